@@ -1,0 +1,93 @@
+"""Command line: `python -m generator build | export | eval`."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import track
+
+from . import evaluate, export, pipeline
+
+ROOT = Path.cwd()
+console = Console(stderr=True)
+
+
+def _progress(label: str):
+    def wrap(items):
+        return track(items, description=label, console=console, transient=True, disable=len(items) < 20)
+    return wrap
+
+
+def _load(folder: Path) -> pipeline.Archive:
+    archive = pipeline.load(folder, progress=_progress("读取版面"))
+    for err in archive.errors:
+        console.print(f"[yellow]skipped[/] {err}")
+    return archive
+
+
+def cmd_build(args) -> int:
+    from . import site
+
+    archive = _load(args.input)
+    site.write_docs(archive, args.docs)
+    console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs}")
+    if not args.no_mkdocs:
+        site.mkdocs_build(args.config, args.site)
+        console.print(f"site → {args.site}")
+    return 1 if archive.errors and not archive.pages else 0
+
+
+def cmd_export(args) -> int:
+    archive = _load(args.input)
+    export.write_jsonl(archive.articles, args.out)
+    console.print(f"{len(archive.articles)} articles → {args.out}")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    archive = _load(args.input)
+    records = [export.record(a) for a in archive.articles]
+    figures, problems = evaluate.score(records, args.gold, args.input)
+    if args.verbose:
+        print("\n".join(problems))
+    print(json.dumps(figures, ensure_ascii=False) if args.json else evaluate.format_figures(figures))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Chinese local newspaper archive")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="raw pages → Markdown in docs/ → MkDocs site")
+    build.add_argument("--input", type=Path, default=ROOT / "archive" / "pages")
+    build.add_argument("--docs", type=Path, default=ROOT / "docs")
+    build.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    build.add_argument("--site", type=Path, default=ROOT / "site")
+    build.add_argument("--no-mkdocs", action="store_true", help="write the Markdown only")
+    build.set_defaults(run=cmd_build)
+
+    exp = sub.add_parser("export", help="articles as JSON lines")
+    exp.add_argument("--input", type=Path, default=ROOT / "archive" / "pages")
+    exp.add_argument("--out", type=Path, required=True)
+    exp.set_defaults(run=cmd_export)
+
+    ev = sub.add_parser("eval", help="score the export against gold annotations")
+    ev.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "gold")
+    ev.add_argument("--input", type=Path, default=ROOT / "archive" / "pages")
+    ev.add_argument("--verbose", action="store_true", help="list every article that differs")
+    ev.add_argument("--json", action="store_true")
+    ev.set_defaults(run=cmd_eval)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except pipeline.PageError as err:
+        console.print(f"[red]error[/] {err}")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""The article export: one JSON object a line, the contract the accuracy work is scored on."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from .model import Article
+
+FIELDS = ("id", "source", "kind", "title", "title_derived", "kicker", "subtitle", "headline_lines",
+          "body_lines", "reporters", "correspondents", "photographers", "event_date", "event_date_text",
+          "date", "date_precision", "date_inferred", "year", "district", "district_full", "city",
+          "persons", "organizations", "places", "topics")
+
+
+def record(article: Article) -> dict:
+    data = asdict(article) | {"date": article.date, "date_precision": article.date_precision}
+    return {key: data[key] for key in FIELDS}
+
+
+def write_jsonl(articles: list[Article], path: Path | str) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps(record(a), ensure_ascii=False, sort_keys=False) for a in articles]
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")

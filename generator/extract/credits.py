@@ -1,0 +1,108 @@
+"""Bylines: who wrote, reported and photographed an article.
+
+Forms seen in print: `本报讯（记者X 通讯员Y）`, `记者 X 通讯员 Y 文/图`, `本报记者 X`,
+`本报记者 X 摄`, a byline after the last sentence of a paragraph, or on lines of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text import HAN, SENTENCE_END, CLOSERS, unspace
+
+ROLES = {
+    "本报记者": "reporters", "记者": "reporters", "见习记者": "reporters", "特约记者": "reporters",
+    "实习生": "reporters", "本报通讯员": "correspondents", "通讯员": "correspondents",
+    "特约通讯员": "correspondents", "摄影记者": "photographers", "摄影": "photographers",
+}
+_ROLE = "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True))
+_NAME = rf"[{HAN}·]{{2,4}}"
+_NAMES = rf"{_NAME}(?:[ 、，,]+{_NAME})*"
+_ROLE_NAMES = rf"(?:{_ROLE}) ?{_NAMES}"
+_PHOTO = r"文 ?/ ?图|图 ?/ ?文|摄"
+CREDIT = re.compile(rf"^(?:{_ROLE_NAMES} ?)+(?:{_PHOTO})?$|^{_NAMES} ?摄$")
+ROLE_ONLY = re.compile(rf"^(?:{_ROLE})$")
+LEAD = re.compile(r"^[■●▲◆]?本报(?:讯|\d{1,2}月\d{1,2}日讯)")
+LEAD_CREDIT = re.compile(rf"^[■●▲◆]?本报(?:讯|\d{{1,2}}月\d{{1,2}}日讯) ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")
+
+
+@dataclass
+class Credit:
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.reporters or self.correspondents or self.photographers)
+
+    def add(self, other: "Credit") -> None:
+        for role in ("reporters", "correspondents", "photographers"):
+            mine = getattr(self, role)
+            mine.extend(n for n in getattr(other, role) if n not in mine)
+
+
+def _names(chunk: str) -> list[str]:
+    names = [n for n in re.split(r"[ 、，,]+", chunk.strip()) if n]
+    out = []
+    for name in names:
+        # Unspaced runs of names ("张三李四") are split into three-character names only when exact.
+        if len(name) > 4 and len(name) % 3 == 0:
+            out.extend(name[i:i + 3] for i in range(0, len(name), 3))
+        else:
+            out.append(name)
+    return out
+
+
+def parse(text: str) -> Credit | None:
+    """A byline (the whole of `text`) as a Credit, or None if it is not one."""
+    text = unspace(text).strip(" （）()")
+    if not CREDIT.match(text):
+        return None
+    photo = re.search(rf"(?:{_PHOTO})$", text)
+    body = text[: photo.start()] if photo else text
+    credit = Credit()
+    parts = re.split(rf"({_ROLE})", body)
+    if parts[0].strip():  # names before any role: a bare "X 摄"
+        credit.photographers.extend(_names(parts[0]))
+    for role, chunk in zip(parts[1::2], parts[2::2]):
+        getattr(credit, ROLES[role]).extend(_names(chunk))
+    if photo and photo.group().replace(" ", "") == "摄":
+        credit.photographers.extend(credit.reporters)
+        credit.reporters = []
+    elif photo:  # 文/图: every named author took the pictures too
+        credit.photographers.extend(credit.reporters + credit.correspondents)
+    return credit
+
+
+def is_credit(text: str) -> bool:
+    return parse(text) is not None
+
+
+def is_role_only(text: str) -> bool:
+    """A line holding only '本 报 记 者' whose names follow on the next line."""
+    return bool(ROLE_ONLY.match(unspace(text).replace(" ", "")))
+
+
+def split_trailing(text: str) -> tuple[str, str] | None:
+    """'...献礼。 记者 张改华' -> ('...献礼。', '记者 张改华'); None when the line has no byline."""
+    text = text.rstrip()
+    for i in range(len(text) - 1, 0, -1):
+        if text[i] in SENTENCE_END or (text[i] in CLOSERS and text[i - 1] in SENTENCE_END):
+            tail = text[i + 1:].strip()
+            if tail and is_credit(tail):
+                return text[: i + 1], tail
+            return None
+    return None
+
+
+def is_lead(text: str) -> bool:
+    return bool(LEAD.match(unspace(text).replace(" ", "")))
+
+
+def from_lead(text: str) -> Credit | None:
+    """The credit in a lead such as '本报讯（记者付凯明 通讯员刘甜甜）…' (text already joined)."""
+    match = LEAD_CREDIT.match(text.replace(" ", "", 3) if text.startswith("本报讯 ") else text)
+    if not match:
+        return None
+    inner = re.sub(rf"({_ROLE})", r" \1 ", match.group(1))
+    return parse(re.sub(" +", " ", inner).strip())

@@ -1,0 +1,47 @@
+"""Headline roles: which headline unit is the main title, which the kicker (引题) above it
+and the subtitle (副题) below; a title derived from the lead where the page prints none."""
+from __future__ import annotations
+
+import re
+
+from ..text import clean, compact
+from .credits import LEAD
+
+NEWS_VERBS = re.compile(
+    r"召开|举行|举办|开展|调研|督导|视察|考察|签约|揭牌|成立|启动|开班|开幕|闭幕|上线|获评|获|荣获|走进|"
+    r"部署|推进|会议|培训|活动|座谈|检查|慰问|发布|通报|评选|表彰|开工|竣工|投产|落地|召集|宣讲|学习会")
+PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:乡|镇|街道|村|社区|区|县|市)$")
+DATELINE = re.compile(r"^(?:本报讯|本报\d{1,2}月\d{1,2}日讯)\s*(?:[（(][^）)]*[）)])?\s*")
+
+
+def unit_text(lines: list[str]) -> str:
+    """A headline unit's lines joined: a wrapped line joins directly, inner spaces stay."""
+    return "".join(clean(line) for line in lines)
+
+
+def roles(units: list[str], district_names: list[str], lead: str) -> tuple[str | None, str, str | None]:
+    """(kicker, title, subtitle) from the units of one headline, in page order."""
+    if len(units) == 1:
+        return None, units[0], None
+
+    def factual(i: int) -> float:
+        text = compact(units[i])
+        score = 2.0 * any(name in text for name in district_names)
+        score += min(2, len(NEWS_VERBS.findall(text)))
+        score += 0.5 * (sum(1 for k in range(len(text) - 1) if text[k:k + 2] in lead) / max(1, len(text) - 1))
+        if PLACE_ONLY.match(text):
+            score -= 5  # a place name alone is a kicker
+        return score
+
+    main = max(range(len(units)), key=lambda i: (factual(i), -i))
+    kicker = " ".join(units[:main]) or None
+    subtitle = " ".join(units[main + 1:]) or None
+    return kicker, units[main], subtitle
+
+
+def derive(paragraphs: list[str], limit: int = 28) -> str:
+    """A title for an article whose page prints none: the first sentence of its lead."""
+    lead = DATELINE.sub("", LEAD.sub(lambda m: m.group(), paragraphs[0] if paragraphs else ""))
+    lead = re.sub(r"^[➡⬅↑↓←→▲▼◀▶]\s*", "", lead)
+    sentence = re.split(r"[。！？；]", lead, maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[:limit].rstrip("，、,") + "…"

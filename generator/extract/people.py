@@ -1,0 +1,168 @@
+"""People and organisations named in an article.
+
+Names come from where the print puts them: after a title (`党工委书记李小虎`), in lists
+after 领导 (`区领导刘明胜、刘春明`), and as the subject of a reported statement
+(`郭宏力提出`). Organisations are the longest runs that end in an organisation word
+(党工委, 管委会, 有限公司, 大学, …) between delimiters. jieba's tagger adds names it is sure of.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import jieba.posseg
+
+from ..text import HAN
+from . import places
+
+
+def _words(name: str) -> list[str]:
+    text = resources.files("generator.data").joinpath(name).read_text(encoding="utf-8")
+    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(_words("surnames.txt"))
+
+
+@cache
+def titles_pattern() -> re.Pattern:
+    titles = sorted(set(_words("titles.txt")), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, titles)))
+
+
+# What typically follows a name: it tells a two-character name from a three-character one.
+FOLLOW = re.compile(
+    r"^(?:主持|出席|参加|参会|表示|指出|强调|提出|要求|说|讲|一行|等|带领|陪同|讲话|介绍|汇报|代表|率|主讲|宣读|"
+    r"通报|总结|发表|致辞|获得|获|分享|作|进行|同志|先生|女士|了|就|到|来到|深入|实地|先后|前往|调研|督导|结合|"
+    r"简要|还|在|对|和|与|及|为|向|从|所|也|都|是|把|将|等人|认为|希望|告诉|带头|亲自|现场|详细|听取|查看|看望|"
+    r"慰问|随后|首先|表彰|宣布|颁发|接受|担任|兼任|同|以|又|则|便|再|共同|分别|主任|书记)")
+ACTS = re.compile(r"(?:主持|出席|参加|表示|指出|强调|提出|讲话|获得|介绍|说|一行|带领|陪同|同志)")
+SUBJECT = re.compile(rf"(?:^|[，。；！？：\s])([{HAN}]{{2,3}})(?=主持|表示|指出|强调|提出|要求|认为|介绍|希望|说：|一行)")
+ORG_SUFFIX = (
+    "股份有限公司|有限责任公司|有限公司|集团|公司|大学(?![路街道])|学院|职业学校|中学|小学|校区|幼儿园|研究院|"
+    "研究所|研究中心|实验室|党工委|管委会|人大工委|人大常委会|党委|区委|市委|县委|省委|政府|政协|委员会|"
+    "领导小组办公室|领导小组|指导组|办公室|基金会|协会|学会|商会|联合会|联合体|党校|人民法院|人民检察院|法院|"
+    "检察院|公安分局|公安局|分局|派出所|办事处|医院|卫生院|银行|大队|支队|纪念馆|纪念堂|博物馆|英烈馆|生活馆|"
+    "中心|科协|交易所|教育厅|(?:组织|宣传|统战|人武|武装)部|[\u4e00-\u9fff]{1,6}(?:局|厅)|[\u4e00-\u9fff]{1,4}办")
+ORG = re.compile(rf"[{HAN}A-Za-z（）()]{{1,30}}(?:{ORG_SUFFIX})")
+DELIM = re.compile(
+    r"[，。、；：！？,.;:!?\s《》“”]|(?<=[会委司院校局办心所队组府部协学厂行社站馆堂])(?:和|与|及|同)|"
+    r"(?:在|于|由|到|为|是|对|向|从|把|被|将|让|使|给|来自|参加|召开|举行|组织(?!部)|主持|出席|获评|荣获|代表|"
+    r"等|分别|共同|以及|或|的|了|带领|深入|走进|邀请|签订|通过|依托|发挥|推动|打造|携手|牵头|成立|落地|"
+    r"同时|其中|并|与会|包括|前往|来到|陪同|率|带队|会同|指导(?!组)|支持|服务|培育|达成|签约|获得|落实|贯彻|深化|"
+    r"评为|认定为|成为|作为|转变|抓好|加强|推进|提升|实施|确保|持续|积极|不断|帮助|搭建|切实|就|建立|完善|聚焦|围绕)")
+NOT_ORG_START = re.compile(r"^(?:与|和|及|同|年|月|日|副|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
+                           r"相关|有关|全体|国家级|省级|市级|区级|县级|\d)")
+NOT_ORG = re.compile(r"召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
+                     r"格局|大局|全局|局面|新局|布局|制度|群众|实事|合作办|两家|各家|几家|\d+家")
+
+
+SUFFIX_WORD = re.compile("(?:" + ORG_SUFFIX.replace("[\\u4e00-\\u9fff]{1,6}(?:局|厅)(?![面势部限])", "局|厅")
+                         .replace("[\\u4e00-\\u9fff]{1,4}办", "办") + ")$")
+GENERIC_HEAD = re.compile(r"^[区市县省乡镇]|[省市区县]$")
+NOT_A_HEAD_START = ("v", "d", "p", "c", "r", "u", "ad", "f")
+
+
+def _proper(name: str) -> bool:
+    """An organisation name carries a proper part before its suffix: a place, a brand, a
+    区/市 head. '研发中心' or '要凝聚联合体' (it starts with a verb) is not a name."""
+    suffix = SUFFIX_WORD.search(name)
+    head = name[: suffix.start()] if suffix else name
+    if not head:
+        return False
+    if GENERIC_HEAD.search(head) or any(d.name in head for d in places.gazetteer().districts):
+        return True
+    flags = [flag for _, flag in jieba.posseg.cut(head)]
+    if flags[0].startswith(NOT_A_HEAD_START) and flags[0] != "vn":
+        return False
+    if any(f in ("ns", "nt", "nz", "nr", "j", "nrt", "nrfg") for f in flags) or len(head) >= 4:
+        return True
+    # short department names: 城管局, 攻坚办, 人社局; short brands: 华为公司, 宇通集团
+    return suffix is not None and suffix.group() in ("局", "办", "分局", "公司", "集团") and len(head) >= 2
+
+
+def persons(text: str, exclude: set[str] = frozenset()) -> list[str]:
+    found: list[str] = []
+
+    def add(name: str) -> None:
+        if name and name not in found and name not in exclude and _plausible(name):
+            found.append(name)
+
+    for match in titles_pattern().finditer(text):
+        rest = text[match.end():]
+        name = _name_at(rest)
+        if name:
+            add(name)
+            # A list of names after a title: 区领导刘明胜、刘春明、冯利民
+            tail = rest[len(name):]
+            while tail.startswith("、"):
+                more = _name_at(tail[1:])
+                if not more:
+                    break
+                add(more)
+                tail = tail[1 + len(more):]
+    for match in SUBJECT.finditer(text):
+        name = _name_at(match.group(1))
+        if name and len(name) == len(match.group(1)):
+            add(name)
+    for word, flag in jieba.posseg.cut(text):
+        # jieba's own guesses count only where the word acts as a person: it speaks, attends, leads.
+        if flag == "nr" and 2 <= len(word) <= 3 and word[0] in surnames():
+            if re.search(re.escape(word) + ACTS.pattern, text):
+                add(word)
+    return found
+
+
+def _name_at(text: str) -> str | None:
+    """The person's name at the start of `text` (2 or 3 characters, or 4 with a compound surname)."""
+    m = re.match(rf"[{HAN}]{{2,4}}", text)
+    if not m:
+        return None
+    chunk = m.group()
+    double = chunk[:2] in surnames()
+    if not (double or chunk[0] in surnames()):
+        return None
+    sizes = (3, 4) if double else (2, 3)
+    short, long_ = sizes
+    if len(chunk) >= long_ and not FOLLOW.match(text[short:]) and (
+        FOLLOW.match(text[long_:]) or len(text) == long_ or not re.match(rf"[{HAN}]", text[long_:long_ + 1])
+    ):
+        return chunk[:long_]
+    if len(chunk) >= short and (FOLLOW.match(text[short:]) or not re.match(rf"[{HAN}]", text[short:short + 1])):
+        return chunk[:short]
+    return None
+
+
+NOT_NAME = re.compile(r"^(?:全区|全市|各级|相关|有关|部门|单位|企业|公司|工作|同志|干部|群众|代表)")
+
+
+def _plausible(name: str) -> bool:
+    return not NOT_NAME.match(name) and not re.search(r"[区市县乡镇村局委办部会感度性率们者]$", name)
+
+
+def organizations(text: str, people: list[str] = ()) -> list[str]:
+    """Organisation names; `people` (already found) and titles are cut out first, so that
+    '组织部长王升建及二七区委' does not read as one name."""
+    for name in people:
+        text = text.replace(name, "，")
+    text = re.sub(f"(?:{titles_pattern().pattern})(?!会)", "，", text)
+    found: list[str] = []
+    for piece in DELIM.split(text):
+        if not piece or len(piece) < 3:
+            continue
+        for match in ORG.finditer(piece):
+            name = match.group()
+            if piece[match.end():match.end() + 1] == "）" and name.count("（") > name.count("）"):
+                name += "）"
+            start = NOT_ORG_START.match(name)
+            if start:
+                name = name[start.end():]
+            if len(name) < 3 or name.count("（") != name.count("）") or NOT_ORG.search(name) or not _proper(name):
+                continue
+            if name not in found:
+                found.append(name)
+    # '区党工委' where '高新区党工委' is also named is the same body, said short
+    return [n for n in found if not any(o != n and o.endswith(n) for o in found)]

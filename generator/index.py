@@ -1,0 +1,159 @@
+"""Index pages: home, districts, dates, topics, reporters, people and organisations."""
+from __future__ import annotations
+
+import posixpath
+from collections import Counter, defaultdict
+
+from markupsafe import Markup
+
+from .model import Article
+from .render import cn_date, cn_date_text, link, md, render, slug
+
+
+class Urls:
+    """Where every page lives (as a docs/ path) — one slug per name, stable and collision-free."""
+
+    def __init__(self, articles: list[Article]):
+        self._slugs: dict[tuple[str, str], str] = {}
+        for kind, names in (
+            ("districts", {a.district for a in articles if a.district}),
+            ("topics", {t for a in articles for t in a.topics}),
+            ("reporters", {n for a in articles for n in a.reporters + a.correspondents + a.photographers}),
+            ("people", {n for a in articles for n in a.persons}),
+            ("orgs", {n for a in articles for n in a.organizations}),
+        ):
+            by_slug = defaultdict(list)
+            for name in sorted(names):
+                by_slug[slug(name)].append(name)
+            for base, group in by_slug.items():
+                for i, name in enumerate(group):
+                    self._slugs[(kind, name)] = base if i == 0 else f"{base}-{i + 1}"
+
+    def _path(self, kind: str, name: str) -> str:
+        return f"{kind}/{self._slugs[(kind, name)]}.md"
+
+    def district(self, name): return self._path("districts", name)
+    def topic(self, name): return self._path("topics", name)
+    def credit(self, name): return self._path("reporters", name)
+    def person(self, name): return self._path("people", name)
+    def org(self, name): return self._path("orgs", name)
+
+    @staticmethod
+    def article(article: Article) -> str:
+        return f"articles/{article.id}.md"
+
+
+class Relative:
+    """The same paths, relative to the page that links to them."""
+
+    def __init__(self, urls: Urls, page: str):
+        self.urls, self.base = urls, posixpath.dirname(page)
+
+    def __getattr__(self, kind):
+        target = getattr(self.urls, kind)
+        return lambda value: posixpath.relpath(target(value), self.base or ".")
+
+
+def newest_first(articles: list[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.date or "0000", a.source, a.id), reverse=True)
+
+
+def item(article: Article, rel: Relative, district: bool = True) -> str:
+    extra = [md(cn_date(article))] + ([md(article.district)] if district and article.district else [])
+    return Markup(f"{link(article.title, rel.article(article))} — " + " · ".join(extra))
+
+
+def pages(articles: list[Article], urls: Urls) -> dict[str, str]:
+    """Every index page, as {docs path: Markdown}."""
+    out: dict[str, str] = {}
+    out |= _grouped("districts", "地区", [(a.district, a) for a in articles if a.district], urls, urls.district)
+    out |= _grouped("topics", "专题", [(t, a) for a in articles for t in a.topics], urls, urls.topic)
+    out |= _grouped("people", "人物", [(n, a) for a in articles for n in a.persons], urls, urls.person)
+    out |= _grouped("orgs", "机构", [(n, a) for a in articles for n in a.organizations], urls, urls.org)
+    out |= _credits(articles, urls)
+    out |= _dates(articles, urls)
+    out["index.md"] = _home(articles, urls)
+    return out
+
+
+def _grouped(kind: str, label: str, pairs, urls: Urls, where) -> dict[str, str]:
+    groups: dict[str, list[Article]] = defaultdict(list)
+    for name, article in pairs:
+        if article not in groups[name]:
+            groups[name].append(article)
+    out = {}
+    index_page = f"{kind}/index.md"
+    rows = []
+    for name in sorted(groups, key=lambda n: (-len(groups[n]), slug(n))):
+        items = groups[name]
+        years = sorted({a.year for a in items if a.year})
+        row = [link(name, posixpath.relpath(where(name), kind)), str(len(items))]
+        if kind == "districts":
+            row.insert(1, md(items[0].city or ""))
+            row.append(md("、".join(map(str, years)) or "—"))
+        rows.append(row)
+        page = where(name)
+        prel = Relative(urls, page)
+        by_year = defaultdict(list)
+        for a in newest_first(items):
+            by_year[a.year].append(item(a, prel, district=kind != "districts"))
+        sections = [(f"{y}年" if y else "年份不详", by_year[y]) for y in sorted(by_year, key=lambda y: y or 0, reverse=True)]
+        out[page] = render("list.md.j2", title=f"{label}：{name}", intro=md(f"共 {len(items)} 篇。"), sections=sections)
+    header = [label, "篇数"] if kind != "districts" else ["地区", "城市", "篇数", "年份"]
+    out[index_page] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。"),
+                             header=header, rows=rows)
+    return out
+
+
+def _credits(articles: list[Article], urls: Urls) -> dict[str, str]:
+    roles = (("reporters", "记者"), ("correspondents", "通讯员"), ("photographers", "摄影"))
+    credited: dict[str, dict[str, list[Article]]] = defaultdict(lambda: defaultdict(list))
+    for a in articles:
+        for role, _ in roles:
+            for name in getattr(a, role):
+                credited[name][role].append(a)
+    out, rows = {}, []
+    for name in sorted(credited, key=lambda n: (-sum(map(len, credited[n].values())), slug(n))):
+        page = urls.credit(name)
+        rel = Relative(urls, page)
+        rows.append([link(name, posixpath.relpath(page, "reporters"))] + [str(len(credited[name][r])) for r, _ in roles])
+        sections = [(label, [item(a, rel) for a in newest_first(credited[name][role])]) for role, label in roles
+                    if credited[name][role]]
+        out[page] = render("list.md.j2", title=f"记者：{name}", intro="", sections=sections)
+    out["reporters/index.md"] = render("table.md.j2", title="按记者浏览", intro=md(f"共 {len(credited)} 位署名作者。"),
+                                       header=["姓名", "记者", "通讯员", "摄影"], rows=rows)
+    return out
+
+
+def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
+    by_year: dict[int | None, list[Article]] = defaultdict(list)
+    for a in articles:
+        by_year[a.year].append(a)
+    out, rows = {}, []
+    for year in sorted(by_year, key=lambda y: y or 0, reverse=True):
+        name = str(year) if year else "unknown"
+        page = f"dates/{name}.md"
+        rel = Relative(urls, page)
+        months = Counter(int(a.date[5:7]) if a.date and len(a.date) >= 7 else 0 for a in by_year[year])
+        rows.append([link(f"{year}年" if year else "年份不详", f"{name}.md"), str(len(by_year[year]))]
+                    + [str(months[m]) if months[m] else "" for m in range(1, 13)] + [str(months[0]) if months[0] else ""])
+        sections = defaultdict(list)
+        for a in newest_first(by_year[year]):
+            month = int(a.date[5:7]) if a.date and len(a.date) >= 7 else 0
+            sections[month].append(item(a, rel))
+        out[page] = render("list.md.j2", title=f"{year}年" if year else "年份不详", intro=md(f"共 {len(by_year[year])} 篇。"),
+                           sections=[(f"{m}月" if m else "月份不详", sections[m]) for m in sorted(sections, reverse=True)])
+    header = ["年份", "篇数"] + [f"{m}月" for m in range(1, 13)] + ["不详"]
+    out["dates/index.md"] = render("table.md.j2", title="按日期浏览", intro="", header=header, rows=rows)
+    return out
+
+
+def _home(articles: list[Article], urls: Urls) -> str:
+    rel = Relative(urls, "index.md")
+    newest = [item(a, rel) for a in newest_first(articles)[:20]]
+    ways = [link("按地区", "districts/index.md"), link("按日期", "dates/index.md"), link("按专题", "topics/index.md"),
+            link("按记者", "reporters/index.md"), link("按人物", "people/index.md"), link("按机构", "orgs/index.md")]
+    districts = len({a.district for a in articles if a.district})
+    intro = md(f"收录 {len(articles)} 篇报道，涵盖 {districts} 个地区。") + Markup("\n\n") + Markup(" · ").join(ways)
+    return render("list.md.j2", title="地方报纸档案", intro=intro, sections=[("最新报道", newest)])
+

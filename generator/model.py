@@ -1,0 +1,53 @@
+"""The article record every stage after reassembly reads and writes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    id: str
+    source: str  # page file name
+    kind: str  # news | photo | brief
+    title: str
+    title_derived: bool
+    kicker: str | None
+    subtitle: str | None
+    headline_lines: list[list[int]]  # [[first, last], ...] 1-based, inclusive
+    body_lines: list[list[int]]  # in reading order
+    paragraphs: list[dict]  # {"text", "role", "lines"}
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    event_date: str | None = None  # YYYY-MM-DD, or MM-DD when no year is known
+    event_date_text: str | None = None
+    year: int | None = None
+    date_inferred: bool = True  # the year was read off the page text, not given
+    publication_date: str | None = None
+    newspaper: str | None = None
+    page_label: str | None = None
+    district: str | None = None
+    district_full: str | None = None
+    city: str | None = None
+    district_inferred: bool = True
+    persons: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+
+    @property
+    def date(self) -> str | None:
+        """The article's date as precise as it is known: YYYY-MM-DD, YYYY-MM or YYYY."""
+        if self.event_date and len(self.event_date) == 10:
+            return self.event_date
+        if self.publication_date:
+            return self.publication_date
+        return str(self.year) if self.year else None
+
+    @property
+    def date_precision(self) -> str:
+        return {10: "day", 7: "month", 4: "year"}.get(len(self.date or ""), "unknown")
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p["text"] for p in self.paragraphs)

@@ -1,0 +1,464 @@
+"""Reassemble the articles of one raw page.
+
+A page's text comes out of the PDF column by column: headlines can stand before their
+article, after it or at the very end of the page; a blank line may be a column break in
+mid-sentence; an article can continue at the top of the page. The steps:
+
+1. cut the page into blocks (runs of non-blank lines, split at leads and bylines);
+2. tell headline blocks from body text, bylines, photo captions and page furniture;
+3. walk the body blocks into article bodies (a lead opens one, a byline closes it);
+4. join fragments (a body that starts mid-story at the top of the page) to their article;
+5. match headline blocks to bodies over the whole page at once: each run of headline
+   blocks is cut into headlines (kicker / title / subtitle stay together) and the cut and
+   the assignment that share the most words with their bodies win.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from scipy.optimize import linear_sum_assignment
+
+from .extract import credits
+from .read import Page
+from .text import HAN, compact, ends_sentence, unspace, width
+
+DEBUG = False
+MAX_HEAD_LINES = 4
+MAX_HEAD_WIDTH = 40
+MAX_UNITS_PER_HEADLINE = 3
+EXTRA_UNIT_COST = 0.2
+CAPTION_MARK = re.compile(r"^[➡⬅↑↓←→▲▼◀▶]")
+FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线")
+
+
+@dataclass
+class Block:
+    lines: list[int]
+    kind: str  # head | body | credit | caption | furniture
+
+
+@dataclass
+class Draft:
+    """An article as line numbers: what the extract and render stages start from."""
+
+    kind: str = "news"  # news | photo | brief
+    fragments: list[list[int]] = field(default_factory=list)  # body lines in reading order
+    headline: list[list[int]] = field(default_factory=list)  # headline units, in page order
+    subheadings: list[int] = field(default_factory=list)
+    closed: bool = False  # ended by a byline
+    lead: bool = False  # opens with 本报讯
+    first_paragraph_only: bool = True
+
+    @property
+    def body(self) -> list[int]:
+        return [n for frag in self.fragments for n in frag]
+
+    @property
+    def first(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def last(self) -> int:
+        return self.fragments[-1][-1]
+
+
+@dataclass
+class Layout:
+    articles: list[Draft]
+    furniture: list[int]
+    unplaced: list[int]
+
+
+def reassemble(page: Page) -> Layout:
+    text = {n: unspace(line) for n, line in enumerate(page.lines, 1) if line.strip()}
+    blocks = classify(cut_blocks(text), text)
+    articles, furniture = walk(blocks, text)
+    join_fragments(articles, blocks, text)
+    attach_headlines(articles, blocks, text)
+    articles.sort(key=lambda a: min(a.body + [n for u in a.headline for n in u]))
+    placed = {n for a in articles for n in a.body} | {n for a in articles for u in a.headline for n in u}
+    unplaced = sorted(set(text) - placed - set(furniture))
+    return Layout(articles, sorted(furniture), unplaced)
+
+
+# 1. blocks ------------------------------------------------------------------------------
+
+def cut_blocks(text: dict[int, str]) -> list[list[int]]:
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for n in range(1, max(text, default=0) + 1):
+        line = text.get(n)
+        if line is None:
+            if current:
+                blocks.append(current)
+            current = []
+            continue
+        if current and (credits.is_lead(line) or CAPTION_MARK.match(line)):
+            blocks.append(current)
+            current = []
+        current.append(n)
+        following = text.get(n + 1, "")
+        if credits.is_credit(line) and not (credits.is_credit(following) or credits.is_role_only(following)):
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    # A byline on its own line splits off from the text above it.
+    out = []
+    for block in blocks:
+        tail = [n for n in block if credits.is_credit(text[n])]
+        if tail and tail[-1] == block[-1] and len(tail) < len(block):
+            k = len(block)
+            while k > 0 and (credits.is_credit(text[block[k - 1]]) or credits.is_role_only(text[block[k - 1]])):
+                k -= 1
+            out += [block[:k], block[k:]]
+        else:
+            out.append(block)
+    return [b for b in out if b]
+
+
+# 2. kinds -------------------------------------------------------------------------------
+
+def column_width(lines: list[str]) -> float:
+    widths = sorted(width(t) for t in lines)
+    return widths[int(0.75 * (len(widths) - 1))] if widths else 0.0
+
+
+def looks_like_headline(lines: list[str]) -> bool:
+    if len(lines) > MAX_HEAD_LINES:
+        return False
+    for line in lines:
+        if re.search(r"[。；？;?]", line) or re.search(r"[，、：:；,]$", line):
+            return False
+        if width(line) > MAX_HEAD_WIDTH or credits.is_lead(line):
+            return False
+    return True
+
+
+def classify(raw: list[list[int]], text: dict[int, str]) -> list[Block]:
+    blocks = []
+    for lines in raw:
+        body = [text[n] for n in lines]
+        joined = "".join(body)
+        if all(credits.is_credit(t) or credits.is_role_only(t) for t in body) or credits.is_credit(" ".join(body)):
+            kind = "credit"
+        elif FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30:
+            kind = "furniture"
+        elif CAPTION_MARK.match(body[0]):
+            kind = "caption"
+        elif looks_like_headline(body):
+            kind = "head"
+        else:
+            kind = "body"
+        blocks.append(Block(lines, kind))
+    page_width = column_width([text[n] for b in blocks if b.kind == "body" for n in b.lines])
+    # A short block with no full stop may still be body text cut by a column break:
+    # wrapped lines as wide as the column, or a clause with commas, running on into the next block.
+    for i, block in enumerate(blocks):
+        if block.kind != "head":
+            continue
+        following = next((b for b in blocks[i + 1:] if b.kind != "head"), None)
+        runs_on = following is not None and following.kind == "body" and not credits.is_lead(text[following.lines[0]])
+        lines = [text[n] for n in block.lines]
+        local = column_width([text[n] for b in blocks[max(0, i - 3): i + 4] if b.kind == "body" for n in b.lines]) or page_width
+        wrapped = len(lines) > 1 and all(width(t) >= 0.8 * local for t in lines[:-1]) and width(lines[0]) < 1.3 * local
+        clause = bool(re.search(r"[，、,]", "".join(lines)))
+        if runs_on and (wrapped or clause) and not ends_sentence(lines[-1]):
+            block.kind = "body"
+    return blocks
+
+
+# 3. bodies ------------------------------------------------------------------------------
+
+def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[int]]:
+    articles: list[Draft] = []
+    furniture: list[int] = []
+    current: Draft | None = None
+    after_head = False
+
+    def start(kind: str = "news") -> Draft:
+        draft = Draft(kind=kind)
+        articles.append(draft)
+        return draft
+
+    for i, block in enumerate(blocks):
+        first = text[block.lines[0]]
+        if block.kind == "furniture":
+            furniture += block.lines
+            continue
+        if block.kind == "head":
+            after_head = True
+            continue
+        if block.kind == "caption":
+            current = start("photo")
+        elif block.kind == "credit":
+            if current is None or after_head or (current.closed and current.kind != "photo"):
+                current = start()  # a byline standing at the top of its article
+            current.fragments.append(list(block.lines))
+            if not (after_head or current.body == block.lines):
+                current.closed = True
+            after_head = False
+            continue
+        elif credits.is_lead(first):
+            current = start()
+            current.lead = True
+        elif current is None or current.closed or after_head:
+            if current is not None and current.kind == "photo" and not current.closed and not after_head:
+                pass  # the rest of a caption
+            else:
+                current = start()
+        else:
+            current.first_paragraph_only = current.first_paragraph_only and not _has_paragraph_end(current, text)
+        after_head = False
+        current.fragments.append(list(block.lines))
+        last = text[block.lines[-1]]
+        if credits.split_trailing(last) or (current.kind == "photo" and last.endswith("摄")):
+            # A byline after the first paragraph of a story without a lead stands at its top.
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            at_top = (not current.lead and current.first_paragraph_only and following is not None
+                      and following.kind == "body" and not credits.is_lead(text[following.lines[0]]))
+            current.closed = not at_top
+    for draft in articles:
+        draft.fragments = [_merge_adjacent(draft.fragments)] if draft.fragments else []
+    return articles, furniture
+
+
+def _has_paragraph_end(draft: Draft, text: dict[int, str]) -> bool:
+    return any(ends_sentence(text[n]) for n in draft.body)
+
+
+def _merge_adjacent(fragments: list[list[int]]) -> list[int]:
+    return [n for frag in fragments for n in frag]
+
+
+# 4. fragments ---------------------------------------------------------------------------
+
+def join_fragments(articles: list[Draft], blocks: list[Block], text: dict[int, str]) -> None:
+    """A body at the top of the page with no lead, no headline and no byline of its own is
+    the end of a story that starts further down: append it to the open story it shares
+    most words with."""
+    if len(articles) < 2:
+        return
+    top = articles[0]
+    first_kind = next((b.kind for b in blocks if b.kind != "furniture"), None)
+    if top.lead or top.kind != "news" or first_kind != "body" or _starts_paragraph(text[top.first]) is None:
+        return
+    if _has_own_byline(top, text):
+        return
+    candidates = [a for a in articles[1:] if a.kind == "news" and not a.closed]
+    if not candidates:
+        return
+    bag = bigrams("".join(text[n] for n in top.body))
+    best = max(candidates, key=lambda a: _overlap(bag, bigrams("".join(text[n] for n in a.body))))
+    if _overlap(bag, bigrams("".join(text[n] for n in best.body))) < 0.05:
+        return
+    best.fragments.append(top.fragments[0])
+    best.closed = top.closed
+    articles.remove(top)
+
+
+def _starts_paragraph(line: str) -> bool | None:
+    return True
+
+
+def _has_own_byline(draft: Draft, text: dict[int, str]) -> bool:
+    last = text[draft.last]
+    return credits.is_credit(last) or credits.split_trailing(last) is not None
+
+
+def _overlap(a: Counter, b: Counter) -> float:
+    return sum(1 for g in a if g in b) / (len(a) or 1)
+
+
+# 5. headlines ---------------------------------------------------------------------------
+
+def bigrams(text: str) -> Counter:
+    chars = re.sub(rf"[^{HAN}A-Za-z0-9]", "", compact(text))
+    return Counter(chars[i:i + 2] for i in range(len(chars) - 1))
+
+
+@dataclass
+class _Unit:
+    lines: list[int]
+    run: int
+
+
+def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int, str]) -> None:
+    runs: list[list[_Unit]] = []
+    previous_head = False
+    for block in blocks:
+        if block.kind == "head":
+            if not previous_head:
+                runs.append([])
+            runs[-1].append(_Unit(block.lines, len(runs) - 1))
+        previous_head = block.kind == "head"
+    if not runs:
+        return
+    targets = [a for a in articles if a.kind == "news"]
+    if not targets:
+        _orphans([u for run in runs for u in run], articles, text)
+        return
+    bodies = [bigrams("".join(text[n] for n in a.body)) for a in targets]
+    leads = [bigrams("".join(text[n] for n in a.body)[:150]) for a in targets]
+    df = Counter(g for bag in bodies for g in bag)
+    idf = {g: math.log(1 + len(targets) / c) for g, c in df.items()}
+
+    def similarity(unit: _Unit, k: int) -> float:
+        grams = bigrams("".join(text[n] for n in unit.lines))
+        total = sum(idf.get(g, math.log(1 + len(targets))) for g in grams) or 1.0
+        body = sum(idf[g] for g in grams if g in bodies[k]) / total
+        lead = sum(idf[g] for g in grams if g in leads[k]) / total
+        return body + 0.3 * lead
+
+    sim = {(id(u), k): similarity(u, k) for run in runs for u in run for k in range(len(targets))}
+    if DEBUG:
+        for run in runs:
+            for u in run:
+                print(u.lines, " ".join(f"{targets[k].first}:{sim[(id(u), k)]:.2f}" for k in range(len(targets))))
+    edges = {n: k for k, a in enumerate(targets) for n in (a.first,)}
+    ends = {frag[-1]: k for k, a in enumerate(targets) for frag in a.fragments}
+    nonblank = sorted(text)
+    nxt = {a: b for a, b in zip(nonblank, nonblank[1:])}
+    prv = {b: a for a, b in zip(nonblank, nonblank[1:])}
+
+    def score(group: list[_Unit], k: int) -> float:
+        # Each unit past the first must earn its place: a weak one is better left a sub-heading.
+        s = sum(sim[(id(u), k)] for u in group) - EXTRA_UNIT_COST * (len(group) - 1)
+        if edges.get(nxt.get(group[-1].lines[-1])) == k:
+            s += 0.35  # stands right above its article
+        if ends.get(prv.get(group[0].lines[0])) == k:
+            s += 0.2  # right below it
+        return s
+
+    def partitions(run: list[_Unit]):
+        for cuts in itertools.product([False, True], repeat=len(run) - 1):
+            groups, group = [], [run[0]]
+            for unit, cut in zip(run[1:], cuts):
+                if cut:
+                    groups.append(group)
+                    group = [unit]
+                else:
+                    group.append(unit)
+            groups.append(group)
+            if all(len(g) <= MAX_UNITS_PER_HEADLINE for g in groups):
+                yield groups
+
+    options = [list(partitions(run)) if len(run) <= 8 else [[[u] for u in run]] for run in runs]
+    choice = [0] * len(runs)
+
+    def orphan_cost(group: list[_Unit]) -> float:
+        # Right under a story's last line, an unmatched line reads as its sub-heading.
+        return 0.1 if prv.get(group[0].lines[0]) in ends else 0.8
+
+    def solve(choice):
+        groups = [g for r, c in enumerate(choice) for g in options[r][c]]
+        cost = [[-score(g, k) for k in range(len(targets))] for g in groups]
+        rows, cols = linear_sum_assignment(cost) if groups else ([], [])
+        total, pairs = 0.0, {}
+        for r, c in zip(rows, cols):
+            if -cost[r][c] >= 0.25:
+                total += -cost[r][c]
+                pairs[r] = c
+        total -= sum(orphan_cost(g) for i, g in enumerate(groups) if i not in pairs)
+        return total, groups, pairs
+
+    best = solve(choice)
+    improved = True
+    while improved:
+        improved = False
+        for r in range(len(runs)):
+            for c in range(len(options[r])):
+                if c == choice[r]:
+                    continue
+                trial = choice[:r] + [c] + choice[r + 1:]
+                result = solve(trial)
+                if result[0] > best[0] + 1e-9:
+                    best, choice, improved = result, trial, True
+    _, groups, pairs = best
+    orphans = []
+    for g, group in enumerate(groups):
+        if g in pairs:
+            targets[pairs[g]].headline = [u.lines for u in group]
+        else:
+            orphans += group
+    _orphans(orphans, articles, text)
+
+
+def _orphans(units: list[_Unit], articles: list[Draft], text: dict[int, str]) -> None:
+    """A headline-like line that heads nothing is a sub-heading: it joins the body text
+    it stands under (or, at the top of the page, the story it stands above)."""
+    for unit in units:
+        start = unit.lines[0]
+        spots = [(frag[-1], frag, a) for a in articles for frag in a.fragments if frag[-1] < start]
+        if spots:
+            _, frag, host = max(spots, key=lambda s: s[0])
+            frag.extend(unit.lines)
+        else:
+            spots = [(frag[0], frag, a) for a in articles for frag in a.fragments]
+            if not spots:
+                articles.append(Draft(kind="brief", fragments=[list(unit.lines)]))
+                continue
+            _, frag, host = min(spots, key=lambda s: s[0])
+            frag[:0] = unit.lines
+        host.subheadings += unit.lines
+
+
+# paragraphs -----------------------------------------------------------------------------
+
+@dataclass
+class Paragraph:
+    text: str
+    lines: list[int]
+    role: str = "text"  # text | subheading | byline
+
+
+def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
+    """The body as paragraphs. A wrapped line joins the next without a space; a line ends its
+    paragraph when it ends a sentence and is short of the column, or is followed by a blank
+    line; a blank line after an unfinished sentence is only a column break."""
+    from .text import join
+
+    text = {n: unspace(page.text(n)) for n in draft.body}
+    col = column_width(list(text.values()))
+    out: list[Paragraph] = []
+    current: list[int] = []
+
+    def flush() -> None:
+        if current:
+            out.append(Paragraph(join([text[n] for n in current]), list(current)))
+            current.clear()
+
+    order = draft.body
+    for i, n in enumerate(order):
+        line = text[n]
+        if n in draft.subheadings:
+            flush()
+            out.append(Paragraph(join([line]), [n], "subheading"))
+            continue
+        if credits.is_credit(line) or credits.is_role_only(line):
+            flush()
+            if out and out[-1].role == "byline" and credits.is_role_only(page.text(out[-1].lines[-1])):
+                out[-1].text = f"{out[-1].text} {line}"
+                out[-1].lines.append(n)
+            else:
+                out.append(Paragraph(line, [n], "byline"))
+            continue
+        trailing = credits.split_trailing(line)
+        if trailing:
+            current.append(n)
+            body = [text[k] for k in current[:-1]] + [trailing[0]]
+            out.append(Paragraph(join(body), list(current)))
+            current.clear()
+            out.append(Paragraph(trailing[1], [n], "byline"))
+            continue
+        current.append(n)
+        nxt = order[i + 1] if i + 1 < len(order) else None
+        blank_after = nxt is not None and nxt != n + 1
+        if ends_sentence(line) and (width(line) < 0.9 * col or blank_after or nxt is None or width(line) > MAX_HEAD_WIDTH):
+            flush()
+    flush()
+    return out

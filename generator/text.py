@@ -1,0 +1,55 @@
+"""Text helpers shared by the stages: normalising lines, joining wrapped lines, widths."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HAN = r"\u3400-\u9fff\uf900-\ufaff"
+SENTENCE_END = "。！？…；"
+CLOSERS = "”’」』）)》〉】"
+_SPACE = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b]+")
+# A space only survives between two Latin letters/digits ("CTO 杨波" loses it, "5G 网络" too).
+_DROP_SPACE = re.compile(rf"(?<![A-Za-z0-9%.]) (?=\S)|(?<=\S) (?![A-Za-z0-9])")
+# Letter-spaced print ("地 点 就 拿 起") comes out of the PDF with a space between every glyph.
+_SPACED = re.compile(rf"(?:(?<=^)|(?<=\s))((?:[{HAN}，、。：；！？“”（）] ){{2,}}[{HAN}，、。：；！？“”（）])(?=\s|$)")
+
+
+def clean(line: str) -> str:
+    """One raw line as text: odd spaces folded to one ASCII space, ends trimmed."""
+    return _SPACE.sub(" ", line).strip()
+
+
+def compact(text: str) -> str:
+    """Text without any whitespace: what the referee and search compare."""
+    return re.sub(r"\s+", "", text.replace("\u3000", ""))
+
+
+def unspace(line: str) -> str:
+    """Close up letter-spaced runs: '本 报 记 者' -> '本报记者'."""
+    return _SPACED.sub(lambda m: m.group(1).replace(" ", ""), clean(line))
+
+
+def join(lines: list[str]) -> str:
+    """Join column-wrapped lines: no space between Chinese characters, one between Latin words."""
+    text = ""
+    for line in lines:
+        line = unspace(line)
+        if text and line and re.match(r"[A-Za-z0-9]", line[0]) and re.search(r"[A-Za-z0-9]$", text):
+            text += " "
+        text += line
+    text = _DROP_SPACE.sub("", text)
+    return re.sub(r"^(本报讯)(?=[^\s（(])", r"\1 ", text)  # the dateline keeps its space
+
+
+def width(text: str) -> float:
+    """Printed width in Chinese character cells: full-width glyphs 1, Latin and digits 1/2."""
+    return sum(0.5 if unicodedata.east_asian_width(c) in "NaH" else 1.0 for c in text if not c.isspace())
+
+
+def ends_sentence(text: str) -> bool:
+    text = text.rstrip().rstrip(CLOSERS)
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+def is_han(char: str) -> bool:
+    return bool(re.match(f"[{HAN}]", char))

@@ -1,0 +1,64 @@
+"""End to end: raw pages → Markdown → a real MkDocs build."""
+import html
+import re
+
+import yaml
+
+from generator import index
+
+from conftest import build, make_project
+
+
+def front_matter(path):
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def test_every_article_has_its_page_with_its_title(built_site, archive):
+    for article in archive.articles:
+        page = built_site / "site" / "articles" / article.id / "index.html"
+        assert page.exists(), article.id
+        assert html.escape(article.title, quote=False) in page.read_text(encoding="utf-8")
+
+
+def test_district_index_lists_every_article(built_site, archive):
+    urls = index.Urls(archive.articles)
+    for article in archive.articles:
+        district_page = built_site / "site" / urls.district(article.district).removesuffix(".md") / "index.html"
+        assert f"articles/{article.id}/" in district_page.read_text(encoding="utf-8")
+
+
+def test_front_matter(built_site, archive):
+    article = next(a for a in archive.articles if a.event_date and a.correspondents)
+    data = front_matter(built_site / "docs" / "articles" / f"{article.id}.md")
+    assert data["title"] == article.title and data["correspondents"] == article.correspondents
+    assert data["date"] == article.event_date and data["date_precision"] == "day"
+    assert data["source"]["body_lines"] == article.body_lines
+
+
+def test_navigation_stays_short(built_site):
+    home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
+    nav = re.findall(r'class="md-nav__link', home)
+    assert 0 < len(nav) < 30
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    outputs = []
+    for name in ("one", "two"):
+        project = make_project((tmp_path / name).mkdir() or tmp_path / name)
+        assert build(project, mkdocs=False) == 0
+        docs = project / "docs"
+        outputs.append({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()})
+    assert outputs[0] == outputs[1]
+
+
+def test_rebuild_keeps_unchanged_files_and_removes_stale_ones(tmp_path):
+    project = make_project(tmp_path)
+    assert build(project, mkdocs=False) == 0
+    articles = sorted((project / "docs" / "articles").glob("*.md"))
+    stale = project / "docs" / "articles" / "gone.md"
+    stale.write_text("old", encoding="utf-8")
+    mtimes = {p: p.stat().st_mtime_ns for p in articles}
+    assert build(project, mkdocs=False) == 0
+    assert not stale.exists()
+    assert all(p.stat().st_mtime_ns == mtimes[p] for p in articles)

@@ -1,0 +1,52 @@
+"""The accuracy figures the project holds, on the gold pages it ships."""
+import json
+
+import pytest
+
+from generator import evaluate, export
+from generator.cli import main
+
+from conftest import GOLD, PAGES
+
+FLOORS = {
+    "exact_recall": 0.97, "exact_precision": 0.97, "reading_order": 1.0, "line_coverage": 1.0,
+    "headline_exact": 0.95, "title_lenient": 0.95,
+    "reporters": 1.0, "correspondents": 1.0, "photographers": 1.0, "event_date": 0.95,
+    "district": 1.0, "city": 1.0, "persons_f1": 0.95, "organizations_f1": 0.75,
+}
+
+
+@pytest.fixture(scope="module")
+def figures(archive):
+    figures, _ = evaluate.score([export.record(a) for a in archive.articles], GOLD, PAGES)
+    return figures
+
+
+@pytest.mark.parametrize("name", FLOORS)
+def test_figure_holds(figures, name):
+    assert figures[name] >= FLOORS[name], f"{name} = {figures[name]:.3f}"
+
+
+def test_eval_command_reports_the_figures(capsys, figures):
+    assert main(["eval", "--gold", str(GOLD), "--input", str(PAGES), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == pytest.approx(figures)
+
+
+def test_export_contract(tmp_path):
+    out = tmp_path / "articles.jsonl"
+    assert main(["export", "--input", str(PAGES), "--out", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    required = {"source", "body_lines", "headline_lines", "title", "reporters", "correspondents",
+                "photographers", "event_date", "persons", "organizations", "district", "city"}
+    assert records and all(required <= set(r) for r in records)
+    assert len({r["id"] for r in records}) == len(records)
+
+
+def test_scorer_notices_a_wrong_boundary(archive):
+    records = [export.record(a) for a in archive.articles]
+    gold_page = sorted(GOLD.glob("*.json"))[0].with_suffix(".txt").name
+    victim = next(r for r in records if r["source"] == gold_page)
+    first, last = victim["body_lines"][-1]
+    victim["body_lines"][-1] = [first, last - 1]
+    figures, problems = evaluate.score(records, GOLD, PAGES)
+    assert figures["exact_recall"] < 1.0 and any(p.startswith("BOUNDARY") for p in problems)

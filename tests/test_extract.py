@@ -1,0 +1,89 @@
+import pytest
+
+from generator.extract import credits, dates, people, places, topics
+from generator.extract.headline import derive, roles
+
+
+@pytest.mark.parametrize("line, reporters, correspondents, photographers", [
+    ("记者 谢鹏飞", ["谢鹏飞"], [], []),
+    ("记者 谢鹏飞 文/图", ["谢鹏飞"], [], ["谢鹏飞"]),
+    ("记者 孙庆辉 通讯员 帖姣 文/图", ["孙庆辉"], ["帖姣"], ["孙庆辉", "帖姣"]),
+    ("本报记者 郭树勋", ["郭树勋"], [], []),
+    ("本报记者 宋崇飞 摄", [], [], ["宋崇飞"]),
+    ("本 报 记 者 赵耀东 摄", [], [], ["赵耀东"]),
+    ("记者张改华", ["张改华"], [], []),
+])
+def test_byline_forms(line, reporters, correspondents, photographers):
+    credit = credits.parse(line)
+    assert (credit.reporters, credit.correspondents, credit.photographers) == (reporters, correspondents, photographers)
+
+
+@pytest.mark.parametrize("line", ["经开区召开全区", "因地制宜，不断壮大集体经济", "记者对他说。", "示范区头条"])
+def test_not_a_byline(line):
+    assert credits.parse(line) is None
+
+
+def test_credit_in_lead_and_after_last_sentence():
+    lead = credits.from_lead("本报讯（记者付凯明 通讯员刘甜甜） 一个支架")
+    assert (lead.reporters, lead.correspondents) == (["付凯明"], ["刘甜甜"])
+    assert credits.split_trailing("以优异成绩向建党 100周年献礼。 记者 张改华") == ("以优异成绩向建党 100周年献礼。", "记者 张改华")
+    assert credits.split_trailing("会议还研究了其他事项。") is None
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("11 月 30 日上午，示范区召开会议", "11-30"),
+    ("为贯彻落实要求，4月 21日至 22日，经开区组织培训", "04-21"),
+    ("植树造林滋沃土。12月6日上午，示范区举行活动", "12-06"),
+    ("近日，示范区于6月3日召开会议", None),
+    ("昨日，环卫工人在爱心驿站休息", None),
+    ("2023年 8月，三方联合牵头", None),
+])
+def test_event_date_from_lead(lead, expected):
+    found = dates.event_date(lead)
+    assert (found.iso() if found else None) == expected
+
+
+def test_page_year_ignores_plans():
+    assert dates.page_year("2019年成绩显著，2020年继续推进，到2035年基本实现") == 2020
+
+
+def test_same_short_name_in_two_cities():
+    zhengzhou, _ = places.locate("郑州高新区管委会。高新区召开会议，郑州大学参加。")
+    jiaozuo, _ = places.locate("焦作市城乡一体化示范区，示范区（高新区）召开会议，焦作市领导出席。高新区企业。")
+    assert (zhengzhou.name, zhengzhou.city) == ("高新区", "郑州")
+    assert (jiaozuo.name, jiaozuo.city) == ("示范区", "焦作")
+
+
+def test_given_district_wins():
+    district, inferred = places.locate("高新区召开会议", district="二七区")
+    assert (district.name, district.city, inferred) == ("二七区", "郑州", False)
+
+
+def test_people_after_titles_and_in_lists():
+    text = "党工委书记李小虎出席。区领导刘明胜、刘春明、冯利民出席会议。经开区党工委副书记、管委会主任张波参加会议。陈红民主持召开会议。"
+    assert people.persons(text) == ["李小虎", "刘明胜", "刘春明", "冯利民", "张波", "陈红民"]
+
+
+def test_people_keep_out_what_is_not_a_name():
+    assert people.persons("提升群众安全感、满意度。全区上下要提升政治站位。") == []
+
+
+def test_organisations():
+    text = "吉林大学分别与郑州煤矿机械集团股份有限公司、宇通商用车有限公司签订协议。在巩义市委党校开班。"
+    assert people.organizations(text) == ["吉林大学", "郑州煤矿机械集团股份有限公司", "宇通商用车有限公司", "巩义市委党校"]
+
+
+def test_headline_roles():
+    assert roles(["推动技术创新和产业创新深度融合", "吉林大学河南技术转移中心在经开区揭牌成立"], ["经开区"], "") == (
+        "推动技术创新和产业创新深度融合", "吉林大学河南技术转移中心在经开区揭牌成立", None)
+    assert roles(["二七区召开政府系统廉政工作会议", "勤政廉政转作风 依法行政提效能"], ["二七区"], "") == (
+        None, "二七区召开政府系统廉政工作会议", "勤政廉政转作风 依法行政提效能")
+    assert roles(["苏家作乡", "为综合网格员开展网格化基层治理工作方法培训"], ["示范区"], "")[0] == "苏家作乡"
+
+
+def test_derived_title_is_the_first_sentence():
+    assert derive(["本报讯 （记者郭树勋） 植树造林滋沃土，防风固沙护蓝天。12月6日上午"]) == "植树造林滋沃土，防风固沙护蓝天"
+
+
+def test_topics_by_keywords():
+    assert topics.topics("经开区召开大气污染防治攻坚调度会", "大气污染防治 空气质量")[0] == "生态环保"

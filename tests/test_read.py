@@ -1,0 +1,38 @@
+import pytest
+
+from generator.read import PageError, read_page
+
+
+def test_utf8_with_bom_and_crlf(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_bytes("\ufeff标题\r\n正文。\r\n".encode("utf-8"))
+    assert read_page(page).lines[:2] == ("标题", "正文。")
+
+
+def test_gb18030_is_decoded(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_bytes("本报讯 近日，示范区召开会议。".encode("gb18030"))
+    read = read_page(page)
+    assert read.encoding == "gb18030" and read.lines[0].startswith("本报讯")
+
+
+@pytest.mark.parametrize("data, message, line", [
+    (b"", "empty", None),
+    (b"  \n\n", "empty", None),
+    ("第一行\n第二\x00行".encode("utf-8"), "binary", 2),
+])
+def test_bad_input_names_file_and_line(tmp_path, data, message, line):
+    page = tmp_path / "bad.txt"
+    page.write_bytes(data)
+    with pytest.raises(PageError) as err:
+        read_page(page)
+    assert message in str(err.value) and "bad.txt" in str(err.value)
+    assert err.value.line == line
+
+
+def test_sidecar_metadata(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("本报讯 6月7日，二七区召开会议。\n", encoding="utf-8")
+    page.with_suffix(".yaml").write_text("newspaper: 郑州日报\ndate: 2021-06-08\n", encoding="utf-8")
+    meta = read_page(page).meta
+    assert (meta.newspaper, meta.date) == ("郑州日报", "2021-06-08")

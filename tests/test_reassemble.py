@@ -1,0 +1,171 @@
+"""Reassembly on small pages written for one phenomenon each, and on the sample pages."""
+from pathlib import Path
+
+from generator.extract import ranges
+from generator.read import read_page
+from generator.reassemble import paragraphs, reassemble
+
+from conftest import PAGES
+
+
+def page(tmp_path: Path, text: str):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_page(path)
+
+
+def layout_of(tmp_path, text):
+    p = page(tmp_path, text)
+    return p, reassemble(p)
+
+
+TWO_STORIES_HEADLINES_AFTER = """本报讯 6月1日上午，二七区委书记
+陈红民带领区建设和交通局负责人
+调研道路综合改造三期工程。
+记者 张改华
+
+本报讯 6月4日，二七区召开政府系
+统廉政工作会议，区长苏建设出席。
+记者 张改华
+
+二七区领导调研道路
+综合改造三期工程
+
+二七区召开政府系统
+廉政工作会议
+"""
+
+
+def test_headlines_after_their_articles_are_matched_by_words(tmp_path):
+    _, layout = layout_of(tmp_path, TWO_STORIES_HEADLINES_AFTER)
+    got = [(ranges(a.body), a.headline) for a in layout.articles]
+    assert got == [([[1, 4]], [[10, 11]]), ([[6, 8]], [[13, 14]])]
+
+
+def test_headline_far_away_at_page_end_with_kicker(tmp_path):
+    text = """经开区召开全区
+视联网建设推进会
+
+本报讯 近日，经开区召开全区视联网
+建设工作推进会。
+记者 谢鹏飞
+
+本报讯 近日，吉林大学河南技术转移
+中心在经开区揭牌成立，推动技术创新
+和产业创新深度融合。
+记者 谢鹏飞
+
+推动技术创新和产业创新深度融合
+
+吉林大学河南技术转移中心
+在经开区揭牌成立
+"""
+    _, layout = layout_of(tmp_path, text)
+    first, second = layout.articles
+    assert first.headline == [[1, 2]]
+    assert second.headline == [[13], [15, 16]]  # kicker and title stay together
+    assert layout.unplaced == []
+
+
+def test_column_break_blank_line_is_not_a_paragraph_break(tmp_path):
+    text = """本报讯 近日，经开区召开会议，听取
+各相关单位视联网建设工作情况的汇
+
+报，安排部署下一步工作。
+
+会议要求，要明确工作目标。
+记者 谢鹏飞
+"""
+    p, layout = layout_of(tmp_path, text)
+    paras = paragraphs(layout.articles[0], p)
+    assert [x.text for x in paras] == [
+        "本报讯 近日，经开区召开会议，听取各相关单位视联网建设工作情况的汇报，安排部署下一步工作。",
+        "会议要求，要明确工作目标。",
+        "记者 谢鹏飞",
+    ]
+    assert paras[-1].role == "byline"
+
+
+def test_short_line_in_mid_sentence_is_body_not_headline(tmp_path):
+    text = """本报讯 近日，市委党史学习教育第二巡回
+指导组到二七区调研指导。
+
+杨虎臣表示，今年是建党
+
+100周年，开展党史学习教育意义重大。
+记者 张改华
+"""
+    _, layout = layout_of(tmp_path, text)
+    assert len(layout.articles) == 1 and layout.articles[0].headline == []
+
+
+def test_fragment_at_top_of_page_joins_its_story_in_reading_order(tmp_path):
+    text = """刘云华对大家的发言给予充分肯定，
+高新区管委会将加强产学研金服务。
+
+本报讯 6月9日，张红军到祥营村调研。
+记者 孙庆辉
+
+促进产学研金平台建设
+
+6月11日，高新区召开产学研金平台座谈
+会，刘云华主持会议。
+
+目前平台运转良好，势头喜人
+
+区领导到祥营村调研
+"""
+    _, layout = layout_of(tmp_path, text)
+    story = next(a for a in layout.articles if a.headline == [[7]])
+    assert ranges(story.body) == [[9, 10], [12, 12], [1, 2]]
+    assert story.subheadings == [12]
+    village = next(a for a in layout.articles if a.headline == [[14]])
+    assert ranges(village.body) == [[4, 5]]
+
+
+def test_photo_captions_and_furniture(tmp_path):
+    text = """示范区头条
+微信公众号
+
+➡昨日，焦作嵩阳光电科技有限公司的工作
+人员在操作生产设备。 本报记者 宋崇飞 摄
+
+⬅昨日，环卫工人在爱心驿站休息。
+
+本 报 记 者
+赵耀东 摄
+"""
+    _, layout = layout_of(tmp_path, text)
+    assert layout.furniture == [1, 2]
+    assert [(a.kind, ranges(a.body)) for a in layout.articles] == [
+        ("photo", [[4, 5]]), ("photo", [[7, 7], [9, 10]])]
+
+
+def test_one_paragraph_per_line_layout(tmp_path):
+    text = """
+总金额超30亿元 高新区新签约两个新兴产业项目
+
+本报讯 4月27日,河南省新兴产业重大项目集中签约活动在郑州举行。本次签约仪式上,两个项目签约落地高新区,总金额超30亿元。
+
+据了解,新兴产业代表着新一轮科技革命和产业变革方向,是培育发展新动能、增强竞争新优势的关键
+
+领域。
+
+记者 孙庆辉
+"""
+    p, layout = layout_of(tmp_path, text)
+    (article,) = layout.articles
+    assert article.headline == [[2]]
+    assert [x.role for x in paragraphs(article, p)] == ["text", "text", "byline"]
+
+
+def test_every_line_of_every_sample_page_is_placed(archive):
+    for report in archive.pages:
+        nonblank = {n for n, line in enumerate(report.page.lines, 1) if line.strip()}
+        placed = {n for a in report.articles for r in a.body_lines + a.headline_lines for n in range(r[0], r[1] + 1)}
+        assert nonblank <= placed | set(report.furniture), report.page.name
+        assert report.unplaced == []
+
+
+def test_sample_pages_are_all_read(archive):
+    assert len(archive.pages) == len(list(PAGES.glob("*.txt"))) and not archive.errors
