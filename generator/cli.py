@@ -35,8 +35,10 @@ def cmd_build(args) -> int:
     site.write_docs(archive, args.docs)
     console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs}")
     if not args.no_mkdocs:
-        site.mkdocs_build(args.config, args.site)
-        console.print(f"site → {args.site}")
+        warnings = site.mkdocs_build(args.config, args.site)
+        for message in warnings:
+            console.print(f"[yellow]mkdocs[/] {message}")
+        console.print(f"site → {args.site}" + (f" ({len(warnings)} warnings)" if warnings else ""))
     return 1 if archive.errors and not archive.pages else 0
 
 

@@ -1,6 +1,8 @@
 """Write the generated Markdown into docs/ and run the MkDocs build."""
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
 from . import index, render
@@ -42,8 +44,26 @@ def write_docs(archive: Archive, docs: Path) -> tuple[int, int]:
     return written, removed
 
 
-def mkdocs_build(config: Path, site: Path) -> None:
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def mkdocs_build(config: Path, site: Path) -> list[str]:
+    """Run MkDocs; return its warnings (broken links, missing pages), which the caller reports."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    build(load_config(str(config), site_dir=str(site)))
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        build(load_config(str(config), site_dir=str(site)))
+    finally:
+        logger.removeHandler(collect)
+    return collect.messages

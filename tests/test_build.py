@@ -28,6 +28,14 @@ def test_district_index_lists_every_article(built_site, archive):
         assert f"articles/{article.id}/" in district_page.read_text(encoding="utf-8")
 
 
+def test_mkdocs_builds_without_warnings(tmp_path):
+    from generator import site
+
+    project = make_project(tmp_path)
+    assert build(project, mkdocs=False) == 0
+    assert site.mkdocs_build(project / "mkdocs.yml", project / "site") == []
+
+
 def test_front_matter(built_site, archive):
     article = next(a for a in archive.articles if a.event_date and a.correspondents)
     data = front_matter(built_site / "docs" / "articles" / f"{article.id}.md")
