@@ -416,6 +416,18 @@ class Paragraph:
     role: str = "text"  # text | subheading | byline
 
 
+def _inline_heading(line: str, previous: str | None, blank_before: bool, text_follows: bool, col: float) -> bool:
+    """A sub-heading set in the body: after a finished paragraph and a blank line, no
+    punctuation at all, wider or much narrower than the column, and text right under it."""
+    if previous is None or not blank_before or not text_follows:
+        return False
+    if not (ends_sentence(previous) or credits.split_trailing(previous) or credits.is_credit(previous)):
+        return False
+    if re.search(r"[，、。；：！？,.;:!?]", line):
+        return False
+    return width(line) >= 1.15 * col or width(line) <= 0.6 * col
+
+
 def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
     """The body as paragraphs. A wrapped line joins the next without a space; a line ends its
     paragraph when it ends a sentence and is short of the column, or is followed by a blank
@@ -435,7 +447,9 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
     order = draft.body
     for i, n in enumerate(order):
         line = text[n]
-        if n in draft.subheadings:
+        previous = order[i - 1] if i else None
+        nxt = order[i + 1] if i + 1 < len(order) else None
+        if n in draft.subheadings or _inline_heading(line, text.get(previous), previous != n - 1, nxt == n + 1, col):
             flush()
             out.append(Paragraph(join([line]), [n], "subheading"))
             continue
@@ -456,7 +470,6 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             out.append(Paragraph(trailing[1], [n], "byline"))
             continue
         current.append(n)
-        nxt = order[i + 1] if i + 1 < len(order) else None
         blank_after = nxt is not None and nxt != n + 1
         if ends_sentence(line) and (width(line) < 0.9 * col or blank_after or nxt is None or width(line) > MAX_HEAD_WIDTH):
             flush()

@@ -8,11 +8,12 @@ from generator.cli import main
 
 from conftest import GOLD, PAGES
 
+# The figures as they stand (issue #3's targets are lower): a change that loses any of them fails.
 FLOORS = {
-    "exact_recall": 0.97, "exact_precision": 0.97, "reading_order": 1.0, "line_coverage": 1.0,
-    "headline_exact": 0.95, "title_lenient": 0.95,
+    "exact_recall": 1.0, "exact_precision": 1.0, "reading_order": 1.0, "line_coverage": 1.0,
+    "headline_exact": 1.0, "title_lenient": 1.0, "title_strict": 1.0, "bcubed_f1": 1.0,
     "reporters": 1.0, "correspondents": 1.0, "photographers": 1.0, "event_date": 0.95,
-    "district": 1.0, "city": 1.0, "persons_f1": 0.95, "organizations_f1": 0.75,
+    "district": 1.0, "city": 1.0, "persons_f1": 0.98, "organizations_f1": 0.86,
 }
 
 

@@ -40,29 +40,35 @@ FOLLOW = re.compile(
     r"简要|还|在|对|和|与|及|为|向|从|所|也|都|是|把|将|等人|认为|希望|告诉|带头|亲自|现场|详细|听取|查看|看望|"
     r"慰问|随后|首先|表彰|宣布|颁发|接受|担任|兼任|同|以|又|则|便|再|共同|分别|主任|书记)")
 ACTS = re.compile(r"(?:主持|出席|参加|表示|指出|强调|提出|讲话|获得|介绍|说|一行|带领|陪同|同志)")
+TITLE_AFTER = re.compile(rf"([{HAN}]{{2,3}})(?=总书记|同志)")
 SUBJECT = re.compile(rf"(?:^|[，。；！？：\s])([{HAN}]{{2,3}})(?=主持|表示|指出|强调|提出|要求|认为|介绍|希望|说：|一行)")
-ORG_SUFFIX = (
+ORG_WORDS = (
     "股份有限公司|有限责任公司|有限公司|集团|公司|大学(?![路街道])|学院|职业学校|中学|小学|校区|幼儿园|研究院|"
     "研究所|研究中心|实验室|党工委|管委会|人大工委|人大常委会|党委|区委|市委|县委|省委|政府|政协|委员会|"
     "领导小组办公室|领导小组|指导组|办公室|基金会|协会|学会|商会|联合会|联合体|党校|人民法院|人民检察院|法院|"
     "检察院|公安分局|公安局|分局|派出所|办事处|医院|卫生院|银行|大队|支队|纪念馆|纪念堂|博物馆|英烈馆|生活馆|"
-    "中心|科协|交易所|教育厅|(?:组织|宣传|统战|人武|武装)部|[\u4e00-\u9fff]{1,6}(?:局|厅)|[\u4e00-\u9fff]{1,4}办")
+    "中心|科协|交易所|教育厅|(?:组织|宣传|统战|人武|武装)部")
+# Departments are named by a short head and 局/厅/办: 城管局, 区智慧办 (not 局面, 大局).
+ORG_SUFFIX = rf"{ORG_WORDS}|[{HAN}]{{1,6}}(?:局|厅)(?![面势部限])|[{HAN}]{{1,4}}办"
+SUFFIX_WORD = re.compile(rf"(?:{ORG_WORDS}|局|厅|办)$")
 ORG = re.compile(rf"[{HAN}A-Za-z（）()]{{1,30}}(?:{ORG_SUFFIX})")
 DELIM = re.compile(
-    r"[，。、；：！？,.;:!?\s《》“”]|(?<=[会委司院校局办心所队组府部协学厂行社站馆堂])(?:和|与|及|同)|"
-    r"(?:在|于|由|到|为|是|对|向|从|把|被|将|让|使|给|来自|参加|召开|举行|组织(?!部)|主持|出席|获评|荣获|代表|"
+    r"[，。、；：！？,.;:!?\s《》“”]|与|及|(?<=[会委司院校局办心所队组府部协学厂行社站馆堂])(?:和|同)|"
+    r"(?:在|于|由|到|是|对|以|向|从|把|被|将|让|使|给|来自|参加|召开|举行|组织(?!部)|主持|出席|获评|荣获|代表|"
     r"等|分别|共同|以及|或|的|了|带领|深入|走进|邀请|签订|通过|依托|发挥|推动|打造|携手|牵头|成立|落地|"
     r"同时|其中|并|与会|包括|前往|来到|陪同|率|带队|会同|指导(?!组)|支持|服务|培育|达成|签约|获得|落实|贯彻|深化|"
     r"评为|认定为|成为|作为|转变|抓好|加强|推进|提升|实施|确保|持续|积极|不断|帮助|搭建|切实|就|建立|完善|聚焦|围绕)")
 NOT_ORG_START = re.compile(r"^(?:与|和|及|同|年|月|日|副|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
                            r"相关|有关|全体|国家级|省级|市级|区级|县级|\d)")
 NOT_ORG = re.compile(r"召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
-                     r"格局|大局|全局|局面|新局|布局|制度|群众|实事|合作办|两家|各家|几家|\d+家")
+                     r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|实事|合作办|两家|各家|几家|\d+家")
 
 
-SUFFIX_WORD = re.compile("(?:" + ORG_SUFFIX.replace("[\\u4e00-\\u9fff]{1,6}(?:局|厅)(?![面势部限])", "局|厅")
-                         .replace("[\\u4e00-\\u9fff]{1,4}办", "办") + ")$")
-GENERIC_HEAD = re.compile(r"^[区市县省乡镇]|[省市区县]$")
+GENERIC_HEAD = re.compile(r"^[区市县省]|[省市区县]$")
+# Suffixes of government bodies and firms whose short heads are names: 二七公安分局, 华为公司.
+SHORT_HEADED = ("局", "办", "分局", "公安分局", "公安局", "派出所", "公司", "集团", "区委", "市委", "县委", "政府",
+                "政协", "党工委", "管委会", "党委", "法院", "检察院")
+LEADING = ("v", "d", "c", "r", "u", "ad", "f")
 NOT_A_HEAD_START = ("v", "d", "p", "c", "r", "u", "ad", "f")
 
 
@@ -73,7 +79,7 @@ def _proper(name: str) -> bool:
     head = name[: suffix.start()] if suffix else name
     if not head:
         return False
-    if GENERIC_HEAD.search(head) or any(d.name in head for d in places.gazetteer().districts):
+    if GENERIC_HEAD.search(head) or any(d.name in name for d in places.gazetteer().districts):
         return True
     flags = [flag for _, flag in jieba.posseg.cut(head)]
     if flags[0].startswith(NOT_A_HEAD_START) and flags[0] != "vn":
@@ -81,7 +87,16 @@ def _proper(name: str) -> bool:
     if any(f in ("ns", "nt", "nz", "nr", "j", "nrt", "nrfg") for f in flags) or len(head) >= 4:
         return True
     # short department names: 城管局, 攻坚办, 人社局; short brands: 华为公司, 宇通集团
-    return suffix is not None and suffix.group() in ("局", "办", "分局", "公司", "集团") and len(head) >= 2
+    return suffix is not None and suffix.group() in SHORT_HEADED and len(head) >= 2
+
+
+def _strip_leading(name: str) -> str:
+    """Drop the verbs, adverbs and numbers a match starts with: '登陆深圳证券交易所'."""
+    tokens = list(jieba.posseg.cut(name))
+    k = 0
+    while k < len(tokens) - 1 and tokens[k].flag.startswith(LEADING) and tokens[k].flag != "vn":
+        k += 1
+    return "".join(t.word for t in tokens[k:])
 
 
 def persons(text: str, exclude: set[str] = frozenset()) -> list[str]:
@@ -104,6 +119,12 @@ def persons(text: str, exclude: set[str] = frozenset()) -> list[str]:
                     break
                 add(more)
                 tail = tail[1 + len(more):]
+    for match in TITLE_AFTER.finditer(text):
+        name = match.group(1)
+        if name[0] not in surnames():
+            name = name[1:]
+        if len(name) >= 2 and name[0] in surnames():
+            add(name)
     for match in SUBJECT.finditer(text):
         name = _name_at(match.group(1))
         if name and len(name) == len(match.group(1)):
@@ -160,6 +181,7 @@ def organizations(text: str, people: list[str] = ()) -> list[str]:
             start = NOT_ORG_START.match(name)
             if start:
                 name = name[start.end():]
+            name = _strip_leading(name)
             if len(name) < 3 or name.count("（") != name.count("）") or NOT_ORG.search(name) or not _proper(name):
                 continue
             if name not in found:
