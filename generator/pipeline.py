@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import extract
+from .extract.article import extract
 from .model import Article
 from .read import Page, PageError, page_paths, read_page
 from .reassemble import reassemble

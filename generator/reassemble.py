@@ -31,6 +31,7 @@ MAX_HEAD_LINES = 4
 MAX_HEAD_WIDTH = 40
 MAX_UNITS_PER_HEADLINE = 3
 EXTRA_UNIT_COST = 0.2
+MAX_CAPTION_LINES = 16
 CAPTION_MARK = re.compile(r"^[➡⬅↑↓←→▲▼◀▶]")
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线")
 
@@ -224,6 +225,9 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             current.closed = not at_top
     for draft in articles:
         draft.fragments = [_merge_adjacent(draft.fragments)] if draft.fragments else []
+        # A short text with no dateline whose only credit is a photographer's is a caption.
+        if draft.kind == "news" and not draft.lead and text[draft.last].endswith("摄") and len(draft.body) <= MAX_CAPTION_LINES:
+            draft.kind = "photo"
     return articles, furniture
 
 
@@ -298,7 +302,7 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
         previous_head = block.kind == "head"
     if not runs:
         return
-    targets = [a for a in articles if a.kind == "news"]
+    targets = [a for a in articles if a.kind in ("news", "photo")]
     if not targets:
         _orphans([u for run in runs for u in run], articles, text)
         return
@@ -328,11 +332,11 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
     def score(group: list[_Unit], k: int) -> float:
         # Each unit past the first must earn its place: a weak one is better left a sub-heading.
         s = sum(sim[(id(u), k)] for u in group) - EXTRA_UNIT_COST * (len(group) - 1)
-        if edges.get(nxt.get(group[-1].lines[-1])) == k:
-            s += 0.35  # stands right above its article
-        if ends.get(prv.get(group[0].lines[0])) == k:
-            s += 0.2  # right below it
-        return s
+        above = edges.get(nxt.get(group[-1].lines[-1])) == k
+        below = ends.get(prv.get(group[0].lines[0])) == k
+        if targets[k].kind == "photo" and not above:
+            return -1.0  # a photo's title stands right above its caption, or it has none
+        return s + 0.35 * above + 0.2 * below
 
     def partitions(run: list[_Unit]):
         for cuts in itertools.product([False, True], repeat=len(run) - 1):

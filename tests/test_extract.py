@@ -87,3 +87,13 @@ def test_derived_title_is_the_first_sentence():
 
 def test_topics_by_keywords():
     assert topics.topics("经开区召开大气污染防治攻坚调度会", "大气污染防治 空气质量")[0] == "生态环保"
+
+
+@pytest.mark.parametrize("lead", ["本报讯 近日", "本报郑州讯 近日", "本报12月3日讯 近日", "■本报焦作12月3日讯"])
+def test_datelines(lead):
+    assert credits.is_lead(lead)
+
+
+def test_district_not_in_gazetteer_is_taken_from_the_text():
+    district, inferred = places.locate("本报讯 近日，桐柏县召开会议，部署工作。桐柏县委书记出席。")
+    assert (district.name, district.city, inferred) == ("桐柏县", "", True)

@@ -1,7 +1,7 @@
 """Reassembly on small pages written for one phenomenon each, and on the sample pages."""
 from pathlib import Path
 
-from generator.extract import ranges
+from generator.extract.article import ranges
 from generator.read import read_page
 from generator.reassemble import paragraphs, reassemble
 
@@ -169,3 +169,34 @@ def test_every_line_of_every_sample_page_is_placed(archive):
 
 def test_sample_pages_are_all_read(archive):
     assert len(archive.pages) == len(list(PAGES.glob("*.txt"))) and not archive.errors
+
+
+def test_title_right_above_a_photo_caption_is_its_headline(tmp_path):
+    text = """本报讯 近日，示范区召开会议，部署
+下一步工作。
+记者 郭树勋
+
+美丽乡村迎客来
+
+游客在阳庙镇聂村赏花拍照，乡村旅游
+持续升温。 本报记者 宋崇飞 摄
+"""
+    _, layout = layout_of(tmp_path, text)
+    news, photo = layout.articles
+    assert (news.kind, news.headline) == ("news", [])
+    assert (photo.kind, photo.headline, ranges(photo.body)) == ("photo", [[5]], [[7, 8]])
+
+
+def test_byline_standing_at_the_top_of_a_feature(tmp_path):
+    text = """“云课堂”让党员学习不掉线
+
+记者 付凯明 通讯员 刘甜甜
+
+一个支架、一部手机，苏家作乡党校正在为
+全乡综合网格员开展培训。
+
+据了解，党校积极探索“云载体”方式。
+"""
+    _, layout = layout_of(tmp_path, text)
+    (article,) = layout.articles
+    assert article.headline == [[1]] and ranges(article.body) == [[3, 3], [5, 6], [8, 8]]

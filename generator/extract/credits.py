@@ -22,8 +22,10 @@ _ROLE_NAMES = rf"(?:{_ROLE}) ?{_NAMES}"
 _PHOTO = r"文 ?/ ?图|图 ?/ ?文|摄"
 CREDIT = re.compile(rf"^(?:{_ROLE_NAMES} ?)+(?:{_PHOTO})?$|^{_NAMES} ?摄$")
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE})$")
-LEAD = re.compile(r"^[■●▲◆]?本报(?:讯|\d{1,2}月\d{1,2}日讯)")
-LEAD_CREDIT = re.compile(rf"^[■●▲◆]?本报(?:讯|\d{{1,2}}月\d{{1,2}}日讯) ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")
+# The dateline that opens a news story: 本报讯, 本报郑州讯, 本报12月3日讯, 本报焦作12月3日讯
+DATELINE = rf"[■●▲◆]?本报(?:[{HAN}]{{2,4}})?(?:\d{{1,2}}月\d{{1,2}}日)?讯"
+LEAD = re.compile(f"^{DATELINE}")
+LEAD_CREDIT = re.compile(rf"^{DATELINE} ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")
 
 
 @dataclass

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from ..text import clean, compact
-from .credits import LEAD
+from .credits import DATELINE as _DATELINE
 
 NEWS_VERBS = re.compile(
     r"召开|举行|举办|开展|调研|督导|视察|考察|签约|揭牌|成立|启动|开班|开幕|闭幕|上线|获评|获|荣获|走进|"
     r"部署|推进|会议|培训|活动|座谈|检查|慰问|发布|通报|评选|表彰|开工|竣工|投产|落地|召集|宣讲|学习会")
 PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:乡|镇|街道|村|社区|区|县|市)$")
-DATELINE = re.compile(r"^(?:本报讯|本报\d{1,2}月\d{1,2}日讯)\s*(?:[（(][^）)]*[）)])?\s*")
+DATELINE = re.compile(rf"^{_DATELINE}\s*(?:[（(][^）)]*[）)])?\s*")
 
 
 def unit_text(lines: list[str]) -> str:
@@ -41,7 +41,7 @@ def roles(units: list[str], district_names: list[str], lead: str) -> tuple[str |
 
 def derive(paragraphs: list[str], limit: int = 28) -> str:
     """A title for an article whose page prints none: the first sentence of its lead."""
-    lead = DATELINE.sub("", LEAD.sub(lambda m: m.group(), paragraphs[0] if paragraphs else ""))
+    lead = DATELINE.sub("", paragraphs[0] if paragraphs else "")
     lead = re.sub(r"^[➡⬅↑↓←→▲▼◀▶]\s*", "", lead)
     sentence = re.split(r"[。！？；]", lead, maxsplit=1)[0]
     return sentence if len(sentence) <= limit else sentence[:limit].rstrip("，、,") + "…"

@@ -1,13 +1,18 @@
 """District and city of a page, from the gazetteer kept as data."""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import yaml
 
-from ..text import compact
+from ..text import HAN, compact
+
+UNKNOWN_DISTRICT = re.compile(rf"(?<![{HAN}])[{HAN}]{{2,3}}[区县]|(?<=[，。、\s])[{HAN}]{{2,3}}[区县]")
+NOT_DISTRICT = re.compile(r"^(?:全|该|本|各|城|辖|社|园|景|片|小|街|新|开发|示范|试验|实验|自贸|保税|综合|核心|重点|山|老|农|牧)|[社园景片小街校厂矿营]区$")
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,11 @@ def locate(text: str, district: str | None = None, city: str | None = None) -> t
         return own, city_weight.get(d.city, 0), -len(d.name)
 
     candidates = [d for d in gaz.districts if (not city or d.city == city) and score(d)[0] > 0]
-    if not candidates:
-        return None, True
-    return max(candidates, key=score), True
+    if candidates:
+        return max(candidates, key=score), True
+    # Not in the gazetteer: the county or district the page names most, city unknown.
+    names = Counter(m.group() for m in UNKNOWN_DISTRICT.finditer(text) if not NOT_DISTRICT.search(m.group()))
+    if names:
+        name = max(names, key=lambda n: (names[n], n))
+        return District(name, name, city or ""), True
+    return None, True

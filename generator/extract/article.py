@@ -1,0 +1,119 @@
+"""One Article record per reassembled article: text, headline roles, credits, dates, entities."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+import jieba.posseg
+
+from ..model import Article
+from ..read import Page
+from ..reassemble import Draft, Layout, paragraphs
+from ..text import HAN, compact
+from . import credits, dates, headline, people, places, topics
+
+SETTLEMENT = re.compile(rf"[{HAN}]{{2,4}}(?:乡|镇|街道|村|社区)")
+
+
+def ranges(lines: list[int]) -> list[list[int]]:
+    """[4, 5, 6, 9] -> [[4, 6], [9, 9]], keeping the reading order of the lines."""
+    out: list[list[int]] = []
+    for n in lines:
+        if out and n == out[-1][1] + 1:
+            out[-1][1] = n
+        else:
+            out.append([n, n])
+    return out
+
+
+def article_id(source: str, body: str) -> str:
+    """A short id from the article's own opening words: it stays when other pages are
+    added or the parser shifts a boundary at the article's end."""
+    opening = compact(body)[:60]
+    return hashlib.blake2b(opening.encode("utf-8"), digest_size=5).hexdigest()
+
+
+def extract(page: Page, layout: Layout) -> list[Article]:
+    page_text = "\n".join(page.lines)
+    district, district_inferred = places.locate(page_text, page.meta.district, page.meta.city)
+    if page.meta.date:
+        year, year_inferred = int(page.meta.date[:4]), False
+    else:
+        year, year_inferred = dates.page_year(page_text), True
+    names = [f for d in places.gazetteer().districts if district and d.name == district.name for f in d.forms]
+    out: list[Article] = []
+    seen: set[str] = set()
+    for draft in layout.articles:
+        out.append(_article(page, draft, district, district_inferred, year, year_inferred, names, seen))
+    return out
+
+
+def _article(page, draft: Draft, district, district_inferred, year, year_inferred, names, seen) -> Article:
+    paras = paragraphs(draft, page)
+    text_paras = [p for p in paras if p.role == "text"]
+    lead = text_paras[0].text if text_paras else (paras[0].text if paras else "")
+    body = "".join(p.text for p in paras if p.role != "byline")
+
+    credit = credits.Credit()
+    from_lead = credits.from_lead(lead)
+    if from_lead:
+        credit.add(from_lead)
+    for p in paras:
+        if p.role == "byline":
+            parsed = credits.parse(p.text)
+            if parsed:
+                credit.add(parsed)
+
+    units = [headline.unit_text([page.text(n) for n in unit]) for unit in draft.headline]
+    if units:
+        kicker, title, subtitle = headline.roles(units, names, compact(lead))
+        derived = False
+    else:
+        kicker, subtitle = None, None
+        title, derived = headline.derive([p.text for p in text_paras] or [lead]), True
+
+    event = dates.event_date(credits.LEAD.sub("", lead))
+    event_date = None
+    if event:
+        event_date = event.iso() if event.year else (f"{year:04d}-{event.iso()}" if year else event.iso())
+
+    credited = set(credit.reporters + credit.correspondents + credit.photographers)
+    headline_text = " ".join(units)
+    persons = people.persons(body, exclude=credited)
+    organizations = people.organizations(body, persons)
+    found_places = _places(body, organizations)
+
+    base = article_id(page.name, body or headline_text)
+    ident, k = base, 2
+    while ident in seen:
+        ident, k = f"{base}-{k}", k + 1
+    seen.add(ident)
+
+    return Article(
+        id=ident, source=page.name, kind=draft.kind, title=title, title_derived=derived,
+        kicker=kicker, subtitle=subtitle,
+        headline_lines=[r for unit in draft.headline for r in ranges(unit)],
+        body_lines=ranges(draft.body),
+        paragraphs=[{"text": p.text, "role": p.role, "lines": ranges(p.lines)} for p in paras],
+        reporters=credit.reporters, correspondents=credit.correspondents, photographers=credit.photographers,
+        event_date=event_date, event_date_text=event.text if event else None,
+        year=year, date_inferred=year_inferred,
+        publication_date=page.meta.date, newspaper=page.meta.newspaper, page_label=page.meta.page,
+        district=district.name if district else None, district_full=district.full if district else None,
+        city=district.city if district else None, district_inferred=district_inferred,
+        persons=persons, organizations=organizations, places=found_places,
+        topics=topics.topics(compact(" ".join(filter(None, [kicker, title, subtitle]))), body),
+    )
+
+
+def _places(text: str, organizations: list[str]) -> list[str]:
+    found: list[str] = []
+    inside = "|".join(organizations)
+    for match in SETTLEMENT.finditer(text):
+        name = match.group()
+        if name not in found and name not in inside:
+            found.append(name)
+    for word, flag in jieba.posseg.cut(text):
+        if flag == "ns" and len(word) >= 2 and word not in found and word not in inside:
+            found.append(word)
+    return found
