@@ -32,8 +32,11 @@ def cmd_build(args) -> int:
     from . import site
 
     archive = _load(args.input)
-    site.write_docs(archive, args.docs)
-    console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs}")
+    registry = args.registry or args.input.parent / "ids.yaml"
+    site_url = site.site_url(args.config) if args.config.exists() else ""
+    written, removed = site.write_docs(archive, args.docs, site_url, registry)
+    console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
+                  f"({written} files written, {removed} removed)")
     if not args.no_mkdocs:
         warnings = site.mkdocs_build(args.config, args.site)
         for message in warnings:
@@ -68,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--docs", type=Path, default=ROOT / "docs")
     build.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     build.add_argument("--site", type=Path, default=ROOT / "site")
+    build.add_argument("--registry", type=Path, help="issued article ids (default: ids.yaml beside the pages folder)")
     build.add_argument("--no-mkdocs", action="store_true", help="write the Markdown only")
     build.set_defaults(run=cmd_build)
 

@@ -10,7 +10,7 @@ from .model import Article
 FIELDS = ("id", "source", "kind", "title", "title_derived", "kicker", "subtitle", "headline_lines",
           "body_lines", "reporters", "correspondents", "photographers", "event_date", "event_date_text",
           "date", "date_precision", "date_inferred", "year", "district", "district_full", "city",
-          "persons", "organizations", "places", "topics")
+          "persons", "person_roles", "organizations", "places", "topics", "keywords")
 
 
 def record(article: Article) -> dict:

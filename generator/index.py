@@ -1,17 +1,21 @@
 """Index pages: home, districts, dates, topics, reporters, people and organisations."""
 from __future__ import annotations
 
+import calendar
+import hashlib
 import posixpath
 from collections import Counter, defaultdict
 
 from markupsafe import Markup
 
+from .extract import topics
 from .model import Article
 from .render import cn_date, cn_date_text, link, md, render, slug
 
 
 class Urls:
-    """Where every page lives (as a docs/ path) — one slug per name, stable and collision-free."""
+    """Where every page lives, as a docs/ path. A name's page is its pinyin; names that share
+    a pinyin each get a short hash of the name, so no slug depends on which names exist."""
 
     def __init__(self, articles: list[Article]):
         self._slugs: dict[tuple[str, str], str] = {}
@@ -23,11 +27,11 @@ class Urls:
             ("orgs", {n for a in articles for n in a.organizations}),
         ):
             by_slug = defaultdict(list)
-            for name in sorted(names):
+            for name in names:
                 by_slug[slug(name)].append(name)
             for base, group in by_slug.items():
-                for i, name in enumerate(group):
-                    self._slugs[(kind, name)] = base if i == 0 else f"{base}-{i + 1}"
+                for name in group:
+                    self._slugs[(kind, name)] = base if len(group) == 1 else f"{base}-{short_hash(name)}"
 
     def _path(self, kind: str, name: str) -> str:
         return f"{kind}/{self._slugs[(kind, name)]}.md"
@@ -41,6 +45,14 @@ class Urls:
     @staticmethod
     def article(article: Article) -> str:
         return f"articles/{article.id}.md"
+
+    @staticmethod
+    def source(name: str) -> str:
+        return f"pages/{name.removesuffix('.txt')}.md"
+
+
+def short_hash(name: str) -> str:
+    return hashlib.blake2b(name.encode("utf-8"), digest_size=3).hexdigest()
 
 
 class Relative:
@@ -58,17 +70,33 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date or "0000", a.source, a.id), reverse=True)
 
 
-def item(article: Article, rel: Relative, district: bool = True) -> str:
-    extra = [md(cn_date(article))] + ([md(article.district)] if district and article.district else [])
-    return Markup(f"{link(article.title, rel.article(article))} — " + " · ".join(extra))
+def item(article: Article, rel: Relative, district: bool = True, note: str = "") -> Markup:
+    extra = [md(cn_date(article, mark=False))] + ([md(article.district)] if district and article.district else [])
+    text = f"{link(article.title, rel.article(article))} — " + " · ".join(extra)
+    return Markup(text + (f" · {md(note)}" if note else ""))
+
+
+def around(articles: list[Article]) -> dict[str, tuple[Article | None, Article | None]]:
+    """Each article's previous and next article of the same district, by date."""
+    out: dict[str, tuple] = {}
+    by_district = defaultdict(list)
+    for a in articles:
+        by_district[a.district].append(a)
+    for group in by_district.values():
+        ordered = list(reversed(newest_first(group)))
+        for i, a in enumerate(ordered):
+            out[a.id] = (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None)
+    return out
 
 
 def pages(articles: list[Article], urls: Urls) -> dict[str, str]:
     """Every index page, as {docs path: Markdown}."""
     out: dict[str, str] = {}
     out |= _grouped("districts", "地区", [(a.district, a) for a in articles if a.district], urls, urls.district)
-    out |= _grouped("topics", "专题", [(t, a) for a in articles for t in a.topics], urls, urls.topic)
-    out |= _grouped("people", "人物", [(n, a) for a in articles for n in a.persons], urls, urls.person)
+    out |= _grouped("topics", "专题", [(t, a) for a in articles for t in a.topics], urls, urls.topic,
+                    intro=lambda name: "关键词：" + "、".join(topics.taxonomy()[1].get(name, [])))
+    out |= _grouped("people", "人物", [(n, a) for a in articles for n in a.persons], urls, urls.person,
+                    note=lambda name, a: "；".join(a.person_roles.get(name, [])))
     out |= _grouped("orgs", "机构", [(n, a) for a in articles for n in a.organizations], urls, urls.org)
     out |= _credits(articles, urls)
     out |= _dates(articles, urls)
@@ -76,32 +104,34 @@ def pages(articles: list[Article], urls: Urls) -> dict[str, str]:
     return out
 
 
-def _grouped(kind: str, label: str, pairs, urls: Urls, where) -> dict[str, str]:
+def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=None) -> dict[str, str]:
     groups: dict[str, list[Article]] = defaultdict(list)
     for name, article in pairs:
         if article not in groups[name]:
             groups[name].append(article)
-    out = {}
-    index_page = f"{kind}/index.md"
-    rows = []
-    for name in sorted(groups, key=lambda n: (-len(groups[n]), slug(n))):
+    out, rows = {}, []
+    for name in sorted(groups, key=lambda n: (-len(groups[n]), slug(n), n)):
         items = groups[name]
         years = sorted({a.year for a in items if a.year})
         row = [link(name, posixpath.relpath(where(name), kind)), str(len(items))]
         if kind == "districts":
-            row.insert(1, md(items[0].city or ""))
+            row.insert(1, md(items[0].city or "—"))
             row.append(md("、".join(map(str, years)) or "—"))
+        if kind == "people":
+            roles = [r for a in items for r in a.person_roles.get(name, [])]
+            row.insert(1, md(max(roles, key=roles.count) if roles else "—"))
         rows.append(row)
         page = where(name)
-        prel = Relative(urls, page)
+        rel = Relative(urls, page)
         by_year = defaultdict(list)
         for a in newest_first(items):
-            by_year[a.year].append(item(a, prel, district=kind != "districts"))
+            by_year[a.year].append(item(a, rel, district=kind != "districts", note=note(name, a) if note else ""))
         sections = [(f"{y}年" if y else "年份不详", by_year[y]) for y in sorted(by_year, key=lambda y: y or 0, reverse=True)]
-        out[page] = render("list.md.j2", title=f"{label}：{name}", intro=md(f"共 {len(items)} 篇。"), sections=sections)
-    header = [label, "篇数"] if kind != "districts" else ["地区", "城市", "篇数", "年份"]
-    out[index_page] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。"),
-                             header=header, rows=rows)
+        text = md(f"共 {len(items)} 篇。") + (Markup(" ") + md(intro(name)) if intro else "")
+        out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text, sections=sections)
+    header = {"districts": ["地区", "城市", "篇数", "年份"], "people": ["姓名", "职务（报道所载）", "篇数"]}.get(kind, [label, "篇数"])
+    out[f"{kind}/index.md"] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。"),
+                                     header=header, rows=rows)
     return out
 
 
@@ -113,19 +143,25 @@ def _credits(articles: list[Article], urls: Urls) -> dict[str, str]:
             for name in getattr(a, role):
                 credited[name][role].append(a)
     out, rows = {}, []
-    for name in sorted(credited, key=lambda n: (-sum(map(len, credited[n].values())), slug(n))):
+    for name in sorted(credited, key=lambda n: (-sum(map(len, credited[n].values())), slug(n), n)):
         page = urls.credit(name)
         rel = Relative(urls, page)
         rows.append([link(name, posixpath.relpath(page, "reporters"))] + [str(len(credited[name][r])) for r, _ in roles])
         sections = [(label, [item(a, rel) for a in newest_first(credited[name][role])]) for role, label in roles
                     if credited[name][role]]
-        out[page] = render("list.md.j2", title=f"记者：{name}", intro="", sections=sections)
+        total = len({a.id for r, _ in roles for a in credited[name][r]})
+        out[page] = render("list.md.j2", title=f"记者：{name}", intro=md(f"共 {total} 篇。"), sections=sections)
     out["reporters/index.md"] = render("table.md.j2", title="按记者浏览", intro=md(f"共 {len(credited)} 位署名作者。"),
                                        header=["姓名", "记者", "通讯员", "摄影"], rows=rows)
     return out
 
 
+def _month(article: Article) -> int:
+    return int(article.date[5:7]) if article.date and len(article.date) >= 7 else 0
+
+
 def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
+    """A year → month archive: the index is a table of counts, each year a page of month calendars."""
     by_year: dict[int | None, list[Article]] = defaultdict(list)
     for a in articles:
         by_year[a.year].append(a)
@@ -134,26 +170,42 @@ def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
         name = str(year) if year else "unknown"
         page = f"dates/{name}.md"
         rel = Relative(urls, page)
-        months = Counter(int(a.date[5:7]) if a.date and len(a.date) >= 7 else 0 for a in by_year[year])
+        months = Counter(_month(a) for a in by_year[year])
         rows.append([link(f"{year}年" if year else "年份不详", f"{name}.md"), str(len(by_year[year]))]
-                    + [str(months[m]) if months[m] else "" for m in range(1, 13)] + [str(months[0]) if months[0] else ""])
-        sections = defaultdict(list)
-        for a in newest_first(by_year[year]):
-            month = int(a.date[5:7]) if a.date and len(a.date) >= 7 else 0
-            sections[month].append(item(a, rel))
-        out[page] = render("list.md.j2", title=f"{year}年" if year else "年份不详", intro=md(f"共 {len(by_year[year])} 篇。"),
-                           sections=[(f"{m}月" if m else "月份不详", sections[m]) for m in sorted(sections, reverse=True)])
+                    + [link(str(months[m]), f"{name}.md#m{m}") if months[m] else "" for m in range(1, 13)]
+                    + [link(str(months[0]), f"{name}.md#m0") if months[0] else ""])
+        sections = []
+        for month in sorted(months, reverse=True):
+            items = [a for a in newest_first(by_year[year]) if _month(a) == month]
+            heading = f"{month}月" if month else "月份不详"
+            cal = _calendar(year, month, items) if year and month else ""
+            sections.append((heading, f"m{month}", cal, [item(a, rel) for a in items]))
+        out[page] = render("dates.md.j2", title=f"{year}年" if year else "年份不详",
+                           intro=md(f"共 {len(by_year[year])} 篇。日期为报道所述事件日期；仅知年份的报道列在“月份不详”。"),
+                           sections=sections)
     header = ["年份", "篇数"] + [f"{m}月" for m in range(1, 13)] + ["不详"]
     out["dates/index.md"] = render("table.md.j2", title="按日期浏览", intro="", header=header, rows=rows)
     return out
+
+
+def _calendar(year: int, month: int, items: list[Article]) -> Markup:
+    """A month as a calendar table; a day with articles shows their count."""
+    days = Counter(int(a.date[8:10]) for a in items if a.date and len(a.date) == 10)
+    weeks = calendar.Calendar(firstweekday=0).monthdayscalendar(year, month)
+    head = "| 一 | 二 | 三 | 四 | 五 | 六 | 日 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+    body = "".join("| " + " | ".join((f"**{d}**<sup>{days[d]}</sup>" if days[d] else str(d)) if d else "" for d in week) + " |\n"
+                   for week in weeks)
+    return Markup(head + body)
 
 
 def _home(articles: list[Article], urls: Urls) -> str:
     rel = Relative(urls, "index.md")
     newest = [item(a, rel) for a in newest_first(articles)[:20]]
     ways = [link("按地区", "districts/index.md"), link("按日期", "dates/index.md"), link("按专题", "topics/index.md"),
-            link("按记者", "reporters/index.md"), link("按人物", "people/index.md"), link("按机构", "orgs/index.md")]
+            link("按记者", "reporters/index.md"), link("按人物", "people/index.md"), link("按机构", "orgs/index.md"),
+            link("版面原文", "pages/index.md")]
     districts = len({a.district for a in articles if a.district})
     intro = md(f"收录 {len(articles)} 篇报道，涵盖 {districts} 个地区。") + Markup("\n\n") + Markup(" · ").join(ways)
+    intro += Markup("\n\n") + md("数据下载：") + link("articles.jsonl", "data/articles.jsonl") + Markup(" · ") + \
+        link("articles.csv", "data/articles.csv") + Markup(" · ") + md("订阅：") + link("Atom", "feeds/all.xml")
     return render("list.md.j2", title="地方报纸档案", intro=intro, sections=[("最新报道", newest)])
-

@@ -31,9 +31,11 @@ class Article:
     city: str | None = None
     district_inferred: bool = True
     persons: list[str] = field(default_factory=list)
+    person_roles: dict[str, list[str]] = field(default_factory=dict)  # the titles the text gives them
     organizations: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)  # jieba TF-IDF keywords of the text
 
     @property
     def date(self) -> str | None:

@@ -15,7 +15,7 @@ from pypinyin import lazy_pinyin
 
 from .model import Article
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def md(text) -> Markup:
@@ -28,15 +28,16 @@ def link(text: str, target: str) -> Markup:
     return Markup(f"[{md(text)}]({target})")
 
 
-def cn_date(article: Article) -> str:
-    """2021年6月7日, 2021年, or month and day alone when no year is known."""
+def cn_date(article: Article, mark: bool = True) -> str:
+    """2021年6月7日, 2021年, or month and day alone when no year is known; `mark` notes an
+    inferred year."""
     value = article.date
     if not value:
         if article.event_date:
             month, day = article.event_date.split("-")[-2:]
             return f"{int(month)}月{int(day)}日"
         return "日期不详"
-    return cn_date_text(value) + ("（年份推断）" if article.date_inferred else "")
+    return cn_date_text(value) + ("（年份推断）" if mark and article.date_inferred else "")
 
 
 def cn_date_text(value: str) -> str:
@@ -63,7 +64,26 @@ def render(template: str, **context) -> str:
     return env().get_template(template).render(**context)
 
 
-def front_matter(article: Article) -> str:
+def json_ld(article: Article, permalink: str) -> dict:
+    """schema.org NewsArticle for the page head."""
+    data = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
+        "alternativeHeadline": article.subtitle or article.kicker, "identifier": article.id,
+        "url": permalink, "mainEntityOfPage": permalink,
+        "datePublished": article.publication_date or article.date, "dateCreated": article.event_date,
+        "inLanguage": "zh-CN",
+        "author": [{"@type": "Person", "name": n} for n in article.reporters],
+        "contributor": [{"@type": "Person", "name": n} for n in article.correspondents + article.photographers],
+        "articleSection": article.district, "keywords": article.topics,
+        "mentions": [{"@type": "Person", "name": n} for n in article.persons]
+                    + [{"@type": "Organization", "name": n} for n in article.organizations],
+        "contentLocation": {"@type": "Place", "name": article.district_full or article.district} if article.district else None,
+        "publisher": {"@type": "Organization", "name": article.newspaper} if article.newspaper else None,
+    }
+    return {k: v for k, v in data.items() if v not in (None, [], "")}
+
+
+def front_matter(article: Article, permalink: str) -> str:
     data = {
         "id": article.id, "title": article.title, "title_derived": article.title_derived,
         "kicker": article.kicker, "subtitle": article.subtitle, "kind": article.kind,
@@ -74,13 +94,51 @@ def front_matter(article: Article) -> str:
         "reporters": article.reporters, "correspondents": article.correspondents,
         "photographers": article.photographers, "persons": article.persons,
         "organizations": article.organizations, "places": article.places, "topics": article.topics,
+        "keywords": article.keywords, "newspaper": article.newspaper, "publication_date": article.publication_date,
+        "page_label": article.page_label, "permalink": permalink, "json_ld": json_ld(article, permalink),
         "source": {"page": article.source, "headline_lines": article.headline_lines, "body_lines": article.body_lines},
     }
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def article_page(article: Article, urls) -> str:
-    """The Markdown of one article. `urls` gives the .md paths of the index pages."""
+def citation(article: Article) -> str:
+    """GB/T 7714-2015 for a newspaper article: 作者. 题名[N]. 报纸名, 出版日期(版次)."""
+    authors = article.reporters + article.correspondents
+    names = ", ".join(authors[:3]) + (", 等" if len(authors) > 3 else "")
+    date = article.publication_date or (str(article.year) if article.year else "出版日期不详")
+    page = f"({article.page_label})" if article.page_label else ""
+    newspaper = article.newspaper or "[报纸名不详]"
+    return (f"{names}. " if names else "") + f"{article.title}[N]. {newspaper}, {date}{page}."
+
+
+def linked_text(text: str, targets: dict[str, str], done: set[str]) -> Markup:
+    """Paragraph text, escaped, with the first mention of each person or organisation linked."""
+    names = [n for n in sorted(targets, key=len, reverse=True) if n not in done]
+    if not names:
+        return md(text)
+    out, pos = [], 0
+    for match in re.finditer("|".join(map(re.escape, names)), text):
+        name = match.group()
+        if name in done:
+            continue
+        done.add(name)
+        out += [md(text[pos:match.start()]), link(name, targets[name])]
+        pos = match.end()
+    return Markup("").join(out + [md(text[pos:])])
+
+
+def paragraph(p: dict, number: int, targets: dict[str, str], done: set[str]) -> Markup:
+    anchor = f"p{number}"
+    if p["role"] == "subheading":
+        return Markup(f"### {md(p['text'])} {{ #{anchor} .subheading }}")
+    klass = " .byline" if p["role"] == "byline" else ""
+    body = md(p["text"]) if p["role"] == "byline" else linked_text(p["text"], targets, done)
+    return Markup(f"{body} [¶](#{anchor}){{ .anchor title=\"本段链接\" }}\n{{ #{anchor}{klass} }}")
+
+
+def article_page(article: Article, urls, permalink: str, around: tuple, source: str) -> str:
+    """The Markdown of one article. `urls` gives relative .md paths of the index pages;
+    `around` is the previous and next article of the same district (or None)."""
     meta = []
     if article.district:
         meta.append(link(article.district, urls.district(article.district)))
@@ -88,6 +146,29 @@ def article_page(article: Article, urls) -> str:
     for label, names in (("记者", article.reporters), ("通讯员", article.correspondents), ("摄影", article.photographers)):
         if names:
             meta.append(label + " " + "、".join(link(n, urls.credit(n)) for n in names))
-    topics = "、".join(link(t, urls.topic(t)) for t in article.topics)
-    return render("article.md.j2", a=article, front_matter=Markup(front_matter(article)),
-                  meta=Markup(" · ".join(meta)), topics=Markup(topics))
+    meta.append(link("版面原文", source))
+    targets = {n: urls.person(n) for n in article.persons}  # organisations are listed below the text
+    done: set[str] = set()
+    paragraphs = [paragraph(p, i, targets, done) for i, p in enumerate(article.paragraphs, 1)]
+    previous, following = around
+    nav = [link(f"← 上一篇：{previous.title}", urls.article(previous)) if previous else Markup("<span></span>"),
+           link(f"下一篇：{following.title} →", urls.article(following)) if following else Markup("<span></span>")]
+    return render(
+        "article.md.j2", a=article, front_matter=Markup(front_matter(article, permalink)),
+        meta=Markup(" · ".join(meta)), paragraphs=paragraphs,
+        topics=Markup("、".join(link(t, urls.topic(t)) for t in article.topics)),
+        people=Markup("、".join(link(n, urls.person(n)) for n in article.persons)),
+        orgs=Markup("、".join(link(n, urls.org(n)) for n in article.organizations)),
+        permalink=permalink, citation=citation(article),
+        around=Markup(" ").join(nav),
+    )
+
+
+def moved_page(old: str, target: Article | None, urls, entry: dict) -> str:
+    """The page left at an id that no longer names an article: a redirect to where its
+    text now is, or a notice with a link to the source page."""
+    if target is not None:
+        return render("moved.md.j2", old=old, target=target, target_link=link(target.title, urls.article(target)),
+                      source="")
+    return render("moved.md.j2", old=old, target=None, target_link="",
+                  source=link(entry.get("source", ""), urls.source(entry.get("source", ""))))

@@ -1,29 +1,58 @@
-"""Write the generated Markdown into docs/ and run the MkDocs build."""
+"""Write the generated files into docs/ and run the MkDocs build."""
 from __future__ import annotations
 
 import logging
 import os
 from pathlib import Path
 
-from . import index, render
+from . import feeds, index, registry, render, sources
 from .pipeline import Archive
 
 # What the generator owns inside docs/; everything else there is written by hand.
-GENERATED = ("articles", "districts", "dates", "topics", "reporters", "people", "orgs", "index.md")
+GENERATED = ("articles", "districts", "dates", "topics", "reporters", "people", "orgs", "pages", "feeds", "data",
+             "index.md")
 
 
-def docs_files(archive: Archive) -> dict[str, str]:
+def docs_files(archive: Archive, site_url: str, ids: dict[str, dict]) -> dict[str, str]:
+    """Every generated file, as {docs path: text}."""
     articles = archive.articles
     urls = index.Urls(articles)
-    files = {urls.article(a): render.article_page(a, index.Relative(urls, urls.article(a))) for a in articles}
+    site_url = site_url.rstrip("/") + "/" if site_url else ""
+
+    def permalink(article) -> str:
+        return f"{site_url}articles/{article.id}/"
+
+    nearby = index.around(articles)
+    files = {}
+    for a in articles:
+        path = urls.article(a)
+        rel = index.Relative(urls, path)
+        files[path] = render.article_page(a, rel, permalink(a), nearby[a.id], rel.source(a.source))
+    for old, target in registry.redirects(ids, articles).items():
+        files[f"articles/{old}.md"] = render.moved_page(old, target, index.Relative(urls, f"articles/{old}.md"),
+                                                         ids[old])
     files |= index.pages(articles, urls)
+    for report in archive.pages:
+        files[urls.source(report.page.name)] = sources.page_view(report, urls)
+    files["pages/index.md"] = sources.index_page(archive.pages, urls)
+    files["feeds/all.xml"] = feeds.atom(articles, "地方报纸档案：最新报道", f"{site_url}feeds/all.xml", site_url, permalink)
+    for district in sorted({a.district for a in articles if a.district}):
+        name = urls.district(district).removeprefix("districts/").removesuffix(".md")
+        files[f"feeds/{name}.xml"] = feeds.atom([a for a in articles if a.district == district], f"地方报纸档案：{district}",
+                                               f"{site_url}feeds/{name}.xml", site_url, permalink)
+    files["data/articles.jsonl"] = feeds.jsonl(articles, permalink)
+    files["data/articles.csv"] = feeds.csv_text(articles, permalink)
     return files
 
 
-def write_docs(archive: Archive, docs: Path) -> tuple[int, int]:
+def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: Path | None = None) -> tuple[int, int]:
     """Write every generated file whose content changed; remove generated files no longer made.
     Unchanged files are not touched, so their mtimes (and MkDocs' dirty builds) keep."""
-    files = docs_files(archive)
+    ids = registry.load(registry_path) if registry_path else {}
+    ids = registry.update(ids, archive.articles)
+    if registry_path:
+        registry.save(registry_path, ids)
+    files = docs_files(archive, site_url, ids)
     written = 0
     for rel, content in sorted(files.items()):
         path = docs / rel
@@ -36,12 +65,18 @@ def write_docs(archive: Archive, docs: Path) -> tuple[int, int]:
     removed = 0
     for top in GENERATED:
         root = docs / top
-        stale = [p for p in ([root] if root.is_file() else root.rglob("*.md"))
-                 if p.relative_to(docs).as_posix() not in files]
+        stale = [p for p in ([root] if root.is_file() else root.rglob("*")) if p.is_file()
+                 and p.relative_to(docs).as_posix() not in files]
         for path in stale:
             path.unlink()
             removed += 1
     return written, removed
+
+
+def site_url(config: Path) -> str:
+    from mkdocs.config import load_config
+
+    return load_config(str(config)).site_url or ""
 
 
 class _Collect(logging.Handler):

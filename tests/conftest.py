@@ -1,4 +1,9 @@
+import contextlib
+import functools
+import http.server
 import shutil
+import socketserver
+import threading
 from pathlib import Path
 
 import pytest
@@ -26,7 +31,11 @@ def make_project(dest: Path, pages: Path = PAGES) -> Path:
 
 
 def build(project: Path, pages: Path = PAGES, mkdocs: bool = True) -> int:
-    args = ["build", "--input", str(pages), "--docs", str(project / "docs"),
+    """Build into `project`; the id registry lives there too, so the repository's stays untouched."""
+    registry = project / "ids.yaml"
+    if not registry.exists():
+        shutil.copy(ROOT / "archive" / "ids.yaml", registry)
+    args = ["build", "--input", str(pages), "--docs", str(project / "docs"), "--registry", str(registry),
             "--config", str(project / "mkdocs.yml"), "--site", str(project / "site")]
     return main(args + ([] if mkdocs else ["--no-mkdocs"]))
 
@@ -36,3 +45,53 @@ def built_site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("project"))
     assert build(project) == 0
     return project
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """The folder over HTTP on 127.0.0.1 (a free port), for the length of the block."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    with serve(built_site / "site") as url:
+        yield url
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+SCREENSHOTS = ROOT / "tests" / "screenshots"

@@ -6,7 +6,7 @@ import yaml
 
 from generator import index
 
-from conftest import build, make_project
+from conftest import PAGES, build, make_project
 
 
 def front_matter(path):
@@ -70,3 +70,26 @@ def test_rebuild_keeps_unchanged_files_and_removes_stale_ones(tmp_path):
     assert build(project, mkdocs=False) == 0
     assert not stale.exists()
     assert all(p.stat().st_mtime_ns == mtimes[p] for p in articles)
+
+
+def test_ids_stay_when_pages_are_added_and_another_page_changes(tmp_path, archive):
+    """An article's URL depends on its own text only: add a page, edit another article, and
+    every other article keeps its id."""
+    import shutil
+
+    from generator import pipeline
+
+    pages = tmp_path / "pages"
+    shutil.copytree(PAGES, pages)
+    edited = archive.pages[2]
+    victim = edited.articles[1]
+    last = victim.body_lines[-1][1] - 1  # a line inside the victim, not its opening
+    lines = list(edited.page.lines)
+    lines[last - 1] = lines[last - 1][:3] + "（有改动）" + lines[last - 1][3:]
+    (pages / edited.page.name).write_text("\n".join(lines), encoding="utf-8")
+    (pages / "900_new_page.txt").write_text(
+        "新页面的标题\n\n本报讯 近日，新页面上的一篇报道开始了。\n记者 新记者\n", encoding="utf-8")
+    after = {(a.source, a.title): a.id for a in pipeline.load(pages).articles}
+    before = {(a.source, a.title): a.id for a in archive.articles}
+    assert all(after[key] == ident for key, ident in before.items())
+    assert len(after) == len(before) + 1

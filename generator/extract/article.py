@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+import jieba.analyse
 import jieba.posseg
 
 from ..model import Article
@@ -12,6 +13,7 @@ from ..reassemble import Draft, Layout, paragraphs
 from ..text import HAN, compact
 from . import credits, dates, headline, people, places, topics
 
+KEYWORDS = 12
 SETTLEMENT = re.compile(rf"[{HAN}]{{2,4}}(?:乡|镇|街道|村|社区)")
 
 
@@ -81,6 +83,7 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
     headline_text = " ".join(units)
     persons = people.persons(body, exclude=credited)
     organizations = people.organizations(body, persons)
+    keywords = jieba.analyse.extract_tags(body, topK=KEYWORDS)
     found_places = _places(body, organizations)
 
     base = article_id(page.name, body or headline_text)
@@ -101,8 +104,9 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
         publication_date=page.meta.date, newspaper=page.meta.newspaper, page_label=page.meta.page,
         district=district.name if district else None, district_full=district.full if district else None,
         city=district.city if district else None, district_inferred=district_inferred,
-        persons=persons, organizations=organizations, places=found_places,
-        topics=topics.topics(compact(" ".join(filter(None, [kicker, title, subtitle]))), body),
+        persons=persons, person_roles=people.roles(body, persons), organizations=organizations,
+        places=found_places, keywords=keywords,
+        topics=topics.topics(compact(" ".join(filter(None, [kicker, title, subtitle]))), body, keywords),
     )
 
 

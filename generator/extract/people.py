@@ -61,7 +61,7 @@ DELIM = re.compile(
 NOT_ORG_START = re.compile(r"^(?:与|和|及|同|年|月|日|副|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
                            r"相关|有关|全体|国家级|省级|市级|区级|县级|\d)")
 NOT_ORG = re.compile(r"召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
-                     r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|实事|合作办|两家|各家|几家|\d+家")
+                     r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|干部|党员|镇街道|实事|合作办|两家|各家|几家|\d+家")
 
 
 GENERIC_HEAD = re.compile(r"^[区市县省]|[省市区县]$")
@@ -188,3 +188,24 @@ def organizations(text: str, people: list[str] = ()) -> list[str]:
                 found.append(name)
     # '区党工委' where '高新区党工委' is also named is the same body, said short
     return [n for n in found if not any(o != n and o.endswith(n) for o in found)]
+
+
+LEADING_WORDS = re.compile(r"^(?:本报讯|近日|日前|会上|会后|期间|其中|随后|邀请|带领|陪同|会见|看望|慰问|由|在|与|和|及|对|向|据)+")
+
+
+def roles(text: str, names: list[str]) -> dict[str, list[str]]:
+    """The titles the text gives each person: '经开区党工委副书记、区智慧办主任' for 郭宏力."""
+    title_end = re.compile(f"(?:{titles_pattern().pattern})$")
+    strip_names = re.compile("(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + "|、)+$") if names else None
+    found: dict[str, list[str]] = {}
+    for name in names:
+        for match in re.finditer(re.escape(name), text):
+            segment = re.split(r"[，。；：！？,;:!?\s“”]", text[: match.start()])[-1]
+            if strip_names:
+                segment = strip_names.sub("", segment)
+            segment = LEADING_WORDS.sub("", segment)
+            if segment and title_end.search(segment) and len(segment) <= 40:
+                found.setdefault(name, [])
+                if segment not in found[name]:
+                    found[name].append(segment)
+    return found

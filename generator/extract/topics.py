@@ -13,11 +13,13 @@ def taxonomy() -> tuple[int, dict[str, list[str]]]:
     return int(data["threshold"]), {name: list(words) for name, words in data["topics"].items()}
 
 
-def topics(title: str, body: str, limit: int = 3) -> list[str]:
+def topics(title: str, body: str, keywords: list[str] = (), limit: int = 3) -> list[str]:
+    """Topics whose keywords score at least the threshold: a keyword in the title counts 3,
+    each use in the body 1 (at most 3), and one of the article's own jieba keywords 2 more."""
     threshold, table = taxonomy()
     scores = {}
     for name, words in table.items():
-        score = sum(3 * title.count(w) + min(body.count(w), 3) for w in words)
+        score = sum(3 * title.count(w) + min(body.count(w), 3) + 2 * (w in keywords) for w in words)
         if score >= threshold:
             scores[name] = score
     ranked = sorted(scores, key=lambda n: (-scores[n], list(table).index(n)))

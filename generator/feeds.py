@@ -1,0 +1,64 @@
+"""Atom feeds (all articles, and one per district) and the metadata downloads (JSON lines, CSV)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timezone
+
+from feedgen.feed import FeedGenerator
+
+from .export import record
+from .index import newest_first
+from .model import Article
+
+FEED_SIZE = 50
+
+
+def _when(article: Article) -> datetime:
+    parts = [int(x) for x in (article.date or "1970").split("-")] + [1, 1]
+    return datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc)
+
+
+def atom(articles: list[Article], title: str, feed_url: str, site_url: str, permalink) -> str:
+    """An Atom feed of the newest articles. Every timestamp comes from the articles, so the
+    same archive gives the same bytes."""
+    newest = newest_first(articles)[:FEED_SIZE]
+    fg = FeedGenerator()
+    fg.id(feed_url)
+    fg.title(title)
+    fg.link(href=site_url or feed_url, rel="alternate")
+    fg.link(href=feed_url, rel="self")
+    fg.language("zh-CN")
+    fg.updated(max((_when(a) for a in newest), default=datetime(1970, 1, 1, tzinfo=timezone.utc)))
+    for a in reversed(newest):  # feedgen prepends: add oldest first
+        entry = fg.add_entry()
+        entry.id(permalink(a))
+        entry.title(a.title)
+        entry.link(href=permalink(a))
+        entry.updated(_when(a))
+        for name in a.reporters:
+            entry.author(name=name)
+        entry.summary(a.paragraphs[0]["text"] if a.paragraphs else "")
+        for topic in a.topics:
+            entry.category(term=topic)
+    return fg.atom_str(pretty=True).decode("utf-8")
+
+
+def jsonl(articles: list[Article], permalink) -> str:
+    return "".join(json.dumps(record(a) | {"url": permalink(a)}, ensure_ascii=False) + "\n" for a in articles)
+
+
+CSV_FIELDS = ("id", "url", "title", "kicker", "subtitle", "district", "city", "date", "date_precision",
+              "reporters", "correspondents", "photographers", "persons", "organizations", "topics", "source")
+
+
+def csv_text(articles: list[Article], permalink) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for a in articles:
+        row = record(a) | {"url": permalink(a)}
+        writer.writerow(["；".join(row[f]) if isinstance(row[f], list) else ("" if row[f] is None else row[f])
+                         for f in CSV_FIELDS])
+    return out.getvalue()

@@ -1,0 +1,70 @@
+"""Permanent article ids.
+
+Every id ever issued is kept in a registry file beside the raw pages (`archive/ids.yaml`),
+committed with them. An id that no longer names an article (its opening text was corrected,
+or the parser moved its start) points to the article that now holds most of its lines, and
+the build writes a redirect page at the old address; if nothing holds them, a notice page.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .model import Article
+
+
+def load(path: Path) -> dict[str, dict]:
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def save(path: Path, registry: dict[str, dict]) -> bool:
+    """Write the registry if it changed; True when it did."""
+    text = "# Every article id ever issued: do not edit by hand, commit it with the pages.\n"
+    text += yaml.safe_dump(dict(sorted(registry.items())), allow_unicode=True, sort_keys=True, width=1000,
+                           default_flow_style=None)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def _lines(ranges: list[list[int]]) -> set[int]:
+    return {n for a, b in ranges for n in range(a, b + 1)}
+
+
+def update(registry: dict[str, dict], articles: list[Article]) -> dict[str, dict]:
+    """The registry after this build: new ids added, vanished ids pointed at their successor."""
+    current = {a.id: a for a in articles}
+    out = {k: dict(v) for k, v in registry.items()}
+    for ident, entry in out.items():
+        if ident in current:
+            entry.pop("redirect", None)
+            continue
+        if entry.get("redirect") in current:
+            continue
+        old = _lines(entry.get("body_lines", []))
+        candidates = [(len(old & _lines(a.body_lines)), a.id) for a in articles if a.source == entry.get("source")]
+        overlap, successor = max(candidates, default=(0, None))
+        entry["redirect"] = successor if overlap else None
+    for ident, article in current.items():
+        out.setdefault(ident, {"source": article.source, "title": article.title, "body_lines": article.body_lines})
+    return out
+
+
+def redirects(registry: dict[str, dict], articles: list[Article]) -> dict[str, Article | None]:
+    """Old id → the article it now leads to (None: gone), for every registered id not in use."""
+    current = {a.id: a for a in articles}
+    out: dict[str, Article | None] = {}
+    for ident, entry in registry.items():
+        if ident in current:
+            continue
+        target, seen = entry.get("redirect"), {ident}
+        while target and target not in current and target not in seen:  # follow a chain of moves
+            seen.add(target)
+            target = registry.get(target, {}).get("redirect")
+        out[ident] = current.get(target)
+    return out

@@ -1,0 +1,59 @@
+"""The source page view: a raw page's text line by line, each line marked with the article it
+went into (linked), and every line the program could not place listed at the top."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .index import Relative, Urls
+from .pipeline import PageReport
+from .render import link, md, render
+from .text import clean
+
+ROLE_NAMES = {"headline": "标题", "body": "正文", "furniture": "版面装饰"}
+
+
+def page_view(report: PageReport, urls: Urls) -> str:
+    page = urls.source(report.page.name)
+    rel = Relative(urls, page)
+    owner: dict[int, tuple[int, str]] = {}
+    for k, a in enumerate(report.articles):
+        for role, ranges in (("headline", a.headline_lines), ("body", a.body_lines)):
+            for first, last in ranges:
+                for n in range(first, last + 1):
+                    owner[n] = (k, role)
+    rows = []
+    for n, raw in enumerate(report.page.lines, 1):
+        text = clean(raw)
+        anchor = Markup(f'<span id="L{n}"></span>[{n}](#L{n})')
+        if not text:
+            rows.append({"number": anchor, "text": "", "owner": ""})
+            continue
+        if n in owner:
+            k, role = owner[n]
+            article = report.articles[k]
+            cell = Markup(f'<span class="src a{k % 6}">') + md(text) + Markup("</span>")
+            label = link(article.title, rel.article(article)) + Markup(f" · {ROLE_NAMES[role]}")
+        elif n in report.furniture:
+            cell, label = md(text), md(ROLE_NAMES["furniture"])
+        else:
+            cell = Markup('<span class="src unplaced">') + md(text) + Markup("</span>")
+            label = md("未归入")
+        rows.append({"number": anchor, "text": cell, "owner": label})
+    unplaced = [(n, md(clean(report.page.lines[n - 1]))) for n in report.unplaced]
+    meta = report.page.meta
+    facts = [f"{len(report.articles)} 篇文章", f"{len(report.page.lines)} 行"]
+    if meta.newspaper:
+        facts.insert(0, meta.newspaper)
+    if meta.date:
+        facts.insert(1, meta.date)
+    return render("source.md.j2", name=report.page.name, intro=md("，".join(facts) + "。"), unplaced=unplaced, rows=rows)
+
+
+def index_page(reports: list[PageReport], urls: Urls) -> str:
+    rows = []
+    for report in reports:
+        district = report.articles[0].district if report.articles else None
+        rows.append([link(report.page.name, urls.source(report.page.name).removeprefix("pages/")),
+                     md(district or "—"), str(len(report.articles)), str(len(report.unplaced))])
+    return render("table.md.j2", title="版面原文", intro=md(f"共 {len(reports)} 个版面。"),
+                  header=["版面", "地区", "文章", "未归入行"], rows=rows)

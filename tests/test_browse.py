@@ -1,0 +1,141 @@
+"""Browse and cite, in a real browser (Debian's chromium through Playwright) against the
+built site served on 127.0.0.1."""
+import re
+import shutil
+
+import pytest
+
+from generator import index, render, site
+
+from conftest import PAGES, SCREENSHOTS, build, make_project, serve
+
+
+def find(archive, predicate):
+    return next(a for a in archive.articles if predicate(a))
+
+
+@pytest.fixture(scope="module")
+def urls(archive):
+    return index.Urls(archive.articles)
+
+
+def url_of(server, path):
+    return server + path.removesuffix(".md").removesuffix("index") + ("/" if not path.endswith("index.md") else "")
+
+
+def test_article_page_headline_credits_and_cite_box(page, server, archive, urls, built_site):
+    article = find(archive, lambda a: a.kicker and a.reporters)
+    page.goto(url_of(server, urls.article(article)))
+    assert page.locator("header.headline h1").inner_text() == article.title
+    assert page.locator("header.headline .kicker").inner_text() == article.kicker
+    meta = page.locator(".article-meta").inner_text()
+    assert all(name in meta for name in article.reporters) and article.district in meta
+    box = page.locator(".admonition.quote")
+    assert "引用本文" in box.inner_text()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "article.png", full_page=True)
+
+    permalink = site.site_url(built_site / "mkdocs.yml").rstrip("/") + f"/articles/{article.id}/"
+    copied = []
+    for k in range(2):
+        box.locator("button[data-md-type=copy]").nth(k).click()
+        copied.append(page.evaluate("navigator.clipboard.readText()").strip())
+    assert copied == [permalink, render.citation(article)]
+    assert copied[1].startswith(f"{article.reporters[0]}. {article.title}[N]. ")
+
+
+def test_paragraph_anchor_scrolls_to_the_third_paragraph(page, server, archive, urls):
+    article = find(archive, lambda a: len([p for p in a.paragraphs if p["role"] == "text"]) >= 5)
+    page.goto(url_of(server, urls.article(article)) + "#p3")
+    third = page.locator("#p3")
+    assert third.inner_text().startswith(article.paragraphs[2]["text"][:20])
+    box = third.bounding_box()
+    assert 0 <= box["y"] < 900 / 2  # scrolled to, near the top
+    assert page.evaluate("window.scrollY") > 0
+    third.hover()
+    assert third.locator("a.anchor").get_attribute("href") == "#p3"
+
+
+def listed_ids(page):
+    return sorted(set(re.findall(r"articles/([0-9a-f-]+)/", " ".join(
+        a.get_attribute("href") for a in page.locator("article a").all()))))
+
+
+@pytest.mark.parametrize("kind", ["district", "topic", "credit", "person", "year"])
+def test_indexes_list_the_right_articles(page, server, archive, urls, kind):
+    if kind == "district":
+        name = max({a.district for a in archive.articles}, key=str)
+        expected, path = [a for a in archive.articles if a.district == name], urls.district(name)
+    elif kind == "topic":
+        name = sorted({t for a in archive.articles for t in a.topics})[0]
+        expected, path = [a for a in archive.articles if name in a.topics], urls.topic(name)
+    elif kind == "credit":
+        name = "孙庆辉"
+        expected = [a for a in archive.articles if name in a.reporters + a.correspondents + a.photographers]
+        path = urls.credit(name)
+    elif kind == "person":
+        name = "王家鹏"
+        expected, path = [a for a in archive.articles if name in a.persons], urls.person(name)
+    else:
+        name = 2020
+        expected, path = [a for a in archive.articles if a.year == name], f"dates/{name}.md"
+    page.goto(url_of(server, path))
+    assert listed_ids(page) == sorted(a.id for a in expected)
+    assert f"共 {len(expected)} 篇" in page.locator("article").inner_text()
+    if kind == "person":
+        assert "党工委书记、管委会主任" in page.locator("article").inner_text()  # the role the articles give
+        page.screenshot(path=SCREENSHOTS / "person.png", full_page=True)
+    if kind == "district":
+        page.screenshot(path=SCREENSHOTS / "district.png", full_page=True)
+
+
+def test_index_tables_count_right(page, server, archive):
+    page.goto(server + "districts/")
+    rows = {r.locator("td").nth(0).inner_text(): int(r.locator("td").nth(2).inner_text())
+            for r in page.locator("article table tbody tr").all()}
+    assert rows == {d: sum(a.district == d for a in archive.articles) for d in {a.district for a in archive.articles}}
+    page.goto(server + "dates/")
+    years = {r.locator("td").nth(0).inner_text(): int(r.locator("td").nth(1).inner_text())
+             for r in page.locator("article table tbody tr").all()}
+    assert years == {f"{y}年": sum(a.year == y for a in archive.articles) for y in {a.year for a in archive.articles}}
+
+
+def test_source_page_view_links_every_article(page, server, archive, urls):
+    report = archive.pages[0]
+    page.goto(url_of(server, urls.source(report.page.name)))
+    assert listed_ids(page) == sorted(a.id for a in report.articles)
+    first = report.articles[0]
+    assert page.locator(f"#L{first.body_lines[0][0]}").count() == 1
+
+
+def test_json_ld_news_article(page, server, archive, urls):
+    import json
+
+    article = find(archive, lambda a: a.reporters and a.event_date)
+    page.goto(url_of(server, urls.article(article)))
+    data = json.loads(page.locator('script[type="application/ld+json"]').inner_text())
+    assert data["@type"] == "NewsArticle" and data["headline"] == article.title
+    assert [p["name"] for p in data["author"]] == article.reporters
+
+
+def test_an_old_url_redirects_to_the_article(tmp_path, archive, page):
+    """An editor corrects the opening words of an article: its id changes, the old URL redirects."""
+    pages = tmp_path / "pages"
+    shutil.copytree(PAGES, pages)
+    victim = find(archive, lambda a: a.source.startswith("002") and a.reporters)
+    first = victim.body_lines[0][0]
+    path = pages / victim.source
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[first - 1] = lines[first - 1].replace("本报讯", "本报讯 （更正）", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    project = make_project(tmp_path)
+    assert build(project, pages) == 0
+    registry = (project / "ids.yaml").read_text(encoding="utf-8")
+    moved = [line for line in registry.split("\n") if line.strip().startswith("redirect:")]
+    assert len(moved) == 1
+    new_id = moved[0].split(":", 1)[1].strip()
+    assert new_id != victim.id
+    with serve(project / "site") as url:
+        page.goto(f"{url}articles/{victim.id}/#p2")
+        page.wait_for_url(re.compile(f"articles/{new_id}/"))
+        assert page.locator("header.headline h1").inner_text() == victim.title
