@@ -21,7 +21,7 @@ def page_view(report: PageReport, urls: Urls) -> str:
             for first, last in ranges:
                 for n in range(first, last + 1):
                     owner[n] = (k, role)
-    rows = []
+    rows, previous = [], None
     for n, raw in enumerate(report.page.lines, 1):
         text = clean(raw)
         anchor = Markup(f'<span id="L{n}"></span>[{n}](#L{n})')
@@ -32,10 +32,13 @@ def page_view(report: PageReport, urls: Urls) -> str:
             k, role = owner[n]
             article = report.articles[k]
             cell = Markup(f'<span class="src a{k % 6}">') + md(text) + Markup("</span>")
-            label = link(article.title, rel.article(article)) + Markup(f" · {ROLE_NAMES[role]}")
+            # name the article once per run of its lines
+            label = "" if owner[n] == previous else link(article.title, rel.article(article)) + Markup(f" · {ROLE_NAMES[role]}")
+            previous = owner[n]
         elif n in report.furniture:
-            cell, label = md(text), md(ROLE_NAMES["furniture"])
+            cell, label, previous = md(text), md(ROLE_NAMES["furniture"]), None
         else:
+            previous = None
             cell = Markup('<span class="src unplaced">') + md(text) + Markup("</span>")
             label = md("未归入")
         rows.append({"number": anchor, "text": cell, "owner": label})
