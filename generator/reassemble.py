@@ -31,6 +31,7 @@ MAX_HEAD_LINES = 4
 MAX_HEAD_WIDTH = 40
 MAX_UNITS_PER_HEADLINE = 3
 EXTRA_UNIT_COST = 0.2
+SUBHEADING_SIMILARITY = 0.15
 MAX_CAPTION_LINES = 16
 CAPTION_MARK = re.compile(r"^[➡⬅↑↓←→▲▼◀▶]")
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线")
@@ -164,11 +165,13 @@ def classify(raw: list[list[int]], text: dict[int, str]) -> list[Block]:
             continue
         following = next((b for b in blocks[i + 1:] if b.kind != "head"), None)
         runs_on = following is not None and following.kind == "body" and not credits.is_lead(text[following.lines[0]])
+        before = blocks[i - 1] if i else None
+        unfinished = before is not None and before.kind == "body" and not ends_sentence(text[before.lines[-1]])
         lines = [text[n] for n in block.lines]
         local = column_width([text[n] for b in blocks[max(0, i - 3): i + 4] if b.kind == "body" for n in b.lines]) or page_width
         wrapped = len(lines) > 1 and all(width(t) >= 0.8 * local for t in lines[:-1]) and width(lines[0]) < 1.3 * local
         clause = bool(re.search(r"[，、,]", "".join(lines)))
-        if runs_on and (wrapped or clause) and not ends_sentence(lines[-1]):
+        if runs_on and (wrapped or clause or unfinished) and not ends_sentence(lines[-1]):
             block.kind = "body"
     return blocks
 
@@ -355,8 +358,13 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
     choice = [0] * len(runs)
 
     def orphan_cost(group: list[_Unit]) -> float:
-        # Right under a story's last line, an unmatched line reads as its sub-heading.
-        return 0.1 if prv.get(group[0].lines[0]) in ends else 0.8
+        # Right under a story's last line (not its byline), an unmatched line reads as its sub-heading.
+        # It must share some words with that story; a line sharing none is a kicker of what follows.
+        above = prv.get(group[0].lines[0])
+        if above in ends and not credits.is_credit(text[above]):
+            if max(sim[(id(u), ends[above])] for u in group) >= SUBHEADING_SIMILARITY:
+                return 0.1
+        return 0.8
 
     def solve(choice):
         groups = [g for r, c in enumerate(choice) for g in options[r][c]]

@@ -5,12 +5,12 @@ import logging
 import os
 from pathlib import Path
 
-from . import feeds, index, registry, render, sources
+from . import feeds, index, registry, render, search, sources
 from .pipeline import Archive
 
 # What the generator owns inside docs/; everything else there is written by hand.
 GENERATED = ("articles", "districts", "dates", "topics", "reporters", "people", "orgs", "pages", "feeds", "data",
-             "index.md")
+             "search", "index.md")
 
 
 def docs_files(archive: Archive, site_url: str, ids: dict[str, dict]) -> dict[str, str]:
@@ -42,6 +42,7 @@ def docs_files(archive: Archive, site_url: str, ids: dict[str, dict]) -> dict[st
                                                f"{site_url}feeds/{name}.xml", site_url, permalink)
     files["data/articles.jsonl"] = feeds.jsonl(articles, permalink)
     files["data/articles.csv"] = feeds.csv_text(articles, permalink)
+    files |= search.build(articles)
     return files
 
 

@@ -1,0 +1,174 @@
+"""The search index: exact substring search for Chinese, split so a query loads only what it needs.
+
+Why not a word index: a query must find every article that contains it, and only those. Words
+from a segmenter do not line up with arbitrary substrings (`污染防治` inside `大气污染防治`, `开区党`
+across `经开区|党工委`), so the index is over characters: for every character bigram, the articles and
+positions where it occurs (a query of n characters matches where its n-1 bigrams stand at
+consecutive positions), and for every single character the articles that contain it.
+
+Files (all JavaScript calling `__archiveSearch`, so they load from file:// with no fetch):
+- `search/docs.js`: one row per article, numbers only (date, year, district, topics, lengths);
+- `search/g/<bucket>.js`: bigram postings, bucketed by a hash of the bigram;
+- `search/u/<bucket>.js`: single-character article lists;
+- `search/t/<n>.js`: one article's title, URL id, date, district and text, for the hits shown.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+
+from .model import Article
+from .render import cn_date
+from .text import compact
+
+SHARD_BYTES = 48_000  # aim for shards this size: a query loads a few of them
+SEPARATOR = "\u0001"  # between headline and text: no query spans it
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over code points; search.js computes the same."""
+    h = 0x811C9DC5
+    for ch in text:
+        h ^= ord(ch)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def b36(n: int) -> str:
+    if n == 0:
+        return "0"
+    out = ""
+    while n:
+        n, r = divmod(n, 36)
+        out = DIGITS[r] + out
+    return out
+
+
+def normalize(text: str) -> str:
+    """What search compares: no whitespace, case folded."""
+    return compact(text).casefold()
+
+
+def headline(article: Article) -> str:
+    return "".join(filter(None, [article.kicker, article.title, article.subtitle]))
+
+
+def searchable(article: Article) -> tuple[str, str]:
+    """(headline, text) as searched: the text is every paragraph, bylines included."""
+    return normalize(headline(article)), normalize(article.text)
+
+
+def order(articles: list[Article]) -> list[Article]:
+    """Articles in index order: by id, so an article's number does not depend on dates."""
+    return sorted(articles, key=lambda a: a.id)
+
+
+def _days(article: Article) -> int:
+    """The article's date as days since 1970 (year-only dates count from 1 January); -1 unknown."""
+    if not article.date:
+        return -1
+    parts = [int(x) for x in article.date.split("-")] + [1, 1]
+    return (date(parts[0], parts[1], parts[2]) - date(1970, 1, 1)).days
+
+
+def _postings(entries: list[tuple[int, list[int]]]) -> str:
+    """'doc:pos,pos;doc:pos' with every number a base-36 delta from the one before it."""
+    out, last_doc = [], 0
+    for doc, positions in entries:
+        deltas, last = [], 0
+        for p in positions:
+            deltas.append(b36(p - last))
+            last = p
+        out.append(f"{b36(doc - last_doc)}:{','.join(deltas)}")
+        last_doc = doc
+    return ";".join(out)
+
+
+def _doc_list(docs: list[int]) -> str:
+    out, last = [], 0
+    for d in docs:
+        out.append(b36(d - last))
+        last = d
+    return ",".join(out)
+
+
+def _buckets(total_bytes: int) -> int:
+    """A power of two that makes shards about SHARD_BYTES each."""
+    n = 1
+    while total_bytes / n > SHARD_BYTES:
+        n *= 2
+    return n
+
+
+def _shards(kind: str, table: dict[str, str], buckets: int) -> dict[str, str]:
+    shards: dict[int, dict[str, str]] = defaultdict(dict)
+    for key, value in table.items():
+        shards[fnv1a(key) % buckets][key] = value
+    return {f"search/{kind}/{b}.js": _script(kind, b, dict(sorted(t.items()))) for b, t in shards.items()}
+
+
+def _script(call: str, *args) -> str:
+    return f"__archiveSearch.{call}(" + ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"))
+                                              for a in args) + ");\n"
+
+
+def build(articles: list[Article], article_url: str = "articles/{id}/") -> dict[str, str]:
+    """Every search file, as {path under the site root: text}."""
+    articles = order(articles)
+    bigrams: dict[str, list[tuple[int, list[int]]]] = defaultdict(list)
+    unigrams: dict[str, list[int]] = defaultdict(list)
+    head_len, text_len = [], []
+    for n, article in enumerate(articles):
+        head, text = searchable(article)
+        full = head + SEPARATOR + text
+        head_len.append(len(head))
+        text_len.append(len(text))
+        positions = defaultdict(list)
+        for p in range(len(full) - 1):
+            pair = full[p:p + 2]
+            if SEPARATOR not in pair:
+                positions[pair].append(p)
+        for pair, ps in positions.items():
+            bigrams[pair].append((n, ps))
+        for ch in set(full) - {SEPARATOR}:
+            unigrams[ch].append(n)
+
+    files: dict[str, str] = {}
+    encoded = {pair: _postings(entries) for pair, entries in bigrams.items()}
+    bigram_buckets = _buckets(sum(len(k) + len(v) + 6 for k, v in encoded.items()))
+    files |= _shards("g", encoded, bigram_buckets)
+    lists = {ch: _doc_list(sorted(docs)) for ch, docs in unigrams.items()}
+    unigram_buckets = _buckets(sum(len(v) + 6 for v in lists.values()))
+    files |= _shards("u", lists, unigram_buckets)
+
+    districts = sorted({a.district for a in articles if a.district})
+    years = sorted({a.year for a in articles if a.year})
+    topics = sorted({t for a in articles for t in a.topics})
+    columns = {
+        "day": [b36(_days(a) + 1) for a in articles],
+        "year": [b36(years.index(a.year) + 1 if a.year else 0) for a in articles],
+        "district": [b36(districts.index(a.district) + 1 if a.district else 0) for a in articles],
+        "topics": [b36(sum(1 << topics.index(t) for t in a.topics)) for a in articles],
+        "head": [b36(x) for x in head_len],
+        "text": [b36(x) for x in text_len],
+    }
+    files["search/docs.js"] = _script("docs", {
+        "count": len(articles), "buckets": [bigram_buckets, unigram_buckets],
+        "districts": districts, "years": years, "topics": topics,
+        "columns": {k: ",".join(v) for k, v in columns.items()},
+    })
+    for n, a in enumerate(articles):
+        files[f"search/t/{n}.js"] = _script("t", n, {
+            "id": a.id, "title": a.title, "kicker": a.kicker or "", "subtitle": a.subtitle or "",
+            "date": cn_date(a, mark=False), "district": a.district or "", "text": a.text,
+        })
+    return files
+
+
+def truth(articles: list[Article], query: str) -> set[str]:
+    """Brute force: the ids of the articles whose headline or text contains every term of the query."""
+    terms = [normalize(t) for t in query.split()]
+    return {a.id for a in articles
+            if all(t in searchable(a)[0] or t in searchable(a)[1] for t in terms if t)}

@@ -1,0 +1,288 @@
+/* Exact Chinese search over the archive's character index (see generator/search.py).
+ * Index files are scripts that call back into window.__archiveSearch, so the search
+ * works from a web server and from file:// alike, with nothing fetched from elsewhere. */
+(function () {
+  "use strict";
+  const base = (window.__archiveBase || ".").replace(/\/?$/, "/");
+  const dirUrls = window.__archiveDirUrls !== false;
+  const state = { g: new Map(), u: new Map(), t: new Map(), docs: null, pending: new Map() };
+
+  const api = (window.__archiveSearch = window.__archiveSearch || {});
+  api.g = (bucket, table) => state.g.set(bucket, table);
+  api.u = (bucket, table) => state.u.set(bucket, table);
+  api.t = (n, doc) => state.t.set(n, doc);
+  api.docs = (data) => { state.docs = data; };
+
+  function load(path) {
+    if (!state.pending.has(path)) {
+      state.pending.set(path, new Promise((resolve, reject) => {
+        const s = document.createElement("script");
+        s.src = base + path;
+        s.async = true;
+        s.onload = () => resolve();
+        s.onerror = () => { state.pending.delete(path); reject(new Error("cannot load " + path)); };
+        document.head.appendChild(s);
+      }));
+    }
+    return state.pending.get(path);
+  }
+
+  function fnv1a(text) {
+    let h = 0x811c9dc5;
+    for (const ch of text) {
+      h ^= ch.codePointAt(0);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+
+  const norm = (s) => s.replace(/\s+/g, "").toLowerCase();
+  const num = (s) => parseInt(s, 36);
+
+  async function docs() {
+    if (!state.docs) await load("search/docs.js");
+    const d = state.docs;
+    if (!d.cols) {
+      d.cols = {};
+      for (const [k, v] of Object.entries(d.columns)) d.cols[k] = v.split(",").map(num);
+    }
+    return d;
+  }
+
+  // bigram -> Map(doc -> positions)
+  const decoded = new Map();
+  async function bigram(pair) {
+    if (decoded.has(pair)) return decoded.get(pair);
+    const bucket = fnv1a(pair) % state.docs.buckets[0];
+    if (!state.g.has(bucket)) await load("search/g/" + bucket + ".js");
+    const raw = (state.g.get(bucket) || {})[pair];
+    const out = new Map();
+    if (raw) {
+      let doc = 0;
+      for (const entry of raw.split(";")) {
+        const [d, ps] = entry.split(":");
+        doc += num(d);
+        let p = 0;
+        out.set(doc, ps.split(",").map((x) => (p += num(x))));
+      }
+    }
+    decoded.set(pair, out);
+    return out;
+  }
+
+  async function unigram(ch) {
+    const bucket = fnv1a(ch) % state.docs.buckets[1];
+    if (!state.u.has(bucket)) await load("search/u/" + bucket + ".js");
+    const raw = (state.u.get(bucket) || {})[ch];
+    const out = [];
+    if (raw) { let d = 0; for (const x of raw.split(",")) out.push((d += num(x))); }
+    return out;
+  }
+
+  // Every article containing `term`: Map(doc -> {tf, title})
+  async function match(term) {
+    const chars = Array.from(term);
+    const found = new Map();
+    if (chars.length === 1) {
+      for (const d of await unigram(chars[0])) found.set(d, { tf: 1, title: false });
+      return found;
+    }
+    const pairs = [];
+    for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
+    const lists = await Promise.all(pairs.map(bigram));
+    const smallest = lists.reduce((a, b) => (b.size < a.size ? b : a));
+    const head = state.docs.cols.head;
+    for (const d of smallest.keys()) {
+      if (!lists.every((l) => l.has(d))) continue;
+      const sets = lists.map((l) => new Set(l.get(d)));
+      let tf = 0, title = false;
+      for (const p of lists[0].get(d)) {
+        let ok = true;
+        for (let i = 1; i < sets.length && ok; i++) ok = sets[i].has(p + i);
+        if (ok) { tf++; if (p < head[d]) title = true; }
+      }
+      if (tf) found.set(d, { tf, title });
+    }
+    return found;
+  }
+
+  async function search(query) {
+    const started = performance.now();
+    const d = await docs();
+    const terms = query.split(/\s+/).map(norm).filter(Boolean);
+    let hits = null;
+    const total = d.count, avg = d.cols.text.reduce((a, b) => a + b, 0) / Math.max(1, total);
+    for (const term of terms) {
+      const found = await match(term);
+      const idf = Math.log(1 + total / Math.max(1, found.size));
+      const next = new Map();
+      for (const [doc, m] of found) {
+        if (hits && !hits.has(doc)) continue;
+        const len = d.cols.text[doc] || 1;
+        const bm25 = (m.tf * 2.2) / (m.tf + 1.2 * (0.25 + 0.75 * len / avg));
+        const prev = hits ? hits.get(doc) : { score: 0, title: 0 };
+        next.set(doc, { score: prev.score + idf * bm25, title: prev.title + (m.title ? 1 : 0) });
+      }
+      hits = next;
+    }
+    const list = hits ? [...hits.entries()].map(([doc, h]) => ({ doc, ...h })) : [];
+    return { terms, list, ms: performance.now() - started };
+  }
+
+  function facets(list, d) {
+    const count = (key, names, bits) => {
+      const c = new Map();
+      for (const h of list) {
+        const v = d.cols[key][h.doc];
+        if (bits) { names.forEach((n, i) => { if (v & (1 << i)) c.set(i, (c.get(i) || 0) + 1); }); }
+        else if (v) c.set(v - 1, (c.get(v - 1) || 0) + 1);
+      }
+      return [...c.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([i, n]) => ({ i, name: String(names[i]), n }));
+    };
+    return { district: count("district", d.districts), year: count("year", d.years), topic: count("topics", d.topics, true) };
+  }
+
+  function keep(list, d, filters) {
+    return list.filter((h) =>
+      (filters.district == null || d.cols.district[h.doc] === filters.district + 1) &&
+      (filters.year == null || d.cols.year[h.doc] === filters.year + 1) &&
+      (filters.topic == null || (d.cols.topics[h.doc] & (1 << filters.topic))));
+  }
+
+  function rank(list, d, sort) {
+    const day = d.cols.day;
+    return list.sort(sort === "date"
+      ? (a, b) => day[b.doc] - day[a.doc] || b.score - a.score || a.doc - b.doc
+      : (a, b) => b.title - a.title || b.score - a.score || day[b.doc] - day[a.doc] || a.doc - b.doc);
+  }
+
+  async function article(n) {
+    if (!state.t.has(n)) await load("search/t/" + n + ".js");
+    return state.t.get(n);
+  }
+
+  api.search = search; api.facets = facets; api.keep = keep; api.rank = rank; api.article = article;
+  api.url = (id) => base + "articles/" + id + (dirUrls ? "/" : ".html");
+  api.page = (query) => base + (dirUrls ? "search/" : "search.html") + (query ? "?q=" + encodeURIComponent(query) : "");
+
+  // ---- the search page ---------------------------------------------------------------
+  const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
+
+  function pattern(terms) {
+    const parts = terms.map((t) => Array.from(t).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s*"));
+    return parts.length ? new RegExp("(" + parts.join("|") + ")", "gi") : null;
+  }
+
+  function highlight(text, re) {
+    if (!re) return escape(text);
+    let out = "", last = 0;
+    text.replace(re, (m, _g, offset) => { out += escape(text.slice(last, offset)) + "<mark>" + escape(m) + "</mark>"; last = offset + m.length; return m; });
+    return out + escape(text.slice(last));
+  }
+
+  function snippet(text, re, width) {
+    if (!re) return text.slice(0, width * 2);
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    re.lastIndex = 0;
+    const at = m ? m.index : 0;
+    const start = Math.max(0, at - width);
+    return (start > 0 ? "…" : "") + text.slice(start, at + width * 2) + (at + width * 2 < text.length ? "…" : "");
+  }
+
+  const PAGE = 20;
+
+  async function mount(root) {
+    const input = root.querySelector("input[name=q]");
+    const sort = root.querySelector("select[name=sort]");
+    const status = root.querySelector(".archive-search__status");
+    const facetBox = root.querySelector(".archive-search__facets");
+    const results = root.querySelector(".archive-search__results");
+    const more = root.querySelector(".archive-search__more");
+    const filters = { district: null, year: null, topic: null };
+    let current = null, shown = 0, generation = 0;
+
+    const params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    if (params.get("sort") === "date") sort.value = "date";
+
+    async function render(append) {
+      const gen = generation;
+      const d = await docs();
+      const list = rank(keep(current.list, d, filters), d, sort.value);
+      if (!append) { results.innerHTML = ""; shown = 0; }
+      const re = pattern(current.terms);
+      const slice = list.slice(shown, shown + PAGE);
+      const items = await Promise.all(slice.map((h) => article(h.doc)));
+      if (gen !== generation) return;
+      for (const a of items) {
+        const li = document.createElement("li");
+        li.className = "archive-search__hit";
+        li.innerHTML = '<a class="archive-search__title" href="' + api.url(a.id) + '">' + highlight(a.title, re) + "</a>" +
+          '<div class="archive-search__meta">' + escape(a.date) + (a.district ? " · " + escape(a.district) : "") + "</div>" +
+          '<p class="archive-search__snippet">' + highlight(snippet(a.text, re, 40), re) + "</p>";
+        results.appendChild(li);
+      }
+      shown += slice.length;
+      more.hidden = shown >= list.length;
+      status.textContent = current.terms.length ? "找到 " + list.length + " 篇" + (list.length < current.list.length ? "（共 " + current.list.length + " 篇，已筛选）" : "") : "";
+      root.dataset.state = "done";
+      root.dataset.count = String(list.length);
+    }
+
+    function drawFacets() {
+      const d = state.docs;
+      const f = facets(current.list, d);
+      const labels = { district: "地区", year: "年份", topic: "专题" };
+      facetBox.innerHTML = "";
+      for (const key of ["district", "year", "topic"]) {
+        if (!f[key].length) continue;
+        const group = document.createElement("div");
+        group.className = "archive-search__facet";
+        group.innerHTML = "<span>" + labels[key] + "：</span>";
+        for (const item of f[key]) {
+          const b = document.createElement("button");
+          b.type = "button";
+          b.dataset.facet = key;
+          b.dataset.value = String(item.i);
+          b.className = filters[key] === item.i ? "active" : "";
+          b.textContent = item.name + (key === "year" ? "年" : "") + " " + item.n;
+          b.onclick = () => { filters[key] = filters[key] === item.i ? null : item.i; drawFacets(); render(false); };
+          group.appendChild(b);
+        }
+        facetBox.appendChild(group);
+      }
+    }
+
+    async function run() {
+      const query = input.value.trim();
+      generation++;
+      root.dataset.state = "busy";
+      filters.district = filters.year = filters.topic = null;
+      try { history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) + (sort.value === "date" ? "&sort=date" : "") : location.pathname); } catch (e) { /* file:// */ }
+      if (!query) { current = { terms: [], list: [] }; results.innerHTML = ""; facetBox.innerHTML = ""; status.textContent = ""; root.dataset.state = "done"; return; }
+      status.textContent = "正在搜索…";
+      current = await search(query);
+      drawFacets();
+      await render(false);
+    }
+
+    let timer = null;
+    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+    root.querySelector("form").addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); run(); });
+    sort.addEventListener("change", () => { if (current) render(false); });
+    more.addEventListener("click", () => render(true));
+    docs();  // warm the article table while the reader types
+    if (input.value) run(); else root.dataset.state = "done";
+    input.focus();
+  }
+
+  function ready() {
+    const root = document.querySelector(".archive-search");
+    if (root) mount(root);
+    for (const form of document.querySelectorAll("form.archive-search-box")) {
+      form.addEventListener("submit", (e) => { e.preventDefault(); location.href = api.page(form.querySelector("input").value.trim()); });
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready); else ready();
+})();
