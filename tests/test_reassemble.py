@@ -100,8 +100,8 @@ def test_short_line_in_mid_sentence_is_body_not_headline(tmp_path):
 
 
 def test_fragment_at_top_of_page_joins_its_story_in_reading_order(tmp_path):
-    text = """刘云华对大家的发言给予充分肯定，
-高新区管委会将加强产学研金服务。
+    text = """目前平台共聚集人才数据3925位，平台运
+转良好，刘云华对大家的发言给予肯定。
 
 本报讯 6月9日，张红军到祥营村调研。
 记者 孙庆辉
