@@ -29,19 +29,36 @@ def _load(folder: Path) -> pipeline.Archive:
 
 
 def cmd_build(args) -> int:
-    from . import site
+    from . import offline, site
 
     archive = _load(args.input)
     registry = args.registry or args.input.parent / "ids.yaml"
     site_url = site.site_url(args.config) if args.config.exists() else ""
-    written, removed = site.write_docs(archive, args.docs, site_url, registry)
+    written, removed = site.write_docs(archive, args.docs, site_url, registry, offline_download=args.with_offline)
     console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
                   f"({written} files written, {removed} removed)")
-    if not args.no_mkdocs:
-        warnings = site.mkdocs_build(args.config, args.site)
+    if args.no_mkdocs:
+        return _status(archive)
+    builds = []
+    if not args.offline:
+        builds.append((args.site, True))
+    if args.offline or args.with_offline:
+        builds.append((args.offline_site, False))
+    for folder, directory_urls in builds:
+        warnings = site.mkdocs_build(args.config, folder, use_directory_urls=directory_urls)
         for message in warnings:
             console.print(f"[yellow]mkdocs[/] {message}")
-        console.print(f"site → {args.site}" + (f" ({len(warnings)} warnings)" if warnings else ""))
+        console.print(f"site → {folder}" + (f" ({len(warnings)} warnings)" if warnings else ""))
+    if args.offline or args.with_offline:
+        offline.zip_site(args.offline_site, args.zip)
+        console.print(f"offline copy → {args.zip}")
+        if args.with_offline:
+            offline.publish(args.zip, args.site)
+    return _status(archive)
+
+
+def _status(archive) -> int:
+    """Pages that could not be read are reported, not fatal; an archive with none readable is."""
     return 1 if archive.errors and not archive.pages else 0
 
 
@@ -73,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site", type=Path, default=ROOT / "site")
     build.add_argument("--registry", type=Path, help="issued article ids (default: ids.yaml beside the pages folder)")
     build.add_argument("--no-mkdocs", action="store_true", help="write the Markdown only")
+    build.add_argument("--offline", action="store_true", help="build the copy that works from disk, and zip it")
+    build.add_argument("--with-offline", action="store_true", help="both: the site, and the zip published in it")
+    build.add_argument("--offline-site", type=Path, default=ROOT / "site-offline")
+    build.add_argument("--zip", type=Path, default=ROOT / "dist" / "archive-offline.zip")
     build.set_defaults(run=cmd_build)
 
     exp = sub.add_parser("export", help="articles as JSON lines")

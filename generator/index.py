@@ -89,8 +89,8 @@ def around(articles: list[Article]) -> dict[str, tuple[Article | None, Article |
     return out
 
 
-def pages(articles: list[Article], urls: Urls) -> dict[str, str]:
-    """Every index page, as {docs path: Markdown}."""
+def pages(articles: list[Article], urls: Urls, download: str | None = None) -> dict[str, str]:
+    """Every index page, as {docs path: Markdown}; `download` is the offline copy's address."""
     out: dict[str, str] = {}
     out |= _grouped("districts", "地区", [(a.district, a) for a in articles if a.district], urls, urls.district)
     out |= _grouped("topics", "专题", [(t, a) for a in articles for t in a.topics], urls, urls.topic,
@@ -100,7 +100,7 @@ def pages(articles: list[Article], urls: Urls) -> dict[str, str]:
     out |= _grouped("orgs", "机构", [(n, a) for a in articles for n in a.organizations], urls, urls.org)
     out |= _credits(articles, urls)
     out |= _dates(articles, urls)
-    out["index.md"] = _home(articles, urls)
+    out["index.md"] = _home(articles, urls, download)
     return out
 
 
@@ -198,7 +198,7 @@ def _calendar(year: int, month: int, items: list[Article]) -> Markup:
     return Markup(head + body)
 
 
-def _home(articles: list[Article], urls: Urls) -> str:
+def _home(articles: list[Article], urls: Urls, download: str | None) -> str:
     rel = Relative(urls, "index.md")
     newest = [item(a, rel) for a in newest_first(articles)[:20]]
     ways = [link("按地区", "districts/index.md"), link("按日期", "dates/index.md"), link("按专题", "topics/index.md"),
@@ -208,4 +208,6 @@ def _home(articles: list[Article], urls: Urls) -> str:
     intro = md(f"收录 {len(articles)} 篇报道，涵盖 {districts} 个地区。") + Markup("\n\n") + Markup(" · ").join(ways)
     intro += Markup("\n\n") + md("数据下载：") + link("articles.jsonl", "data/articles.jsonl") + Markup(" · ") + \
         link("articles.csv", "data/articles.csv") + Markup(" · ") + md("订阅：") + link("Atom", "feeds/all.xml")
+    if download:
+        intro += Markup(" · ") + link("离线版（zip，解压后打开 index.html）", download)
     return render("list.md.j2", title="地方报纸档案", intro=intro, sections=[("最新报道", newest)])

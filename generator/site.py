@@ -5,7 +5,7 @@ import logging
 import os
 from pathlib import Path
 
-from . import feeds, index, registry, render, search, sources
+from . import feeds, index, offline, registry, render, search, sources
 from .pipeline import Archive
 
 # What the generator owns inside docs/; everything else there is written by hand.
@@ -13,7 +13,7 @@ GENERATED = ("articles", "districts", "dates", "topics", "reporters", "people", 
              "search", "index.md")
 
 
-def docs_files(archive: Archive, site_url: str, ids: dict[str, dict]) -> dict[str, str]:
+def docs_files(archive: Archive, site_url: str, ids: dict[str, dict], offline_download: bool = False) -> dict[str, str]:
     """Every generated file, as {docs path: text}."""
     articles = archive.articles
     urls = index.Urls(articles)
@@ -31,7 +31,8 @@ def docs_files(archive: Archive, site_url: str, ids: dict[str, dict]) -> dict[st
     for old, target in registry.redirects(ids, articles).items():
         files[f"articles/{old}.md"] = render.moved_page(old, target, index.Relative(urls, f"articles/{old}.md"),
                                                          ids[old])
-    files |= index.pages(articles, urls)
+    download = f"{site_url}{offline.PUBLISHED}" if offline_download else None
+    files |= index.pages(articles, urls, download)
     for report in archive.pages:
         files[urls.source(report.page.name)] = sources.page_view(report, urls)
     files["pages/index.md"] = sources.index_page(archive.pages, urls)
@@ -46,14 +47,15 @@ def docs_files(archive: Archive, site_url: str, ids: dict[str, dict]) -> dict[st
     return files
 
 
-def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: Path | None = None) -> tuple[int, int]:
+def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: Path | None = None,
+               offline_download: bool = False) -> tuple[int, int]:
     """Write every generated file whose content changed; remove generated files no longer made.
     Unchanged files are not touched, so their mtimes (and MkDocs' dirty builds) keep."""
     ids = registry.load(registry_path) if registry_path else {}
     ids = registry.update(ids, archive.articles)
     if registry_path:
         registry.save(registry_path, ids)
-    files = docs_files(archive, site_url, ids)
+    files = docs_files(archive, site_url, ids, offline_download)
     written = 0
     for rel, content in sorted(files.items()):
         path = docs / rel
@@ -89,8 +91,9 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def mkdocs_build(config: Path, site: Path) -> list[str]:
-    """Run MkDocs; return its warnings (broken links, missing pages), which the caller reports."""
+def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True) -> list[str]:
+    """Run MkDocs; return its warnings (broken links, missing pages), which the caller reports.
+    Without directory URLs every link names a file, as a copy opened from disk needs."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -99,7 +102,7 @@ def mkdocs_build(config: Path, site: Path) -> list[str]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        build(load_config(str(config), site_dir=str(site)))
+        build(load_config(str(config), site_dir=str(site), use_directory_urls=use_directory_urls))
     finally:
         logger.removeHandler(collect)
     return collect.messages

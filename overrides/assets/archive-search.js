@@ -268,7 +268,7 @@
     }
 
     let timer = null;
-    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 40); });
     root.querySelector("form").addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); run(); });
     sort.addEventListener("change", () => { if (current) render(false); });
     more.addEventListener("click", () => render(true));

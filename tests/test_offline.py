@@ -1,0 +1,94 @@
+"""The offline copy: unzip it, open it from file:// with the network cut off, and use it."""
+import re
+import zipfile
+
+import pytest
+
+from generator import linkcheck, offline, search
+
+from conftest import build, make_project, ROOT
+
+
+@pytest.fixture(scope="module")
+def both_builds(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("offline"))
+    from generator.cli import main
+
+    code = main(["build", "--with-offline", "--input", str(ROOT / "archive" / "pages"),
+                 "--docs", str(project / "docs"), "--config", str(project / "mkdocs.yml"),
+                 "--site", str(project / "site"), "--offline-site", str(project / "site-offline"),
+                 "--zip", str(project / "dist" / "archive-offline.zip"), "--registry", str(project / "ids.yaml")])
+    assert code == 0
+    return project
+
+
+def test_zip_is_published_in_the_site_and_linked(both_builds):
+    published = both_builds / "site" / offline.PUBLISHED
+    assert published.read_bytes() == (both_builds / "dist" / "archive-offline.zip").read_bytes()
+    assert offline.PUBLISHED in (both_builds / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("folder, from_disk", [("site", False), ("site-offline", True)])
+def test_no_broken_internal_links(both_builds, folder, from_disk):
+    report = linkcheck.check(both_builds / folder, offline=from_disk)
+    assert report.pages > 50 and report.links > 1000
+    assert report.broken == []
+    if from_disk:
+        assert report.external_loads == []
+
+
+def test_link_checker_finds_a_broken_link(tmp_path):
+    (tmp_path / "a.html").write_text('<a href="b.html">b</a><a href="c/">c</a><script src="https://x.org/y.js"></script>')
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "index.html").write_text("")
+    report = linkcheck.check(tmp_path, offline=True)
+    assert report.broken == [("a.html", "b.html"), ("a.html", "c/")]
+    assert report.external_loads == [("a.html", "https://x.org/y.js")]
+
+
+def test_offline_copy_works_from_disk_with_no_network(both_builds, tmp_path, page, archive):
+    with zipfile.ZipFile(both_builds / "dist" / "archive-offline.zip") as z:
+        z.extractall(tmp_path)
+    home = tmp_path / offline.FOLDER / "index.html"
+    attempts = []
+
+    def handle(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            attempts.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", handle)
+    page.goto(home.as_uri())
+    assert "地方报纸档案" in page.title()
+
+    page.locator("article a[href*='articles/']").first.click()  # newest article
+    page.wait_for_load_state()
+    assert page.url.endswith(".html") and page.locator("header.headline h1").count() == 1
+    page.locator(".article-meta a[href*='districts/']").first.click()
+    page.wait_for_load_state()
+    assert re.search(r"districts/[a-z0-9-]+\.html$", page.url) and "地区：" in page.locator("h1").inner_text()
+
+    page.goto(home.as_uri())
+    page.locator(".md-tabs a", has_text="人物").click()
+    page.locator("article table a").first.click()
+    page.wait_for_load_state()
+    assert "人物：" in page.locator("h1").inner_text()
+
+    page.fill("form.archive-search-box input", "党工委")
+    page.press("form.archive-search-box input", "Enter")
+    page.wait_for_selector(".archive-search[data-state=done] .archive-search__hit")
+    assert page.locator(".archive-search").get_attribute("data-count") == str(len(search.truth(archive.articles, "党工委")))
+    page.locator(".archive-search__hit a").first.click()
+    page.wait_for_load_state()
+    assert "articles/" in page.url and page.url.endswith(".html")
+    assert attempts == []
+
+
+def test_workflows_pass_actionlint():
+    import subprocess
+
+    result = subprocess.run(["actionlint", *sorted(map(str, (ROOT / ".github" / "workflows").glob("*.yml")))],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

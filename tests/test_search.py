@@ -1,0 +1,140 @@
+"""Search is exact: for every query, the articles found are the articles that contain it
+(brute-force substring truth), in a real browser, served and from file://."""
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline, search
+
+from conftest import ROOT, serve
+
+sys.path.insert(0, str(ROOT / "bench"))
+import synth  # noqa: E402
+
+SAMPLE_QUERIES = [
+    "党工委",            # very common
+    "污染防治",          # inside 大气污染防治
+    "开区党",            # across word boundaries (经开区|党工委)
+    "吉林大学 揭牌",      # two terms: both must be there
+    "5G", "5g", "cto",  # Latin, case-insensitive
+    "2021年", "100周年",  # digits with Chinese
+    "猪八戒网",          # rare
+    "充电蓄能",          # only in a title
+    "鹏",                # one character
+    "示范区 高新区 王家鹏",
+    "不存在的词语",
+]
+
+
+def found_ids(page, articles, query):
+    ordered = search.order(articles)
+    docs = page.evaluate("async (q) => (await __archiveSearch.search(q)).list.map(h => h.doc)", query)
+    return {ordered[d].id for d in docs}
+
+
+def write_search_site(articles, folder: Path) -> Path:
+    """Just the search files and script, with a bare page that loads them."""
+    for rel, text in search.build(articles).items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (folder / "assets").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "overrides" / "assets" / "archive-search.js", folder / "assets")
+    (folder / "index.html").write_text(
+        '<!doctype html><meta charset="utf-8"><script>window.__archiveBase="./"</script>'
+        '<script src="assets/archive-search.js"></script>', encoding="utf-8")
+    return folder / "index.html"
+
+
+def block_network(page, attempts):
+    def handle(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            attempts.append(route.request.url)
+            route.abort()
+    page.route("**/*", handle)
+
+
+def test_sample_queries_served(page, server, archive):
+    page.goto(server + "search/")
+    page.wait_for_selector(".archive-search[data-state=done]")
+    for query in SAMPLE_QUERIES:
+        assert found_ids(page, archive.articles, query) == search.truth(archive.articles, query), query
+    assert search.truth(archive.articles, "污染防治") > search.truth(archive.articles, "大气污染防治")
+
+
+def test_sample_queries_from_disk_with_no_network(page, built_site, archive):
+    attempts = []
+    block_network(page, attempts)
+    page.goto((built_site / "site" / "search" / "index.html").as_uri() + "?q=党工委")
+    page.wait_for_selector(".archive-search[data-state=done]")
+    assert int(page.locator(".archive-search").get_attribute("data-count")) == len(search.truth(archive.articles, "党工委"))
+    for query in SAMPLE_QUERIES:
+        assert found_ids(page, archive.articles, query) == search.truth(archive.articles, query), query
+    assert attempts == []
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    out = tmp_path_factory.mktemp("synth")
+    synth.generate(2000, out)
+    articles = pipeline.load(out / "pages").articles
+    return articles, write_search_site(articles, out / "site")
+
+
+def queries_from(articles, rng):
+    """Substrings cut out of random articles (so they exist), common words, several terms, nonsense."""
+    out = ["工作", "党工委", "高质量发展", "一", "记者", "二维码", "2020年", "5g", "不存在的词语", "会议 要求 推进"]
+    for _ in range(30):
+        a = rng.choice(articles)
+        text = search.normalize(rng.choice([a.title, a.text]))
+        n = rng.randint(2, 6)
+        start = rng.randrange(max(1, len(text) - n))
+        out.append(text[start:start + n])
+    for _ in range(10):
+        out.append(" ".join(out[rng.randrange(10, len(out))] for _ in range(2)))
+    return out
+
+
+def test_generated_archive_of_2000_articles(page, generated):
+    articles, index_html = generated
+    assert len(articles) >= 2000
+    attempts = []
+    block_network(page, attempts)
+    page.goto(index_html.as_uri())
+    page.wait_for_function("typeof __archiveSearch !== 'undefined' && !!__archiveSearch.search")
+    for query in queries_from(articles, random.Random(5)):
+        assert found_ids(page, articles, query) == search.truth(articles, query), query
+    assert attempts == []
+
+
+def test_search_page_shows_hits_with_snippets_and_filters(page, server, archive):
+    page.goto(server + "search/")
+    page.fill(".archive-search input[name=q]", "党工委")
+    page.wait_for_selector(".archive-search[data-state=done] .archive-search__hit")
+    truth = search.truth(archive.articles, "党工委")
+    assert page.locator(".archive-search").get_attribute("data-count") == str(len(truth))
+    first = page.locator(".archive-search__hit").first
+    assert first.locator("mark").first.inner_text() == "党工委"
+    assert first.locator(".archive-search__meta").inner_text()
+    title_hits = {a.id for a in archive.articles if "党工委" in search.normalize(search.headline(a))}
+    top = [page.locator(".archive-search__hit a").nth(k).get_attribute("href") for k in range(len(title_hits))]
+    assert {h.rstrip("/").split("/")[-1] for h in top} == title_hits  # title hits first
+    district = page.locator(".archive-search__facet button[data-facet=district]").first
+    name, count = district.inner_text().rsplit(" ", 1)
+    district.click()
+    page.wait_for_selector(".archive-search[data-state=done]")
+    assert page.locator(".archive-search").get_attribute("data-count") == count
+    assert count == str(sum(1 for a in archive.articles if a.id in truth and a.district == name))
+
+
+def test_header_box_leads_to_results(page, server):
+    page.goto(server)
+    page.fill("form.archive-search-box input", "吉林大学")
+    page.press("form.archive-search-box input", "Enter")
+    page.wait_for_selector(".archive-search[data-state=done] .archive-search__hit")
+    assert "q=" in page.url
