@@ -39,13 +39,15 @@ def run(cmd: list[str]) -> float:
 def build_sites(work: Path, articles: int) -> tuple[Path, Path]:
     if not (work / "pages").exists():
         synth.generate(articles, work)
-    ours = work / "ours"
-    if not (ours / "site").exists():
-        shutil.rmtree(ours, ignore_errors=True)
-        ours.mkdir(parents=True)
+    ours = work / "ours"  # always rebuilt: the search code may have changed
+    if not (ours / "mkdocs.yml").exists():
+        ours.mkdir(parents=True, exist_ok=True)
         make_project(ours)
-        run([sys.executable, "-m", "generator", "build", "--input", str(work / "pages"), "--docs", str(ours / "docs"),
-             "--config", str(ours / "mkdocs.yml"), "--site", str(ours / "site"), "--registry", str(ours / "ids.yaml")])
+    shutil.copy(ROOT / "mkdocs.yml", ours / "mkdocs.yml")
+    for folder in ("overrides", "docs/stylesheets"):
+        shutil.copytree(ROOT / folder, ours / folder, dirs_exist_ok=True)
+    run([sys.executable, "-m", "generator", "build", "--input", str(work / "pages"), "--docs", str(ours / "docs"),
+         "--config", str(ours / "mkdocs.yml"), "--site", str(ours / "site"), "--registry", str(ours / "ids.yaml")])
     material = work / "material"
     if not (material / "site").exists():
         shutil.rmtree(material, ignore_errors=True)
@@ -77,11 +79,17 @@ def measure(browser, url: str, kind: str, offline: bool = False) -> dict:
         if kind == "ours":
             page.fill(".archive-search input[name=q]", query)
             page.wait_for_function("q => { const r = document.querySelector('.archive-search');"
-                                   " return r.dataset.state === 'done' && r.querySelector('input').value === q"
-                                   " && r.querySelector('.archive-search__status').textContent.startsWith('找到'); }", arg=query)
+                                   " return r.dataset.state === 'done' && r.dataset.query === q; }", arg=query)
         else:
+            before = page.evaluate("() => { const m = document.querySelector('.md-search-result__meta');"
+                                   " const i = document.querySelector('.md-search-result__list');"
+                                   " return (m ? m.textContent : '') + '|' + (i ? i.innerHTML.length : 0); }")
             page.fill("input.md-search__input", query)
-            page.wait_for_selector(".md-search-result__item", timeout=120_000)
+            page.wait_for_function(  # Material has rendered something new for this query
+                "b => { const m = document.querySelector('.md-search-result__meta');"
+                " const i = document.querySelector('.md-search-result__list');"
+                " const now = (m ? m.textContent : '') + '|' + (i ? i.innerHTML.length : 0);"
+                " return now !== b && m && /\\d|没有/.test(m.textContent); }", arg=before, timeout=180_000)
         elapsed = time.perf_counter() - t0
         if i == 0:
             cold.append(time.perf_counter() - started)

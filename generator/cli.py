@@ -16,8 +16,8 @@ console = Console(stderr=True)
 
 
 def _progress(label: str):
-    def wrap(items):
-        return track(items, description=label, console=console, transient=True, disable=len(items) < 20)
+    def wrap(items, total):
+        return track(items, description=label, total=total, console=console, transient=True, disable=total < 20)
     return wrap
 
 

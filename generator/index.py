@@ -5,6 +5,7 @@ import calendar
 import hashlib
 import posixpath
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -51,6 +52,11 @@ class Urls:
         return f"pages/{name.removesuffix('.txt')}.md"
 
 
+@lru_cache(maxsize=1 << 16)
+def _relpath(target: str, base: str) -> str:
+    return posixpath.relpath(target, base)
+
+
 def short_hash(name: str) -> str:
     return hashlib.blake2b(name.encode("utf-8"), digest_size=3).hexdigest()
 
@@ -63,7 +69,7 @@ class Relative:
 
     def __getattr__(self, kind):
         target = getattr(self.urls, kind)
-        return lambda value: posixpath.relpath(target(value), self.base or ".")
+        return lambda value: _relpath(target(value), self.base or ".")
 
 
 def newest_first(articles: list[Article]) -> list[Article]:

@@ -1,6 +1,8 @@
 """Pages in, articles out: the read → reassemble → extract stages over a folder of pages."""
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,13 +37,36 @@ def process(page: Page) -> PageReport:
     return PageReport(page, extract(page, layout), layout.furniture, layout.unplaced)
 
 
-def load(folder: Path | str, progress=None) -> Archive:
-    """Every page of `folder`; a page that cannot be read is reported, and the rest go on."""
-    reports, errors = [], []
+def _process_path(path: Path) -> PageReport | PageError:
+    try:
+        return process(read_page(path))
+    except PageError as err:
+        return err
+
+
+def load(folder: Path | str, progress=None, workers: int | None = None) -> Archive:
+    """Every page of `folder`, read, reassembled and extracted in parallel processes (results
+    come back in page order, so the output does not depend on the number of workers); a page
+    that cannot be read is reported, and the rest go on."""
     paths = page_paths(folder)
-    for path in progress(paths) if progress else paths:
-        try:
-            reports.append(process(read_page(path)))
-        except PageError as err:
-            errors.append(err)
-    return Archive(reports, errors)
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(paths) >= 2 * workers:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.imap(_process_path, paths, chunksize=max(1, min(16, len(paths) // (8 * workers))))
+            results = list(progress(results, len(paths)) if progress else results)
+    else:
+        results = [_process_path(p) for p in (progress(paths, len(paths)) if progress else paths)]
+    reports = [r for r in results if isinstance(r, PageReport)]
+    _unique_ids(reports)
+    return Archive(reports, [r for r in results if isinstance(r, PageError)])
+
+
+def _unique_ids(reports: list[PageReport]) -> None:
+    """Two articles whose opening words are the same get -2, -3… in page order."""
+    seen: set[str] = set()
+    for report in reports:
+        for article in report.articles:
+            base, k = article.id.split("-")[0], 2
+            while article.id in seen:
+                article.id, k = f"{base}-{k}", k + 1
+            seen.add(article.id)

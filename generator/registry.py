@@ -13,18 +13,21 @@ import yaml
 
 from .model import Article
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, where PyYAML has it
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 def load(path: Path) -> dict[str, dict]:
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
 
 
 def save(path: Path, registry: dict[str, dict]) -> bool:
     """Write the registry if it changed; True when it did."""
     text = "# Every article id ever issued: do not edit by hand, commit it with the pages.\n"
-    text += yaml.safe_dump(dict(sorted(registry.items())), allow_unicode=True, sort_keys=True, width=1000,
-                           default_flow_style=None)
+    text += yaml.dump(dict(sorted(registry.items())), Dumper=DUMPER, allow_unicode=True, sort_keys=True,
+                      width=1000, default_flow_style=None)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -36,14 +36,20 @@ def fnv1a(text: str) -> int:
     return h
 
 
+_SMALL = [""] * 1296  # every number below 36², precomputed: most deltas are small
+
+
 def b36(n: int) -> str:
-    if n == 0:
-        return "0"
+    if n < 1296:
+        return _SMALL[n]
     out = ""
     while n:
         n, r = divmod(n, 36)
         out = DIGITS[r] + out
     return out
+
+
+_SMALL[:] = [DIGITS[n // 36] + DIGITS[n % 36] if n >= 36 else DIGITS[n] for n in range(1296)]
 
 
 def normalize(text: str) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HAN = r"\u3400-\u9fff\uf900-\ufaff"
 SENTENCE_END = "。！？…；"
@@ -24,6 +25,7 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", text.replace("\u3000", ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def unspace(line: str) -> str:
     """Close up letter-spaced runs: '本 报 记 者' -> '本报记者'."""
     return _SPACED.sub(lambda m: m.group(1).replace(" ", ""), clean(line))
@@ -41,6 +43,7 @@ def join(lines: list[str]) -> str:
     return re.sub(r"^(本报讯)(?=[^\s（(])", r"\1 ", text)  # the dateline keeps its space
 
 
+@lru_cache(maxsize=1 << 16)
 def width(text: str) -> float:
     """Printed width in Chinese character cells: full-width glyphs 1, Latin and digits 1/2."""
     return sum(0.5 if unicodedata.east_asian_width(c) in "NaH" else 1.0 for c in text if not c.isspace())

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+import jieba
 import jieba.analyse
 import jieba.posseg
 
@@ -28,7 +29,7 @@ def ranges(lines: list[int]) -> list[list[int]]:
     return out
 
 
-def article_id(source: str, body: str) -> str:
+def article_id(body: str) -> str:
     """A short id from the article's own opening words: it stays when other pages are
     added or the parser shifts a boundary at the article's end."""
     opening = compact(body)[:60]
@@ -44,13 +45,12 @@ def extract(page: Page, layout: Layout) -> list[Article]:
         year, year_inferred = dates.page_year(page_text), True
     names = [f for d in places.gazetteer().districts if district and d.name == district.name for f in d.forms]
     out: list[Article] = []
-    seen: set[str] = set()
     for draft in layout.articles:
-        out.append(_article(page, draft, district, district_inferred, year, year_inferred, names, seen))
+        out.append(_article(page, draft, district, district_inferred, year, year_inferred, names))
     return out
 
 
-def _article(page, draft: Draft, district, district_inferred, year, year_inferred, names, seen) -> Article:
+def _article(page, draft: Draft, district, district_inferred, year, year_inferred, names) -> Article:
     paras = paragraphs(draft, page)
     text_paras = [p for p in paras if p.role == "text"]
     lead = text_paras[0].text if text_paras else (paras[0].text if paras else "")
@@ -81,16 +81,13 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
 
     credited = set(credit.reporters + credit.correspondents + credit.photographers)
     headline_text = " ".join(units)
-    persons = people.persons(body, exclude=credited)
+    tokens = tag(body)
+    persons = people.persons(body, tokens, exclude=credited)
     organizations = people.organizations(body, persons)
-    keywords = jieba.analyse.extract_tags(body, topK=KEYWORDS)
-    found_places = _places(body, organizations)
+    keywords = tfidf_keywords(tokens, KEYWORDS)
+    found_places = _places(body, tokens, organizations)
 
-    base = article_id(page.name, body or headline_text)
-    ident, k = base, 2
-    while ident in seen:
-        ident, k = f"{base}-{k}", k + 1
-    seen.add(ident)
+    ident = article_id(body or headline_text)  # made unique over the archive by the pipeline
 
     return Article(
         id=ident, source=page.name, kind=draft.kind, title=title, title_derived=derived,
@@ -110,14 +107,33 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
     )
 
 
-def _places(text: str, organizations: list[str]) -> list[str]:
+def tag(text: str) -> list[tuple[str, str]]:
+    """One jieba pass, shared by every extractor: words with their dictionary tags. jieba's HMM
+    (guessing unknown words) is left out: the rules find names, and it would cost most of the time."""
+    tags = jieba.posseg.dt.word_tag_tab
+    return [(w, tags.get(w, "x")) for w in jieba.lcut(text, HMM=False)]
+
+
+def tfidf_keywords(tokens: list[tuple[str, str]], k: int) -> list[str]:
+    """jieba.analyse's TF-IDF keywords, computed from the words already cut."""
+    tfidf = jieba.analyse.default_tfidf
+    counts: dict[str, int] = {}
+    for word, _ in tokens:
+        if len(word.strip()) >= 2 and word.lower() not in tfidf.stop_words:
+            counts[word] = counts.get(word, 0) + 1
+    total = sum(counts.values()) or 1
+    score = {w: c * tfidf.idf_freq.get(w, tfidf.median_idf) / total for w, c in counts.items()}
+    return sorted(score, key=lambda w: (-score[w], w))[:k]
+
+
+def _places(text: str, tokens: list[tuple[str, str]], organizations: list[str]) -> list[str]:
     found: list[str] = []
     inside = "|".join(organizations)
     for match in SETTLEMENT.finditer(text):
         name = match.group()
         if name not in found and name not in inside:
             found.append(name)
-    for word, flag in jieba.posseg.cut(text):
+    for word, flag in tokens:
         if flag == "ns" and len(word) >= 2 and word not in found and word not in inside:
             found.append(word)
     return found

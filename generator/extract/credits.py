@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text import HAN, SENTENCE_END, CLOSERS, unspace
 
@@ -56,6 +57,13 @@ def _names(chunk: str) -> list[str]:
 
 
 def parse(text: str) -> Credit | None:
+    credit = _parse(text)
+    return None if credit is None else Credit(list(credit.reporters), list(credit.correspondents),
+                                               list(credit.photographers))
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse(text: str) -> Credit | None:
     """A byline (the whole of `text`) as a Credit, or None if it is not one."""
     text = unspace(text).strip(" （）()")
     if not CREDIT.match(text):

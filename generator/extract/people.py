@@ -72,6 +72,7 @@ LEADING = ("v", "d", "c", "r", "u", "ad", "f")
 NOT_A_HEAD_START = ("v", "d", "p", "c", "r", "u", "ad", "f")
 
 
+@cache
 def _proper(name: str) -> bool:
     """An organisation name carries a proper part before its suffix: a place, a brand, a
     区/市 head. '研发中心' or '要凝聚联合体' (it starts with a verb) is not a name."""
@@ -90,6 +91,7 @@ def _proper(name: str) -> bool:
     return suffix is not None and suffix.group() in SHORT_HEADED and len(head) >= 2
 
 
+@cache
 def _strip_leading(name: str) -> str:
     """Drop the verbs, adverbs and numbers a match starts with: '登陆深圳证券交易所'."""
     tokens = list(jieba.posseg.cut(name))
@@ -99,7 +101,8 @@ def _strip_leading(name: str) -> str:
     return "".join(t.word for t in tokens[k:])
 
 
-def persons(text: str, exclude: set[str] = frozenset()) -> list[str]:
+def persons(text: str, tokens: list[tuple[str, str]], exclude: set[str] = frozenset()) -> list[str]:
+    """Names in `text`; `tokens` is jieba's tagging of it, shared with the other extractors."""
     found: list[str] = []
 
     def add(name: str) -> None:
@@ -129,7 +132,7 @@ def persons(text: str, exclude: set[str] = frozenset()) -> list[str]:
         name = _name_at(match.group(1))
         if name and len(name) == len(match.group(1)):
             add(name)
-    for word, flag in jieba.posseg.cut(text):
+    for word, flag in tokens:
         # jieba's own guesses count only where the word acts as a person: it speaks, attends, leads.
         if flag == "nr" and 2 <= len(word) <= 3 and word[0] in surnames():
             if re.search(re.escape(word) + ACTS.pattern, text):

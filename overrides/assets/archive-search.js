@@ -126,7 +126,7 @@
       hits = next;
     }
     const list = hits ? [...hits.entries()].map(([doc, h]) => ({ doc, ...h })) : [];
-    return { terms, list, ms: performance.now() - started };
+    return { query, terms, list, ms: performance.now() - started };
   }
 
   function facets(list, d) {
@@ -228,6 +228,7 @@
       status.textContent = current.terms.length ? "找到 " + list.length + " 篇" + (list.length < current.list.length ? "（共 " + current.list.length + " 篇，已筛选）" : "") : "";
       root.dataset.state = "done";
       root.dataset.count = String(list.length);
+      root.dataset.query = current.query;
     }
 
     function drawFacets() {

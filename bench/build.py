@@ -1,0 +1,126 @@
+"""Build time, memory and size at scale, against a plain MkDocs build of the same Markdown.
+
+    python bench/build.py --articles 1000 10000 100000 [--work /tmp/bench-build]
+
+For each size: the synthetic archive (bench/synth.py); our generator (`build --no-mkdocs`);
+our MkDocs build; and in the same run, on the same Markdown, a plain `mkdocs build` with the
+Material theme and a short nav (no overrides, no extra CSS) as the baseline. Then one new page
+is added and the site rebuilt incrementally (unchanged Markdown is not rewritten; MkDocs runs
+with --dirty). Peak memory is the largest resident set of the step's processes (main and, for
+the generator, a worker: two workers run at once). Prints a Markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import synth  # noqa: E402
+from conftest import make_project  # noqa: E402
+
+# Runs a command in a child and reports its wall time and peak memory (own and children's).
+MEASURE = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+code = subprocess.call(sys.argv[1:])
+wall = time.perf_counter() - t
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"code": code, "wall": wall, "peak_mb": kids}))
+"""
+
+
+def measure(cmd: list[str]) -> dict:
+    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], cwd=ROOT, capture_output=True, text=True,
+                         env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    if result["code"] != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{out.stderr[-2000:]}")
+    return result
+
+
+def tree(path: Path) -> tuple[float, int]:
+    files = [p for p in path.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 2**20, len(files)
+
+
+def generator(work: Path, project: Path, extra: list[str] = ()) -> list[str]:
+    return [sys.executable, "-m", "generator", "build", "--input", str(work / "pages"),
+            "--docs", str(project / "docs"), "--config", str(project / "mkdocs.yml"),
+            "--site", str(project / "site"), "--registry", str(project / "ids.yaml"), *extra]
+
+
+def bench(n: int, base: Path) -> dict:
+    work = base / str(n)
+    if not (work / "pages").exists():
+        synth.generate(n, work)
+    project = work / "project"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir()
+    make_project(project)
+    articles = sum(1 for _ in (work / "pages").glob("*.txt"))
+
+    gen = measure(generator(work, project, ["--no-mkdocs"]))
+    ours = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")])
+    size, files = tree(project / "site")
+
+    plain = work / "plain"
+    shutil.rmtree(plain, ignore_errors=True)
+    shutil.copytree(project / "docs", plain / "docs", symlinks=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  custom_dir: overrides\n", "")
+    config = config.split("extra_css:")[0] + "nav:\n  - 首页: index.md\n  - 关于: about.md\nvalidation:\n  nav:\n    omitted_files: ignore\n"
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+    baseline = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml")])
+
+    # one more page, then an incremental rebuild
+    extra = work / "extra"
+    shutil.rmtree(extra, ignore_errors=True)
+    synth.generate(5, extra, seed=n + 1)
+    new = sorted((extra / "pages").glob("*.txt"))[0]
+    shutil.copy(new, work / "pages" / f"zz_{new.name}")
+    shutil.copy(new.with_suffix(".yaml"), work / "pages" / f"zz_{new.with_suffix('.yaml').name}")
+    before = {p: p.stat().st_mtime_ns for p in (project / "docs" / "articles").glob("*.md")}
+    inc_gen = measure(generator(work, project, ["--no-mkdocs"]))
+    inc_mk = measure([sys.executable, "-m", "mkdocs", "build", "-q", "--dirty", "-f", str(project / "mkdocs.yml")])
+    kept = sum(1 for p, t in before.items() if p.exists() and p.stat().st_mtime_ns == t)
+    (work / "pages" / f"zz_{new.name}").unlink()
+    (work / "pages" / f"zz_{new.with_suffix('.yaml').name}").unlink()
+
+    count = sum(1 for _ in (project / "docs" / "articles").glob("*.md"))
+    return {
+        "n": count, "pages": articles, "gen_s": gen["wall"], "gen_mb": gen["peak_mb"],
+        "rate": count / gen["wall"] / (os.cpu_count() or 1),
+        "ours_s": ours["wall"], "ours_mb": ours["peak_mb"], "plain_s": baseline["wall"],
+        "ratio": (gen["wall"] + ours["wall"]) / baseline["wall"], "site_mb": size, "files": files,
+        "inc_s": inc_gen["wall"] + inc_mk["wall"], "kept": kept, "before": len(before),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/bench-build"))
+    args = parser.parse_args()
+    rows = [bench(n, args.work) for n in args.articles]
+    print(f"\n{os.cpu_count()} cores\n")
+    print("| articles | generator s | articles/s/core | generator peak MB | our MkDocs s | MkDocs peak MB "
+          "| plain MkDocs s (baseline) | (generator + ours) / baseline | site MB | site files "
+          "| +1 page rebuild s | unchanged articles kept |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        print(f"| {r['n']:,} | {r['gen_s']:.1f} | {r['rate']:.0f} | {r['gen_mb']:.0f} | {r['ours_s']:.1f} | {r['ours_mb']:.0f} "
+              f"| {r['plain_s']:.1f} | {r['ratio']:.2f} | {r['site_mb']:.0f} | {r['files']:,} | {r['inc_s']:.1f} "
+              f"| {r['kept']:,} of {r['before']:,} |")
+
+
+if __name__ == "__main__":
+    main()
