@@ -4,15 +4,13 @@ from __future__ import annotations
 import hashlib
 import re
 
-import jieba
-import jieba.analyse
-import jieba.posseg
 
 from ..model import Article
 from ..read import Page
 from ..reassemble import Draft, Layout, paragraphs
 from ..text import HAN, compact
 from . import credits, dates, headline, people, places, topics
+from .words import tag, tfidf_keywords
 
 KEYWORDS = 12
 SETTLEMENT = re.compile(rf"[{HAN}]{{2,4}}(?:乡|镇|街道|村|社区)")
@@ -105,25 +103,6 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
         places=found_places, keywords=keywords,
         topics=topics.topics(compact(" ".join(filter(None, [kicker, title, subtitle]))), body, keywords),
     )
-
-
-def tag(text: str) -> list[tuple[str, str]]:
-    """One jieba pass, shared by every extractor: words with their dictionary tags. jieba's HMM
-    (guessing unknown words) is left out: the rules find names, and it would cost most of the time."""
-    tags = jieba.posseg.dt.word_tag_tab
-    return [(w, tags.get(w, "x")) for w in jieba.lcut(text, HMM=False)]
-
-
-def tfidf_keywords(tokens: list[tuple[str, str]], k: int) -> list[str]:
-    """jieba.analyse's TF-IDF keywords, computed from the words already cut."""
-    tfidf = jieba.analyse.default_tfidf
-    counts: dict[str, int] = {}
-    for word, _ in tokens:
-        if len(word.strip()) >= 2 and word.lower() not in tfidf.stop_words:
-            counts[word] = counts.get(word, 0) + 1
-    total = sum(counts.values()) or 1
-    score = {w: c * tfidf.idf_freq.get(w, tfidf.median_idf) / total for w, c in counts.items()}
-    return sorted(score, key=lambda w: (-score[w], w))[:k]
 
 
 def _places(text: str, tokens: list[tuple[str, str]], organizations: list[str]) -> list[str]:

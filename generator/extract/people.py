@@ -15,6 +15,7 @@ import jieba.posseg
 
 from ..text import HAN
 from . import places
+from .words import tag
 
 
 def _words(name: str) -> list[str]:
@@ -101,8 +102,9 @@ def _strip_leading(name: str) -> str:
     return "".join(t.word for t in tokens[k:])
 
 
-def persons(text: str, tokens: list[tuple[str, str]], exclude: set[str] = frozenset()) -> list[str]:
-    """Names in `text`; `tokens` is jieba's tagging of it, shared with the other extractors."""
+def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set[str] = frozenset()) -> list[str]:
+    """Names in `text`; `tokens` is jieba's tagging of it (words.tag), shared with the other extractors."""
+    tokens = tag(text) if tokens is None else tokens
     found: list[str] = []
 
     def add(name: str) -> None:

@@ -1,0 +1,25 @@
+"""Words: one jieba pass over an article, shared by every extractor."""
+from __future__ import annotations
+
+import jieba
+import jieba.analyse
+import jieba.posseg
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """One jieba pass, shared by every extractor: words with their dictionary tags. jieba's HMM
+    (guessing unknown words) is left out: the rules find names, and it would cost most of the time."""
+    tags = jieba.posseg.dt.word_tag_tab
+    return [(w, tags.get(w, "x")) for w in jieba.lcut(text, HMM=False)]
+
+
+def tfidf_keywords(tokens: list[tuple[str, str]], k: int) -> list[str]:
+    """jieba.analyse's TF-IDF keywords, computed from the words already cut."""
+    tfidf = jieba.analyse.default_tfidf
+    counts: dict[str, int] = {}
+    for word, _ in tokens:
+        if len(word.strip()) >= 2 and word.lower() not in tfidf.stop_words:
+            counts[word] = counts.get(word, 0) + 1
+    total = sum(counts.values()) or 1
+    score = {w: c * tfidf.idf_freq.get(w, tfidf.median_idf) / total for w, c in counts.items()}
+    return sorted(score, key=lambda w: (-score[w], w))[:k]
