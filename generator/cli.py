@@ -12,7 +12,7 @@ from rich.progress import track
 from . import evaluate, export, pipeline
 
 ROOT = Path.cwd()
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # one message a line, whatever the terminal's width
 
 
 def _progress(label: str):
@@ -23,8 +23,13 @@ def _progress(label: str):
 
 def _load(folder: Path) -> pipeline.Archive:
     archive = pipeline.load(folder, progress=_progress("读取版面"))
+    for warning in archive.warnings:
+        console.print(f"[yellow]warning[/] {warning}")
     for err in archive.errors:
-        console.print(f"[yellow]skipped[/] {err}")
+        console.print(f"[red]skipped[/] {err}")
+    if archive.errors or archive.warnings:
+        console.print(f"{len(archive.errors)} pages skipped, {len(archive.warnings)} warnings "
+                      "(also listed on the site's 版面 page)")
     return archive
 
 

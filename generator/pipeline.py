@@ -1,15 +1,18 @@
 """Pages in, articles out: the read → reassemble → extract stages over a folder of pages."""
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .extract import credits
 from .extract.article import extract
 from .model import Article
 from .read import Page, PageError, page_paths, read_page
 from .reassemble import reassemble
+from .text import compact, ends_sentence
 
 
 @dataclass
@@ -20,12 +23,18 @@ class PageReport:
     articles: list[Article]
     furniture: list[int] = field(default_factory=list)
     unplaced: list[int] = field(default_factory=list)
+    warnings: list[PageError] = field(default_factory=list)
+    digest: str = ""  # of the page's text without whitespace: the same page under two names
 
 
 @dataclass
 class Archive:
     pages: list[PageReport]
-    errors: list[PageError]
+    errors: list[PageError]  # pages skipped, with the reason
+
+    @property
+    def warnings(self) -> list[PageError]:
+        return [w for report in self.pages for w in report.warnings]
 
     @property
     def articles(self) -> list[Article]:
@@ -34,7 +43,20 @@ class Archive:
 
 def process(page: Page) -> PageReport:
     layout = reassemble(page)
-    return PageReport(page, extract(page, layout), layout.furniture, layout.unplaced)
+    articles = extract(page, layout)
+    warnings = list(page.warnings)
+    if not any(a.kind == "news" for a in articles):
+        warnings.append(PageError(page.path, "no news article recognised; its lines are listed on its source page"))
+    last = max((n for n, line in enumerate(page.lines, 1) if line.strip() and n not in layout.furniture), default=0)
+    if last and not (ends_sentence(page.lines[last - 1]) or any(last in _lines(a) for a in articles if a.headline_lines)
+                     or credits.is_credit(page.lines[last - 1]) or credits.split_trailing(page.lines[last - 1])):
+        warnings.append(PageError(page.path, "the page ends in mid-sentence (truncated?)", last))
+    digest = hashlib.blake2b(compact("".join(page.lines)).encode("utf-8"), digest_size=12).hexdigest()
+    return PageReport(page, articles, layout.furniture, layout.unplaced, warnings, digest)
+
+
+def _lines(article: Article) -> set[int]:
+    return {n for a, b in article.headline_lines for n in range(a, b + 1)}
 
 
 def _process_path(path: Path) -> PageReport | PageError:
@@ -56,9 +78,15 @@ def load(folder: Path | str, progress=None, workers: int | None = None) -> Archi
             results = list(progress(results, len(paths)) if progress else results)
     else:
         results = [_process_path(p) for p in (progress(paths, len(paths)) if progress else paths)]
-    reports = [r for r in results if isinstance(r, PageReport)]
+    reports, errors, seen = [], [r for r in results if isinstance(r, PageError)], {}
+    for report in (r for r in results if isinstance(r, PageReport)):
+        if report.digest in seen:  # keep the first name, skip the copy
+            errors.append(PageError(report.page.path, f"the same page as {seen[report.digest].name}"))
+        else:
+            seen[report.digest] = report.page.path
+            reports.append(report)
     _unique_ids(reports)
-    return Archive(reports, [r for r in results if isinstance(r, PageError)])
+    return Archive(reports, sorted(errors, key=lambda e: str(e.path)))
 
 
 def _unique_ids(reports: list[PageReport]) -> None:

@@ -7,16 +7,26 @@ from pathlib import Path
 
 import yaml
 
-MAX_LINE = 20_000  # characters; longer lines are almost certainly not page text
+LONG_LINE = 5_000  # characters: a paragraph this long is worth a look
 
 
 class PageError(Exception):
-    """A raw page that cannot be read. Carries the file and, where it applies, the line."""
+    """A problem with a raw page, naming the file and, where it applies, the line: raised when
+    the page cannot be read, kept as a warning when it can."""
 
     def __init__(self, path: Path | str, message: str, line: int | None = None):
         self.path, self.line, self.message = Path(path), line, message
-        where = f"{self.path}:{line}" if line else str(self.path)
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{self.where(self.path)}: {message}")
+
+    def __reduce__(self):  # pages are read in worker processes: errors travel back pickled
+        return PageError, (self.path, self.message, self.line)
+
+    def where(self, path) -> str:
+        return f"{path}:{self.line}" if self.line else str(path)
+
+    def short(self) -> str:
+        """The message with the file's name only, for the site."""
+        return f"{self.where(self.path.name)}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,7 @@ class Page:
     lines: tuple[str, ...]  # line n is lines[n - 1]
     meta: PageMeta = field(default_factory=PageMeta)
     encoding: str = "utf-8"
+    warnings: tuple["PageError", ...] = ()  # what was odd about the file (not fatal), with file and line
 
     @property
     def name(self) -> str:
@@ -49,23 +60,39 @@ class Page:
         return self.lines[n - 1]
 
 
-def decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Bytes to text: UTF-8 (with or without BOM), else GB18030; binary is an error."""
-    if not data.strip():
+def _line_of(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
+
+
+def decode(data: bytes, path: Path, warnings: list[PageError]) -> tuple[str, str]:
+    """Bytes to text: UTF-8 (with or without BOM), else GB18030. A few stray NUL bytes are
+    dropped and a character cut off at the very end is left out, each with a warning; a file
+    that is binary or in neither encoding is an error."""
+    if not data.strip(b" \t\r\n\x00"):
         raise PageError(path, "empty file")
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise PageError(path, "binary data (NUL byte); not a text page", line)
+    nuls = data.count(b"\x00")
+    if nuls:
+        if nuls > 2 and nuls * 1000 > len(data):  # more than a stray few: binary
+            raise PageError(path, f"binary data ({nuls} NUL bytes); not a text page", _line_of(data, data.index(b"\x00")))
+        lines = sorted({_line_of(data, i) for i in range(len(data)) if data[i] == 0})
+        warnings.append(PageError(path, f"{nuls} NUL bytes removed (lines {', '.join(map(str, lines[:10]))})", lines[0]))
+        data = data.replace(b"\x00", b"")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as utf8_error:
-        try:
-            return data.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError:
-            line = data[: utf8_error.start].count(b"\n") + 1
-            raise PageError(path, f"not UTF-8 or GB18030 text (byte {utf8_error.start})", line) from None
+    except UnicodeDecodeError as err:
+        if err.start >= len(data) - 3 and err.reason == "unexpected end of data":
+            warnings.append(PageError(path, "the file ends inside a character (truncated?)", _line_of(data, err.start)))
+            return data[: err.start].decode("utf-8"), "utf-8"
+        utf8_error = err
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise PageError(path, f"neither UTF-8 nor GB18030 (invalid byte at offset {utf8_error.start})",
+                        _line_of(data, utf8_error.start)) from None
+    warnings.append(PageError(path, "decoded as GB18030"))
+    return text, "gb18030"
 
 
 def read_meta(path: Path) -> PageMeta:
@@ -85,12 +112,13 @@ def read_meta(path: Path) -> PageMeta:
 
 def read_page(path: Path | str) -> Page:
     path = Path(path)
-    text, encoding = decode(path.read_bytes(), path)
+    warnings: list[PageError] = []
+    text, encoding = decode(path.read_bytes(), path, warnings)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for n, line in enumerate(lines, 1):
-        if len(line) > MAX_LINE:
-            raise PageError(path, f"line of {len(line)} characters (limit {MAX_LINE})", n)
-    return Page(path=path, lines=tuple(lines), meta=read_meta(path), encoding=encoding)
+        if len(line) > LONG_LINE:
+            warnings.append(PageError(path, f"a line of {len(line)} characters", n))
+    return Page(path=path, lines=tuple(lines), meta=read_meta(path), encoding=encoding, warnings=tuple(warnings))
 
 
 def page_paths(folder: Path | str) -> list[Path]:

@@ -5,6 +5,8 @@ Markdown, so a page that prints `<script>` or `[x](y)` shows exactly that.
 """
 from __future__ import annotations
 
+import html
+import json
 import re
 from functools import cache
 
@@ -23,6 +25,11 @@ def md(text) -> Markup:
     """Text made inert for Markdown: characters that could start markup are escaped."""
     text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def page_title(text: str) -> Markup:
+    """A page title for front matter: Material prints it as HTML, YAML must parse it."""
+    return Markup(json.dumps(html.escape(str(text)), ensure_ascii=False))
 
 
 def link(text: str, target: str) -> Markup:
@@ -58,6 +65,7 @@ def env() -> Environment:
     environment = Environment(loader=PackageLoader("generator", "templates"), autoescape=True,
                               undefined=StrictUndefined, keep_trailing_newline=True)
     environment.filters["md"] = md
+    environment.filters["page_title"] = page_title
     return environment
 
 
@@ -86,7 +94,7 @@ def json_ld(article: Article, permalink: str) -> dict:
 
 def front_matter(article: Article, permalink: str) -> str:
     data = {
-        "id": article.id, "title": article.title, "title_derived": article.title_derived,
+        "id": article.id, "title": html.escape(article.title), "title_derived": article.title_derived,
         "kicker": article.kicker, "subtitle": article.subtitle, "kind": article.kind,
         "district": article.district, "district_full": article.district_full, "city": article.city,
         "district_inferred": article.district_inferred,
@@ -165,11 +173,12 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
     )
 
 
-def moved_page(old: str, target: Article | None, urls, entry: dict) -> str:
+def moved_page(old: str, target: Article | None, urls, entry: dict, sources: set[str]) -> str:
     """The page left at an id that no longer names an article: a redirect to where its
     text now is, or a notice with a link to the source page."""
     if target is not None:
         return render("moved.md.j2", old=old, target=target, target_link=link(target.title, urls.article(target)),
                       source="")
+    source = entry.get("source", "")
     return render("moved.md.j2", old=old, target=None, target_link="",
-                  source=link(entry.get("source", ""), urls.source(entry.get("source", ""))))
+                  source=link(source, urls.source(source)) if source in sources else md(source or "不详"))

@@ -28,14 +28,15 @@ def docs_files(archive: Archive, site_url: str, ids: dict[str, dict], offline_do
         path = urls.article(a)
         rel = index.Relative(urls, path)
         files[path] = render.article_page(a, rel, permalink(a), nearby[a.id], rel.source(a.source))
+    page_names = {report.page.name for report in archive.pages}
     for old, target in registry.redirects(ids, articles).items():
         files[f"articles/{old}.md"] = render.moved_page(old, target, index.Relative(urls, f"articles/{old}.md"),
-                                                         ids[old])
+                                                         ids[old], page_names)
     download = f"{site_url}{offline.PUBLISHED}" if offline_download else None
     files |= index.pages(articles, urls, download)
     for report in archive.pages:
         files[urls.source(report.page.name)] = sources.page_view(report, urls)
-    files["pages/index.md"] = sources.index_page(archive.pages, urls)
+    files["pages/index.md"] = sources.index_page(archive.pages, urls, archive.errors, archive.warnings)
     files["feeds/all.xml"] = feeds.atom(articles, "地方报纸档案：最新报道", f"{site_url}feeds/all.xml", site_url, permalink)
     for district in sorted({a.district for a in articles if a.district}):
         name = urls.district(district).removeprefix("districts/").removesuffix(".md")

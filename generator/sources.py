@@ -52,11 +52,18 @@ def page_view(report: PageReport, urls: Urls) -> str:
     return render("source.md.j2", name=report.page.name, intro=md("，".join(facts) + "。"), unplaced=unplaced, rows=rows)
 
 
-def index_page(reports: list[PageReport], urls: Urls) -> str:
+def index_page(reports: list[PageReport], urls: Urls, skipped=(), warnings=()) -> str:
+    """All pages, with what could not be read and what looked odd."""
     rows = []
     for report in reports:
         district = report.articles[0].district if report.articles else None
         rows.append([link(report.page.name, urls.source(report.page.name).removeprefix("pages/")),
                      md(district or "—"), str(len(report.articles)), str(len(report.unplaced))])
-    return render("table.md.j2", title="版面原文", intro=md(f"共 {len(reports)} 个版面。"),
-                  header=["版面", "地区", "文章", "未归入行"], rows=rows)
+    notes = []
+    if skipped:
+        notes.append(md("未能读取、已跳过的文件：") + Markup("\n\n") + Markup("\n").join(
+            Markup("- ") + md(err.short()) for err in skipped))
+    if warnings:
+        notes.append(md("提示：") + Markup("\n\n") + Markup("\n").join(Markup("- ") + md(w.short()) for w in warnings))
+    intro = md(f"共 {len(reports)} 个版面。") + Markup("".join(Markup("\n\n") + n for n in notes))
+    return render("table.md.j2", title="版面原文", intro=intro, header=["版面", "地区", "文章", "未归入行"], rows=rows)

@@ -19,7 +19,8 @@ def test_gb18030_is_decoded(tmp_path):
 @pytest.mark.parametrize("data, message, line", [
     (b"", "empty", None),
     (b"  \n\n", "empty", None),
-    ("第一行\n第二\x00行".encode("utf-8"), "binary", 2),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary", 3),  # the first NUL is on line 3
+    ("第一行\n".encode("utf-8") + b"\xff\xfe\xfd\x80\x81 broken", "neither UTF-8 nor GB18030", 2),
 ])
 def test_bad_input_names_file_and_line(tmp_path, data, message, line):
     page = tmp_path / "bad.txt"
@@ -36,3 +37,12 @@ def test_sidecar_metadata(tmp_path):
     page.with_suffix(".yaml").write_text("newspaper: 郑州日报\ndate: 2021-06-08\n", encoding="utf-8")
     meta = read_page(page).meta
     assert (meta.newspaper, meta.date) == ("郑州日报", "2021-06-08")
+
+
+def test_stray_nul_bytes_and_a_cut_off_character_are_warnings(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_bytes("第一行\n第二\x00行\n最后".encode("utf-8") + "字".encode("utf-8")[:2])
+    read = read_page(page)
+    assert read.lines == ("第一行", "第二行", "最后")
+    assert any("p.txt:2: 1 NUL bytes removed" in w for w in read.warnings)
+    assert any("p.txt:3: the file ends inside a character" in w for w in read.warnings)
