@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import track
 
-from . import evaluate, export, pipeline
+from . import corrections, evaluate, export, pipeline
 
 ROOT = Path.cwd()
 console = Console(stderr=True, soft_wrap=True)  # one message a line, whatever the terminal's width
@@ -21,8 +21,9 @@ def _progress(label: str):
     return wrap
 
 
-def _load(folder: Path) -> pipeline.Archive:
-    archive = pipeline.load(folder, progress=_progress("读取版面"))
+def _load(folder: Path, corrections_path: Path | None = None) -> pipeline.Archive:
+    path = corrections_path or folder.parent / "corrections.yaml"
+    archive = pipeline.load(folder, progress=_progress("读取版面"), corrections=corrections.load(path))
     for warning in archive.warnings:
         console.print(f"[yellow]warning[/] {warning}")
     for err in archive.errors:
@@ -36,7 +37,7 @@ def _load(folder: Path) -> pipeline.Archive:
 def cmd_build(args) -> int:
     from . import offline, site
 
-    archive = _load(args.input)
+    archive = _load(args.input, args.corrections)
     registry = args.registry or args.input.parent / "ids.yaml"
     site_url = site.site_url(args.config) if args.config.exists() else ""
     written, removed = site.write_docs(archive, args.docs, site_url, registry, offline_download=args.with_offline)
@@ -93,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--docs", type=Path, default=ROOT / "docs")
     build.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     build.add_argument("--site", type=Path, default=ROOT / "site")
+    build.add_argument("--corrections", type=Path, help="editorial corrections (default: corrections.yaml beside the pages folder)")
     build.add_argument("--registry", type=Path, help="issued article ids (default: ids.yaml beside the pages folder)")
     build.add_argument("--no-mkdocs", action="store_true", help="write the Markdown only")
     build.add_argument("--offline", action="store_true", help="build the copy that works from disk, and zip it")
@@ -116,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except pipeline.PageError as err:
-        console.print(f"[red]error[/] {err}")
+    except (pipeline.PageError, corrections.CorrectionError) as err:
+        console.print(f"[red]error[/] {err}")  # nothing was written: the last build stays as it was
         return 2
 
 

@@ -36,6 +36,7 @@ class Article:
     places: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)  # jieba TF-IDF keywords of the text
+    corrected: list[dict] = field(default_factory=list)  # editors' corrections: field, original, value
 
     @property
     def date(self) -> str | None:

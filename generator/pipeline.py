@@ -1,14 +1,16 @@
 """Pages in, articles out: the read → reassemble → extract stages over a folder of pages."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .corrections import CorrectionError, Corrections, apply_fields, apply_layout
 from .extract import credits
-from .extract.article import extract
+from .extract.article import draft_id, extract
 from .model import Article
 from .read import Page, PageError, page_paths, read_page
 from .reassemble import reassemble
@@ -25,6 +27,7 @@ class PageReport:
     unplaced: list[int] = field(default_factory=list)
     warnings: list[PageError] = field(default_factory=list)
     digest: str = ""  # of the page's text without whitespace: the same page under two names
+    corrections: set[int] = field(default_factory=set)  # the corrections (by line in their file) applied
 
 
 @dataclass
@@ -41,8 +44,12 @@ class Archive:
         return [a for report in self.pages for a in report.articles]
 
 
-def process(page: Page) -> PageReport:
+def process(page: Page, corrections: Corrections = Corrections()) -> PageReport:
     layout = reassemble(page)
+    applied: set[int] = set()
+    if corrections.layout:
+        ids = {i: draft_id(d, page) for i, d in enumerate(layout.articles)}
+        applied = apply_layout(layout, page, corrections, ids)
     articles = extract(page, layout)
     warnings = list(page.warnings)
     if not any(a.kind == "news" for a in articles):
@@ -52,32 +59,37 @@ def process(page: Page) -> PageReport:
                      or credits.is_credit(page.lines[last - 1]) or credits.split_trailing(page.lines[last - 1])):
         warnings.append(PageError(page.path, "the page ends in mid-sentence (truncated?)", last))
     digest = hashlib.blake2b(compact("".join(page.lines)).encode("utf-8"), digest_size=12).hexdigest()
-    return PageReport(page, articles, layout.furniture, layout.unplaced, warnings, digest)
+    return PageReport(page, articles, layout.furniture, layout.unplaced, warnings, digest, applied)
 
 
 def _lines(article: Article) -> set[int]:
     return {n for a, b in article.headline_lines for n in range(a, b + 1)}
 
 
-def _process_path(path: Path) -> PageReport | PageError:
+def _process_path(path: Path, corrections: Corrections) -> PageReport | PageError | CorrectionError:
     try:
-        return process(read_page(path))
-    except PageError as err:
+        return process(read_page(path), corrections)
+    except (PageError, CorrectionError) as err:
         return err
 
 
-def load(folder: Path | str, progress=None, workers: int | None = None) -> Archive:
+def load(folder: Path | str, progress=None, workers: int | None = None,
+         corrections: Corrections = Corrections()) -> Archive:
     """Every page of `folder`, read, reassembled and extracted in parallel processes (results
     come back in page order, so the output does not depend on the number of workers); a page
-    that cannot be read is reported, and the rest go on."""
+    that cannot be read is reported, and the rest go on. Editors' corrections are applied; one
+    that applies nowhere raises CorrectionError."""
     paths = page_paths(folder)
+    work = functools.partial(_process_path, corrections=corrections)
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(paths) >= 2 * workers:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.imap(_process_path, paths, chunksize=max(1, min(16, len(paths) // (8 * workers))))
+            results = pool.imap(work, paths, chunksize=max(1, min(16, len(paths) // (8 * workers))))
             results = list(progress(results, len(paths)) if progress else results)
     else:
-        results = [_process_path(p) for p in (progress(paths, len(paths)) if progress else paths)]
+        results = [work(p) for p in (progress(paths, len(paths)) if progress else paths)]
+    for failed in (r for r in results if isinstance(r, CorrectionError)):
+        raise failed
     reports, errors, seen = [], [r for r in results if isinstance(r, PageError)], {}
     for report in (r for r in results if isinstance(r, PageReport)):
         if report.digest in seen:  # keep the first name, skip the copy
@@ -86,6 +98,13 @@ def load(folder: Path | str, progress=None, workers: int | None = None) -> Archi
             seen[report.digest] = report.page.path
             reports.append(report)
     _unique_ids(reports)
+    applied = set().union(*(r.corrections for r in reports))
+    for item in corrections.layout:
+        if item.line not in applied:
+            target = item.data.get("merge") or item.data.get("split") or item.data.get("to") or \
+                (item.data.get("furniture") or item.data.get("headline") or {}).get("page")
+            raise item.error(f"applies to nothing in this archive ({target} not found)")
+    apply_fields([a for r in reports for a in r.articles], corrections)
     return Archive(reports, sorted(errors, key=lambda e: str(e.path)))
 
 

@@ -138,11 +138,27 @@ def linked_text(text: str, targets: dict[str, str], done: set[str]) -> Markup:
 
 def paragraph(p: dict, number: int, targets: dict[str, str], done: set[str]) -> Markup:
     anchor = f"p{number}"
+    if "original" in p:  # corrected by an editor: the printed text stays beside it
+        corrected = paragraph({k: v for k, v in p.items() if k != "original"}, number, targets, done)
+        return corrected + Markup(f"\n\n原文（已更正）：{md(p['original'])}\n{{ .original }}")
     if p["role"] == "subheading":
         return Markup(f"### {md(p['text'])} {{ #{anchor} .subheading }}")
     klass = " .byline" if p["role"] == "byline" else ""
     body = md(p["text"]) if p["role"] == "byline" else linked_text(p["text"], targets, done)
     return Markup(f"{body} [¶](#{anchor}){{ .anchor title=\"本段链接\" }}\n{{ #{anchor}{klass} }}")
+
+
+FIELD_NAMES = {"title": "标题", "kicker": "引题", "subtitle": "副题", "date": "日期", "district": "地区",
+               "city": "城市", "reporters": "记者", "correspondents": "通讯员", "photographers": "摄影",
+               "persons": "人物", "organizations": "机构", "note": "说明"}
+
+
+def correction_note(c: dict) -> Markup:
+    def show(value):
+        return "、".join(map(str, value)) if isinstance(value, list) else ("（无）" if value in (None, "") else str(value))
+    if c["field"] == "note":
+        return md(f"说明：{c['value']}")
+    return md(f"{FIELD_NAMES[c['field']]}：原为“{show(c['original'])}”，现为“{show(c['value'])}”")
 
 
 def article_page(article: Article, urls, permalink: str, around: tuple, source: str) -> str:
@@ -159,6 +175,7 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
     targets = {n: urls.person(n) for n in article.persons}  # organisations are listed below the text
     done: set[str] = set()
     paragraphs = [paragraph(p, i, targets, done) for i, p in enumerate(article.paragraphs, 1)]
+    corrections = [correction_note(c) for c in article.corrected]
     previous, following = around
     nav = [link(f"← 上一篇：{previous.title}", urls.article(previous)) if previous else Markup("<span></span>"),
            link(f"下一篇：{following.title} →", urls.article(following)) if following else Markup("<span></span>")]
@@ -169,7 +186,7 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
         people=Markup("、".join(link(n, urls.person(n)) for n in article.persons)),
         orgs=Markup("、".join(link(n, urls.org(n)) for n in article.organizations)),
         permalink=permalink, citation=citation(article),
-        around=Markup(" ").join(nav),
+        around=Markup(" ").join(nav), corrections=corrections,
     )
 
 

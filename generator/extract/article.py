@@ -34,6 +34,13 @@ def article_id(body: str) -> str:
     return hashlib.blake2b(opening.encode("utf-8"), digest_size=5).hexdigest()
 
 
+def draft_id(draft: Draft, page: Page) -> str:
+    """The id the article of `draft` will have (before it is made unique over the archive)."""
+    paras = paragraphs(draft, page)
+    body = "".join(p.text for p in paras if p.role != "byline")
+    return article_id(body or " ".join(page.text(n) for unit in draft.headline for n in unit))
+
+
 def extract(page: Page, layout: Layout) -> list[Article]:
     page_text = "\n".join(page.lines)
     district, district_inferred = places.locate(page_text, page.meta.district, page.meta.city)
