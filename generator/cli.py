@@ -51,7 +51,7 @@ def cmd_build(args) -> int:
     if args.offline or args.with_offline:
         builds.append((args.offline_site, False))
     for folder, directory_urls in builds:
-        warnings = site.mkdocs_build(args.config, folder, use_directory_urls=directory_urls)
+        warnings = site.mkdocs_build(args.config, folder, use_directory_urls=directory_urls, dirty=args.dirty)
         for message in warnings:
             console.print(f"[yellow]mkdocs[/] {message}")
         console.print(f"site → {folder}" + (f" ({len(warnings)} warnings)" if warnings else ""))
@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--corrections", type=Path, help="editorial corrections (default: corrections.yaml beside the pages folder)")
     build.add_argument("--registry", type=Path, help="issued article ids (default: ids.yaml beside the pages folder)")
     build.add_argument("--no-mkdocs", action="store_true", help="write the Markdown only")
+    build.add_argument("--dirty", action="store_true", help="MkDocs renders only pages whose Markdown changed")
     build.add_argument("--offline", action="store_true", help="build the copy that works from disk, and zip it")
     build.add_argument("--with-offline", action="store_true", help="both: the site, and the zip published in it")
     build.add_argument("--offline-site", type=Path, default=ROOT / "site-offline")

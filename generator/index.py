@@ -111,10 +111,10 @@ def pages(articles: list[Article], urls: Urls, download: str | None = None) -> d
 
 
 def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=None) -> dict[str, str]:
-    groups: dict[str, list[Article]] = defaultdict(list)
+    groups: dict[str, dict[str, Article]] = defaultdict(dict)
     for name, article in pairs:
-        if article not in groups[name]:
-            groups[name].append(article)
+        groups[name].setdefault(article.id, article)  # by id: comparing whole articles is slow
+    groups = {name: list(group.values()) for name, group in groups.items()}
     out, rows = {}, []
     for name in sorted(groups, key=lambda n: (-len(groups[n]), slug(n), n)):
         items = groups[name]

@@ -92,9 +92,10 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True) -> list[str]:
+def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True, dirty: bool = False) -> list[str]:
     """Run MkDocs; return its warnings (broken links, missing pages), which the caller reports.
-    Without directory URLs every link names a file, as a copy opened from disk needs."""
+    Without directory URLs every link names a file, as a copy opened from disk needs. A dirty
+    build renders only pages whose Markdown is newer than the site (write_docs keeps mtimes)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -103,7 +104,7 @@ def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True) -> l
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        build(load_config(str(config), site_dir=str(site), use_directory_urls=use_directory_urls))
+        build(load_config(str(config), site_dir=str(site), use_directory_urls=use_directory_urls), dirty=dirty)
     finally:
         logger.removeHandler(collect)
     return collect.messages

@@ -190,7 +190,7 @@
     return (start > 0 ? "…" : "") + text.slice(start, at + width * 2) + (at + width * 2 < text.length ? "…" : "");
   }
 
-  const PAGE = 20;
+  const PAGE = 10;
 
   async function mount(root) {
     const input = root.querySelector("input[name=q]");
@@ -269,7 +269,7 @@
     }
 
     let timer = null;
-    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 40); });
+    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 20); });
     root.querySelector("form").addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); run(); });
     sort.addEventListener("change", () => { if (current) render(false); });
     more.addEventListener("click", () => render(true));
