@@ -36,7 +36,7 @@ def run(cmd: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def build_sites(work: Path, articles: int) -> tuple[Path, Path]:
+def build_sites(work: Path, articles: int, reuse: bool = False) -> tuple[Path, Path]:
     if not (work / "pages").exists():
         synth.generate(articles, work)
     ours = work / "ours"  # always rebuilt: the search code may have changed
@@ -46,8 +46,9 @@ def build_sites(work: Path, articles: int) -> tuple[Path, Path]:
     shutil.copy(ROOT / "mkdocs.yml", ours / "mkdocs.yml")
     for folder in ("overrides", "docs/stylesheets"):
         shutil.copytree(ROOT / folder, ours / folder, dirs_exist_ok=True)
-    run([sys.executable, "-m", "generator", "build", "--input", str(work / "pages"), "--docs", str(ours / "docs"),
-         "--config", str(ours / "mkdocs.yml"), "--site", str(ours / "site"), "--registry", str(ours / "ids.yaml")])
+    if not (reuse and (ours / "site").exists()):
+            run([sys.executable, "-m", "generator", "build", "--input", str(work / "pages"), "--docs", str(ours / "docs"),
+             "--config", str(ours / "mkdocs.yml"), "--site", str(ours / "site"), "--registry", str(ours / "ids.yaml")])
     material = work / "material"
     if not (material / "site").exists():
         shutil.rmtree(material, ignore_errors=True)
@@ -106,9 +107,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench-search"))
+    parser.add_argument("--reuse", action="store_true", help="keep an existing build of ours (same code)")
     args = parser.parse_args()
     work = args.work / str(args.articles)
-    ours, material = build_sites(work, args.articles)
+    ours, material = build_sites(work, args.articles, args.reuse)
 
     from playwright.sync_api import sync_playwright
 
