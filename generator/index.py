@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from .extract import topics
 from .model import Article
-from .render import cn_date, cn_date_text, link, md, render, slug
+from .render import cn_date, link, md, render, slug
 
 
 class Urls:

@@ -26,7 +26,6 @@ from .extract import credits
 from .read import Page
 from .text import HAN, compact, ends_sentence, unspace, width
 
-DEBUG = False
 MAX_HEAD_LINES = 4
 MAX_HEAD_WIDTH = 40
 MAX_UNITS_PER_HEADLINE = 3
@@ -227,7 +226,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
                       and following.kind == "body" and not credits.is_lead(text[following.lines[0]]))
             current.closed = not at_top
     for draft in articles:
-        draft.fragments = [_merge_adjacent(draft.fragments)] if draft.fragments else []
+        draft.fragments = [[n for frag in draft.fragments for n in frag]] if draft.fragments else []  # one run so far
         # A short text with no dateline whose only credit is a photographer's is a caption.
         if draft.kind == "news" and not draft.lead and text[draft.last].endswith("摄") and len(draft.body) <= MAX_CAPTION_LINES:
             draft.kind = "photo"
@@ -236,10 +235,6 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
 
 def _has_paragraph_end(draft: Draft, text: dict[int, str]) -> bool:
     return any(ends_sentence(text[n]) for n in draft.body)
-
-
-def _merge_adjacent(fragments: list[list[int]]) -> list[int]:
-    return [n for frag in fragments for n in frag]
 
 
 # 4. fragments ---------------------------------------------------------------------------
@@ -252,7 +247,7 @@ def join_fragments(articles: list[Draft], blocks: list[Block], text: dict[int, s
         return
     top = articles[0]
     first_kind = next((b.kind for b in blocks if b.kind != "furniture"), None)
-    if top.lead or top.kind != "news" or first_kind != "body" or _starts_paragraph(text[top.first]) is None:
+    if top.lead or top.kind != "news" or first_kind != "body":
         return
     if _has_own_byline(top, text):
         return
@@ -266,10 +261,6 @@ def join_fragments(articles: list[Draft], blocks: list[Block], text: dict[int, s
     best.fragments.append(top.fragments[0])
     best.closed = top.closed
     articles.remove(top)
-
-
-def _starts_paragraph(line: str) -> bool | None:
-    return True
 
 
 def _has_own_byline(draft: Draft, text: dict[int, str]) -> bool:
@@ -322,10 +313,6 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
         return body + 0.3 * lead
 
     sim = {(id(u), k): similarity(u, k) for run in runs for u in run for k in range(len(targets))}
-    if DEBUG:
-        for run in runs:
-            for u in run:
-                print(u.lines, " ".join(f"{targets[k].first}:{sim[(id(u), k)]:.2f}" for k in range(len(targets))))
     edges = {n: k for k, a in enumerate(targets) for n in (a.first,)}
     ends = {frag[-1]: k for k, a in enumerate(targets) for frag in a.fragments}
     nonblank = sorted(text)

@@ -10,7 +10,7 @@ SENTENCE_END = "。！？…；"
 CLOSERS = "”’」』）)》〉】"
 _SPACE = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b]+")
 # A space only survives between two Latin letters/digits ("CTO 杨波" loses it, "5G 网络" too).
-_DROP_SPACE = re.compile(rf"(?<![A-Za-z0-9%.]) (?=\S)|(?<=\S) (?![A-Za-z0-9])")
+_DROP_SPACE = re.compile(r"(?<![A-Za-z0-9%.]) (?=\S)|(?<=\S) (?![A-Za-z0-9])")
 # Letter-spaced print ("地 点 就 拿 起") comes out of the PDF with a space between every glyph.
 _SPACED = re.compile(rf"(?:(?<=^)|(?<=\s))((?:[{HAN}，、。：；！？“”（）] ){{2,}}[{HAN}，、。：；！？“”（）])(?=\s|$)")
 

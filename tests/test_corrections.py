@@ -4,7 +4,6 @@ import shutil
 import pytest
 
 from generator import corrections, pipeline
-from generator.cli import main
 
 from conftest import PAGES, build, make_project
 

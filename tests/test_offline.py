@@ -6,7 +6,7 @@ import pytest
 
 from generator import linkcheck, offline, search
 
-from conftest import build, make_project, ROOT
+from conftest import make_project, ROOT
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 
 from generator import pipeline, search
 
-from conftest import ROOT, serve
+from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
