@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import synth  # noqa: E402
-from conftest import CHROMIUM_ARGS, make_project, serve  # noqa: E402
+from conftest import CHROMIUM_ARGS, block_network, make_project, serve  # noqa: E402
 
 QUERIES = ["党工委", "污染防治", "高质量发展", "签约 项目", "5G"]
 
@@ -66,9 +66,7 @@ def measure(browser, url: str, kind: str, offline: bool = False) -> dict:
     context = browser.new_context()
     page = context.new_page()
     sizes: list[int] = []
-    blocked: list[str] = []
-    if offline:
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else (blocked.append(r.request.url), r.abort()))
+    blocked = block_network(page) if offline else []
     page.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"]))
     cold, warm, per_query = [], [], []
     for i, query in enumerate(QUERIES):

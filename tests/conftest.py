@@ -95,3 +95,18 @@ def page(browser):
 
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+
+
+def block_network(page) -> list[str]:
+    """Abort every request that is not for a file on disk; returns the list they are recorded in."""
+    attempts: list[str] = []
+
+    def handle(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            attempts.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", handle)
+    return attempts

@@ -6,7 +6,7 @@ import pytest
 
 from generator import linkcheck, offline, search
 
-from conftest import make_project, ROOT
+from conftest import ROOT, block_network, make_project
 
 
 @pytest.fixture(scope="module")
@@ -50,16 +50,7 @@ def test_offline_copy_works_from_disk_with_no_network(both_builds, tmp_path, pag
     with zipfile.ZipFile(both_builds / "dist" / "archive-offline.zip") as z:
         z.extractall(tmp_path)
     home = tmp_path / offline.FOLDER / "index.html"
-    attempts = []
-
-    def handle(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            attempts.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", handle)
+    attempts = block_network(page)
     page.goto(home.as_uri())
     assert "地方报纸档案" in page.title()
 

@@ -9,7 +9,7 @@ import pytest
 
 from generator import pipeline, search
 
-from conftest import ROOT
+from conftest import ROOT, block_network
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
@@ -49,16 +49,6 @@ def write_search_site(articles, folder: Path) -> Path:
     return folder / "index.html"
 
 
-def block_network(page, attempts):
-    def handle(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            attempts.append(route.request.url)
-            route.abort()
-    page.route("**/*", handle)
-
-
 def test_sample_queries_served(page, server, archive):
     page.goto(server + "search/")
     page.wait_for_selector(".archive-search[data-state=done]")
@@ -68,8 +58,7 @@ def test_sample_queries_served(page, server, archive):
 
 
 def test_sample_queries_from_disk_with_no_network(page, built_site, archive):
-    attempts = []
-    block_network(page, attempts)
+    attempts = block_network(page)
     page.goto((built_site / "site" / "search" / "index.html").as_uri() + "?q=党工委")
     page.wait_for_selector(".archive-search[data-state=done]")
     assert int(page.locator(".archive-search").get_attribute("data-count")) == len(search.truth(archive.articles, "党工委"))
@@ -103,8 +92,7 @@ def queries_from(articles, rng):
 def test_generated_archive_of_2000_articles(page, generated):
     articles, index_html = generated
     assert len(articles) >= 2000
-    attempts = []
-    block_network(page, attempts)
+    attempts = block_network(page)
     page.goto(index_html.as_uri())
     page.wait_for_function("typeof __archiveSearch !== 'undefined' && !!__archiveSearch.search")
     for query in queries_from(articles, random.Random(5)):
