@@ -79,17 +79,19 @@ def _days(article: Article) -> int:
     return (date(parts[0], parts[1], parts[2]) - date(1970, 1, 1)).days
 
 
-def _postings(entries: list[tuple[int, list[int]]]) -> str:
-    """'doc:pos,pos;doc:pos' with every number a base-36 delta from the one before it."""
-    out, last_doc = [], 0
-    for doc, positions in entries:
-        deltas, last = [], 0
-        for p in positions:
-            deltas.append(b36(p - last))
-            last = p
-        out.append(f"{b36(doc - last_doc)}:{','.join(deltas)}")
-        last_doc = doc
-    return ";".join(out)
+def _append(entry: list, doc: int, positions: list[int]) -> None:
+    """Add one article's positions to a bigram's postings, encoded at once as
+    'doc:pos,pos;doc:pos' with every number a base-36 delta from the one before it: the build
+    keeps bytes, not lists of numbers, so an archive's postings fit in memory."""
+    buf, last_doc = entry
+    if buf:
+        buf += b";"
+    deltas, last = [], 0
+    for p in positions:
+        deltas.append(b36(p - last))
+        last = p
+    buf += f"{b36(doc - last_doc)}:{','.join(deltas)}".encode("ascii")
+    entry[1] = doc
 
 
 def _doc_list(docs: list[int]) -> str:
@@ -123,7 +125,7 @@ def _script(call: str, *args) -> str:
 def build(articles: list[Article], article_url: str = "articles/{id}/") -> dict[str, str]:
     """Every search file, as {path under the site root: text}."""
     articles = order(articles)
-    bigrams: dict[str, list[tuple[int, list[int]]]] = defaultdict(list)
+    bigrams: dict[str, list] = {}  # bigram -> [encoded postings, last article number]
     unigrams: dict[str, list[int]] = defaultdict(list)
     head_len, text_len = [], []
     for n, article in enumerate(articles):
@@ -137,12 +139,16 @@ def build(articles: list[Article], article_url: str = "articles/{id}/") -> dict[
             if SEPARATOR not in pair:
                 positions[pair].append(p)
         for pair, ps in positions.items():
-            bigrams[pair].append((n, ps))
+            entry = bigrams.get(pair)
+            if entry is None:
+                entry = bigrams[pair] = [bytearray(), 0]
+            _append(entry, n, ps)
         for ch in set(full) - {SEPARATOR}:
             unigrams[ch].append(n)
 
     files: dict[str, str] = {}
-    encoded = {pair: _postings(entries) for pair, entries in bigrams.items()}
+    encoded = {pair: entry[0].decode("ascii") for pair, entry in bigrams.items()}
+    del bigrams
     bigram_buckets = _buckets(sum(len(k) + len(v) + 6 for k, v in encoded.items()))
     files |= _shards("g", encoded, bigram_buckets)
     lists = {ch: _doc_list(sorted(docs)) for ch, docs in unigrams.items()}
