@@ -45,20 +45,24 @@ def atom(articles: list[Article], title: str, feed_url: str, site_url: str, perm
     return fg.atom_str(pretty=True).decode("utf-8")
 
 
-def jsonl(articles: list[Article], permalink) -> str:
-    return "".join(json.dumps(record(a) | {"url": permalink(a)}, ensure_ascii=False) + "\n" for a in articles)
+def records(articles: list[Article], permalink) -> list[dict]:
+    """The export record of every article, with its permanent URL: both downloads are made of these."""
+    return [record(a) | {"url": permalink(a)} for a in articles]
+
+
+def jsonl(rows: list[dict]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 CSV_FIELDS = ("id", "url", "title", "kicker", "subtitle", "district", "city", "date", "date_precision",
               "reporters", "correspondents", "photographers", "persons", "organizations", "topics", "source")
 
 
-def csv_text(articles: list[Article], permalink) -> str:
+def csv_text(rows: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
-    for a in articles:
-        row = record(a) | {"url": permalink(a)}
+    for row in rows:
         writer.writerow(["；".join(row[f]) if isinstance(row[f], list) else ("" if row[f] is None else row[f])
                          for f in CSV_FIELDS])
     return out.getvalue()

@@ -55,14 +55,14 @@ def process(page: Page, corrections: Corrections = Corrections()) -> PageReport:
     if not any(a.kind == "news" for a in articles):
         warnings.append(PageError(page.path, "no news article recognised; its lines are listed on its source page"))
     last = max((n for n, line in enumerate(page.lines, 1) if line.strip() and n not in layout.furniture), default=0)
-    if last and not (ends_sentence(page.lines[last - 1]) or any(last in _lines(a) for a in articles if a.headline_lines)
+    if last and not (ends_sentence(page.lines[last - 1]) or any(last in _headline_lines(a) for a in articles)
                      or credits.is_credit(page.lines[last - 1]) or credits.split_trailing(page.lines[last - 1])):
         warnings.append(PageError(page.path, "the page ends in mid-sentence (truncated?)", last))
     digest = hashlib.blake2b(compact("".join(page.lines)).encode("utf-8"), digest_size=12).hexdigest()
     return PageReport(page, articles, layout.furniture, layout.unplaced, warnings, digest, applied)
 
 
-def _lines(article: Article) -> set[int]:
+def _headline_lines(article: Article) -> set[int]:
     return {n for a, b in article.headline_lines for n in range(a, b + 1)}
 
 

@@ -24,7 +24,7 @@ from scipy.optimize import linear_sum_assignment
 
 from .extract import credits
 from .read import Page
-from .text import HAN, compact, ends_sentence, unspace, width
+from .text import HAN, compact, ends_sentence, join, unspace, width
 
 MAX_HEAD_LINES = 4
 MAX_HEAD_WIDTH = 40
@@ -255,8 +255,9 @@ def join_fragments(articles: list[Draft], blocks: list[Block], text: dict[int, s
     if not candidates:
         return
     bag = bigrams("".join(text[n] for n in top.body))
-    best = max(candidates, key=lambda a: _overlap(bag, bigrams("".join(text[n] for n in a.body))))
-    if _overlap(bag, bigrams("".join(text[n] for n in best.body))) < 0.05:
+    overlap = {id(a): _overlap(bag, bigrams("".join(text[n] for n in a.body))) for a in candidates}
+    best = max(candidates, key=lambda a: overlap[id(a)])
+    if overlap[id(best)] < 0.05:
         return
     best.fragments.append(top.fragments[0])
     best.closed = top.closed
@@ -431,8 +432,6 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
     """The body as paragraphs. A wrapped line joins the next without a space; a line ends its
     paragraph when it ends a sentence and is short of the column, or is followed by a blank
     line; a blank line after an unfinished sentence is only a column break."""
-    from .text import join
-
     text = {n: unspace(page.text(n)) for n in draft.body}
     col = column_width(list(text.values()))
     out: list[Paragraph] = []

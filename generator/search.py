@@ -181,6 +181,10 @@ def build(articles: list[Article], article_url: str = "articles/{id}/") -> dict[
 
 def truth(articles: list[Article], query: str) -> set[str]:
     """Brute force: the ids of the articles whose headline or text contains every term of the query."""
-    terms = [normalize(t) for t in query.split()]
-    return {a.id for a in articles
-            if all(t in searchable(a)[0] or t in searchable(a)[1] for t in terms if t)}
+    terms = [normalize(t) for t in query.split() if t]
+    found = set()
+    for a in articles:
+        head, text = searchable(a)
+        if all(t in head or t in text for t in terms):
+            found.add(a.id)
+    return found

@@ -42,8 +42,9 @@ def docs_files(archive: Archive, site_url: str, ids: dict[str, dict], offline_do
         name = urls.district(district).removeprefix("districts/").removesuffix(".md")
         files[f"feeds/{name}.xml"] = feeds.atom([a for a in articles if a.district == district], f"地方报纸档案：{district}",
                                                f"{site_url}feeds/{name}.xml", site_url, permalink)
-    files["data/articles.jsonl"] = feeds.jsonl(articles, permalink)
-    files["data/articles.csv"] = feeds.csv_text(articles, permalink)
+    rows = feeds.records(articles, permalink)
+    files["data/articles.jsonl"] = feeds.jsonl(rows)
+    files["data/articles.csv"] = feeds.csv_text(rows)
     files |= search.build(articles)
     return files
 

@@ -36,9 +36,17 @@ def article_id(body: str) -> str:
 
 def draft_id(draft: Draft, page: Page) -> str:
     """The id the article of `draft` will have (before it is made unique over the archive)."""
-    paras = paragraphs(draft, page)
+    return _identity(paragraphs(draft, page), _units(draft, page))
+
+
+def _units(draft: Draft, page: Page) -> list[str]:
+    return [headline.unit_text([page.text(n) for n in unit]) for unit in draft.headline]
+
+
+def _identity(paras, units: list[str]) -> str:
+    """The id from the text without bylines, or from the headline where there is no text."""
     body = "".join(p.text for p in paras if p.role != "byline")
-    return article_id(body or " ".join(page.text(n) for unit in draft.headline for n in unit))
+    return article_id(body or " ".join(units))
 
 
 def extract(page: Page, layout: Layout) -> list[Article]:
@@ -71,7 +79,7 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
             if parsed:
                 credit.add(parsed)
 
-    units = [headline.unit_text([page.text(n) for n in unit]) for unit in draft.headline]
+    units = _units(draft, page)
     if units:
         kicker, title, subtitle = headline.roles(units, names, compact(lead))
         derived = False
@@ -85,14 +93,13 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
         event_date = event.iso() if event.year else (f"{year:04d}-{event.iso()}" if year else event.iso())
 
     credited = set(credit.reporters + credit.correspondents + credit.photographers)
-    headline_text = " ".join(units)
     tokens = tag(body)
     persons = people.persons(body, tokens, exclude=credited)
     organizations = people.organizations(body, persons)
     keywords = tfidf_keywords(tokens, KEYWORDS)
     found_places = _places(body, tokens, organizations)
 
-    ident = article_id(body or headline_text)  # made unique over the archive by the pipeline
+    ident = _identity(paras, units)  # made unique over the archive by the pipeline
 
     return Article(
         id=ident, source=page.name, kind=draft.kind, title=title, title_derived=derived,
