@@ -5,6 +5,7 @@ import calendar
 import hashlib
 import posixpath
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markupsafe import Markup
@@ -82,14 +83,21 @@ def item(article: Article, rel: Relative, district: bool = True, note: str = "")
     return Markup(text + (f" · {md(note)}" if note else ""))
 
 
-def around(articles: list[Article]) -> dict[str, tuple[Article | None, Article | None]]:
+@dataclass(frozen=True)
+class Ref:
+    """What a link to an article needs."""
+    id: str
+    title: str
+
+
+def around(articles: list[Article]) -> dict[str, tuple[Ref | None, Ref | None]]:
     """Each article's previous and next article of the same district, by date."""
     out: dict[str, tuple] = {}
     by_district = defaultdict(list)
     for a in articles:
         by_district[a.district].append(a)
     for group in by_district.values():
-        ordered = list(reversed(newest_first(group)))
+        ordered = [Ref(a.id, a.title) for a in reversed(newest_first(group))]
         for i, a in enumerate(ordered):
             out[a.id] = (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None)
     return out

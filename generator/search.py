@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 
 from .model import Article
@@ -110,11 +111,15 @@ def _buckets(total_bytes: int) -> int:
     return n
 
 
-def _shards(kind: str, table: dict[str, str], buckets: int) -> dict[str, str]:
-    shards: dict[int, dict[str, str]] = defaultdict(dict)
-    for key, value in table.items():
-        shards[fnv1a(key) % buckets][key] = value
-    return {f"search/{kind}/{b}.js": _script(kind, b, dict(sorted(t.items()))) for b, t in shards.items()}
+def _shards(kind: str, table: dict[str, bytearray | str], buckets: int) -> Iterator[tuple[str, str]]:
+    """One script per bucket, each made and handed out in turn (an archive's postings are large)."""
+    keys: dict[int, list[str]] = defaultdict(list)
+    for key in table:
+        keys[fnv1a(key) % buckets].append(key)
+    for b in sorted(keys):
+        items = {k: table[k] for k in sorted(keys[b])}
+        yield f"search/{kind}/{b}.js", _script(kind, b, {k: v if isinstance(v, str) else v.decode("ascii")
+                                                         for k, v in items.items()})
 
 
 def _script(call: str, *args) -> str:
@@ -122,8 +127,8 @@ def _script(call: str, *args) -> str:
                                               for a in args) + ");\n"
 
 
-def build(articles: list[Article], article_url: str = "articles/{id}/") -> dict[str, str]:
-    """Every search file, as {path under the site root: text}."""
+def build(articles: list[Article]) -> Iterator[tuple[str, str]]:
+    """Every search file, as (path under the site root, text)."""
     articles = order(articles)
     bigrams: dict[str, list] = {}  # bigram -> [encoded postings, last article number]
     unigrams: dict[str, list[int]] = defaultdict(list)
@@ -146,14 +151,14 @@ def build(articles: list[Article], article_url: str = "articles/{id}/") -> dict[
         for ch in set(full) - {SEPARATOR}:
             unigrams[ch].append(n)
 
-    files: dict[str, str] = {}
-    encoded = {pair: entry[0].decode("ascii") for pair, entry in bigrams.items()}
+    postings = {pair: entry[0] for pair, entry in bigrams.items()}
     del bigrams
-    bigram_buckets = _buckets(sum(len(k) + len(v) + 6 for k, v in encoded.items()))
-    files |= _shards("g", encoded, bigram_buckets)
+    bigram_buckets = _buckets(sum(len(k) + len(v) + 6 for k, v in postings.items()))
+    yield from _shards("g", postings, bigram_buckets)
+    del postings
     lists = {ch: _doc_list(sorted(docs)) for ch, docs in unigrams.items()}
     unigram_buckets = _buckets(sum(len(v) + 6 for v in lists.values()))
-    files |= _shards("u", lists, unigram_buckets)
+    yield from _shards("u", lists, unigram_buckets)
 
     districts = sorted({a.district for a in articles if a.district})
     years = sorted({a.year for a in articles if a.year})
@@ -166,17 +171,16 @@ def build(articles: list[Article], article_url: str = "articles/{id}/") -> dict[
         "head": [b36(x) for x in head_len],
         "text": [b36(x) for x in text_len],
     }
-    files["search/docs.js"] = _script("docs", {
+    yield "search/docs.js", _script("docs", {
         "count": len(articles), "buckets": [bigram_buckets, unigram_buckets],
         "districts": districts, "years": years, "topics": topics,
         "columns": {k: ",".join(v) for k, v in columns.items()},
     })
     for n, a in enumerate(articles):
-        files[f"search/t/{n}.js"] = _script("t", n, {
+        yield f"search/t/{n}.js", _script("t", n, {
             "id": a.id, "title": a.title, "kicker": a.kicker or "", "subtitle": a.subtitle or "",
             "date": cn_date(a, mark=False), "district": a.district or "", "text": a.text,
         })
-    return files
 
 
 def truth(articles: list[Article], query: str) -> set[str]:

@@ -1,8 +1,11 @@
 """Write the generated files into docs/ and run the MkDocs build."""
 from __future__ import annotations
 
+import gc
 import logging
+import multiprocessing
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import feeds, index, offline, registry, render, search, sources
@@ -13,69 +16,107 @@ GENERATED = ("articles", "districts", "dates", "topics", "reporters", "people", 
              "search", "index.md")
 
 
-def docs_files(archive: Archive, site_url: str, ids: dict[str, dict], offline_download: bool = False) -> dict[str, str]:
-    """Every generated file, as {docs path: text}."""
-    articles = archive.articles
-    urls = index.Urls(articles)
-    site_url = site_url.rstrip("/") + "/" if site_url else ""
-
-    def permalink(article) -> str:
-        return f"{site_url}articles/{article.id}/"
-
-    nearby = index.around(articles)
-    files = {}
-    for a in articles:
-        path = urls.article(a)
-        rel = index.Relative(urls, path)
-        files[path] = render.article_page(a, rel, permalink(a), nearby[a.id], rel.source(a.source))
-    page_names = {report.page.name for report in archive.pages}
-    for old, target in registry.redirects(ids, articles).items():
-        files[f"articles/{old}.md"] = render.moved_page(old, target, index.Relative(urls, f"articles/{old}.md"),
-                                                         ids[old], page_names)
-    download = f"{site_url}{offline.PUBLISHED}" if offline_download else None
-    files |= index.pages(articles, urls, download)
-    for report in archive.pages:
-        files[urls.source(report.page.name)] = sources.page_view(report, urls)
-    files["pages/index.md"] = sources.index_page(archive.pages, urls, archive.errors, archive.warnings)
-    files["feeds/all.xml"] = feeds.atom(articles, "地方报纸档案：最新报道", f"{site_url}feeds/all.xml", site_url, permalink)
-    for district in sorted({a.district for a in articles if a.district}):
-        name = urls.district(district).removeprefix("districts/").removesuffix(".md")
-        files[f"feeds/{name}.xml"] = feeds.atom([a for a in articles if a.district == district], f"地方报纸档案：{district}",
-                                               f"{site_url}feeds/{name}.xml", site_url, permalink)
-    rows = feeds.records(articles, permalink)
-    files["data/articles.jsonl"] = feeds.jsonl(rows)
-    files["data/articles.csv"] = feeds.csv_text(rows)
-    files |= search.build(articles)
-    return files
-
-
 def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: Path | None = None,
-               offline_download: bool = False) -> tuple[int, int]:
+               offline_download: bool = False, workers: int | None = None) -> tuple[int, int]:
     """Write every generated file whose content changed; remove generated files no longer made.
-    Unchanged files are not touched, so their mtimes (and MkDocs' dirty builds) keep."""
+    Unchanged files are not touched, so their mtimes (and MkDocs' dirty builds) keep. Files are
+    written as they are made, never all held at once: an archive's pages do not fit in memory
+    twice. Article pages and source views, the bulk, are rendered on every core."""
     ids = registry.load(registry_path) if registry_path else {}
     ids = registry.update(ids, archive.articles)
     if registry_path:
         registry.save(registry_path, ids)
-    files = docs_files(archive, site_url, ids, offline_download)
-    written = 0
-    for rel, content in sorted(files.items()):
-        path = docs / rel
-        data = content.encode("utf-8")
-        if path.exists() and path.read_bytes() == data:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written += 1
+    site_url = site_url.rstrip("/") + "/" if site_url else ""
+    urls = index.Urls(archive.articles)
+    made: set[str] = set()
+    written = _render_pages(archive, urls, site_url, docs, made, workers)
+    for rel, content in _other_files(archive, urls, site_url, ids, offline_download):
+        written += _write(docs, rel, content)
+        made.add(rel)
     removed = 0
     for top in GENERATED:
         root = docs / top
         stale = [p for p in ([root] if root.is_file() else root.rglob("*")) if p.is_file()
-                 and p.relative_to(docs).as_posix() not in files]
+                 and p.relative_to(docs).as_posix() not in made]
         for path in stale:
             path.unlink()
             removed += 1
     return written, removed
+
+
+def _write(docs: Path, rel: str, content: str) -> bool:
+    path = docs / rel
+    data = content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+_shared: tuple = ()  # what the forked workers of _render_pages inherit: urls, site URL, docs folder
+
+
+def _render_pages(archive: Archive, urls: index.Urls, site_url: str, docs: Path, made: set[str],
+                  workers: int | None) -> int:
+    """Article pages and source views, a page of the archive a task. Tasks carry their reports
+    (pickled, so the workers do not share the main process's objects and copy its memory)."""
+    nearby = index.around(archive.articles)
+    tasks = ((report, {a.id: nearby[a.id] for a in report.articles}) for report in archive.pages)
+    for report in archive.pages:
+        made.add(urls.source(report.page.name))
+        made.update(urls.article(a) for a in report.articles)
+    global _shared
+    _shared = (urls, site_url, docs)
+    workers = workers or os.cpu_count() or 1
+    try:
+        if workers < 2 or len(archive.pages) < 2 * workers:
+            return sum(map(_render_page, tasks))
+        gc.freeze()  # the workers' garbage collector leaves the parent's objects (and their memory) alone
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return sum(pool.imap_unordered(_render_page, tasks, chunksize=8))
+    finally:
+        _shared = ()
+        gc.unfreeze()
+
+
+def _render_page(task) -> int:
+    report, nearby = task
+    urls, site_url, docs = _shared
+    written = 0
+    for a in report.articles:
+        path = urls.article(a)
+        rel = index.Relative(urls, path)
+        written += _write(docs, path, render.article_page(a, rel, f"{site_url}articles/{a.id}/", nearby[a.id],
+                                                          rel.source(a.source)))
+    return written + _write(docs, urls.source(report.page.name), sources.page_view(report, urls))
+
+
+def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[str, dict],
+                 offline_download: bool) -> Iterator[tuple[str, str]]:
+    """Redirects, indexes, feeds, downloads and search, as (docs path, text)."""
+    articles = archive.articles
+
+    def permalink(article) -> str:
+        return f"{site_url}articles/{article.id}/"
+
+    page_names = {report.page.name for report in archive.pages}
+    for old, target in registry.redirects(ids, articles).items():
+        yield f"articles/{old}.md", render.moved_page(old, target, index.Relative(urls, f"articles/{old}.md"),
+                                                       ids[old], page_names)
+    download = f"{site_url}{offline.PUBLISHED}" if offline_download else None
+    yield from index.pages(articles, urls, download).items()
+    yield "pages/index.md", sources.index_page(archive.pages, urls, archive.errors, archive.warnings)
+    yield "feeds/all.xml", feeds.atom(articles, "地方报纸档案：最新报道", f"{site_url}feeds/all.xml", site_url, permalink)
+    for district in sorted({a.district for a in articles if a.district}):
+        name = urls.district(district).removeprefix("districts/").removesuffix(".md")
+        yield f"feeds/{name}.xml", feeds.atom([a for a in articles if a.district == district], f"地方报纸档案：{district}",
+                                             f"{site_url}feeds/{name}.xml", site_url, permalink)
+    rows = feeds.records(articles, permalink)
+    yield "data/articles.jsonl", feeds.jsonl(rows)
+    yield "data/articles.csv", feeds.csv_text(rows)
+    del rows
+    yield from search.build(articles)
 
 
 def site_url(config: Path) -> str:
@@ -93,19 +134,22 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True, dirty: bool = False) -> list[str]:
-    """Run MkDocs; return its warnings (broken links, missing pages), which the caller reports.
-    Without directory URLs every link names a file, as a copy opened from disk needs. A dirty
-    build renders only pages whose Markdown is newer than the site (write_docs keeps mtimes)."""
+def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True, dirty: bool = False,
+                 workers: int | None = None) -> list[str]:
+    """Run MkDocs, its pages rendered on every core; return its warnings (broken links, missing
+    pages), which the caller reports. Without directory URLs every link names a file, as a copy
+    opened from disk needs. A dirty build renders only pages whose Markdown is newer than the site
+    (write_docs keeps mtimes)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from .parallel_mkdocs import build
 
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        build(load_config(str(config), site_dir=str(site), use_directory_urls=use_directory_urls), dirty=dirty)
+        build(load_config(str(config), site_dir=str(site), use_directory_urls=use_directory_urls), dirty, workers)
     finally:
         logger.removeHandler(collect)
     return collect.messages

@@ -36,6 +36,23 @@ def test_mkdocs_builds_without_warnings(tmp_path):
     assert site.mkdocs_build(project / "mkdocs.yml", project / "site") == []
 
 
+def test_parallel_mkdocs_writes_what_mkdocs_writes(tmp_path):
+    """Pages rendered on two cores: the same files, byte for byte, as MkDocs' own build, and a
+    warning raised in a worker (a broken link) still reaches the caller."""
+    from generator import site
+
+    project = make_project(tmp_path)
+    assert build(project, mkdocs=False) == 0
+    (project / "docs" / "about.md").write_text("# 关于\n\n[失效](nowhere.md)\n", encoding="utf-8")
+    ours = site.mkdocs_build(project / "mkdocs.yml", tmp_path / "ours", workers=2)
+    theirs = site.mkdocs_build(project / "mkdocs.yml", tmp_path / "theirs", workers=1)  # mkdocs.commands.build
+    assert ours == theirs and len(ours) == 1 and "nowhere.md" in ours[0]
+    files = sorted(p.relative_to(tmp_path / "ours") for p in (tmp_path / "ours").rglob("*") if p.is_file())
+    assert len(files) > 300
+    assert files == sorted(p.relative_to(tmp_path / "theirs") for p in (tmp_path / "theirs").rglob("*") if p.is_file())
+    assert all((tmp_path / "ours" / f).read_bytes() == (tmp_path / "theirs" / f).read_bytes() for f in files)
+
+
 def test_front_matter(built_site, archive):
     article = next(a for a in archive.articles if a.event_date and a.correspondents)
     data = front_matter(built_site / "docs" / "articles" / f"{article.id}.md")
@@ -50,7 +67,9 @@ def test_navigation_stays_short(built_site):
     assert 0 < len(nav) < 30
 
 
-def test_two_builds_are_byte_identical(tmp_path):
+def test_two_builds_are_byte_identical(tmp_path, archive):
+    from generator import site
+
     outputs = []
     for name in ("one", "two"):
         project = make_project((tmp_path / name).mkdir() or tmp_path / name)
@@ -58,6 +77,12 @@ def test_two_builds_are_byte_identical(tmp_path):
         docs = project / "docs"
         outputs.append({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()})
     assert outputs[0] == outputs[1]
+    # pages rendered on one core or two: the same files
+    for workers in (1, 2):
+        docs = tmp_path / f"workers{workers}"
+        site.write_docs(archive, docs, workers=workers)
+        outputs.append({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()})
+    assert len(outputs[2]) > 100 and outputs[2] == outputs[3]
 
 
 def test_rebuild_keeps_unchanged_files_and_removes_stale_ones(tmp_path):

@@ -1,7 +1,11 @@
+from pathlib import Path
+
 import pytest
 
-from generator.extract import credits, dates, people, places, topics
+from generator.extract import credits, dates, people, places, topics, words
 from generator.extract.headline import derive, roles
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("line, reporters, correspondents, photographers", [
@@ -97,3 +101,13 @@ def test_datelines(lead):
 def test_district_not_in_gazetteer_is_taken_from_the_text():
     district, inferred = places.locate("本报讯 近日，桐柏县召开会议，部署工作。桐柏县委书记出席。")
     assert (district.name, district.city, inferred) == ("桐柏县", "", True)
+
+
+def test_jieba_rs_cuts_as_jieba_does():
+    """words.tag cuts with jieba-rs for speed: it must give jieba's own words, line breaks and all."""
+    import jieba
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "archive" / "pages").glob("*.txt"))]
+    assert texts
+    for text in texts:
+        assert [w for w, _ in words.tag(text)] == jieba.lcut(text, HMM=False)

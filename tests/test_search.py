@@ -37,7 +37,7 @@ def found_ids(page, articles, query):
 
 def write_search_site(articles, folder: Path) -> Path:
     """Just the search files and script, with a bare page that loads them."""
-    for rel, text in search.build(articles).items():
+    for rel, text in search.build(articles):
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

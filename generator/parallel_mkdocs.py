@@ -1,0 +1,87 @@
+"""MkDocs' own build, with its page loop shared between processes.
+
+MkDocs renders pages one after another on one core (about 19 ms a page with Material), and an
+archive has tens of thousands. Everything around the page loop (files, navigation, theme, static
+files, 404 page, sitemap) runs once, as MkDocs runs it; then forked workers each read, render and
+write a share of the pages with MkDocs' own `_populate_page` and `_build_page`. Without plugins
+and anchor validation a page's HTML depends only on itself, the file list and the navigation (whose
+pages are read first, in the parent), so the site is byte for byte the one `mkdocs build` writes
+(tests/test_build.py). A config that keeps whole-site state across pages falls back to MkDocs' build.
+The private functions are those of the pinned mkdocs 1.6.1.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+
+from mkdocs import utils
+from mkdocs.commands import build as mkdocs
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.pages import Page
+
+CHUNK = 64  # pages a task: small enough to balance the workers, large enough to be cheap to hand out
+_state: tuple = ()  # what the forked workers inherit: config, files, navigation, theme environment
+
+
+def build(config: MkDocsConfig, dirty: bool = False, workers: int | None = None) -> None:
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or config.plugins or config.strict or config.validation.links.anchors > logging.DEBUG:
+        return mkdocs.build(config, dirty=dirty)
+    if not dirty:
+        utils.clean_directory(config.site_dir)
+    files = mkdocs.get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    nav = mkdocs.get_navigation(files, config)
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for file in doc_files:
+        if file.page is None:
+            Page(None, file, config)
+    for page in nav.pages:  # every page shows their titles
+        mkdocs._populate_page(page, config, files, dirty)
+    files.copy_static_files(dirty=dirty, inclusion=InclusionLevel.is_included)
+    for template in config.theme.static_templates:
+        mkdocs._build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        mkdocs._build_extra_template(template, files, config, nav)
+
+    global _state
+    _state = (config, files, nav, env, doc_files, dirty)
+    try:
+        with multiprocessing.get_context("fork").Pool(min(workers, -(-len(doc_files) // CHUNK) or 1)) as pool:
+            for records in pool.imap(_build_pages, range(0, len(doc_files), CHUNK)):
+                for name, level, message in records:  # the workers' warnings, in page order
+                    logging.getLogger(name).log(level, message)
+    finally:
+        _state = ()
+
+
+class _Capture(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _build_pages(start: int) -> list[tuple[str, int, str]]:
+    """In a worker: render and write pages start … start + CHUNK - 1; return what MkDocs logged."""
+    config, files, nav, env, doc_files, dirty = _state
+    logger = logging.getLogger("mkdocs")
+    capture, handlers, propagate = _Capture(), logger.handlers, logger.propagate
+    logger.handlers, logger.propagate = [capture], False  # the parent logs them, once, through its handlers
+    nav_pages = set(map(id, nav.pages))
+    try:
+        for file in doc_files[start:start + CHUNK]:
+            page = file.page
+            if page.markdown is None:
+                mkdocs._populate_page(page, config, files, dirty)
+            mkdocs._build_page(page, config, doc_files, nav, env, dirty)
+            if id(page) not in nav_pages:  # keep the worker's memory flat
+                page.markdown = page.content = None
+    finally:
+        logger.handlers, logger.propagate = handlers, propagate
+    return capture.records
