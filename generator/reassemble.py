@@ -275,8 +275,11 @@ def _overlap(a: Counter, b: Counter) -> float:
 
 # 5. headlines ---------------------------------------------------------------------------
 
+_NOT_WORD = re.compile(rf"[^{HAN}A-Za-z0-9]")
+
+
 def bigrams(text: str) -> Counter:
-    chars = re.sub(rf"[^{HAN}A-Za-z0-9]", "", compact(text))
+    chars = _NOT_WORD.sub("", compact(text))
     return Counter(chars[i:i + 2] for i in range(len(chars) - 1))
 
 
@@ -306,14 +309,14 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
     df = Counter(g for bag in bodies for g in bag)
     idf = {g: math.log(1 + len(targets) / c) for g, c in df.items()}
 
-    def similarity(unit: _Unit, k: int) -> float:
+    sim: dict[tuple[int, int], float] = {}  # (unit, article) -> how much the unit's words are the article's
+    for unit in (u for run in runs for u in run):
         grams = bigrams("".join(text[n] for n in unit.lines))
         total = sum(idf.get(g, math.log(1 + len(targets))) for g in grams) or 1.0
-        body = sum(idf[g] for g in grams if g in bodies[k]) / total
-        lead = sum(idf[g] for g in grams if g in leads[k]) / total
-        return body + 0.3 * lead
-
-    sim = {(id(u), k): similarity(u, k) for run in runs for u in run for k in range(len(targets))}
+        for k in range(len(targets)):
+            body = sum(idf[g] for g in grams if g in bodies[k]) / total
+            lead = sum(idf[g] for g in grams if g in leads[k]) / total
+            sim[(id(unit), k)] = body + 0.3 * lead
     edges = {n: k for k, a in enumerate(targets) for n in (a.first,)}
     ends = {frag[-1]: k for k, a in enumerate(targets) for frag in a.fragments}
     nonblank = sorted(text)

@@ -15,6 +15,7 @@ Files (all JavaScript calling `__archiveSearch`, so they load from file:// with 
 from __future__ import annotations
 
 import json
+import operator
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -80,19 +81,26 @@ def _days(article: Article) -> int:
     return (date(parts[0], parts[1], parts[2]) - date(1970, 1, 1)).days
 
 
-def _append(entry: list, doc: int, positions: list[int]) -> None:
-    """Add one article's positions to a bigram's postings, encoded at once as
-    'doc:pos,pos;doc:pos' with every number a base-36 delta from the one before it: the build
-    keeps bytes, not lists of numbers, so an archive's postings fit in memory."""
-    buf, last_doc = entry
-    if buf:
-        buf += b";"
-    deltas, last = [], 0
-    for p in positions:
-        deltas.append(b36(p - last))
-        last = p
-    buf += f"{b36(doc - last_doc)}:{','.join(deltas)}".encode("ascii")
-    entry[1] = doc
+def _positions(head: str, text: str) -> dict[str, list[int]]:
+    """Every bigram of the headline and the text, with its positions in head + SEPARATOR + text."""
+    out: dict[str, list[int]] = {}
+    for offset, part in ((0, head), (len(head) + 1, text)):
+        for p, pair in enumerate(map(operator.add, part, part[1:]), offset):
+            ps = out.get(pair)
+            if ps is None:
+                out[pair] = [p]
+            else:
+                ps.append(p)
+    return out
+
+
+def _encode(delta: int, positions: list[int]) -> bytes:
+    """One article's entry in a bigram's postings: 'doc:pos,pos', every number a base-36 delta
+    from the one before it. The build keeps these bytes, not lists of numbers, so an archive's
+    postings fit in memory."""
+    if len(positions) == 1:  # the common case
+        return f"{b36(delta)}:{b36(positions[0])}".encode("ascii")
+    return f"{b36(delta)}:{','.join(b36(b - a) for a, b in zip([0, *positions], positions))}".encode("ascii")
 
 
 def _doc_list(docs: list[int]) -> str:
@@ -130,29 +138,25 @@ def _script(call: str, *args) -> str:
 def build(articles: list[Article]) -> Iterator[tuple[str, str]]:
     """Every search file, as (path under the site root, text)."""
     articles = order(articles)
-    bigrams: dict[str, list] = {}  # bigram -> [encoded postings, last article number]
+    postings: dict[str, bytearray] = {}  # bigram -> encoded postings
+    last: dict[str, int] = {}  # bigram -> the last article number in its postings
     unigrams: dict[str, list[int]] = defaultdict(list)
     head_len, text_len = [], []
     for n, article in enumerate(articles):
         head, text = searchable(article)
-        full = head + SEPARATOR + text
         head_len.append(len(head))
         text_len.append(len(text))
-        positions = defaultdict(list)
-        for p in range(len(full) - 1):
-            pair = full[p:p + 2]
-            if SEPARATOR not in pair:
-                positions[pair].append(p)
-        for pair, ps in positions.items():
-            entry = bigrams.get(pair)
-            if entry is None:
-                entry = bigrams[pair] = [bytearray(), 0]
-            _append(entry, n, ps)
-        for ch in set(full) - {SEPARATOR}:
+        for pair, ps in _positions(head, text).items():
+            buf = postings.get(pair)
+            if buf is None:
+                postings[pair] = bytearray(_encode(n, ps))
+            else:
+                buf += b";" + _encode(n - last[pair], ps)
+            last[pair] = n
+        for ch in set(head) | set(text):
             unigrams[ch].append(n)
+    del last
 
-    postings = {pair: entry[0] for pair, entry in bigrams.items()}
-    del bigrams
     bigram_buckets = _buckets(sum(len(k) + len(v) + 6 for k, v in postings.items()))
     yield from _shards("g", postings, bigram_buckets)
     del postings

@@ -6,6 +6,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import feeds, index, offline, registry, render, search, sources
@@ -28,11 +29,13 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
         registry.save(registry_path, ids)
     site_url = site_url.rstrip("/") + "/" if site_url else ""
     urls = index.Urls(archive.articles)
-    made: set[str] = set()
-    written = _render_pages(archive, urls, site_url, docs, made, workers)
-    for rel, content in _other_files(archive, urls, site_url, ids, offline_download):
-        written += _write(docs, rel, content)
-        made.add(rel)
+    made = {urls.source(r.page.name) for r in archive.pages} | {urls.article(a) for a in archive.articles}
+    with _pages_in_background(archive, urls, site_url, docs, workers) as pages_written:
+        written = 0
+        for rel, content in _other_files(archive, urls, site_url, ids, offline_download):
+            written += _write(docs, rel, content)
+            made.add(rel)
+        written += pages_written()
     removed = 0
     for top in GENERATED:
         root = docs / top
@@ -54,27 +57,28 @@ def _write(docs: Path, rel: str, content: str) -> bool:
     return True
 
 
-_shared: tuple = ()  # what the forked workers of _render_pages inherit: urls, site URL, docs folder
+_shared: tuple = ()  # what the forked workers of _pages_in_background inherit: urls, site URL, docs folder
 
 
-def _render_pages(archive: Archive, urls: index.Urls, site_url: str, docs: Path, made: set[str],
-                  workers: int | None) -> int:
-    """Article pages and source views, a page of the archive a task. Tasks carry their reports
-    (pickled, so the workers do not share the main process's objects and copy its memory)."""
+@contextmanager
+def _pages_in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None):
+    """Article pages and source views, the bulk, rendered and written by worker processes (a page
+    of the archive a task) while the caller makes the rest; yields a function that waits for them
+    and returns how many files changed. Tasks carry their reports pickled, so the workers never
+    touch, and copy, the main process's objects."""
     nearby = index.around(archive.articles)
-    tasks = ((report, {a.id: nearby[a.id] for a in report.articles}) for report in archive.pages)
-    for report in archive.pages:
-        made.add(urls.source(report.page.name))
-        made.update(urls.article(a) for a in report.articles)
+    tasks = [(report, {a.id: nearby[a.id] for a in report.articles}) for report in archive.pages]
     global _shared
     _shared = (urls, site_url, docs)
     workers = workers or os.cpu_count() or 1
     try:
-        if workers < 2 or len(archive.pages) < 2 * workers:
-            return sum(map(_render_page, tasks))
+        if workers < 2 or len(tasks) < 2 * workers:
+            yield lambda: sum(map(_render_page, tasks))
+            return
         gc.freeze()  # the workers' garbage collector leaves the parent's objects (and their memory) alone
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return sum(pool.imap_unordered(_render_page, tasks, chunksize=8))
+            result = pool.map_async(_render_page, tasks, chunksize=8)
+            yield lambda: sum(result.get())
     finally:
         _shared = ()
         gc.unfreeze()

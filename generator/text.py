@@ -12,6 +12,10 @@ _SPACE = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b]+")
 # A space only survives between two Latin letters/digits ("CTO 杨波" loses it, "5G 网络" too).
 _DROP_SPACE = re.compile(r"(?<![A-Za-z0-9%.]) (?=\S)|(?<=\S) (?![A-Za-z0-9])")
 # Letter-spaced print ("地 点 就 拿 起") comes out of the PDF with a space between every glyph.
+_WHITESPACE = re.compile(r"\s+")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_LATIN_START, _LATIN_END = re.compile(r"[A-Za-z0-9]"), re.compile(r"[A-Za-z0-9]$")
+_DATELINE = re.compile(r"^(本报讯)(?=[^\s（(])")
 _SPACED = re.compile(rf"(?:(?<=^)|(?<=\s))((?:[{HAN}，、。：；！？“”（）] ){{2,}}[{HAN}，、。：；！？“”（）])(?=\s|$)")
 
 
@@ -22,7 +26,7 @@ def clean(line: str) -> str:
 
 def compact(text: str) -> str:
     """Text without any whitespace: what the referee and search compare."""
-    return re.sub(r"\s+", "", text.replace("\u3000", ""))
+    return _WHITESPACE.sub("", text.replace("\u3000", ""))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -36,11 +40,11 @@ def join(lines: list[str]) -> str:
     text = ""
     for line in lines:
         line = unspace(line)
-        if text and line and re.match(r"[A-Za-z0-9]", line[0]) and re.search(r"[A-Za-z0-9]$", text):
+        if text and line and _LATIN_START.match(line[0]) and _LATIN_END.search(text):
             text += " "
         text += line
     text = _DROP_SPACE.sub("", text)
-    return re.sub(r"^(本报讯)(?=[^\s（(])", r"\1 ", text)  # the dateline keeps its space
+    return _DATELINE.sub(r"\1 ", text)  # the dateline keeps its space
 
 
 @lru_cache(maxsize=1 << 16)
@@ -55,4 +59,4 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_han(char: str) -> bool:
-    return bool(re.match(f"[{HAN}]", char))
+    return bool(_HAN_CHAR.match(char))

@@ -85,7 +85,7 @@ def _parse(text: str) -> Credit | None:
 
 
 def is_credit(text: str) -> bool:
-    return parse(text) is not None
+    return _parse(text) is not None
 
 
 def is_role_only(text: str) -> bool:

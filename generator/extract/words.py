@@ -1,6 +1,8 @@
 """Words: one jieba pass over an article, shared by every extractor."""
 from __future__ import annotations
 
+from collections import Counter
+
 import jieba.analyse
 import jieba.posseg
 import rjieba
@@ -18,10 +20,8 @@ def tag(text: str) -> list[tuple[str, str]]:
 def tfidf_keywords(tokens: list[tuple[str, str]], k: int) -> list[str]:
     """jieba.analyse's TF-IDF keywords, computed from the words already cut."""
     tfidf = jieba.analyse.default_tfidf
-    counts: dict[str, int] = {}
-    for word, _ in tokens:
-        if len(word.strip()) >= 2 and word.lower() not in tfidf.stop_words:
-            counts[word] = counts.get(word, 0) + 1
+    counts = Counter(w for w, _ in tokens)
+    counts = {w: c for w, c in counts.items() if len(w.strip()) >= 2 and w.lower() not in tfidf.stop_words}
     total = sum(counts.values()) or 1
     score = {w: c * tfidf.idf_freq.get(w, tfidf.median_idf) / total for w, c in counts.items()}
     return sorted(score, key=lambda w: (-score[w], w))[:k]
