@@ -48,7 +48,7 @@ def build_sites(work: Path, articles: int, reuse: bool = False) -> tuple[Path, P
         shutil.copytree(ROOT / folder, ours / folder, dirs_exist_ok=True)
     if not (reuse and (ours / "site").exists()):
             run([sys.executable, "-m", "generator", "build", "--input", str(work / "pages"), "--docs", str(ours / "docs"),
-             "--config", str(ours / "mkdocs.yml"), "--site", str(ours / "site"), "--registry", str(ours / "ids.yaml")])
+             "--config", str(ours / "mkdocs.yml"), "--site", str(ours / "site"), "--registry", str(ours / "ids.jsonl")])
     material = work / "material"
     if not (material / "site").exists():
         shutil.rmtree(material, ignore_errors=True)

@@ -38,7 +38,7 @@ def cmd_build(args) -> int:
     from . import offline, site
 
     archive = _load(args.input, args.corrections)
-    registry = args.registry or args.input.parent / "ids.yaml"
+    registry = args.registry or args.input.parent / "ids.jsonl"
     site_url = site.site_url(args.config) if args.config.exists() else ""
     written, removed = site.write_docs(archive, args.docs, site_url, registry, offline_download=args.with_offline)
     console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     build.add_argument("--site", type=Path, default=ROOT / "site")
     build.add_argument("--corrections", type=Path, help="editorial corrections (default: corrections.yaml beside the pages folder)")
-    build.add_argument("--registry", type=Path, help="issued article ids (default: ids.yaml beside the pages folder)")
+    build.add_argument("--registry", type=Path, help="issued article ids (default: ids.jsonl beside the pages folder)")
     build.add_argument("--no-mkdocs", action="store_true", help="write the Markdown only")
     build.add_argument("--dirty", action="store_true", help="MkDocs renders only pages whose Markdown changed")
     build.add_argument("--offline", action="store_true", help="build the copy that works from disk, and zip it")

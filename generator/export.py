@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 from .model import Article
@@ -14,8 +13,16 @@ FIELDS = ("id", "source", "kind", "title", "title_derived", "kicker", "subtitle"
 
 
 def record(article: Article) -> dict:
-    data = asdict(article) | {"date": article.date, "date_precision": article.date_precision}
-    return {key: data[key] for key in FIELDS}
+    """The article's fields, as copies: a record can be changed without changing the article."""
+    return {key: _copy(getattr(article, key)) for key in FIELDS}
+
+
+def _copy(value):
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    return value
 
 
 def write_jsonl(articles: list[Article], path: Path | str) -> None:

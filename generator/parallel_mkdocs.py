@@ -80,8 +80,9 @@ def _build_pages(start: int) -> list[tuple[str, int, str]]:
             if page.markdown is None:
                 mkdocs._populate_page(page, config, files, dirty)
             mkdocs._build_page(page, config, doc_files, nav, env, dirty)
-            if id(page) not in nav_pages:  # keep the worker's memory flat
-                page.markdown = page.content = None
+            if id(page) not in nav_pages:  # keep the worker's memory flat: nothing reads the page again
+                page.markdown = page.content = page.present_anchor_ids = page.links_to_anchors = None
+                page.meta, page.toc = {}, []
     finally:
         logger.handlers, logger.propagate = handlers, propagate
     return capture.records

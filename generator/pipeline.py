@@ -8,6 +8,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jieba
+
 from .corrections import CorrectionError, Corrections, apply_fields, apply_layout
 from .extract import credits
 from .extract.article import draft_id, extract
@@ -83,6 +85,7 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
     work = functools.partial(_process_path, corrections=corrections)
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(paths) >= 2 * workers:
+        jieba.initialize()  # once, before the workers fork: they share its dictionary
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = pool.imap(work, paths, chunksize=max(1, min(16, len(paths) // (8 * workers))))
             results = list(progress(results, len(paths)) if progress else results)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -43,7 +44,7 @@ class PageMeta:
 @dataclass(frozen=True)
 class Page:
     path: Path
-    lines: tuple[str, ...]  # line n is lines[n - 1]
+    raw: str  # the text, its lines joined by "\n": one string, where 500 lines as strings take 4 times the memory
     meta: PageMeta = field(default_factory=PageMeta)
     encoding: str = "utf-8"
     warnings: tuple["PageError", ...] = ()  # what was odd about the file (not fatal), with file and line
@@ -56,8 +57,16 @@ class Page:
     def stem(self) -> str:
         return self.path.stem
 
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        """Line n is lines[n - 1]."""
+        return tuple(self.raw.split("\n"))
+
     def text(self, n: int) -> str:
         return self.lines[n - 1]
+
+    def __getstate__(self):  # a page travels between processes as its text; the lines are split where needed
+        return {k: v for k, v in self.__dict__.items() if k != "lines"}
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -118,7 +127,7 @@ def read_page(path: Path | str) -> Page:
     for n, line in enumerate(lines, 1):
         if len(line) > LONG_LINE:
             warnings.append(PageError(path, f"a line of {len(line)} characters", n))
-    return Page(path=path, lines=tuple(lines), meta=read_meta(path), encoding=encoding, warnings=tuple(warnings))
+    return Page(path=path, raw="\n".join(lines), meta=read_meta(path), encoding=encoding, warnings=tuple(warnings))
 
 
 def page_paths(folder: Path | str) -> list[Path]:

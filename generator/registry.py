@@ -1,33 +1,39 @@
 """Permanent article ids.
 
-Every id ever issued is kept in a registry file beside the raw pages (`archive/ids.yaml`),
-committed with them. An id that no longer names an article (its opening text was corrected,
+Every id ever issued is kept in a registry file beside the raw pages (`archive/ids.jsonl`, an id
+a line, sorted, so a change is a one-line diff), committed with them. An id that no longer names an article (its opening text was corrected,
 or the parser moved its start) points to the article that now holds most of its lines, and
 the build writes a redirect page at the old address; if nothing holds them, a notice page.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-import yaml
-
 from .model import Article
-
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, where PyYAML has it
-DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+from .read import PageError
 
 
 def load(path: Path) -> dict[str, dict]:
+    """The registry; JSON lines, because 100,000 ids load in a fraction of a second (YAML: half a minute)."""
     if not path.exists():
         return {}
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}
+    registry = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+            registry[str(entry.pop("id"))] = entry
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise PageError(path, "not a registry entry (a JSON object with an id); restore the file from git", n) from None
+    return registry
 
 
 def save(path: Path, registry: dict[str, dict]) -> bool:
     """Write the registry if it changed; True when it did."""
-    text = "# Every article id ever issued: do not edit by hand, commit it with the pages.\n"
-    text += yaml.dump(dict(sorted(registry.items())), Dumper=DUMPER, allow_unicode=True, sort_keys=True,
-                      width=1000, default_flow_style=None)
+    text = "".join(json.dumps({"id": ident} | dict(sorted(entry.items())), ensure_ascii=False) + "\n"
+                   for ident, entry in sorted(registry.items()))
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -32,9 +32,9 @@ def make_project(dest: Path, pages: Path = PAGES) -> Path:
 
 def build(project: Path, pages: Path = PAGES, mkdocs: bool = True) -> int:
     """Build into `project`; the id registry lives there too, so the repository's stays untouched."""
-    registry = project / "ids.yaml"
+    registry = project / "ids.jsonl"
     if not registry.exists():
-        shutil.copy(ROOT / "archive" / "ids.yaml", registry)
+        shutil.copy(ROOT / "archive" / "ids.jsonl", registry)
     args = ["build", "--input", str(pages), "--docs", str(project / "docs"), "--registry", str(registry),
             "--config", str(project / "mkdocs.yml"), "--site", str(project / "site")]
     return main(args + ([] if mkdocs else ["--no-mkdocs"]))

@@ -1,5 +1,6 @@
 """Browse and cite, in a real browser (Debian's chromium through Playwright) against the
 built site served on 127.0.0.1."""
+import json
 import re
 import shutil
 
@@ -130,10 +131,10 @@ def test_an_old_url_redirects_to_the_article(tmp_path, archive, page):
     path.write_text("\n".join(lines), encoding="utf-8")
     project = make_project(tmp_path)
     assert build(project, pages) == 0
-    registry = (project / "ids.yaml").read_text(encoding="utf-8")
-    moved = [line for line in registry.split("\n") if line.strip().startswith("redirect:")]
+    registry = [json.loads(line) for line in (project / "ids.jsonl").read_text(encoding="utf-8").splitlines()]
+    moved = [entry["redirect"] for entry in registry if "redirect" in entry]
     assert len(moved) == 1
-    new_id = moved[0].split(":", 1)[1].strip()
+    new_id = moved[0]
     assert new_id != victim.id
     with serve(project / "site") as url:
         page.goto(f"{url}articles/{victim.id}/#p2")

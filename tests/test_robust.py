@@ -68,6 +68,19 @@ def test_an_unreadable_folder_is_fatal(tmp_path):
     assert main(["build", "--input", str(tmp_path / "missing"), "--no-mkdocs", "--docs", str(tmp_path / "d")]) == 2
 
 
+def test_a_damaged_id_registry_is_named_and_nothing_is_overwritten(tmp_path, capsys):
+    project = make_project(tmp_path)
+    assert build(project, mkdocs=False) == 0
+    registry = project / "ids.jsonl"
+    lines = registry.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2][:40]  # cut off, as a bad merge would leave it
+    registry.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs = {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
+    assert build(project, mkdocs=False) == 2
+    assert f"{registry}:3: not a registry entry" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in (project / "docs").rglob("*.md")} == docs
+
+
 def test_nothing_lost_on_a_generated_archive(tmp_path):
     synth.generate(200, tmp_path)
     archive = pipeline.load(tmp_path / "pages")
@@ -109,7 +122,7 @@ def test_text_that_looks_like_markup_renders_as_text(tmp_path, page, browser):
     (pages / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (pages / "hostile.yaml").write_text("district: 二七区\ncity: 郑州\n", encoding="utf-8")
     project = make_project((tmp_path / "site").mkdir() or tmp_path / "site")
-    (project / "ids.yaml").write_text("", encoding="utf-8")
+    (project / "ids.jsonl").write_text("", encoding="utf-8")
     assert build(project, pages) == 0
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
