@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 
 from feedgen.feed import FeedGenerator
@@ -45,12 +46,12 @@ def atom(articles: list[Article], title: str, feed_url: str, site_url: str, perm
     return fg.atom_str(pretty=True).decode("utf-8")
 
 
-def records(articles: list[Article], permalink) -> list[dict]:
+def records(articles: list[Article], permalink) -> Iterator[dict]:
     """The export record of every article, with its permanent URL: both downloads are made of these."""
-    return [record(a) | {"url": permalink(a)} for a in articles]
+    return (record(a) | {"url": permalink(a)} for a in articles)
 
 
-def jsonl(rows: list[dict]) -> str:
+def jsonl(rows: Iterable[dict]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
@@ -58,7 +59,7 @@ CSV_FIELDS = ("id", "url", "title", "kicker", "subtitle", "district", "city", "d
               "reporters", "correspondents", "photographers", "persons", "organizations", "topics", "source")
 
 
-def csv_text(rows: list[dict]) -> str:
+def csv_text(rows: Iterable[dict]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
