@@ -5,6 +5,7 @@ import functools
 import hashlib
 import multiprocessing
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,6 +102,8 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
             seen[report.digest] = report.page.path
             reports.append(report)
     _unique_ids(reports)
+    for article in (a for r in reports for a in r.articles):
+        _share_strings(article)
     applied = set().union(*(r.corrections for r in reports))
     for item in corrections.layout:
         if item.line not in applied:
@@ -109,6 +112,18 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
             raise item.error(f"applies to nothing in this archive ({target} not found)")
     apply_fields([a for r in reports for a in r.articles], corrections)
     return Archive(reports, sorted(errors, key=lambda e: str(e.path)))
+
+
+def _share_strings(article: Article) -> None:
+    """One string object per name, place and keyword: each page comes back from its worker with
+    its own copies, and 100,000 articles repeat them millions of times."""
+    for name in ("reporters", "correspondents", "photographers", "persons", "organizations", "places", "topics",
+                 "keywords"):
+        setattr(article, name, [sys.intern(s) for s in getattr(article, name)])
+    article.person_roles = {sys.intern(k): [sys.intern(r) for r in v] for k, v in article.person_roles.items()}
+    for name in ("district", "district_full", "city", "source"):
+        if getattr(article, name):
+            setattr(article, name, sys.intern(getattr(article, name)))
 
 
 def _unique_ids(reports: list[PageReport]) -> None:

@@ -141,30 +141,33 @@ def build(articles: list[Article]) -> Iterator[tuple[str, str]]:
     articles = order(articles)
     postings: dict[str, bytearray] = {}  # bigram -> encoded postings
     last: dict[str, int] = {}  # bigram -> the last article number in its postings
-    unigrams: dict[str, array] = defaultdict(lambda: array("I"))  # 4 bytes an entry, not 36: 40M at 100k articles
-    head_len, text_len = [], []
     for n, article in enumerate(articles):
-        head, text = searchable(article)
-        head_len.append(len(head))
-        text_len.append(len(text))
-        for pair, ps in _positions(head, text).items():
+        for pair, ps in _positions(*searchable(article)).items():
             buf = postings.get(pair)
             if buf is None:
                 postings[pair] = bytearray(_encode(n, ps))
             else:
                 buf += b";" + _encode(n - last[pair], ps)
             last[pair] = n
-        for ch in set(head) | set(text):
-            unigrams[ch].append(n)
     del last
-
     bigram_buckets = _buckets(sum(len(k) + len(v) + 6 for k, v in postings.items()))
     yield from _shards("g", postings, bigram_buckets)
     del postings
+
+    # a second pass, so the bigram and the character postings are never in memory together
+    unigrams: dict[str, array] = defaultdict(lambda: array("I"))  # 4 bytes an entry, not 36
+    head_len, text_len = [], []
+    for n, article in enumerate(articles):
+        head, text = searchable(article)
+        head_len.append(len(head))
+        text_len.append(len(text))
+        for ch in set(head) | set(text):
+            unigrams[ch].append(n)
     lists = {ch: _doc_list(docs) for ch, docs in unigrams.items()}  # in article order already
     del unigrams
     unigram_buckets = _buckets(sum(len(v) + 6 for v in lists.values()))
     yield from _shards("u", lists, unigram_buckets)
+    del lists
 
     districts = sorted({a.district for a in articles if a.district})
     years = sorted({a.year for a in articles if a.year})

@@ -98,8 +98,10 @@ def _render_page(task) -> int:
 
 def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[str, dict],
                  offline_download: bool) -> Iterator[tuple[str, str]]:
-    """Redirects, indexes, feeds, downloads and search, as (docs path, text)."""
+    """Search, redirects, indexes, feeds and downloads, as (docs path, text). Search comes first:
+    its postings, the largest transient, then leave memory to the rest."""
     articles = archive.articles
+    yield from search.build(articles)
 
     def permalink(article) -> str:
         return f"{site_url}articles/{article.id}/"
@@ -119,7 +121,6 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
     # the records are made twice rather than held: 100,000 of them take more memory than the time
     yield "data/articles.jsonl", feeds.jsonl(feeds.records(articles, permalink))
     yield "data/articles.csv", feeds.csv_text(feeds.records(articles, permalink))
-    yield from search.build(articles)
 
 
 def site_url(config: Path) -> str:
