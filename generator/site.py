@@ -1,7 +1,6 @@
 """Write the generated files into docs/ and run the MkDocs build."""
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
@@ -57,31 +56,36 @@ def _write(docs: Path, rel: str, content: str) -> bool:
     return True
 
 
-_shared: tuple = ()  # what the forked workers of _pages_in_background inherit: urls, site URL, docs folder
+_shared: tuple = ()  # what a worker of _pages_in_background renders with: urls, site URL, docs folder
+
+
+def _share(*context) -> None:
+    global _shared
+    _shared = context
 
 
 @contextmanager
 def _pages_in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None):
     """Article pages and source views, the bulk, rendered and written by worker processes (a page
     of the archive a task) while the caller makes the rest; yields a function that waits for them
-    and returns how many files changed. Tasks carry their reports pickled, so the workers never
-    touch, and copy, the main process's objects."""
+    and returns how many files changed. The workers come from a fork server, not from this process:
+    a fork of it would copy, page by page as they are touched, the whole archive it holds; the tasks
+    bring their reports, pickled."""
     nearby = index.around(archive.articles)
     tasks = [(report, {a.id: nearby[a.id] for a in report.articles}) for report in archive.pages]
-    global _shared
-    _shared = (urls, site_url, docs)
     workers = workers or os.cpu_count() or 1
-    try:
-        if workers < 2 or len(tasks) < 2 * workers:
+    if workers < 2 or len(tasks) < 2 * workers:
+        _share(urls, site_url, docs)
+        try:
             yield lambda: sum(map(_render_page, tasks))
-            return
-        gc.freeze()  # the workers' garbage collector leaves the parent's objects (and their memory) alone
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            result = pool.map_async(_render_page, tasks, chunksize=8)
-            yield lambda: sum(result.get())
-    finally:
-        _shared = ()
-        gc.unfreeze()
+        finally:
+            _share()
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
+        result = pool.map_async(_render_page, tasks, chunksize=8)
+        yield lambda: sum(result.get())
 
 
 def _render_page(task) -> int:
@@ -98,13 +102,17 @@ def _render_page(task) -> int:
 
 def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[str, dict],
                  offline_download: bool) -> Iterator[tuple[str, str]]:
-    """Search, redirects, indexes, feeds and downloads, as (docs path, text). Search comes first:
-    its postings, the largest transient, then leave memory to the rest."""
+    """Downloads, search, redirects, indexes and feeds, as (docs path, text). The large transients
+    (the downloads' text, then the search postings) come first, while memory is lowest."""
     articles = archive.articles
-    yield from search.build(articles)
 
     def permalink(article) -> str:
         return f"{site_url}articles/{article.id}/"
+
+    # the records are made twice rather than held: 100,000 of them take more memory than the time
+    yield "data/articles.jsonl", feeds.jsonl(feeds.records(articles, permalink))
+    yield "data/articles.csv", feeds.csv_text(feeds.records(articles, permalink))
+    yield from search.build(articles)
 
     page_names = {report.page.name for report in archive.pages}
     for old, target in registry.redirects(ids, articles).items():
@@ -118,9 +126,6 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
         name = urls.district(district).removeprefix("districts/").removesuffix(".md")
         yield f"feeds/{name}.xml", feeds.atom([a for a in articles if a.district == district], f"地方报纸档案：{district}",
                                              f"{site_url}feeds/{name}.xml", site_url, permalink)
-    # the records are made twice rather than held: 100,000 of them take more memory than the time
-    yield "data/articles.jsonl", feeds.jsonl(feeds.records(articles, permalink))
-    yield "data/articles.csv", feeds.csv_text(feeds.records(articles, permalink))
 
 
 def site_url(config: Path) -> str:
