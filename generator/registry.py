@@ -1,9 +1,10 @@
 """Permanent article ids.
 
-Every id ever issued is kept in a registry file beside the raw pages (`archive/ids.jsonl`, an id
-a line, sorted, so a change is a one-line diff), committed with them. An id that no longer names an article (its opening text was corrected,
-or the parser moved its start) points to the article that now holds most of its lines, and
-the build writes a redirect page at the old address; if nothing holds them, a notice page.
+Every id ever issued is kept in a registry file beside the raw pages (`archive/ids.jsonl`: an id
+a line, sorted, so a change is a one-line diff), committed with them. An id that no longer names
+an article (its opening text was corrected, or the parser moved its start) points to the article
+that now holds most of its lines, and the build writes a redirect page at the old address; if
+nothing holds them, a notice page.
 """
 from __future__ import annotations
 

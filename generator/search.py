@@ -126,9 +126,11 @@ def _shards(kind: str, table: dict[str, bytearray | str], buckets: int) -> Itera
     for key in table:
         keys[fnv1a(key) % buckets].append(key)
     for b in sorted(keys):
-        items = {k: table[k] for k in sorted(keys[b])}
-        yield f"search/{kind}/{b}.js", _script(kind, b, {k: v if isinstance(v, str) else v.decode("ascii")
-                                                         for k, v in items.items()})
+        yield f"search/{kind}/{b}.js", _script(kind, b, {k: _ascii(table[k]) for k in sorted(keys[b])})
+
+
+def _ascii(value: bytearray | str) -> str:
+    return value if isinstance(value, str) else value.decode("ascii")
 
 
 def _script(call: str, *args) -> str:

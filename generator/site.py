@@ -1,6 +1,7 @@
 """Write the generated files into docs/ and run the MkDocs build."""
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import os
@@ -88,6 +89,10 @@ def _pages_in_background(archive: Archive, urls: index.Urls, site_url: str, docs
         yield lambda: sum(result.get())
 
 
+def permalink(site_url: str, article) -> str:
+    return f"{site_url}articles/{article.id}/"
+
+
 def _render_page(task) -> int:
     report, nearby = task
     urls, site_url, docs = _shared
@@ -95,7 +100,7 @@ def _render_page(task) -> int:
     for a in report.articles:
         path = urls.article(a)
         rel = index.Relative(urls, path)
-        written += _write(docs, path, render.article_page(a, rel, f"{site_url}articles/{a.id}/", nearby[a.id],
+        written += _write(docs, path, render.article_page(a, rel, permalink(site_url, a), nearby[a.id],
                                                           rel.source(a.source)))
     return written + _write(docs, urls.source(report.page.name), sources.page_view(report, urls))
 
@@ -105,13 +110,11 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
     """Downloads, search, redirects, indexes and feeds, as (docs path, text). The large transients
     (the downloads' text, then the search postings) come first, while memory is lowest."""
     articles = archive.articles
-
-    def permalink(article) -> str:
-        return f"{site_url}articles/{article.id}/"
+    link_of = functools.partial(permalink, site_url)
 
     # the records are made twice rather than held: 100,000 of them take more memory than the time
-    yield "data/articles.jsonl", feeds.jsonl(feeds.records(articles, permalink))
-    yield "data/articles.csv", feeds.csv_text(feeds.records(articles, permalink))
+    yield "data/articles.jsonl", feeds.jsonl(feeds.records(articles, link_of))
+    yield "data/articles.csv", feeds.csv_text(feeds.records(articles, link_of))
     yield from search.build(articles)
 
     page_names = {report.page.name for report in archive.pages}
@@ -121,11 +124,11 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
     download = f"{site_url}{offline.PUBLISHED}" if offline_download else None
     yield from index.pages(articles, urls, download).items()
     yield "pages/index.md", sources.index_page(archive.pages, urls, archive.errors, archive.warnings)
-    yield "feeds/all.xml", feeds.atom(articles, "地方报纸档案：最新报道", f"{site_url}feeds/all.xml", site_url, permalink)
+    yield "feeds/all.xml", feeds.atom(articles, "地方报纸档案：最新报道", f"{site_url}feeds/all.xml", site_url, link_of)
     for district in sorted({a.district for a in articles if a.district}):
         name = urls.district(district).removeprefix("districts/").removesuffix(".md")
         yield f"feeds/{name}.xml", feeds.atom([a for a in articles if a.district == district], f"地方报纸档案：{district}",
-                                             f"{site_url}feeds/{name}.xml", site_url, permalink)
+                                             f"{site_url}feeds/{name}.xml", site_url, link_of)
 
 
 def site_url(config: Path) -> str:
