@@ -6,10 +6,11 @@ For each size: the synthetic archive (bench/synth.py); our generator (`build --n
 our MkDocs build; and in the same run, on the same Markdown, a plain `mkdocs build` with the
 Material theme and a short nav (no overrides, no extra CSS) as the baseline. Then one new page
 is added and the site rebuilt incrementally (unchanged Markdown is not rewritten; MkDocs runs
-with --dirty). Peak memory is the largest resident set of the step's processes (main and, for
-with MkDocs' page loop shared between the cores (generator/parallel_mkdocs.py). Peak memory is
-the largest total proportional set size (PSS: shared pages counted once) of the step's process
-tree, sampled every 0.5 s: the main process and its workers together. Prints a Markdown table.
+with --dirty). Our MkDocs step is MkDocs' own build with its page loop shared between the cores
+(generator/parallel_mkdocs.py). Peak memory is the largest total proportional set size (PSS:
+shared pages counted once) of the step's process tree, sampled every 0.5 s: the main process
+and its workers together. Prints a Markdown table, and the time of a fixed Python loop, so that
+tables measured on different machines can be compared.
 """
 from __future__ import annotations
 
@@ -144,6 +145,16 @@ def bench(n: int, base: Path, rebuild: bool) -> dict:
     return row | {"inc_s": inc_gen["wall"] + inc_mk["wall"], "kept": kept, "before": len(before)}
 
 
+def reference_seconds() -> float:
+    """A fixed pure-Python loop: its time says how fast this machine is, so that tables measured on
+    different machines can be compared (machines here have differed twofold)."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(20_000_000):
+        total += i
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10_000, 100_000])
@@ -152,7 +163,7 @@ def main() -> None:
                         help="measure the one-page rebuild up to this size (the issue asks it at 10,000)")
     args = parser.parse_args()
     rows = [bench(n, args.work, n <= args.rebuild_max) for n in args.articles]
-    print(f"\n{os.cpu_count()} cores\n")
+    print(f"\n{os.cpu_count()} cores; reference loop (20,000,000 additions in Python): {reference_seconds():.2f} s\n")
     print("| articles | generator s | articles/s/core | generator peak MB | our MkDocs s | our MkDocs peak MB "
           "| end to end s | plain MkDocs s (baseline) | baseline peak MB | end to end / baseline | site MB "
           "| site files | +1 page rebuild s | unchanged articles kept |")

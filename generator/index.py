@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .extract import topics
 from .model import Article
-from .render import cn_date, link, md, render, slug
+from .render import cn_date, link, link_text, md, md_text, render, slug
 
 
 class Urls:
@@ -53,9 +53,17 @@ class Urls:
         return f"pages/{name.removesuffix('.txt')}.md"
 
 
-@lru_cache(maxsize=1 << 16)
 def _relpath(target: str, base: str) -> str:
-    return posixpath.relpath(target, base)
+    """posixpath.relpath for docs paths, computed per folder: an archive links to millions of
+    files from a few dozen folders."""
+    folder, _, name = target.rpartition("/")
+    up = _folder_relpath(folder or ".", base)
+    return name if up == "." else f"{up}/{name}"
+
+
+@lru_cache(maxsize=4096)
+def _folder_relpath(folder: str, base: str) -> str:
+    return posixpath.relpath(folder, base)
 
 
 def short_hash(name: str) -> str:
@@ -78,9 +86,9 @@ def newest_first(articles: list[Article]) -> list[Article]:
 
 
 def item(article: Article, rel: Relative, district: bool = True, note: str = "") -> Markup:
-    extra = [md(cn_date(article, mark=False))] + ([md(article.district)] if district and article.district else [])
-    text = f"{link(article.title, rel.article(article))} — " + " · ".join(extra)
-    return Markup(text + (f" · {md(note)}" if note else ""))
+    extra = [md_text(cn_date(article, mark=False))] + ([md_text(article.district)] if district and article.district else [])
+    text = f"{link_text(article.title, rel.article(article))} — " + " · ".join(extra)
+    return Markup(text + (f" · {md_text(note)}" if note else ""))
 
 
 @dataclass(frozen=True)

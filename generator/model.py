@@ -1,7 +1,9 @@
-"""The article record every stage after reassembly reads and writes."""
+"""The records every stage after reassembly reads and writes: an article, and what became of a page."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .read import Page, PageError
 
 
 @dataclass(slots=True)  # no per-article __dict__: 100,000 of them are held at once
@@ -54,3 +56,16 @@ class Article:
     @property
     def text(self) -> str:
         return "\n".join(p["text"] for p in self.paragraphs)
+
+
+@dataclass
+class PageReport:
+    """What became of one page: its articles, and every line not placed in one."""
+
+    page: Page
+    articles: list[Article]
+    furniture: list[int] = field(default_factory=list)
+    unplaced: list[int] = field(default_factory=list)
+    warnings: list[PageError] = field(default_factory=list)
+    digest: str = ""  # of the page's text without whitespace: the same page under two names
+    corrections: set[int] = field(default_factory=set)  # the corrections (by line in their file) applied

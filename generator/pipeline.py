@@ -6,7 +6,7 @@ import hashlib
 import multiprocessing
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import jieba
@@ -14,23 +14,10 @@ import jieba
 from .corrections import CorrectionError, Corrections, apply_fields, apply_layout
 from .extract import credits
 from .extract.article import draft_id, extract
-from .model import Article
+from .model import Article, PageReport
 from .read import Page, PageError, page_paths, read_page
 from .reassemble import reassemble
 from .text import compact, ends_sentence
-
-
-@dataclass
-class PageReport:
-    """What became of one page: its articles, and every line not placed in one."""
-
-    page: Page
-    articles: list[Article]
-    furniture: list[int] = field(default_factory=list)
-    unplaced: list[int] = field(default_factory=list)
-    warnings: list[PageError] = field(default_factory=list)
-    digest: str = ""  # of the page's text without whitespace: the same page under two names
-    corrections: set[int] = field(default_factory=set)  # the corrections (by line in their file) applied
 
 
 @dataclass

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from scipy.optimize import linear_sum_assignment
@@ -269,7 +269,7 @@ def _has_own_byline(draft: Draft, text: dict[int, str]) -> bool:
     return credits.is_credit(last) or credits.split_trailing(last) is not None
 
 
-def _overlap(a: Counter, b: Counter) -> float:
+def _overlap(a: dict, b: dict) -> float:
     return sum(1 for g in a if g in b) / (len(a) or 1)
 
 
@@ -278,9 +278,10 @@ def _overlap(a: Counter, b: Counter) -> float:
 _NOT_WORD = re.compile(rf"[^{HAN}A-Za-z0-9]")
 
 
-def bigrams(text: str) -> Counter:
+def bigrams(text: str) -> dict[str, None]:
+    """The character bigrams of a text's words, in the order they first occur."""
     chars = _NOT_WORD.sub("", compact(text))
-    return Counter(chars[i:i + 2] for i in range(len(chars) - 1))
+    return dict.fromkeys(map(operator.add, chars, chars[1:]))
 
 
 @dataclass
@@ -306,13 +307,16 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
         return
     bodies = [bigrams("".join(text[n] for n in a.body)) for a in targets]
     leads = [bigrams("".join(text[n] for n in a.body)[:150]) for a in targets]
-    df = Counter(g for bag in bodies for g in bag)
-    idf = {g: math.log(1 + len(targets) / c) for g, c in df.items()}
+    units = [(u, bigrams("".join(text[n] for n in u.lines))) for run in runs for u in run]
+    idf: dict[str, float] = {}  # of the bigrams the headlines have: only they are looked up
+    for g in (g for _, grams in units for g in grams):
+        if g not in idf:
+            df = sum(1 for bag in bodies if g in bag)
+            idf[g] = math.log(1 + len(targets) / df) if df else math.log(1 + len(targets))
 
     sim: dict[tuple[int, int], float] = {}  # (unit, article) -> how much the unit's words are the article's
-    for unit in (u for run in runs for u in run):
-        grams = bigrams("".join(text[n] for n in unit.lines))
-        total = sum(idf.get(g, math.log(1 + len(targets))) for g in grams) or 1.0
+    for unit, grams in units:
+        total = sum(idf[g] for g in grams) or 1.0
         for k in range(len(targets)):
             body = sum(idf[g] for g in grams if g in bodies[k]) / total
             lead = sum(idf[g] for g in grams if g in leads[k]) / total
@@ -357,9 +361,17 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
                 return 0.1
         return 0.8
 
+    rows: dict[tuple[int, int], list[float]] = {}  # a group, as (its first unit, its size): its costs
+
+    def costs(group: list[_Unit]) -> list[float]:
+        key = (id(group[0]), len(group))
+        if key not in rows:
+            rows[key] = [-score(group, k) for k in range(len(targets))]
+        return rows[key]
+
     def solve(choice):
         groups = [g for r, c in enumerate(choice) for g in options[r][c]]
-        cost = [[-score(g, k) for k in range(len(targets))] for g in groups]
+        cost = [costs(g) for g in groups]
         rows, cols = linear_sum_assignment(cost) if groups else ([], [])
         total, pairs = 0.0, {}
         for r, c in zip(rows, cols):

@@ -8,32 +8,61 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from pypinyin import lazy_pinyin
 
 from .model import Article
 
-DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when PyYAML has it: 10x faster
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# HTML's three, and every character that could start Markdown markup
+_MD_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]()#+-.!|"}}
+_MD_SPECIAL = re.compile("[" + re.escape("".join(_MD_ESCAPES)) + "]")
+
+
+def md_text(text) -> str:
+    """Text made inert for Markdown, as a plain string (for pages assembled as strings)."""
+    return _MD_SPECIAL.sub(_md_escape, str(text))
+
+
+def _md_escape(match: re.Match) -> str:
+    return _MD_ESCAPES[match.group()]
 
 
 def md(text) -> Markup:
     """Text made inert for Markdown: characters that could start markup are escaped."""
-    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+    return Markup(md_text(text))
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with options makes one a call
+# What YAML may not hold literally (outside its printable set) or reads as a line break: JSON
+# leaves these as they are, YAML's double-quoted strings take them as \u escapes.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def yaml_value(value) -> str:
+    """A value for YAML front matter, on one line: JSON, which YAML reads as flow style."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", _JSON.encode(value))
+
+
+def yaml_fields(data: dict[str, object]) -> str:
+    """Front matter, a field a line. Written as JSON values rather than by PyYAML, whose
+    representer is pure Python even with libyaml: it took most of an article page's time."""
+    return "".join(f"{key}: {yaml_value(value)}\n" for key, value in data.items())
 
 
 def page_title(text: str) -> Markup:
     """A page title for front matter: Material prints it as HTML, YAML must parse it."""
-    return Markup(json.dumps(html.escape(str(text)), ensure_ascii=False))
+    return Markup(yaml_value(html.escape(str(text))))
 
 
 def link(text: str, target: str) -> Markup:
-    return Markup(f"[{md(text)}]({target})")
+    return Markup(link_text(text, target))
+
+
+def link_text(text: str, target: str) -> str:
+    return f"[{md_text(text)}]({target})"
 
 
 def cn_date(article: Article, mark: bool = True) -> str:
@@ -48,6 +77,7 @@ def cn_date(article: Article, mark: bool = True) -> str:
     return cn_date_text(value) + ("（年份推断）" if mark and article.date_inferred else "")
 
 
+@lru_cache(maxsize=1 << 14)
 def cn_date_text(value: str) -> str:
     parts = [int(x) for x in value.split("-")]
     names = ("年", "月", "日")
@@ -107,7 +137,7 @@ def front_matter(article: Article, permalink: str) -> str:
         "page_label": article.page_label, "permalink": permalink, "json_ld": json_ld(article, permalink),
         "source": {"page": article.source, "headline_lines": article.headline_lines, "body_lines": article.body_lines},
     }
-    return yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml_fields(data)
 
 
 def citation(article: Article) -> str:
@@ -122,18 +152,23 @@ def citation(article: Article) -> str:
 
 def linked_text(text: str, targets: dict[str, str], done: set[str]) -> Markup:
     """Paragraph text, escaped, with the first mention of each person or organisation linked."""
-    names = [n for n in sorted(targets, key=len, reverse=True) if n not in done]
+    names = tuple(n for n in sorted(targets, key=len, reverse=True) if n not in done and n in text)
     if not names:
         return md(text)
     out, pos = [], 0
-    for match in re.finditer("|".join(map(re.escape, names)), text):
+    for match in _alternation(names).finditer(text):
         name = match.group()
         if name in done:
             continue
         done.add(name)
-        out += [md(text[pos:match.start()]), link(name, targets[name])]
+        out += [md_text(text[pos:match.start()]), link_text(name, targets[name])]
         pos = match.end()
-    return Markup("").join(out + [md(text[pos:])])
+    return Markup("".join(out + [md_text(text[pos:])]))
+
+
+@lru_cache(maxsize=4096)
+def _alternation(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, names)))
 
 
 def paragraph(p: dict, number: int, targets: dict[str, str], done: set[str]) -> Markup:

@@ -15,11 +15,11 @@ Files (all JavaScript calling `__archiveSearch`, so they load from file:// with 
 from __future__ import annotations
 
 import json
-import operator
-from array import array
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+
+import numpy as np
 
 from .model import Article
 from .render import cn_date
@@ -82,34 +82,99 @@ def _days(article: Article) -> int:
     return (date(parts[0], parts[1], parts[2]) - date(1970, 1, 1)).days
 
 
-def _positions(head: str, text: str) -> dict[str, list[int]]:
-    """Every bigram of the headline and the text, with its positions in head + SEPARATOR + text."""
-    out: dict[str, list[int]] = {}
-    for offset, part in ((0, head), (len(head) + 1, text)):
-        for p, pair in enumerate(map(operator.add, part, part[1:]), offset):
-            ps = out.get(pair)
-            if ps is None:
-                out[pair] = [p]
+CHUNK = 2048  # articles encoded at once: a chunk's arrays take about 100 MB
+_POWERS = 36 ** np.arange(5, -1, -1, dtype=np.int64)  # six base-36 digits, the most significant first
+_THREE = np.frombuffer(DIGITS.encode("ascii"), np.uint8)[np.arange(36 ** 3)[:, None] // _POWERS[3:] % 36]
+
+
+def _b36_columns(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """b36 of many numbers at once: six digit bytes a number (two lookups of three), and which to keep."""
+    if values.size and values.max() >= 36 ** 6:
+        raise ValueError("a search number past six base-36 digits")
+    high, low = np.divmod(values, 36 ** 3)
+    return np.concatenate([_THREE[high], _THREE[low]], axis=1), (values[:, None] >= _POWERS) | (_POWERS == 1)
+
+
+def _laid_out(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Texts end to end as code points; for each code point its text and its position in it; the lengths."""
+    lengths = np.fromiter(map(len, texts), np.int32, len(texts))
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), np.uint32)
+    doc = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+    return codes, doc, np.arange(len(codes), dtype=np.int32) - (np.cumsum(lengths) - lengths)[doc], lengths
+
+
+def _runs(keys: np.ndarray, encoded: bytes, sizes: np.ndarray, docs: np.ndarray, base: int):
+    """(key, first article, last article, bytes) for each run of equal keys in sorted entries."""
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    offsets = np.r_[0, np.cumsum(sizes)]
+    for key, first, last, a, b in zip(keys[starts].tolist(), (docs[starts] + base).tolist(),
+                                      (docs[ends - 1] + base).tolist(), offsets[starts].tolist(), offsets[ends].tolist()):
+        yield key, first, last, encoded[a:b]
+
+
+def _bigram_runs(pairs: list[tuple[str, str]], base: int):
+    """The postings of a chunk of articles (numbered from `base`), a run per bigram, encoded as
+    the build's format has it: 'doc:pos,pos;doc:pos', every number a base-36 delta from the one
+    before. A run leaves out its first article's number: it is a delta from the last article of
+    the bigram in the chunks before, which only the caller knows."""
+    heads = np.fromiter((len(h) for h, _ in pairs), np.int64, len(pairs))
+    codes, doc, pos, lengths = _laid_out([h + SEPARATOR + t for h, t in pairs])
+    # a bigram at every position but the text's last and the two that touch the separator
+    at = np.flatnonzero((pos < lengths[doc] - 1) & (pos != heads[doc] - 1) & (pos != heads[doc]))
+    keys = codes[at].astype(np.uint64) << 21 | codes[at + 1]  # code points are below 2**21
+    doc, pos = doc[at], pos[at]
+    del codes, at
+    order = np.argsort(keys, kind="stable")  # by bigram, then article, then position
+    keys, doc, pos = keys[order], doc[order], pos[order]
+    del order
+    new_key = np.r_[True, keys[1:] != keys[:-1]]
+    new_doc = new_key | np.r_[True, doc[1:] != doc[:-1]]
+    later_doc = new_doc & ~new_key
+    doc_digits, doc_keep = _b36_columns(doc - np.r_[0, doc[:-1]])
+    pos_digits, pos_keep = _b36_columns(np.where(new_doc, pos, pos - np.r_[0, pos[:-1]]))
+    # an entry: [';' before a later article, ',' before a later position] [article delta ':'] position
+    out = np.empty((len(keys), 14), np.uint8)
+    keep = np.empty((len(keys), 14), bool)
+    out[:, 0], keep[:, 0] = np.where(new_doc, ord(";"), ord(",")), ~new_key
+    out[:, 1:7], keep[:, 1:7] = doc_digits, doc_keep & later_doc[:, None]
+    out[:, 7], keep[:, 7] = ord(":"), new_doc
+    out[:, 8:], keep[:, 8:] = pos_digits, pos_keep
+    for key, first, last, run in _runs(keys, out[keep].tobytes(), keep.sum(1), doc, base):
+        yield chr(key >> 21) + chr(key & 0x1FFFFF), first, last, run
+
+
+def _character_runs(pairs: list[tuple[str, str]], base: int):
+    """For every character, the chunk's articles that contain it, as base-36 deltas joined by
+    commas; the first article's number left out, as in _bigram_runs."""
+    codes, doc, _, _ = _laid_out([h + t for h, t in pairs])
+    keys = np.sort(codes.astype(np.uint64) << 32 | doc.astype(np.uint64))
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]]  # each character once an article (np.unique is 30x slower)
+    chars, doc = keys >> 32, (keys & 0xFFFFFFFF).astype(np.int64)
+    new_char = np.r_[True, chars[1:] != chars[:-1]]
+    digits, digit_keep = _b36_columns(doc - np.r_[0, doc[:-1]])
+    out = np.empty((len(keys), 7), np.uint8)
+    keep = np.empty((len(keys), 7), bool)
+    out[:, 0], keep[:, 0] = ord(","), ~new_char
+    out[:, 1:], keep[:, 1:] = digits, digit_keep & ~new_char[:, None]
+    for char, first, last, run in _runs(chars, out[keep].tobytes(), keep.sum(1), doc, base):
+        yield chr(char), first, last, run
+
+
+def _merged(articles: list[Article], runs, separator: bytes) -> dict[str, bytearray]:
+    """Every chunk's runs joined into one list a key, the first article of each run given as
+    its delta from the key's last article so far."""
+    table: dict[str, bytearray] = {}
+    last: dict[str, int] = {}
+    for base in range(0, len(articles), CHUNK):
+        for key, first, end, run in runs([searchable(a) for a in articles[base:base + CHUNK]], base):
+            buf = table.get(key)
+            if buf is None:
+                table[key] = bytearray(b36(first).encode("ascii") + run)
             else:
-                ps.append(p)
-    return out
-
-
-def _encode(delta: int, positions: list[int]) -> bytes:
-    """One article's entry in a bigram's postings: 'doc:pos,pos', every number a base-36 delta
-    from the one before it. The build keeps these bytes, not lists of numbers, so an archive's
-    postings fit in memory."""
-    if len(positions) == 1:  # the common case
-        return f"{b36(delta)}:{b36(positions[0])}".encode("ascii")
-    return f"{b36(delta)}:{','.join(b36(b - a) for a, b in zip([0, *positions], positions))}".encode("ascii")
-
-
-def _doc_list(docs: list[int]) -> str:
-    out, last = [], 0
-    for d in docs:
-        out.append(b36(d - last))
-        last = d
-    return ",".join(out)
+                buf += separator + b36(first - last[key]).encode("ascii") + run
+            last[key] = end
+    return table
 
 
 def _buckets(total_bytes: int) -> int:
@@ -120,17 +185,13 @@ def _buckets(total_bytes: int) -> int:
     return n
 
 
-def _shards(kind: str, table: dict[str, bytearray | str], buckets: int) -> Iterator[tuple[str, str]]:
+def _shards(kind: str, table: dict[str, bytearray], buckets: int) -> Iterator[tuple[str, str]]:
     """One script per bucket, each made and handed out in turn (an archive's postings are large)."""
     keys: dict[int, list[str]] = defaultdict(list)
     for key in table:
         keys[fnv1a(key) % buckets].append(key)
     for b in sorted(keys):
-        yield f"search/{kind}/{b}.js", _script(kind, b, {k: _ascii(table[k]) for k in sorted(keys[b])})
-
-
-def _ascii(value: bytearray | str) -> str:
-    return value if isinstance(value, str) else value.decode("ascii")
+        yield f"search/{kind}/{b}.js", _script(kind, b, {k: table[k].decode("ascii") for k in sorted(keys[b])})
 
 
 def _script(call: str, *args) -> str:
@@ -141,32 +202,13 @@ def _script(call: str, *args) -> str:
 def build(articles: list[Article]) -> Iterator[tuple[str, str]]:
     """Every search file, as (path under the site root, text)."""
     articles = order(articles)
-    postings: dict[str, bytearray] = {}  # bigram -> encoded postings
-    last: dict[str, int] = {}  # bigram -> the last article number in its postings
-    for n, article in enumerate(articles):
-        for pair, ps in _positions(*searchable(article)).items():
-            buf = postings.get(pair)
-            if buf is None:
-                postings[pair] = bytearray(_encode(n, ps))
-            else:
-                buf += b";" + _encode(n - last[pair], ps)
-            last[pair] = n
-    del last
+    postings = _merged(articles, _bigram_runs, b";")
     bigram_buckets = _buckets(sum(len(k) + len(v) + 6 for k, v in postings.items()))
     yield from _shards("g", postings, bigram_buckets)
     del postings
 
     # a second pass, so the bigram and the character postings are never in memory together
-    unigrams: dict[str, array] = defaultdict(lambda: array("I"))  # 4 bytes an entry, not 36
-    head_len, text_len = [], []
-    for n, article in enumerate(articles):
-        head, text = searchable(article)
-        head_len.append(len(head))
-        text_len.append(len(text))
-        for ch in set(head) | set(text):
-            unigrams[ch].append(n)
-    lists = {ch: _doc_list(docs) for ch, docs in unigrams.items()}  # in article order already
-    del unigrams
+    lists = _merged(articles, _character_runs, b",")
     unigram_buckets = _buckets(sum(len(v) + 6 for v in lists.values()))
     yield from _shards("u", lists, unigram_buckets)
     del lists
@@ -179,8 +221,8 @@ def build(articles: list[Article]) -> Iterator[tuple[str, str]]:
         "year": [b36(years.index(a.year) + 1 if a.year else 0) for a in articles],
         "district": [b36(districts.index(a.district) + 1 if a.district else 0) for a in articles],
         "topics": [b36(sum(1 << topics.index(t) for t in a.topics)) for a in articles],
-        "head": [b36(x) for x in head_len],
-        "text": [b36(x) for x in text_len],
+        "head": [b36(len(head)) for head, _ in map(searchable, articles)],
+        "text": [b36(len(text)) for _, text in map(searchable, articles)],
     }
     yield "search/docs.js", _script("docs", {
         "count": len(articles), "buckets": [bigram_buckets, unigram_buckets],

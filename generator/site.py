@@ -8,9 +8,12 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import feeds, index, offline, registry, render, search, sources
-from .pipeline import Archive
+
+if TYPE_CHECKING:  # the pipeline (jieba, scipy) is not imported where pages are only rendered
+    from .pipeline import Archive
 
 # What the generator owns inside docs/; everything else there is written by hand.
 GENERATED = ("articles", "districts", "dates", "topics", "reporters", "people", "orgs", "pages", "feeds", "data",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .index import Relative, Urls
-from .pipeline import PageReport
-from .render import link, md, render
+from .model import PageReport
+from .render import link, link_text, md, md_text, render
 from .text import clean
 
 ROLE_NAMES = {"headline": "标题", "body": "正文", "furniture": "版面装饰"}
@@ -21,27 +21,27 @@ def page_view(report: PageReport, urls: Urls) -> str:
             for first, last in ranges:
                 for n in range(first, last + 1):
                     owner[n] = (k, role)
+    # The rows are the bulk of the archive's text: assembled as plain strings, escaped as they go.
     rows, previous = [], None
     for n, raw in enumerate(report.page.lines, 1):
         text = clean(raw)
-        anchor = Markup(f'<span id="L{n}"></span>[{n}](#L{n})')
+        number = f'<span id="L{n}"></span>[{n}](#L{n})'
         if not text:
-            rows.append({"number": anchor, "text": "", "owner": ""})
+            rows.append(f"| {number} |  |  |\n")
             continue
         if n in owner:
             k, role = owner[n]
             article = report.articles[k]
-            cell = Markup(f'<span class="src a{k % 6}">') + md(text) + Markup("</span>")
+            cell = f'<span class="src a{k % 6}">{md_text(text)}</span>'
             # name the article once per run of its lines
-            label = "" if owner[n] == previous else link(article.title, rel.article(article)) + Markup(f" · {ROLE_NAMES[role]}")
+            label = "" if owner[n] == previous else f"{link_text(article.title, rel.article(article))} · {ROLE_NAMES[role]}"
             previous = owner[n]
         elif n in report.furniture:
-            cell, label, previous = md(text), md(ROLE_NAMES["furniture"]), None
+            cell, label, previous = md_text(text), md_text(ROLE_NAMES["furniture"]), None
         else:
             previous = None
-            cell = Markup('<span class="src unplaced">') + md(text) + Markup("</span>")
-            label = md("未归入")
-        rows.append({"number": anchor, "text": cell, "owner": label})
+            cell, label = f'<span class="src unplaced">{md_text(text)}</span>', md_text("未归入")
+        rows.append(f"| {number} | {cell} | {label} |\n")
     unplaced = [(n, md(clean(report.page.lines[n - 1]))) for n in report.unplaced]
     meta = report.page.meta
     facts = [f"{len(report.articles)} 篇文章", f"{len(report.page.lines)} 行"]
@@ -49,7 +49,7 @@ def page_view(report: PageReport, urls: Urls) -> str:
         facts.insert(0, meta.newspaper)
     if meta.date:
         facts.insert(1, meta.date)
-    return render("source.md.j2", name=report.page.name, intro=md("，".join(facts) + "。"), unplaced=unplaced, rows=rows)
+    return render("source.md.j2", name=report.page.name, intro=md("，".join(facts) + "。"), unplaced=unplaced, rows=Markup("".join(rows)))
 
 
 def index_page(reports: list[PageReport], urls: Urls, skipped=(), warnings=()) -> str:

@@ -11,11 +11,10 @@ CLOSERS = "”’」』）)》〉】"
 _SPACE = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b]+")
 # A space only survives between two Latin letters/digits ("CTO 杨波" loses it, "5G 网络" too).
 _DROP_SPACE = re.compile(r"(?<![A-Za-z0-9%.]) (?=\S)|(?<=\S) (?![A-Za-z0-9])")
-# Letter-spaced print ("地 点 就 拿 起") comes out of the PDF with a space between every glyph.
-_WHITESPACE = re.compile(r"\s+")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _LATIN_START, _LATIN_END = re.compile(r"[A-Za-z0-9]"), re.compile(r"[A-Za-z0-9]$")
 _DATELINE = re.compile(r"^(本报讯)(?=[^\s（(])")
+# Letter-spaced print ("地 点 就 拿 起") comes out of the PDF with a space between every glyph.
 _SPACED = re.compile(rf"(?:(?<=^)|(?<=\s))((?:[{HAN}，、。：；！？“”（）] ){{2,}}[{HAN}，、。：；！？“”（）])(?=\s|$)")
 
 
@@ -25,8 +24,8 @@ def clean(line: str) -> str:
 
 
 def compact(text: str) -> str:
-    """Text without any whitespace: what the referee and search compare."""
-    return _WHITESPACE.sub("", text.replace("\u3000", ""))
+    """Text without any whitespace (U+3000 included): what the referee and search compare."""
+    return "".join(text.split())
 
 
 @lru_cache(maxsize=1 << 16)

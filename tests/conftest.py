@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import pipeline, site
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,8 +25,9 @@ def make_project(dest: Path, pages: Path = PAGES) -> Path:
     """A copy of the project's site sources (config, hand-written docs, overrides) in `dest`."""
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
-    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns(
-        "index.md", "articles", "districts", "dates", "topics", "reporters", "people", "orgs"))
+    generated = {ROOT / "docs" / top for top in site.GENERATED}
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=lambda folder, names: [
+        n for n in names if Path(folder) / n in generated])
     return dest
 
 

@@ -27,6 +27,11 @@ def test_not_a_byline(line):
     assert credits.parse(line) is None
 
 
+def test_every_byline_role_holds_a_credit_character():
+    """is_credit passes over lines without 记/实/通/摄 unread: every role word must hold one."""
+    assert all(credits.CREDIT_CHARS.search(role) for role in [*credits.ROLES, "摄"])
+
+
 def test_credit_in_lead_and_after_last_sentence():
     lead = credits.from_lead("本报讯（记者付凯明 通讯员刘甜甜） 一个支架")
     assert (lead.reporters, lead.correspondents) == (["付凯明"], ["刘甜甜"])
@@ -103,11 +108,17 @@ def test_district_not_in_gazetteer_is_taken_from_the_text():
     assert (district.name, district.city, inferred) == ("桐柏县", "", True)
 
 
-def test_jieba_rs_cuts_as_jieba_does():
-    """words.tag cuts with jieba-rs for speed: it must give jieba's own words, line breaks and all."""
+def test_jieba_rs_cuts_and_tags_as_jieba_does():
+    """words.tag cuts and tags with jieba-rs for speed: it must give jieba's own words, line breaks
+    and all, and jieba's dictionary tag for every word that jieba's dictionary has."""
     import jieba
+    import jieba.posseg
 
+    table = jieba.posseg.dt.word_tag_tab
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "archive" / "pages").glob("*.txt"))]
     assert texts
     for text in texts:
-        assert [w for w, _ in words.tag(text)] == jieba.lcut(text, HMM=False)
+        tagged = words.tag(text)
+        assert [w for w, _ in tagged] == jieba.lcut(text, HMM=False)
+        known = [(w, f) for w, f in tagged if w in table]
+        assert len(known) > len(tagged) / 2 and known == [(w, table[w]) for w, _ in known]

@@ -145,3 +145,20 @@ def test_text_that_looks_like_markup_renders_as_text(tmp_path, page, browser):
         hit = page.locator(".archive-search__hit").first.inner_text()
         assert "<script>alert(1)</script>" in hit and "<b>粗体</b>" in hit
     assert dialogs == []
+
+
+JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+                           max_leaves=12)
+
+
+@given(st.dictionaries(st.from_regex(r"[a-z_]{1,12}", fullmatch=True), JSON_VALUES, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_front_matter_holds_any_text(data):
+    """Front matter is written as JSON values; whatever the text (control characters, line and
+    paragraph separators, YAML's own syntax), MkDocs' YAML loader reads back exactly what was written."""
+    import yaml
+
+    from generator.render import yaml_fields
+
+    assert (yaml.safe_load(yaml_fields(data)) or {}) == data

@@ -100,6 +100,16 @@ def test_generated_archive_of_2000_articles(page, generated):
     assert attempts == []
 
 
+def test_index_files_do_not_depend_on_the_chunk_size(generated, monkeypatch):
+    """Postings are encoded a chunk of articles at a time and joined: the same files whatever
+    the chunk size (the exactness test above runs on one chunk), one article a chunk included."""
+    articles = generated[0][:600]
+    whole = dict(search.build(articles))
+    for size in (1, 7, 256):
+        monkeypatch.setattr(search, "CHUNK", size)
+        assert dict(search.build(articles)) == whole, size
+
+
 def test_search_page_shows_hits_with_snippets_and_filters(page, server, archive):
     page.goto(server + "search/")
     page.fill(".archive-search input[name=q]", "党工委")

@@ -23,6 +23,8 @@ _ROLE_NAMES = rf"(?:{_ROLE}) ?{_NAMES}"
 _PHOTO = r"文 ?/ ?图|图 ?/ ?文|摄"
 CREDIT = re.compile(rf"^(?:{_ROLE_NAMES} ?)+(?:{_PHOTO})?$|^{_NAMES} ?摄$")
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE})$")
+# Every role and the photo mark hold one of these: a line without them is no byline.
+CREDIT_CHARS = re.compile("[记实通摄]")
 # The dateline that opens a news story: 本报讯, 本报郑州讯, 本报12月3日讯, 本报焦作12月3日讯
 DATELINE = rf"[■●▲◆]?本报(?:[{HAN}]{{2,4}})?(?:\d{{1,2}}月\d{{1,2}}日)?讯"
 LEAD = re.compile(f"^{DATELINE}")
@@ -85,23 +87,25 @@ def _parse(text: str) -> Credit | None:
 
 
 def is_credit(text: str) -> bool:
-    return _parse(text) is not None
+    return CREDIT_CHARS.search(text) is not None and _parse(text) is not None
 
 
 def is_role_only(text: str) -> bool:
     """A line holding only '本 报 记 者' whose names follow on the next line."""
-    return bool(ROLE_ONLY.match(unspace(text).replace(" ", "")))
+    return CREDIT_CHARS.search(text) is not None and bool(ROLE_ONLY.match(unspace(text).replace(" ", "")))
 
 
 def split_trailing(text: str) -> tuple[str, str] | None:
     """'...献礼。 记者 张改华' -> ('...献礼。', '记者 张改华'); None when the line has no byline."""
     text = text.rstrip()
-    for i in range(len(text) - 1, 0, -1):
-        if text[i] in SENTENCE_END or (text[i] in CLOSERS and text[i - 1] in SENTENCE_END):
-            tail = text[i + 1:].strip()
-            if tail and is_credit(tail):
-                return text[: i + 1], tail
-            return None
+    end = max(map(text.rfind, SENTENCE_END))  # the last sentence end, with a closing quote after it
+    if 0 <= end < len(text) - 1 and text[end + 1] in CLOSERS:
+        end += 1
+    if end < 1:
+        return None
+    tail = text[end + 1:].strip()
+    if tail and is_credit(tail):
+        return text[: end + 1], tail
     return None
 
 

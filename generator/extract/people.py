@@ -8,7 +8,7 @@ after 领导 (`区领导刘明胜、刘春明`), and as the subject of a reporte
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jieba.posseg
@@ -34,6 +34,16 @@ def titles_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, titles)))
 
 
+@cache
+def _title_not_meeting() -> re.Pattern:  # a title, but not '主任会'
+    return re.compile(f"(?:{titles_pattern().pattern})(?!会)")
+
+
+@cache
+def _title_at_end() -> re.Pattern:
+    return re.compile(f"(?:{titles_pattern().pattern})$")
+
+
 # What typically follows a name: it tells a two-character name from a three-character one.
 FOLLOW = re.compile(
     r"^(?:主持|出席|参加|参会|表示|指出|强调|提出|要求|说|讲|一行|等|带领|陪同|讲话|介绍|汇报|代表|率|主讲|宣读|"
@@ -53,6 +63,7 @@ ORG_WORDS = (
 ORG_SUFFIX = rf"{ORG_WORDS}|[{HAN}]{{1,6}}(?:局|厅)(?![面势部限])|[{HAN}]{{1,4}}办"
 SUFFIX_WORD = re.compile(rf"(?:{ORG_WORDS}|局|厅|办)$")
 ORG = re.compile(rf"[{HAN}A-Za-z（）()]{{1,30}}(?:{ORG_SUFFIX})")
+ORG_END = re.compile(f"(?:{ORG_SUFFIX})")
 DELIM = re.compile(
     r"[，。、；：！？,.;:!?\s《》“”]|与|及|(?<=[会委司院校局办心所队组府部协学厂行社站馆堂])(?:和|同)|"
     r"(?:在|于|由|到|是|对|以|向|从|把|被|将|让|使|给|来自|参加|召开|举行|组织(?!部)|主持|出席|获评|荣获|代表|"
@@ -136,10 +147,19 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
             add(name)
     for word, flag in tokens:
         # jieba's own guesses count only where the word acts as a person: it speaks, attends, leads.
-        if flag == "nr" and 2 <= len(word) <= 3 and word[0] in surnames():
-            if re.search(re.escape(word) + ACTS.pattern, text):
-                add(word)
+        if flag == "nr" and 2 <= len(word) <= 3 and word[0] in surnames() and _acts(word, text):
+            add(word)
     return found
+
+
+def _acts(word: str, text: str) -> bool:
+    """Whether `word` stands somewhere in `text` right before one of the ACTS."""
+    at = text.find(word)
+    while at >= 0:
+        if ACTS.match(text, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _name_at(text: str) -> str | None:
@@ -174,12 +194,15 @@ def organizations(text: str, people: list[str] = ()) -> list[str]:
     '组织部长王升建及二七区委' does not read as one name."""
     for name in people:
         text = text.replace(name, "，")
-    text = re.sub(f"(?:{titles_pattern().pattern})(?!会)", "，", text)
+    text = _title_not_meeting().sub("，", text)
     found: list[str] = []
     for piece in DELIM.split(text):
-        if not piece or len(piece) < 3:
+        # ORG backtracks through 30 lengths at every start: it runs only where a suffix stands,
+        # and from 30 characters before the first one (no match can start earlier)
+        suffix = ORG_END.search(piece, 1) if len(piece) >= 3 else None
+        if not suffix:
             continue
-        for match in ORG.finditer(piece):
+        for match in ORG.finditer(piece, max(0, suffix.start() - 30)):
             name = match.group()
             if piece[match.end():match.end() + 1] == "）" and name.count("（") > name.count("）"):
                 name += "）"
@@ -200,17 +223,28 @@ LEADING_WORDS = re.compile(r"^(?:本报讯|近日|日前|会上|会后|期间|�
 
 def roles(text: str, names: list[str]) -> dict[str, list[str]]:
     """The titles the text gives each person: '经开区党工委副书记、区智慧办主任' for 郭宏力."""
-    title_end = re.compile(f"(?:{titles_pattern().pattern})$")
-    strip_names = re.compile("(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + "|、)+$") if names else None
+    title_end = _title_at_end()
+    ends = (*names, "、")
+    backwards = text[::-1]  # the clause before a mention is read backwards from it
     found: dict[str, list[str]] = {}
     for name in names:
-        for match in re.finditer(re.escape(name), text):
-            segment = re.split(r"[，。；：！？,;:!?\s“”]", text[: match.start()])[-1]
-            if strip_names:
-                segment = strip_names.sub("", segment)
+        at = text.find(name)
+        while at >= 0:
+            segment = text[len(text) - _CLAUSE.match(backwards, len(text) - at).end():at]
+            if segment.endswith(ends):  # names listed before this one: '区领导刘明胜、刘春明'
+                segment = _names_at_end(tuple(sorted(names, key=len, reverse=True))).sub("", segment)
             segment = LEADING_WORDS.sub("", segment)
             if segment and title_end.search(segment) and len(segment) <= 40:
                 found.setdefault(name, [])
                 if segment not in found[name]:
                     found[name].append(segment)
+            at = text.find(name, at + len(name))
     return found
+
+
+_CLAUSE = re.compile(r"[^，。；：！？,;:!?\s“”]*")  # text up to a clause break
+
+
+@lru_cache(maxsize=1024)
+def _names_at_end(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + "|、)+$")
