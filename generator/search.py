@@ -213,6 +213,7 @@ def build(articles: list[Article]) -> Iterator[tuple[str, str]]:
     yield from _shards("u", lists, unigram_buckets)
     del lists
 
+    lengths = [tuple(map(len, searchable(a))) for a in articles]  # of the headline and the text, as searched
     districts = sorted({a.district for a in articles if a.district})
     years = sorted({a.year for a in articles if a.year})
     topics = sorted({t for a in articles for t in a.topics})
@@ -221,8 +222,8 @@ def build(articles: list[Article]) -> Iterator[tuple[str, str]]:
         "year": [b36(years.index(a.year) + 1 if a.year else 0) for a in articles],
         "district": [b36(districts.index(a.district) + 1 if a.district else 0) for a in articles],
         "topics": [b36(sum(1 << topics.index(t) for t in a.topics)) for a in articles],
-        "head": [b36(len(head)) for head, _ in map(searchable, articles)],
-        "text": [b36(len(text)) for _, text in map(searchable, articles)],
+        "head": [b36(head) for head, _ in lengths],
+        "text": [b36(text) for _, text in lengths],
     }
     yield "search/docs.js", _script("docs", {
         "count": len(articles), "buckets": [bigram_buckets, unigram_buckets],
