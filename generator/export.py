@@ -12,8 +12,11 @@ FIELDS = ("id", "source", "kind", "title", "title_derived", "kicker", "subtitle"
           "persons", "person_roles", "organizations", "places", "topics", "keywords")
 
 
-def record(article: Article) -> dict:
-    """The article's fields, as copies: a record can be changed without changing the article."""
+def record(article: Article, copy: bool = True) -> dict:
+    """The article's fields, as copies unless `copy` is false (for a record only written out):
+    a copied record can be changed without changing the article."""
+    if not copy:
+        return {key: getattr(article, key) for key in FIELDS}
     return {key: _copy(getattr(article, key)) for key in FIELDS}
 
 

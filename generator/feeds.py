@@ -48,7 +48,7 @@ def atom(articles: list[Article], title: str, feed_url: str, site_url: str, perm
 
 def records(articles: list[Article], permalink) -> Iterator[dict]:
     """The export record of every article, with its permanent URL: both downloads are made of these."""
-    return (record(a) | {"url": permalink(a)} for a in articles)
+    return (record(a, copy=False) | {"url": permalink(a)} for a in articles)
 
 
 def jsonl(rows: Iterable[dict]) -> str:

@@ -86,9 +86,12 @@ def newest_first(articles: list[Article]) -> list[Article]:
 
 
 def item(article: Article, rel: Relative, district: bool = True, note: str = "") -> Markup:
+    return Markup(_item_text(article, rel, district) + (f" · {md_text(note)}" if note else ""))
+
+
+def _item_text(article: Article, rel: Relative, district: bool) -> str:
     extra = [md_text(cn_date(article, mark=False))] + ([md_text(article.district)] if district and article.district else [])
-    text = f"{link_text(article.title, rel.article(article))} — " + " · ".join(extra)
-    return Markup(text + (f" · {md_text(note)}" if note else ""))
+    return f"{link_text(article.title, rel.article(article))} — " + " · ".join(extra)
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def around(articles: list[Article]) -> dict[str, tuple[Ref | None, Ref | None]]:
 
 def pages(articles: list[Article], urls: Urls, download: str | None = None) -> dict[str, str]:
     """Every index page, as {docs path: Markdown}; `download` is the offline copy's address."""
+    articles = newest_first(articles)  # so is every list made from them below
     out: dict[str, str] = {}
     out |= _grouped("districts", "地区", [(a.district, a) for a in articles if a.district], urls, urls.district)
     out |= _grouped("topics", "专题", [(t, a) for a in articles for t in a.topics], urls, urls.topic,
@@ -132,12 +136,13 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         groups[name].setdefault(article.id, article)  # by id: comparing whole articles is slow
     groups = {name: list(group.values()) for name, group in groups.items()}
     out, rows = {}, []
+    made: dict[str, str] = {}  # an article's item: the same on every page of this folder
     for name in sorted(groups, key=lambda n: (-len(groups[n]), slug(n), n)):
         items = groups[name]
         years = sorted({a.year for a in items if a.year})
         row = [link(name, posixpath.relpath(where(name), kind)), str(len(items))]
         if kind == "districts":
-            row.insert(1, md(items[0].city or "—"))
+            row.insert(1, md("、".join(sorted({a.city for a in items if a.city})) or "—"))  # one name, several cities
             row.append(md("、".join(map(str, years)) or "—"))
         if kind == "people":
             roles = [r for a in items for r in a.person_roles.get(name, [])]
@@ -146,8 +151,11 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         page = where(name)
         rel = Relative(urls, page)
         by_year = defaultdict(list)
-        for a in newest_first(items):
-            by_year[a.year].append(item(a, rel, district=kind != "districts", note=note(name, a) if note else ""))
+        for a in items:
+            if a.id not in made:
+                made[a.id] = _item_text(a, rel, kind != "districts")
+            extra = md_text(note(name, a)) if note else ""
+            by_year[a.year].append(Markup(made[a.id] + (f" · {extra}" if extra else "")))
         sections = [(f"{y}年" if y else "年份不详", by_year[y]) for y in sorted(by_year, key=lambda y: y or 0, reverse=True)]
         text = md(f"共 {len(items)} 篇。") + (Markup(" ") + md(intro(name)) if intro else "")
         out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text, sections=sections)
@@ -169,7 +177,7 @@ def _credits(articles: list[Article], urls: Urls) -> dict[str, str]:
         page = urls.credit(name)
         rel = Relative(urls, page)
         rows.append([link(name, posixpath.relpath(page, "reporters"))] + [str(len(credited[name][r])) for r, _ in roles])
-        sections = [(label, [item(a, rel) for a in newest_first(credited[name][role])]) for role, label in roles
+        sections = [(label, [item(a, rel) for a in credited[name][role]]) for role, label in roles
                     if credited[name][role]]
         total = len({a.id for r, _ in roles for a in credited[name][r]})
         out[page] = render("list.md.j2", title=f"记者：{name}", intro=md(f"共 {total} 篇。"), sections=sections)
@@ -198,7 +206,7 @@ def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
                     + [link(str(months[0]), f"{name}.md#m0") if months[0] else ""])
         sections = []
         for month in sorted(months, reverse=True):
-            items = [a for a in newest_first(by_year[year]) if _month(a) == month]
+            items = [a for a in by_year[year] if _month(a) == month]
             heading = f"{month}月" if month else "月份不详"
             cal = _calendar(year, month, items) if year and month else ""
             sections.append((heading, f"m{month}", cal, [item(a, rel) for a in items]))
@@ -222,7 +230,7 @@ def _calendar(year: int, month: int, items: list[Article]) -> Markup:
 
 def _home(articles: list[Article], urls: Urls, download: str | None) -> str:
     rel = Relative(urls, "index.md")
-    newest = [item(a, rel) for a in newest_first(articles)[:20]]
+    newest = [item(a, rel) for a in articles[:20]]
     ways = [link("按地区", "districts/index.md"), link("按日期", "dates/index.md"), link("按专题", "topics/index.md"),
             link("按记者", "reporters/index.md"), link("按人物", "people/index.md"), link("按机构", "orgs/index.md"),
             link("版面原文", "pages/index.md")]

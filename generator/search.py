@@ -18,6 +18,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 
@@ -55,26 +56,45 @@ def b36(n: int) -> str:
 _SMALL[:] = [DIGITS[n // 36] + DIGITS[n % 36] if n >= 36 else DIGITS[n] for n in range(1296)]
 
 
+class Entry(NamedTuple):
+    """What the index needs of an article: small enough to send to the process that builds it."""
+    id: str
+    title: str
+    kicker: str | None
+    subtitle: str | None
+    text: str
+    date: str | None
+    year: int | None
+    district: str | None
+    topics: list[str]
+    shown_date: str  # as a hit shows it: 2021年6月7日
+
+
+def entries(articles: list[Article]) -> list[Entry]:
+    return [Entry(a.id, a.title, a.kicker, a.subtitle, a.text, a.date, a.year, a.district, a.topics,
+                  cn_date(a, mark=False)) for a in articles]
+
+
 def normalize(text: str) -> str:
     """What search compares: no whitespace, case folded."""
     return compact(text).casefold()
 
 
-def headline(article: Article) -> str:
+def headline(article: Article | Entry) -> str:
     return "".join(filter(None, [article.kicker, article.title, article.subtitle]))
 
 
-def searchable(article: Article) -> tuple[str, str]:
+def searchable(article: Article | Entry) -> tuple[str, str]:
     """(headline, text) as searched: the text is every paragraph, bylines included."""
     return normalize(headline(article)), normalize(article.text)
 
 
-def order(articles: list[Article]) -> list[Article]:
+def order(articles: list) -> list:
     """Articles in index order: by id, so an article's number does not depend on dates."""
     return sorted(articles, key=lambda a: a.id)
 
 
-def _days(article: Article) -> int:
+def _days(article: Entry) -> int:
     """The article's date as days since 1970 (year-only dates count from 1 January); -1 unknown."""
     if not article.date:
         return -1
@@ -161,7 +181,7 @@ def _character_runs(pairs: list[tuple[str, str]], base: int):
         yield chr(char), first, last, run
 
 
-def _merged(articles: list[Article], runs, separator: bytes) -> dict[str, bytearray]:
+def _merged(articles: list[Entry], runs, separator: bytes) -> dict[str, bytearray]:
     """Every chunk's runs joined into one list a key, the first article of each run given as
     its delta from the key's last article so far."""
     table: dict[str, bytearray] = {}
@@ -199,7 +219,7 @@ def _script(call: str, *args) -> str:
                                               for a in args) + ");\n"
 
 
-def build(articles: list[Article]) -> Iterator[tuple[str, str]]:
+def build(articles: list[Entry]) -> Iterator[tuple[str, str]]:
     """Every search file, as (path under the site root, text)."""
     articles = order(articles)
     postings = _merged(articles, _bigram_runs, b";")
@@ -233,7 +253,7 @@ def build(articles: list[Article]) -> Iterator[tuple[str, str]]:
     for n, a in enumerate(articles):
         yield f"search/t/{n}.js", _script("t", n, {
             "id": a.id, "title": a.title, "kicker": a.kicker or "", "subtitle": a.subtitle or "",
-            "date": cn_date(a, mark=False), "district": a.district or "", "text": a.text,
+            "date": a.shown_date, "district": a.district or "", "text": a.text,
         })
 
 

@@ -25,7 +25,8 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
     """Write every generated file whose content changed; remove generated files no longer made.
     Unchanged files are not touched, so their mtimes (and MkDocs' dirty builds) keep. Files are
     written as they are made, never all held at once: an archive's pages do not fit in memory
-    twice. Article pages and source views, the bulk, are rendered on every core."""
+    twice. Article pages, source views and the search index, the bulk, are made by worker
+    processes while this one makes the rest."""
     ids = registry.load(registry_path) if registry_path else {}
     ids = registry.update(ids, archive.articles)
     if registry_path:
@@ -33,12 +34,14 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
     site_url = site_url.rstrip("/") + "/" if site_url else ""
     urls = index.Urls(archive.articles)
     made = {urls.source(r.page.name) for r in archive.pages} | {urls.article(a) for a in archive.articles}
-    with _pages_in_background(archive, urls, site_url, docs, workers) as pages_written:
+    with _in_background(archive, urls, site_url, docs, workers) as background:
         written = 0
         for rel, content in _other_files(archive, urls, site_url, ids, offline_download):
             written += _write(docs, rel, content)
             made.add(rel)
-        written += pages_written()
+        background_written, search_files = background()
+    written += background_written
+    made.update(search_files)
     removed = 0
     for top in GENERATED:
         root = docs / top
@@ -60,7 +63,7 @@ def _write(docs: Path, rel: str, content: str) -> bool:
     return True
 
 
-_shared: tuple = ()  # what a worker of _pages_in_background renders with: urls, site URL, docs folder
+_shared: tuple = ()  # what a worker of _in_background renders with: urls, site URL, docs folder
 
 
 def _share(*context) -> None:
@@ -69,27 +72,48 @@ def _share(*context) -> None:
 
 
 @contextmanager
-def _pages_in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None):
-    """Article pages and source views, the bulk, rendered and written by worker processes (a page
-    of the archive a task) while the caller makes the rest; yields a function that waits for them
-    and returns how many files changed. The workers come from a fork server, not from this process:
-    a fork of it would copy, page by page as they are touched, the whole archive it holds; the tasks
-    bring their reports, pickled."""
+def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None):
+    """The search index (one task) and the article pages and source views (a page of the archive
+    a task), made and written by worker processes while the caller makes the rest; yields a
+    function that waits for them and returns how many files changed and the search files' paths.
+    The workers come from a fork server, not from this process: a fork of it would copy, page by
+    page as they are touched, the whole archive it holds; the tasks bring what they need, pickled."""
     nearby = index.around(archive.articles)
     tasks = [(report, {a.id: nearby[a.id] for a in report.articles}) for report in archive.pages]
+    entries = search.entries(archive.articles)
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(tasks) < 2 * workers:
+        def finish():
+            written, paths = _write_search(entries)
+            return written + sum(map(_render_page, tasks)), paths
+
         _share(urls, site_url, docs)
         try:
-            yield lambda: sum(map(_render_page, tasks))
+            yield finish
         finally:
             _share()
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
-        result = pool.map_async(_render_page, tasks, chunksize=8)
-        yield lambda: sum(result.get())
+        searched = pool.apply_async(_write_search, (entries,))  # first: the longest task
+        del entries
+        rendered = pool.map_async(_render_page, tasks, chunksize=8)
+
+        def finish():
+            written, paths = searched.get()
+            return written + sum(rendered.get()), paths
+
+        yield finish
+
+
+def _write_search(entries: list[search.Entry]) -> tuple[int, list[str]]:
+    docs = _shared[2]
+    written, made = 0, []
+    for rel, content in search.build(entries):
+        written += _write(docs, rel, content)
+        made.append(rel)
+    return written, made
 
 
 def permalink(site_url: str, article) -> str:
@@ -110,15 +134,14 @@ def _render_page(task) -> int:
 
 def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[str, dict],
                  offline_download: bool) -> Iterator[tuple[str, str]]:
-    """Downloads, search, redirects, indexes and feeds, as (docs path, text). The large transients
-    (the downloads' text, then the search postings) come first, while memory is lowest."""
+    """Downloads, redirects, indexes and feeds, as (docs path, text). The large transient (the
+    downloads' text) comes first, while memory is lowest."""
     articles = archive.articles
     link_of = functools.partial(permalink, site_url)
 
     # the records are made twice rather than held: 100,000 of them take more memory than the time
     yield "data/articles.jsonl", feeds.jsonl(feeds.records(articles, link_of))
     yield "data/articles.csv", feeds.csv_text(feeds.records(articles, link_of))
-    yield from search.build(articles)
 
     page_names = {report.page.name for report in archive.pages}
     for old, target in registry.redirects(ids, articles).items():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 HAN = r"\u3400-\u9fff\uf900-\ufaff"
 SENTENCE_END = "。！？…；"
@@ -49,7 +49,26 @@ def join(lines: list[str]) -> str:
 @lru_cache(maxsize=1 << 16)
 def width(text: str) -> float:
     """Printed width in Chinese character cells: full-width glyphs 1, Latin and digits 1/2."""
-    return sum(0.5 if unicodedata.east_asian_width(c) in "NaH" else 1.0 for c in text if not c.isspace())
+    glyphs = compact(text)
+    narrow = _narrow().findall(glyphs)
+    if narrow and max(narrow) > "\uffff":
+        narrow = [c for c in narrow if c <= "\uffff" or unicodedata.east_asian_width(c) in NARROW]
+    return len(glyphs) - 0.5 * len(narrow)
+
+
+NARROW = ("N", "Na", "H")  # East Asian widths of half a cell
+
+
+@cache
+def _narrow() -> re.Pattern:
+    """The narrow characters of the Basic Multilingual Plane, and every character beyond it (rare:
+    width() asks unicodedata about those), as one class: a regex counts them in a third of the
+    time it takes to ask unicodedata character by character."""
+    bmp = [c for c in range(0x10000) if unicodedata.east_asian_width(chr(c)) in NARROW]
+    starts = [c for i, c in enumerate(bmp) if i == 0 or bmp[i - 1] != c - 1]
+    ends = [c for i, c in enumerate(bmp) if i + 1 == len(bmp) or bmp[i + 1] != c + 1]
+    ranges = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in zip(starts, ends))
+    return re.compile(f"[{ranges}\U00010000-\U0010ffff]")
 
 
 def ends_sentence(text: str) -> bool:

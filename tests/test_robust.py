@@ -3,6 +3,7 @@ text that looks like markup renders as text."""
 import shutil
 import sys
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -152,13 +153,29 @@ JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text()
                            max_leaves=12)
 
 
-@given(st.dictionaries(st.from_regex(r"[a-z_]{1,12}", fullmatch=True), JSON_VALUES, max_size=6))
+# the keys are the generator's own field names: identifiers YAML reads as strings (not "no", "on"…)
+FIELD_NAMES = st.from_regex(r"[a-z_]{1,12}", fullmatch=True).filter(lambda k: isinstance(yaml.safe_load(k), str))
+
+
+@given(st.dictionaries(FIELD_NAMES, JSON_VALUES, max_size=6))
 @settings(max_examples=300, deadline=None)
 def test_front_matter_holds_any_text(data):
     """Front matter is written as JSON values; whatever the text (control characters, line and
     paragraph separators, YAML's own syntax), MkDocs' YAML loader reads back exactly what was written."""
-    import yaml
-
     from generator.render import yaml_fields
 
     assert (yaml.safe_load(yaml_fields(data)) or {}) == data
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_width_is_half_a_cell_for_every_narrow_character(text):
+    """width() counts with a regex of the narrow characters; it must agree with Unicode's East
+    Asian widths for any text, whitespace and characters beyond the BMP included."""
+    import unicodedata
+
+    from generator.text import width
+
+    expected = sum(0.5 if unicodedata.east_asian_width(c) in ("N", "Na", "H") else 1.0
+                   for c in text if not c.isspace())
+    assert width(text) == expected
