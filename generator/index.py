@@ -22,7 +22,7 @@ class Urls:
     def __init__(self, articles: list[Article]):
         self._slugs: dict[tuple[str, str], str] = {}
         for kind, names in (
-            ("districts", {a.district for a in articles if a.district}),
+            ("districts", {a.district_label for a in articles if a.district}),
             ("topics", {t for a in articles for t in a.topics}),
             ("reporters", {n for a in articles for n in a.reporters + a.correspondents + a.photographers}),
             ("people", {n for a in articles for n in a.persons}),
@@ -76,9 +76,10 @@ class Relative:
     def __init__(self, urls: Urls, page: str):
         self.urls, self.base = urls, posixpath.dirname(page)
 
-    def __getattr__(self, kind):
-        target = getattr(self.urls, kind)
-        return lambda value: _relpath(target(value), self.base or ".")
+    def __getattr__(self, kind):  # made once an instance and kind, then found as an attribute
+        target, base = getattr(self.urls, kind), self.base or "."
+        self.__dict__[kind] = relative = lambda value: _relpath(target(value), base)
+        return relative
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
@@ -90,7 +91,7 @@ def item(article: Article, rel: Relative, district: bool = True, note: str = "")
 
 
 def _item_text(article: Article, rel: Relative, district: bool) -> str:
-    extra = [md_text(cn_date(article, mark=False))] + ([md_text(article.district)] if district and article.district else [])
+    extra = [md_text(cn_date(article, mark=False))] + ([md_text(article.district_label)] if district and article.district else [])
     return f"{link_text(article.title, rel.article(article))} — " + " · ".join(extra)
 
 
@@ -106,7 +107,7 @@ def around(articles: list[Article]) -> dict[str, tuple[Ref | None, Ref | None]]:
     out: dict[str, tuple] = {}
     by_district = defaultdict(list)
     for a in articles:
-        by_district[a.district].append(a)
+        by_district[a.district_label].append(a)
     for group in by_district.values():
         ordered = [Ref(a.id, a.title) for a in reversed(newest_first(group))]
         for i, a in enumerate(ordered):
@@ -118,7 +119,8 @@ def pages(articles: list[Article], urls: Urls, download: str | None = None) -> d
     """Every index page, as {docs path: Markdown}; `download` is the offline copy's address."""
     articles = newest_first(articles)  # so is every list made from them below
     out: dict[str, str] = {}
-    out |= _grouped("districts", "地区", [(a.district, a) for a in articles if a.district], urls, urls.district)
+    out |= _grouped("districts", "地区", [(a.district_label, a) for a in articles if a.district], urls,
+                    urls.district)
     out |= _grouped("topics", "专题", [(t, a) for a in articles for t in a.topics], urls, urls.topic,
                     intro=lambda name: "关键词：" + "、".join(topics.taxonomy()[1].get(name, [])))
     out |= _grouped("people", "人物", [(n, a) for a in articles for n in a.persons], urls, urls.person,
@@ -142,7 +144,7 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         years = sorted({a.year for a in items if a.year})
         row = [link(name, posixpath.relpath(where(name), kind)), str(len(items))]
         if kind == "districts":
-            row.insert(1, md("、".join(sorted({a.city for a in items if a.city})) or "—"))  # one name, several cities
+            row.insert(1, md(items[0].city or "—"))
             row.append(md("、".join(map(str, years)) or "—"))
         if kind == "people":
             roles = [r for a in items for r in a.person_roles.get(name, [])]
@@ -234,7 +236,7 @@ def _home(articles: list[Article], urls: Urls, download: str | None) -> str:
     ways = [link("按地区", "districts/index.md"), link("按日期", "dates/index.md"), link("按专题", "topics/index.md"),
             link("按记者", "reporters/index.md"), link("按人物", "people/index.md"), link("按机构", "orgs/index.md"),
             link("版面原文", "pages/index.md")]
-    districts = len({a.district for a in articles if a.district})
+    districts = len({a.district_label for a in articles if a.district})
     intro = md(f"收录 {len(articles)} 篇报道，涵盖 {districts} 个地区。") + Markup("\n\n") + Markup(" · ").join(ways)
     intro += Markup("\n\n") + md("数据下载：") + link("articles.jsonl", "data/articles.jsonl") + Markup(" · ") + \
         link("articles.csv", "data/articles.csv") + Markup(" · ") + md("订阅：") + link("Atom", "feeds/all.xml")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .extract.places import district_label
 from .read import Page, PageError
 
 
@@ -52,6 +53,11 @@ class Article:
     @property
     def date_precision(self) -> str:
         return {10: "day", 7: "month", 4: "year"}.get(len(self.date or ""), "unknown")
+
+    @property
+    def district_label(self) -> str | None:
+        """The district as the site names and groups it: 二七区, but 郑州高新区 and 洛阳高新区."""
+        return district_label(self.district, self.city) if self.district else None
 
     @property
     def text(self) -> str:

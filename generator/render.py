@@ -201,7 +201,7 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
     `around` is the previous and next article of the same district (or None)."""
     meta = []
     if article.district:
-        meta.append(link(article.district, urls.district(article.district)))
+        meta.append(link(article.district_label, urls.district(article.district_label)))
     meta.append(md(cn_date(article)))
     for label, names in (("记者", article.reporters), ("通讯员", article.correspondents), ("摄影", article.photographers)):
         if names:

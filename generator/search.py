@@ -71,7 +71,7 @@ class Entry(NamedTuple):
 
 
 def entries(articles: list[Article]) -> list[Entry]:
-    return [Entry(a.id, a.title, a.kicker, a.subtitle, a.text, a.date, a.year, a.district, a.topics,
+    return [Entry(a.id, a.title, a.kicker, a.subtitle, a.text, a.date, a.year, a.district_label, a.topics,
                   cn_date(a, mark=False)) for a in articles]
 
 

@@ -5,6 +5,7 @@ import functools
 import logging
 import multiprocessing
 import os
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,7 +64,7 @@ def _write(docs: Path, rel: str, content: str) -> bool:
     return True
 
 
-_shared: tuple = ()  # what a worker of _in_background renders with: urls, site URL, docs folder
+_shared: tuple = ()  # what a worker of _in_background works with: urls, site URL, docs folder
 
 
 def _share(*context) -> None:
@@ -80,11 +81,10 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     page as they are touched, the whole archive it holds; the tasks bring what they need, pickled."""
     nearby = index.around(archive.articles)
     tasks = [(report, {a.id: nearby[a.id] for a in report.articles}) for report in archive.pages]
-    entries = search.entries(archive.articles)
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(tasks) < 2 * workers:
         def finish():
-            written, paths = _write_search(entries)
+            written, paths = _write_search(search.entries(archive.articles))
             return written + sum(map(_render_page, tasks)), paths
 
         _share(urls, site_url, docs)
@@ -96,8 +96,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
-        searched = pool.apply_async(_write_search, (entries,))  # first: the longest task
-        del entries
+        searched = pool.apply_async(_write_search, (search.entries(archive.articles),))  # first: the longest
         rendered = pool.map_async(_render_page, tasks, chunksize=8)
 
         def finish():
@@ -151,9 +150,13 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
     yield from index.pages(articles, urls, download).items()
     yield "pages/index.md", sources.index_page(archive.pages, urls, archive.errors, archive.warnings)
     yield "feeds/all.xml", feeds.atom(articles, "地方报纸档案：最新报道", f"{site_url}feeds/all.xml", site_url, link_of)
-    for district in sorted({a.district for a in articles if a.district}):
+    by_district = defaultdict(list)
+    for a in articles:
+        if a.district:
+            by_district[a.district_label].append(a)
+    for district in sorted(by_district):
         name = urls.district(district).removeprefix("districts/").removesuffix(".md")
-        yield f"feeds/{name}.xml", feeds.atom([a for a in articles if a.district == district], f"地方报纸档案：{district}",
+        yield f"feeds/{name}.xml", feeds.atom(by_district[district], f"地方报纸档案：{district}",
                                              f"{site_url}feeds/{name}.xml", site_url, link_of)
 
 

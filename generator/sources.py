@@ -56,7 +56,7 @@ def index_page(reports: list[PageReport], urls: Urls, skipped=(), warnings=()) -
     """All pages, with what could not be read and what looked odd."""
     rows = []
     for report in reports:
-        district = report.articles[0].district if report.articles else None
+        district = report.articles[0].district_label if report.articles else None
         rows.append([link(report.page.name, urls.source(report.page.name).removeprefix("pages/")),
                      md(district or "—"), str(len(report.articles)), str(len(report.unplaced))])
     notes = []

@@ -1,10 +1,11 @@
 """End to end: raw pages → Markdown → a real MkDocs build."""
 import html
 import re
+import shutil
 
 import yaml
 
-from generator import index
+from generator import index, pipeline, search
 
 from conftest import PAGES, build, make_project
 
@@ -24,8 +25,26 @@ def test_every_article_has_its_page_with_its_title(built_site, archive):
 def test_district_index_lists_every_article(built_site, archive):
     urls = index.Urls(archive.articles)
     for article in archive.articles:
-        district_page = built_site / "site" / urls.district(article.district).removesuffix(".md") / "index.html"
+        district_page = built_site / "site" / urls.district(article.district_label).removesuffix(".md") / "index.html"
         assert f"articles/{article.id}/" in district_page.read_text(encoding="utf-8")
+
+
+def test_districts_of_one_name_in_two_cities_are_kept_apart(tmp_path):
+    """郑州 and 洛阳 both have a 高新区: each has its own page, listing its own articles, and its own
+    search facet."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name, city in (("000_2bb91f7f39d86dad", "郑州"), ("002_ee5de6ea89beae3e", "洛阳")):
+        shutil.copy(PAGES / f"{name}.txt", pages)
+        (pages / f"{name}.yaml").write_text(f"district: 高新区\ncity: {city}\n", encoding="utf-8")
+    articles = pipeline.load(pages).articles
+    urls = index.Urls(articles)
+    made = index.pages(articles, urls)
+    for city in ("郑州", "洛阳"):
+        listed = set(re.findall(r"articles/([0-9a-f-]+)\.md", made[urls.district(f"{city}高新区")]))
+        assert listed == {a.id for a in articles if a.city == city} != set()
+    docs = dict(search.build(search.entries(articles)))["search/docs.js"]
+    assert '"districts":["洛阳高新区","郑州高新区"]' in docs
 
 
 def test_mkdocs_builds_without_warnings(tmp_path):

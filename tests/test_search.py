@@ -126,7 +126,7 @@ def test_search_page_shows_hits_with_snippets_and_filters(page, server, archive)
     name, count = district.inner_text().rsplit(" ", 1)
     district.click()  # the count changes when the filtered list is shown (the state may already read done)
     page.wait_for_function("(c) => document.querySelector('.archive-search').dataset.count === c", arg=count)
-    assert count == str(sum(1 for a in archive.articles if a.id in truth and a.district == name))
+    assert count == str(sum(1 for a in archive.articles if a.id in truth and a.district_label == name))
 
 
 def test_header_box_leads_to_results(page, server):

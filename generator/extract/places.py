@@ -36,6 +36,19 @@ class Gazetteer:
         return (city, *self.cities.get(city, {}).get("aliases", []))
 
 
+def district_label(district: str, city: str | None) -> str:
+    """The district as the site names it. Cities share district names (高新区), so a name stands
+    alone only where the gazetteer gives it to this city and no other."""
+    if not city or district.startswith(city) or _cities_of(district) == {city}:
+        return district
+    return city + district
+
+
+@cache
+def _cities_of(name: str) -> set[str]:
+    return {d.city for d in gazetteer().districts if d.name == name}
+
+
 @cache
 def gazetteer() -> Gazetteer:
     data = yaml.safe_load(resources.files("generator.data").joinpath("gazetteer.yaml").read_text(encoding="utf-8"))
