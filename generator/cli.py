@@ -21,9 +21,10 @@ def _progress(label: str):
     return wrap
 
 
-def _load(folder: Path, corrections_path: Path | None = None) -> pipeline.Archive:
+def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | None = None) -> pipeline.Archive:
     path = corrections_path or folder.parent / "corrections.yaml"
-    archive = pipeline.load(folder, progress=_progress("读取版面"), corrections=corrections.load(path))
+    archive = pipeline.load(folder, progress=_progress("读取版面"), corrections=corrections.load(path),
+                            cache_dir=cache_dir)
     for warning in archive.warnings:
         console.print(f"[yellow]warning[/] {warning}")
     for err in archive.errors:
@@ -37,7 +38,8 @@ def _load(folder: Path, corrections_path: Path | None = None) -> pipeline.Archiv
 def cmd_build(args) -> int:
     from . import offline, site
 
-    archive = _load(args.input, args.corrections)
+    cache_dir = None if args.no_cache else args.cache or args.input.parent / ".cache" / "pages"
+    archive = _load(args.input, args.corrections, cache_dir)
     registry = args.registry or args.input.parent / "ids.jsonl"
     site_url = site.site_url(args.config) if args.config.exists() else ""
     written, removed = site.write_docs(archive, args.docs, site_url, registry, offline_download=args.with_offline)
@@ -97,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--corrections", type=Path, help="editorial corrections (default: corrections.yaml beside the pages folder)")
     build.add_argument("--registry", type=Path, help="issued article ids (default: ids.jsonl beside the pages folder)")
     build.add_argument("--no-mkdocs", action="store_true", help="write the Markdown only")
+    build.add_argument("--cache", type=Path, help="each page's result, kept for the next build "
+                       "(default: .cache/pages beside the pages folder)")
+    build.add_argument("--no-cache", action="store_true", help="read every page afresh, keep nothing")
     build.add_argument("--dirty", action="store_true", help="MkDocs renders only pages whose Markdown changed")
     build.add_argument("--offline", action="store_true", help="build the copy that works from disk, and zip it")
     build.add_argument("--with-offline", action="store_true", help="both: the site, and the zip published in it")

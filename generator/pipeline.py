@@ -5,12 +5,14 @@ import functools
 import hashlib
 import multiprocessing
 import os
+import pickle
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import jieba
 
+from . import cache
 from .corrections import CorrectionError, Corrections, apply_fields, apply_layout
 from .extract import credits
 from .extract.article import draft_id, extract
@@ -56,21 +58,44 @@ def _headline_lines(article: Article) -> set[int]:
     return {n for a, b in article.headline_lines for n in range(a, b + 1)}
 
 
-def _process_path(path: Path, corrections: Corrections) -> PageReport | PageError | CorrectionError:
+def _process_path(path: Path, corrections: Corrections, cache_dir: Path | None):
+    """(cache key, the page's report) or (None, the error). With a cache the report comes pickled,
+    as it is stored: a page found there is neither read nor unpickled here."""
+    key = cache.key(path, corrections) if cache_dir else None
     try:
-        return process(read_page(path), corrections)
+        found = cache.get(cache_dir, key) if key else None
+        if found is not None:
+            return key, found
+        report = process(read_page(path), corrections)
     except (PageError, CorrectionError) as err:
-        return err
+        return None, err
+    if cache_dir is None:
+        return None, report
+    data = pickle.dumps(report, pickle.HIGHEST_PROTOCOL)
+    if key:
+        cache.put(cache_dir, key, data)
+    return key, data
+
+
+def _unpickled(result, key: str | None, path: Path, corrections: Corrections, cache_dir: Path | None):
+    if not isinstance(result, bytes):
+        return result
+    try:
+        return pickle.loads(result)
+    except Exception:  # a damaged cache file (unpickling raises many kinds): dropped, the page made afresh
+        (cache_dir / key).unlink(missing_ok=True)
+        return _process_path(path, corrections, None)[1]
 
 
 def load(folder: Path | str, progress=None, workers: int | None = None,
-         corrections: Corrections = Corrections()) -> Archive:
+         corrections: Corrections = Corrections(), cache_dir: Path | None = None) -> Archive:
     """Every page of `folder`, read, reassembled and extracted in parallel processes (results
     come back in page order, so the output does not depend on the number of workers); a page
     that cannot be read is reported, and the rest go on. Editors' corrections are applied; one
-    that applies nowhere raises CorrectionError."""
+    that applies nowhere raises CorrectionError. With `cache_dir`, each page's result is kept
+    there, and found again while the page, its corrections and the code stay the same."""
     paths = page_paths(folder)
-    work = functools.partial(_process_path, corrections=corrections)
+    work = functools.partial(_process_path, corrections=corrections, cache_dir=cache_dir)
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(paths) >= 2 * workers:
         jieba.initialize()  # once, before the workers fork: they share its dictionary
@@ -79,6 +104,9 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
             results = list(progress(results, len(paths)) if progress else results)
     else:
         results = [work(p) for p in (progress(paths, len(paths)) if progress else paths)]
+    if cache_dir:
+        cache.prune(cache_dir, {key for key, _ in results if key})
+    results = [_unpickled(r, key, path, corrections, cache_dir) for (key, r), path in zip(results, paths)]
     for failed in (r for r in results if isinstance(r, CorrectionError)):
         raise failed
     reports, errors, seen = [], [r for r in results if isinstance(r, PageError)], {}

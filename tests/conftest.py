@@ -32,12 +32,14 @@ def make_project(dest: Path, pages: Path = PAGES) -> Path:
 
 
 def build(project: Path, pages: Path = PAGES, mkdocs: bool = True) -> int:
-    """Build into `project`; the id registry lives there too, so the repository's stays untouched."""
+    """Build into `project`; the id registry and the page cache live there too, so the repository's
+    stay untouched."""
     registry = project / "ids.jsonl"
     if not registry.exists():
         shutil.copy(ROOT / "archive" / "ids.jsonl", registry)
     args = ["build", "--input", str(pages), "--docs", str(project / "docs"), "--registry", str(registry),
-            "--config", str(project / "mkdocs.yml"), "--site", str(project / "site")]
+            "--config", str(project / "mkdocs.yml"), "--site", str(project / "site"),
+            "--cache", str(project / "cache")]
     return main(args + ([] if mkdocs else ["--no-mkdocs"]))
 
 

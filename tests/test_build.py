@@ -137,3 +137,37 @@ def test_ids_stay_when_pages_are_added_and_another_page_changes(tmp_path, archiv
     before = {(a.source, a.title): a.id for a in archive.articles}
     assert all(after[key] == ident for key, ident in before.items())
     assert len(after) == len(before) + 1
+
+
+def test_page_cache_gives_the_same_files_and_follows_every_change(tmp_path):
+    """A build finds each unchanged page's result in the cache: the same files as a fresh build,
+    one cache file a page; a changed page, a damaged cache file and a correction are seen at once."""
+    pages = tmp_path / "archive" / "pages"
+    shutil.copytree(PAGES, pages)
+    project = make_project((tmp_path / "site").mkdir() or tmp_path / "site")
+    cache = project / "cache"
+
+    def docs():
+        return {p.relative_to(project / "docs"): p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+
+    assert build(project, pages, mkdocs=False) == 0
+    fresh, keys = docs(), set(cache.iterdir())
+    assert len(keys) == len(list(pages.glob("*.txt")))
+    assert build(project, pages, mkdocs=False) == 0
+    assert docs() == fresh and set(cache.iterdir()) == keys
+
+    first = sorted(keys)[0]
+    first.write_bytes(b"not a pickle")
+    assert build(project, pages, mkdocs=False) == 0
+    assert docs() == fresh
+
+    page = sorted(pages.glob("*.txt"))[0]
+    page.write_text(page.read_text(encoding="utf-8").replace("。", "。缓存测试句。", 1), encoding="utf-8")
+    assert build(project, pages, mkdocs=False) == 0
+    assert any("缓存测试句" in text.decode("utf-8") for path, text in docs().items() if path.parts[0] == "articles")
+    assert len(set(cache.iterdir()) - keys) == 1 and len(list(cache.iterdir())) == len(keys)
+
+    (pages.parent / "corrections.yaml").write_text(
+        f"- furniture: {{page: {page.name}, lines: [1, 1]}}\n", encoding="utf-8")
+    assert build(project, pages, mkdocs=False) == 0
+    assert not set(cache.iterdir()) & keys  # every page's result depends on the corrections

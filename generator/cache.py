@@ -1,0 +1,70 @@
+"""Each page's result kept between builds, so that a build after adding a page reads, reassembles
+and extracts only the new page. A result is found by a hash of everything it depends on: the
+page's bytes and sidecar, its path, the layout corrections, the generator's own files and the
+versions of the libraries that cut and tag words; a result that cannot be read is made afresh."""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from .corrections import Corrections
+
+PACKAGE = Path(__file__).parent
+LIBRARIES = ("jieba", "rjieba", "scipy", "numpy", "PyYAML")
+
+
+@cache
+def code_version() -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".txt")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in LIBRARIES:
+        digest.update(f"{name}={metadata.version(name)}\0".encode())
+    return digest.digest()
+
+
+def key(path: Path, corrections: Corrections) -> str | None:
+    """The name of the page's result; None for a page that cannot be read (read_page says why)."""
+    digest = hashlib.blake2b(code_version(), digest_size=16)
+    sidecar = path.with_suffix(".yaml")
+    layout = json.dumps([[c.line, c.data] for c in corrections.layout], ensure_ascii=False, sort_keys=True)
+    try:
+        parts = (str(path.resolve()).encode(), path.read_bytes(),
+                 sidecar.read_bytes() if sidecar.exists() else b"", layout.encode())
+    except OSError:
+        return None
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little") + part)
+    return digest.hexdigest()
+
+
+def get(folder: Path, name: str) -> bytes | None:
+    try:
+        return (folder / name).read_bytes()
+    except OSError:
+        return None
+
+
+def put(folder: Path, name: str, data: bytes) -> None:
+    """Written whole or not at all: two builds, or a build cut short, never leave half a file. A
+    folder that cannot be written only makes the next build slower."""
+    partial = folder / f"{name}.{os.getpid()}.partial"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        os.replace(partial, folder / name)
+    except OSError:
+        partial.unlink(missing_ok=True)
+
+
+def prune(folder: Path, keep: set[str]) -> None:
+    """Remove the results this build did not use (pages gone, code changed)."""
+    with contextlib.suppress(OSError):  # as in put: a folder that cannot be written is no error
+        for path in folder.iterdir():
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
