@@ -17,7 +17,8 @@ def both_builds(tmp_path_factory):
     code = main(["build", "--with-offline", "--input", str(ROOT / "archive" / "pages"),
                  "--docs", str(project / "docs"), "--config", str(project / "mkdocs.yml"),
                  "--site", str(project / "site"), "--offline-site", str(project / "site-offline"),
-                 "--zip", str(project / "dist" / "archive-offline.zip"), "--registry", str(project / "ids.jsonl")])
+                 "--zip", str(project / "dist" / "archive-offline.zip"), "--registry", str(project / "ids.jsonl"),
+                 "--cache", str(project / "cache")])
     assert code == 0
     return project
 
