@@ -87,7 +87,11 @@ def newest_first(articles: list[Article]) -> list[Article]:
 
 
 def item(article: Article, rel: Relative, district: bool = True, note: str = "") -> Markup:
-    return Markup(_item_text(article, rel, district) + (f" · {md_text(note)}" if note else ""))
+    return _noted(_item_text(article, rel, district), note)
+
+
+def _noted(text: str, note: str) -> Markup:
+    return Markup(text + (f" · {md_text(note)}" if note else ""))
 
 
 def _item_text(article: Article, rel: Relative, district: bool) -> str:
@@ -156,8 +160,7 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         for a in items:
             if a.id not in made:
                 made[a.id] = _item_text(a, rel, kind != "districts")
-            extra = md_text(note(name, a)) if note else ""
-            by_year[a.year].append(Markup(made[a.id] + (f" · {extra}" if extra else "")))
+            by_year[a.year].append(_noted(made[a.id], note(name, a) if note else ""))
         sections = [(f"{y}年" if y else "年份不详", by_year[y]) for y in sorted(by_year, key=lambda y: y or 0, reverse=True)]
         text = md(f"共 {len(items)} 篇。") + (Markup(" ") + md(intro(name)) if intro else "")
         out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text, sections=sections)
