@@ -2,8 +2,10 @@ from pathlib import Path
 
 import pytest
 
+from generator import pipeline
 from generator.extract import credits, dates, people, places, topics, words
 from generator.extract.headline import derive, roles
+from generator.read import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,6 +82,15 @@ def test_people_keep_out_what_is_not_a_name():
 def test_organisations():
     text = "吉林大学分别与郑州煤矿机械集团股份有限公司、宇通商用车有限公司签订协议。在巩义市委党校开班。"
     assert people.organizations(text) == ["吉林大学", "郑州煤矿机械集团股份有限公司", "宇通商用车有限公司", "巩义市委党校"]
+
+
+def test_organisation_named_in_full_in_the_title_only(tmp_path):
+    """The text says '区委…领导小组' once the title has said '金水区委…领导小组': the full name counts."""
+    path = tmp_path / "page.txt"
+    path.write_text("金水区委网络安全和信息化领导小组会议召开\n\n本报讯 6月3日，区委网络安全和信息化\n"
+                    "领导小组召开第五次会议，区委书记李明\n主持会议并讲话。\n记者 王强\n", encoding="utf-8")
+    [article] = pipeline.process(read_page(path)).articles
+    assert article.organizations == ["金水区委网络安全和信息化领导小组"]
 
 
 def test_headline_roles():

@@ -95,7 +95,9 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
     credited = set(credit.reporters + credit.correspondents + credit.photographers)
     tokens = tag(body)
     persons = people.persons(body, tokens, exclude=credited)
-    organizations = people.organizations(body, persons)
+    # The title often names in full what the text then says short (二七区委… → 区委…). Kickers and
+    # subtitles are not read: they are slogans more often than names ('解难题办实事' is no 难题办).
+    organizations = people.organizations(body if derived else f"{title}。{body}", persons)
     keywords = tfidf_keywords(tokens, KEYWORDS)
     found_places = _places(body, tokens, organizations)
 
