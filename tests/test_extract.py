@@ -84,6 +84,11 @@ def test_organisations():
     assert people.organizations(text) == ["吉林大学", "郑州煤矿机械集团股份有限公司", "宇通商用车有限公司", "巩义市委党校"]
 
 
+def test_a_counted_kind_of_body_is_no_organisation():
+    text = "全区有高新技术企业366家、国家级研发中心15家，宇通集团3家子公司在郑州大学附属医院义诊。"
+    assert people.organizations(text) == ["宇通集团", "郑州大学附属医院"]
+
+
 def test_organisation_named_in_full_in_the_title_only(tmp_path):
     """The text says '区委…领导小组' once the title has said '金水区委…领导小组': the full name counts."""
     path = tmp_path / "page.txt"
