@@ -44,7 +44,7 @@ def process(page: Page, corrections: Corrections = Corrections()) -> PageReport:
         applied = apply_layout(layout, page, corrections, ids)
     articles = extract(page, layout)
     warnings = list(page.warnings)
-    if not any(a.kind == "news" for a in articles):
+    if not any(a.kind in ("news", "brief") for a in articles):
         warnings.append(PageError(page.path, "no news article recognised; its lines are listed on its source page"))
     last = max((n for n, line in enumerate(page.lines, 1) if line.strip() and n not in layout.furniture), default=0)
     if last and not (ends_sentence(page.lines[last - 1]) or any(last in _headline_lines(a) for a in articles)

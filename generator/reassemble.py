@@ -33,13 +33,22 @@ EXTRA_UNIT_COST = 0.2
 SUBHEADING_SIMILARITY = 0.15
 MAX_CAPTION_LINES = 16
 CAPTION_MARK = re.compile(r"^[➡⬅↑↓←→▲▼◀▶]")
+BRIEF_MARK = re.compile(r"^[■●◆★]")  # opens each item of a news-in-brief column
+BRIEF_OPENING = re.compile(r"^[■●◆★]\s*(?:\d{1,2}月\d{1,2}日|近日|日前|昨日|今年以来)")
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线")
+# A line that frames the page, whole: the paper's name, the date with its weekday, the page
+# number, the page's or a column's label (金水新闻, ■简讯), the editors.
+_EDITOR = "责任编辑|责编|本版编辑|编辑|版式设计|版式|美编|设计|校对|组版"
+PAGE_FRAME = re.compile(
+    rf"^(?:[{HAN}]{{2,6}}(?:日报|晚报|时报|商报)|\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天].{{0,12}}|"
+    rf"第?\s*[A-Z]?\d{{1,3}}\s*版|[{HAN}]{{2,6}}新闻|[■●◆★]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览)|"
+    rf"(?:(?:{_EDITOR})[：:\s]*[{HAN}]{{2,4}}\s*)+)$")
 
 
 @dataclass
 class Block:
     lines: list[int]
-    kind: str  # head | body | credit | caption | furniture
+    kind: str  # head | body | brief | credit | caption | furniture
 
 
 @dataclass
@@ -98,7 +107,11 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
                 blocks.append(current)
             current = []
             continue
-        if current and (credits.is_lead(line) or CAPTION_MARK.match(line)):
+        if PAGE_FRAME.match(line):  # a block of its own, even set tight against the text
+            blocks += [current, [n]] if current else [[n]]
+            current = []
+            continue
+        if current and (credits.is_lead(line) or CAPTION_MARK.match(line) or BRIEF_MARK.match(line)):
             blocks.append(current)
             current = []
         current.append(n)
@@ -147,10 +160,14 @@ def classify(raw: list[list[int]], text: dict[int, str]) -> list[Block]:
         joined = "".join(body)
         if all(credits.is_credit(t) or credits.is_role_only(t) for t in body) or credits.is_credit(" ".join(body)):
             kind = "credit"
-        elif FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30:
+        elif (FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30) or \
+                (len(lines) == 1 and PAGE_FRAME.match(joined)):
             kind = "furniture"
         elif CAPTION_MARK.match(body[0]):
             kind = "caption"
+        elif BRIEF_MARK.match(body[0]) and not credits.is_lead(body[0]) and \
+                (BRIEF_OPENING.match(body[0]) or not looks_like_headline(body)):
+            kind = "brief"  # '■金水区举办招聘会' alone is a headline, '■ 6月3日，…' a brief
         elif looks_like_headline(body):
             kind = "head"
         else:
@@ -198,6 +215,8 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             continue
         if block.kind == "caption":
             current = start("photo")
+        elif block.kind == "brief":
+            current = start("brief")
         elif block.kind == "credit":
             if current is None or after_head or (current.closed and current.kind != "photo"):
                 current = start()  # a byline standing at the top of its article
@@ -219,7 +238,9 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
         after_head = False
         current.fragments.append(list(block.lines))
         last = text[block.lines[-1]]
-        if credits.split_trailing(last) or (current.kind == "photo" and last.endswith("摄")):
+        if current.kind == "brief":  # one paragraph, its byline (if any) at its end
+            current.closed = ends_sentence(last) or credits.split_trailing(last) is not None
+        elif credits.split_trailing(last) or (current.kind == "photo" and last.endswith("摄")):
             # A byline after the first paragraph of a story without a lead stands at its top.
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             at_top = (not current.lead and current.first_paragraph_only and following is not None

@@ -82,6 +82,8 @@ def test_people_keep_out_what_is_not_a_name():
 def test_organisations():
     text = "吉林大学分别与郑州煤矿机械集团股份有限公司、宇通商用车有限公司签订协议。在巩义市委党校开班。"
     assert people.organizations(text) == ["吉林大学", "郑州煤矿机械集团股份有限公司", "宇通商用车有限公司", "巩义市委党校"]
+    # 办 closes an office's name, not a verb: 举办, 承办
+    assert people.organizations("金水区人社局举办招聘会，区攻坚办承办。") == ["金水区人社局", "区攻坚办"]
 
 
 def test_a_counted_kind_of_body_is_no_organisation():

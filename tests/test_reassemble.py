@@ -200,3 +200,40 @@ def test_byline_standing_at_the_top_of_a_feature(tmp_path):
     _, layout = layout_of(tmp_path, text)
     (article,) = layout.articles
     assert article.headline == [[1]] and ranges(article.body) == [[3, 3], [5, 6], [8, 8]]
+
+
+MASTHEAD_AND_BRIEFS = """郑州日报
+2021年6月7日 星期一
+金水新闻
+责任编辑 王丽 校对 李娜
+
+金水区召开优化营商环境
+推进会议
+
+本报讯（记者 张华 通讯员 李明）6
+月5日，金水区召开优化营商环境推进
+会议，区委书记王伟出席并讲话。
+会议指出，要持续深化“放管服”改革，
+切实提升企业和群众的满意度。
+
+■简讯
+
+■ 6月3日，金水区人社局举办就业
+招聘会，120家企业提供岗位3000
+余个。（记者 张华）
+
+■ 6月4日，金水区文化路街道开展
+
+防汛应急演练。（通讯员 赵强）
+"""
+
+
+def test_page_frame_is_furniture_and_each_brief_is_an_article(tmp_path):
+    """The paper's name, date, page label and editors at the top, and the label of a
+    news-in-brief column, belong to no article; each ■ item is an article of its own (the
+    last one crosses a column break)."""
+    _, layout = layout_of(tmp_path, MASTHEAD_AND_BRIEFS)
+    assert layout.furniture == [1, 2, 3, 4, 15]
+    assert [(a.kind, ranges(a.body), a.headline) for a in layout.articles] == [
+        ("news", [[9, 13]], [[6, 7]]), ("brief", [[17, 19]], []), ("brief", [[21, 21], [23, 23]], [])]
+    assert layout.unplaced == []

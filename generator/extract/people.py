@@ -59,8 +59,8 @@ ORG_WORDS = (
     "领导小组办公室|领导小组|指导组|办公室|基金会|协会|学会|商会|联合会|联合体|党校|人民法院|人民检察院|法院|"
     "检察院|公安分局|公安局|分局|派出所|办事处|医院|卫生院|银行|大队|支队|纪念馆|纪念堂|博物馆|英烈馆|生活馆|"
     "中心|科协|交易所|教育厅|(?:组织|宣传|统战|人武|武装)部")
-# Departments are named by a short head and 局/厅/办: 城管局, 区智慧办 (not 局面, 大局).
-ORG_SUFFIX = rf"{ORG_WORDS}|[{HAN}]{{1,6}}(?:局|厅)(?![面势部限])|[{HAN}]{{1,4}}办"
+# Departments are named by a short head and 局/厅/办: 城管局, 区智慧办 (not 局面, 大局, 举办).
+ORG_SUFFIX = rf"{ORG_WORDS}|[{HAN}]{{1,6}}(?:局|厅)(?![面势部限])|[{HAN}]{{1,4}}(?<![举承主协创开兴督查代筹操申合])办"
 SUFFIX_WORD = re.compile(rf"(?:{ORG_WORDS}|局|厅|办)$")
 ORG = re.compile(rf"[{HAN}A-Za-z（）()]{{1,30}}(?:{ORG_SUFFIX})")
 ORG_END = re.compile(f"(?:{ORG_SUFFIX})")
