@@ -32,6 +32,8 @@ MAX_UNITS_PER_HEADLINE = 3
 EXTRA_UNIT_COST = 0.2
 SUBHEADING_SIMILARITY = 0.15
 MAX_CAPTION_LINES = 16
+MAX_SUBHEADING_WIDTH = 12
+CONTINUED_FROM = re.compile(r"^[（(]?(?:上接|接上|紧接)第?[\dA-Z一二三四五六七八九十]{1,3}版")
 CAPTION_MARK = re.compile(r"^[➡⬅↑↓←→▲▼◀▶]")
 BRIEF_MARK = re.compile(r"^[■●◆★]")  # opens each item of a news-in-brief column
 BRIEF_OPENING = re.compile(r"^[■●◆★]\s*(?:\d{1,2}月\d{1,2}日|近日|日前|昨日|今年以来)")
@@ -48,7 +50,7 @@ PAGE_FRAME = re.compile(
 @dataclass
 class Block:
     lines: list[int]
-    kind: str  # head | body | brief | credit | caption | furniture
+    kind: str  # head | subhead | body | brief | credit | caption | furniture
 
 
 @dataclass
@@ -199,6 +201,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
     furniture: list[int] = []
     current: Draft | None = None
     after_head = False
+    heads: list[Block] = []  # the headline blocks since the last other block
 
     def start(kind: str = "news") -> Draft:
         draft = Draft(kind=kind)
@@ -212,6 +215,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             continue
         if block.kind == "head":
             after_head = True
+            heads.append(block)
             continue
         if block.kind == "caption":
             current = start("photo")
@@ -223,7 +227,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             current.fragments.append(list(block.lines))
             if not (after_head or current.body == block.lines):
                 current.closed = True
-            after_head = False
+            after_head, heads = False, []
             continue
         elif credits.is_lead(first):
             current = start()
@@ -231,11 +235,15 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
         elif current is None or current.closed or after_head:
             if current is not None and current.kind == "photo" and not current.closed and not after_head:
                 pass  # the rest of a caption
+            elif after_head and _is_subheading(heads, current, text):
+                heads[0].kind = "subhead"  # no headline for attach_headlines
+                current.fragments.append(list(heads[0].lines))
+                current.subheadings += heads[0].lines
             else:
                 current = start()
         else:
             current.first_paragraph_only = current.first_paragraph_only and not _has_paragraph_end(current, text)
-        after_head = False
+        after_head, heads = False, []
         current.fragments.append(list(block.lines))
         last = text[block.lines[-1]]
         if current.kind == "brief":  # one paragraph, its byline (if any) at its end
@@ -254,6 +262,14 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
     return articles, furniture
 
 
+def _is_subheading(heads: list[Block], current: Draft | None, text: dict[int, str]) -> bool:
+    """'完善机制建平台' after a finished paragraph of a story that opened with its dateline and has
+    not ended: one short line is a sub-heading of that story, not the headline of a new one."""
+    return (current is not None and current.kind == "news" and current.lead and not current.closed
+            and len(heads) == 1 and len(heads[0].lines) == 1 and width(text[heads[0].lines[0]]) <= MAX_SUBHEADING_WIDTH
+            and ends_sentence(text[current.last]))
+
+
 def _has_paragraph_end(draft: Draft, text: dict[int, str]) -> bool:
     return any(ends_sentence(text[n]) for n in draft.body)
 
@@ -268,8 +284,8 @@ def join_fragments(articles: list[Draft], blocks: list[Block], text: dict[int, s
         return
     top = articles[0]
     first_kind = next((b.kind for b in blocks if b.kind != "furniture"), None)
-    if top.lead or top.kind != "news" or first_kind != "body":
-        return
+    if top.lead or top.kind != "news" or first_kind != "body" or CONTINUED_FROM.match(text[top.first]):
+        return  # '（上接第1版）': the rest of a story on another page, which stands alone here
     if _has_own_byline(top, text):
         return
     candidates = [a for a in articles[1:] if a.kind == "news" and not a.closed]

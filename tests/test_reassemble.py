@@ -237,3 +237,36 @@ def test_page_frame_is_furniture_and_each_brief_is_an_article(tmp_path):
     assert [(a.kind, ranges(a.body), a.headline) for a in layout.articles] == [
         ("news", [[9, 13]], [[6, 7]]), ("brief", [[17, 19]], []), ("brief", [[21, 21], [23, 23]], [])]
     assert layout.unplaced == []
+
+
+SUBHEADINGS_AND_A_JUMP = """（上接第1版）通过政策宣讲、入户走访等
+方式，让企业和群众知晓政策、用好政策。
+
+惠济区打造“红色物业”
+
+本报讯（记者 孙伟）近日，该区以党建
+为引领，在全区 46个小区推行“红色物
+业”模式。
+
+完善机制建平台
+
+惠济区成立物业服务工作专班，定期召
+开联席会议。
+
+强化服务解难题
+
+今年以来，各社区累计解决群众反映
+问题 320余件。
+"""
+
+
+def test_short_lines_inside_an_open_story_are_its_subheadings(tmp_path):
+    """Between finished paragraphs of a story that opened with its dateline and has not ended,
+    a short line on its own is a sub-heading, not the headline of a new story; the rest of a
+    story from another page ('上接第1版') is not joined to a story of this page."""
+    p, layout = layout_of(tmp_path, SUBHEADINGS_AND_A_JUMP)
+    assert [(ranges(a.body), a.headline) for a in layout.articles] == [
+        ([[1, 2]], []), ([[6, 8], [10, 10], [12, 13], [15, 15], [17, 18]], [[4]])]
+    story = layout.articles[1]
+    assert story.subheadings == [10, 15]
+    assert [q.role for q in paragraphs(story, p)] == ["text", "subheading", "text", "subheading", "text"]

@@ -42,6 +42,6 @@ def roles(units: list[str], district_names: list[str], lead: str) -> tuple[str |
 def derive(paragraphs: list[str], limit: int = 28) -> str:
     """A title for an article whose page prints none: the first sentence of its lead."""
     lead = DATELINE.sub("", paragraphs[0] if paragraphs else "")
-    lead = re.sub(r"^[➡⬅↑↓←→▲▼◀▶■●◆★]\s*", "", lead)
+    lead = re.sub(r"^(?:[➡⬅↑↓←→▲▼◀▶■●◆★]\s*|[（(](?:上接|接上|紧接)[^）)]{0,6}[）)])", "", lead)  # marks, 上接第1版
     sentence = re.split(r"[。！？；]", lead, maxsplit=1)[0]
     return sentence if len(sentence) <= limit else sentence[:limit].rstrip("，、,") + "…"
