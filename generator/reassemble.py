@@ -33,10 +33,12 @@ EXTRA_UNIT_COST = 0.2
 SUBHEADING_SIMILARITY = 0.15
 MAX_CAPTION_LINES = 16
 MAX_SUBHEADING_WIDTH = 12
+CONTINUED_ON = re.compile(r"[（(](?:下转|转|续)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]$")
 CONTINUED_FROM = re.compile(r"^[（(]?(?:上接|接上|紧接)第?[\dA-Z一二三四五六七八九十]{1,3}版")
 CAPTION_MARK = re.compile(r"^[➡⬅↑↓←→▲▼◀▶]")
-BRIEF_MARK = re.compile(r"^[■●◆★]")  # opens each item of a news-in-brief column
-BRIEF_OPENING = re.compile(r"^[■●◆★]\s*(?:\d{1,2}月\d{1,2}日|近日|日前|昨日|今年以来)")
+# Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
+# stand before the points of one story.
+BRIEF = re.compile(r"^[■●◆★]\s*(?:\d{1,2}月\d{1,2}日|近日|日前|昨日|今年以来)")
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线")
 # A line that frames the page, whole: the paper's name, the date with its weekday, the page
 # number, the page's or a column's label (金水新闻, ■简讯), the editors.
@@ -113,7 +115,7 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
             blocks += [current, [n]] if current else [[n]]
             current = []
             continue
-        if current and (credits.is_lead(line) or CAPTION_MARK.match(line) or BRIEF_MARK.match(line)):
+        if current and (credits.is_lead(line) or CAPTION_MARK.match(line) or BRIEF.match(line)):
             blocks.append(current)
             current = []
         current.append(n)
@@ -167,9 +169,8 @@ def classify(raw: list[list[int]], text: dict[int, str]) -> list[Block]:
             kind = "furniture"
         elif CAPTION_MARK.match(body[0]):
             kind = "caption"
-        elif BRIEF_MARK.match(body[0]) and not credits.is_lead(body[0]) and \
-                (BRIEF_OPENING.match(body[0]) or not looks_like_headline(body)):
-            kind = "brief"  # '■金水区举办招聘会' alone is a headline, '■ 6月3日，…' a brief
+        elif BRIEF.match(body[0]):
+            kind = "brief"
         elif looks_like_headline(body):
             kind = "head"
         else:
@@ -254,6 +255,8 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             at_top = (not current.lead and current.first_paragraph_only and following is not None
                       and following.kind == "body" and not credits.is_lead(text[following.lines[0]]))
             current.closed = not at_top
+        if CONTINUED_ON.search(last):  # '（下转第2版）': the rest of the story is on another page
+            current.closed = True
     for draft in articles:
         draft.fragments = [[n for frag in draft.fragments for n in frag]] if draft.fragments else []  # one run so far
         # A short text with no dateline whose only credit is a photographer's is a caption.

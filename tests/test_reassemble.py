@@ -239,6 +239,19 @@ def test_page_frame_is_furniture_and_each_brief_is_an_article(tmp_path):
     assert layout.unplaced == []
 
 
+
+def test_marked_points_of_one_story_stay_in_it(tmp_path):
+    """A mark without a date before it opens a point of the story, not a brief."""
+    _, layout = layout_of(tmp_path, """本报讯 6月3日，金水区部署三项重点工作：
+● 聚焦营商环境
+持续深化“放管服”改革。
+● 聚焦民生实事
+办好十件民生实事。
+记者 张华
+""")
+    assert [(a.kind, ranges(a.body)) for a in layout.articles] == [("news", [[1, 6]])]
+
+
 SUBHEADINGS_AND_A_JUMP = """（上接第1版）通过政策宣讲、入户走访等
 方式，让企业和群众知晓政策、用好政策。
 
@@ -256,17 +269,21 @@ SUBHEADINGS_AND_A_JUMP = """（上接第1版）通过政策宣讲、入户走访
 强化服务解难题
 
 今年以来，各社区累计解决群众反映
-问题 320余件。
+问题 320余件。（下转第2版）
+
+惠济区成立物业服务工作专班，定期召
+开联席会议。
 """
 
 
 def test_short_lines_inside_an_open_story_are_its_subheadings(tmp_path):
     """Between finished paragraphs of a story that opened with its dateline and has not ended,
-    a short line on its own is a sub-heading, not the headline of a new story; the rest of a
-    story from another page ('上接第1版') is not joined to a story of this page."""
+    a short line on its own is a sub-heading, not the headline of a new story. The rest of a
+    story from another page ('上接第1版') is not joined to a story of this page, and a story that
+    goes on elsewhere ('下转第2版') takes no more text from this one."""
     p, layout = layout_of(tmp_path, SUBHEADINGS_AND_A_JUMP)
     assert [(ranges(a.body), a.headline) for a in layout.articles] == [
-        ([[1, 2]], []), ([[6, 8], [10, 10], [12, 13], [15, 15], [17, 18]], [[4]])]
+        ([[1, 2]], []), ([[6, 8], [10, 10], [12, 13], [15, 15], [17, 18]], [[4]]), ([[20, 21]], [])]
     story = layout.articles[1]
     assert story.subheadings == [10, 15]
     assert [q.role for q in paragraphs(story, p)] == ["text", "subheading", "text", "subheading", "text"]
