@@ -41,12 +41,13 @@ CAPTION_MARK = re.compile(r"^[➡⬅↑↓←→▲▼◀▶]")
 BRIEF = re.compile(r"^[■●◆★]\s*(?:\d{1,2}月\d{1,2}日|近日|日前|昨日|今年以来)")
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线")
 # A line that frames the page, whole: the paper's name, the date with its weekday, the page
-# number, the page's or a column's label (金水新闻, ■简讯), the editors.
-_EDITOR = "责任编辑|责编|本版编辑|编辑|版式设计|版式|美编|设计|校对|组版"
+# number, the editors. It is cut out of any block it stands in.
+_EDITOR = r"(?:责任编辑|责编|本版编辑|版式设计|美编|校对|组版)[：:\s]*|(?:编辑|设计|版式)[：:\s]+"  # not 编辑部主任
 PAGE_FRAME = re.compile(
     rf"^(?:[{HAN}]{{2,6}}(?:日报|晚报|时报|商报)|\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天].{{0,12}}|"
-    rf"第?\s*[A-Z]?\d{{1,3}}\s*版|[{HAN}]{{2,6}}新闻|[■●◆★]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览)|"
-    rf"(?:(?:{_EDITOR})[：:\s]*[{HAN}]{{2,4}}\s*)+)$")
+    rf"第?\s*[A-Z]?\d{{1,3}}\s*版|(?:(?:{_EDITOR})[{HAN}]{{2,4}}\s*)+)$")
+# The label of the page or of a column (金水新闻, ■简讯): furniture where it stands alone.
+LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[■●◆★]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览))$")
 
 
 @dataclass
@@ -165,7 +166,7 @@ def classify(raw: list[list[int]], text: dict[int, str]) -> list[Block]:
         if all(credits.is_credit(t) or credits.is_role_only(t) for t in body) or credits.is_credit(" ".join(body)):
             kind = "credit"
         elif (FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30) or \
-                (len(lines) == 1 and PAGE_FRAME.match(joined)):
+                (len(lines) == 1 and (PAGE_FRAME.match(joined) or LABEL.match(joined))):
             kind = "furniture"
         elif CAPTION_MARK.match(body[0]):
             kind = "caption"
