@@ -18,13 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent
     ("本报记者 宋崇飞 摄", [], [], ["宋崇飞"]),
     ("本 报 记 者 赵耀东 摄", [], [], ["赵耀东"]),
     ("记者张改华", ["张改华"], [], []),
+    ("文/记者 孙庆辉 图/通讯员 帖姣", ["孙庆辉"], ["帖姣"], ["帖姣"]),
+    ("记者 谢鹏飞/文 宋崇飞/图", ["谢鹏飞"], [], ["宋崇飞"]),
 ])
 def test_byline_forms(line, reporters, correspondents, photographers):
     credit = credits.parse(line)
     assert (credit.reporters, credit.correspondents, credit.photographers) == (reporters, correspondents, photographers)
 
 
-@pytest.mark.parametrize("line", ["经开区召开全区", "因地制宜，不断壮大集体经济", "记者对他说。", "示范区头条"])
+@pytest.mark.parametrize("line", ["经开区召开全区", "因地制宜，不断壮大集体经济", "记者对他说。", "示范区头条", "经济/文化"])
 def test_not_a_byline(line):
     assert credits.parse(line) is None
 
@@ -98,6 +100,14 @@ def test_organisation_named_in_full_in_the_title_only(tmp_path):
                     "领导小组召开第五次会议，区委书记李明\n主持会议并讲话。\n记者 王强\n", encoding="utf-8")
     [article] = pipeline.process(read_page(path)).articles
     assert article.organizations == ["金水区委网络安全和信息化领导小组"]
+
+
+def test_credit_in_a_lead_without_brackets(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("金水区召开优化营商环境推进会议\n\n本报讯 记者 张华 通讯员 李明 6月5日，\n"
+                    "金水区召开优化营商环境推进会议，区委\n书记王伟出席并讲话。\n", encoding="utf-8")
+    [article] = pipeline.process(read_page(path)).articles
+    assert (article.reporters, article.correspondents, article.persons) == (["张华"], ["李明"], ["王伟"])
 
 
 def test_headline_roles():

@@ -8,7 +8,7 @@ import re
 from ..model import Article
 from ..read import Page
 from ..reassemble import Draft, Layout, paragraphs
-from ..text import HAN, compact
+from ..text import HAN, compact, unspace
 from . import credits, dates, headline, people, places, topics
 from .words import tag, tfidf_keywords
 
@@ -70,7 +70,9 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
     body = "".join(p.text for p in paras if p.role != "byline")
 
     credit = credits.Credit()
-    from_lead = credits.from_lead(lead)
+    # a credit without brackets ends at a space, which only the printed line keeps
+    from_lead = credits.from_lead(lead) or (credits.from_lead(unspace(page.text(text_paras[0].lines[0])))
+                                            if text_paras else None)
     if from_lead:
         credit.add(from_lead)
     for p in paras:

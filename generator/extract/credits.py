@@ -22,13 +22,20 @@ _NAMES = rf"{_NAME}(?:[ 、，,]+{_NAME})*"
 _ROLE_NAMES = rf"(?:{_ROLE}) ?{_NAMES}"
 _PHOTO = r"文 ?/ ?图|图 ?/ ?文|摄"
 CREDIT = re.compile(rf"^(?:{_ROLE_NAMES} ?)+(?:{_PHOTO})?$|^{_NAMES} ?摄$")
+# Text and pictures credited apart: '文/记者 张三 图/通讯员 李四', '记者 张三/文 李四/图'.
+_WHO = rf"(?:(?:{_ROLE}) ?)?{_NAMES}"
+SPLIT_BEFORE = re.compile(rf"([文图]) ?/ ?({_WHO})")
+SPLIT_AFTER = re.compile(rf"({_WHO}) ?/ ?([文图])")
+SPLIT = re.compile(rf"^(?:{SPLIT_BEFORE.pattern} ?)+$|^(?:{SPLIT_AFTER.pattern} ?)+$")
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE})$")
-# Every role and the photo mark hold one of these: a line without them is no byline.
-CREDIT_CHARS = re.compile("[记实通摄]")
+# Every role, the photo mark and the text/picture slash hold one of these: a line without them is no byline.
+CREDIT_CHARS = re.compile("[记实通摄/]")
 # The dateline that opens a news story: 本报讯, 本报郑州讯, 本报12月3日讯, 本报焦作12月3日讯
 DATELINE = rf"[■●▲◆]?本报(?:[{HAN}]{{2,4}})?(?:\d{{1,2}}月\d{{1,2}}日)?讯"
 LEAD = re.compile(f"^{DATELINE}")
 LEAD_CREDIT = re.compile(rf"^{DATELINE} ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")
+# Without brackets the credit ends at a space: '本报讯 记者 张三 通讯员 李四 6月5日，…'
+LEAD_CREDIT_BARE = re.compile(rf"^{DATELINE} ((?:{_ROLE_NAMES} ?)+?) (?![{HAN}·]{{2,4}}(?: |$))")
 
 
 @dataclass
@@ -68,6 +75,8 @@ def parse(text: str) -> Credit | None:
 def _parse(text: str) -> Credit | None:
     """A byline (the whole of `text`) as a Credit, or None if it is not one."""
     text = unspace(text).strip(" （）()")
+    if SPLIT.match(text):
+        return _parse_split(text)
     if not CREDIT.match(text):
         return None
     photo = re.search(rf"(?:{_PHOTO})$", text)
@@ -83,6 +92,23 @@ def _parse(text: str) -> Credit | None:
         credit.reporters = []
     elif photo:  # 文/图: every named author took the pictures too
         credit.photographers.extend(credit.reporters + credit.correspondents)
+    return credit
+
+
+def _parse_split(text: str) -> Credit:
+    """'文/记者 张三 图/通讯员 李四': each named with their role (bare names: the text's are
+    reporters), and the pictures' also as photographers."""
+    credit = Credit()
+    pairs = SPLIT_BEFORE.findall(text) if text[0] in "文图" else [(m, w) for w, m in SPLIT_AFTER.findall(text)]
+    for mark, who in pairs:
+        parts = re.split(rf"({_ROLE})", who)
+        named = {ROLES[role]: _names(chunk) for role, chunk in zip(parts[1::2], parts[2::2])}
+        if parts[0].strip():
+            named["reporters" if mark == "文" else "photographers"] = _names(parts[0])
+        for role, names in named.items():
+            getattr(credit, role).extend(n for n in names if n not in getattr(credit, role))
+            if mark == "图":
+                credit.photographers.extend(n for n in names if n not in credit.photographers)
     return credit
 
 
@@ -115,7 +141,8 @@ def is_lead(text: str) -> bool:
 
 def from_lead(text: str) -> Credit | None:
     """The credit in a lead such as '本报讯（记者付凯明 通讯员刘甜甜）…' (text already joined)."""
-    match = LEAD_CREDIT.match(text.replace(" ", "", 3) if text.startswith("本报讯 ") else text)
+    match = LEAD_CREDIT.match(text.replace(" ", "", 3) if text.startswith("本报讯 ") else text) or \
+        LEAD_CREDIT_BARE.match(text)
     if not match:
         return None
     inner = re.sub(rf"({_ROLE})", r" \1 ", match.group(1))
