@@ -56,6 +56,21 @@ def test_event_date_from_lead(lead, expected):
     assert (found.iso() if found else None) == expected
 
 
+@pytest.mark.parametrize("lead, published, expected", [
+    ("5日，金水区召开会议", "2021-06-07", "2021-06-05"),
+    ("（记者 张华）28日上午，金水区召开会议", "2021-06-07", "2021-05-28"),
+    ("5日，金水区召开会议", "2021-01-03", "2020-12-05"),
+    ("5日，金水区召开会议", None, None),
+    ("15日来，金水区持续开展巡查", "2021-06-20", None),
+    ("昨日（6月4日），金水区召开会议", None, "06-04"),
+])
+def test_event_date_of_a_day_alone_or_explained(lead, published, expected):
+    """'5日' is the printed month's (or the month before, for a day still to come); '昨日' is
+    dated where the lead gives the date in brackets after it."""
+    found = dates.event_date(lead, published)
+    assert (found.iso() if found else None) == expected
+
+
 def test_page_year_ignores_plans():
     assert dates.page_year("2019年成绩显著，2020年继续推进，到2035年基本实现") == 2020
 

@@ -89,7 +89,7 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
         kicker, subtitle = None, None
         title, derived = headline.derive([p.text for p in text_paras] or [lead]), True
 
-    event = dates.event_date(credits.LEAD.sub("", lead))
+    event = dates.event_date(credits.LEAD.sub("", lead), page.meta.date)
     event_date = None
     if event:
         event_date = event.iso() if event.year else (f"{year:04d}-{event.iso()}" if year else event.iso())

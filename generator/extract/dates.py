@@ -23,12 +23,28 @@ class EventDate:
         return f"{self.year:04d}-{base}" if self.year else base
 
 
-def event_date(lead: str) -> EventDate | None:
-    """The first calendar date of the lead paragraph, unless a relative day (近日, 昨日) comes first."""
+# The day alone opens a lead in the month it was printed: '5日，…', '（记者 张三）5日上午'.
+DAY_FIRST = re.compile(r"^\s*(?:[（(][^）)]{0,40}[）)])?\s*(\d{1,2}\s*日)(?![\d来])")  # not 15日来: for 15 days
+
+
+def event_date(lead: str, published: str | None = None) -> EventDate | None:
+    """The first calendar date of the lead paragraph, unless a relative day (近日, 昨日) comes
+    first without the date in brackets after it ('昨日（6月4日）'). A lead that opens with the day
+    alone ('5日，') is dated in the month of `published` (YYYY-MM-DD), or the month before it when
+    that day is still to come."""
+    day_first = DAY_FIRST.match(lead)
+    if day_first and published and len(published) == 10:
+        year, month, printed = (int(x) for x in published.split("-"))
+        day = int(day_first.group(1)[:-1])
+        if day > printed:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        if 1 <= day <= 31:
+            return EventDate(month, day, year, day_first.group(1))
     match = DATE.search(lead)
     if not match:
         return None
-    if RELATIVE.search(lead[: match.start()]):
+    relative = RELATIVE.search(lead[: match.start()])
+    if relative and not re.fullmatch(r"\s*[（(]\s*", lead[relative.end(): match.start()]):
         return None
     year, month, day = match.groups()
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
