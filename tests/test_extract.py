@@ -94,6 +94,7 @@ def test_people_after_titles_and_in_lists():
 
 def test_people_keep_out_what_is_not_a_name():
     assert people.persons("提升群众安全感、满意度。全区上下要提升政治站位。") == []
+    assert people.persons("市民张女士说，环境好了。李师傅表示，很满意。") == []
 
 
 def test_organisations():
@@ -131,6 +132,8 @@ def test_headline_roles():
     assert roles(["二七区召开政府系统廉政工作会议", "勤政廉政转作风 依法行政提效能"], ["二七区"], "") == (
         None, "二七区召开政府系统廉政工作会议", "勤政廉政转作风 依法行政提效能")
     assert roles(["苏家作乡", "为综合网格员开展网格化基层治理工作方法培训"], ["示范区"], "")[0] == "苏家作乡"
+    assert roles(["让绿色成为最美底色", "——金水区推进生态文明建设纪实"], ["金水区"], "") == (
+        None, "让绿色成为最美底色", "——金水区推进生态文明建设纪实")
 
 
 def test_derived_title_is_the_first_sentence():

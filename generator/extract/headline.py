@@ -12,6 +12,7 @@ NEWS_VERBS = re.compile(
     r"部署|推进|会议|培训|活动|座谈|检查|慰问|发布|通报|评选|表彰|开工|竣工|投产|落地|召集|宣讲|学习会")
 PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:乡|镇|街道|村|社区|区|县|市)$")
 DATELINE = re.compile(rf"^{_DATELINE}\s*(?:[（(][^）)]*[）)])?\s*")
+SUBTITLE_DASH = re.compile(r"^[—－]")
 
 
 def unit_text(lines: list[str]) -> str:
@@ -33,7 +34,9 @@ def roles(units: list[str], district_names: list[str], lead: str) -> tuple[str |
             score -= 5  # a place name alone is a kicker
         return score
 
-    main = max(range(len(units)), key=lambda i: (factual(i), -i))
+    # a unit that opens with a dash ('——金水区…纪实') is the subtitle, never the title
+    main = max([i for i, u in enumerate(units) if not SUBTITLE_DASH.match(u)] or range(len(units)),
+               key=lambda i: (factual(i), -i))
     kicker = " ".join(units[:main]) or None
     subtitle = " ".join(units[main + 1:]) or None
     return kicker, units[main], subtitle

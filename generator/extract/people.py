@@ -188,7 +188,8 @@ NOT_NAME = re.compile(r"^(?:全区|全市|各级|相关|有关|部门|单位|企
 
 
 def _plausible(name: str) -> bool:
-    return not NOT_NAME.match(name) and not re.search(r"[区市县乡镇村局委办部会感度性率们者]$", name)
+    # '张女士', '李师傅': a person the text leaves unnamed
+    return not NOT_NAME.match(name) and not re.search(r"[区市县乡镇村局委办部会感度性率们者]$|女士$|先生$|师傅$", name)
 
 
 def organizations(text: str, people: list[str] = ()) -> list[str]:
