@@ -4,9 +4,11 @@ A page's text comes out of the PDF column by column: headlines can stand before 
 article, after it or at the very end of the page; a blank line may be a column break in
 mid-sentence; an article can continue at the top of the page. The steps:
 
-1. cut the page into blocks (runs of non-blank lines, split at leads and bylines);
-2. tell headline blocks from body text, bylines, photo captions and page furniture;
-3. walk the body blocks into article bodies (a lead opens one, a byline closes it);
+1. cut the page into blocks (runs of non-blank lines, split at leads, bylines, brief items
+   and the lines that frame the page);
+2. tell headline blocks from body text, bylines, photo captions, briefs and page furniture;
+3. walk the body blocks into article bodies (a lead opens one, a byline or 下转 closes it; a
+   short line inside an open story is its sub-heading);
 4. join fragments (a body that starts mid-story at the top of the page) to their article;
 5. match headline blocks to bodies over the whole page at once: each run of headline
    blocks is cut into headlines (kicker / title / subtitle stay together) and the cut and
