@@ -239,7 +239,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
         elif current is None or current.closed or after_head:
             if current is not None and current.kind == "photo" and not current.closed and not after_head:
                 pass  # the rest of a caption
-            elif after_head and _is_subheading(heads, current, text):
+            elif after_head and _is_subheading(heads, current, blocks[i + 1:], text):
                 heads[0].kind = "subhead"  # no headline for attach_headlines
                 current.fragments.append(list(heads[0].lines))
                 current.subheadings += heads[0].lines
@@ -268,12 +268,27 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
     return articles, furniture
 
 
-def _is_subheading(heads: list[Block], current: Draft | None, text: dict[int, str]) -> bool:
+def _is_subheading(heads: list[Block], current: Draft | None, after: list[Block], text: dict[int, str]) -> bool:
     """'完善机制建平台' after a finished paragraph of a story that opened with its dateline and has
-    not ended: one short line is a sub-heading of that story, not the headline of a new one."""
-    return (current is not None and current.kind == "news" and current.lead and not current.closed
-            and len(heads) == 1 and len(heads[0].lines) == 1 and width(text[heads[0].lines[0]]) <= MAX_SUBHEADING_WIDTH
-            and ends_sentence(text[current.last]))
+    not ended: one short line is a sub-heading of that story, not the headline of a new one, when
+    it is one of a series of lines alike ('完善机制建平台', '强化服务解难题'). A lone short line
+    there is more likely the headline of the story above, set after it."""
+    if not (current is not None and current.kind == "news" and current.lead and not current.closed
+            and len(heads) == 1 and len(heads[0].lines) == 1 and ends_sentence(text[current.last])):
+        return False
+    size = width(text[heads[0].lines[0]])
+
+    def alike(n: int) -> bool:
+        return size <= MAX_SUBHEADING_WIDTH and abs(width(text[n]) - size) <= 2
+
+    if any(alike(n) for n in current.subheadings):
+        return True
+    for block in after:  # the story's next sections, up to where another story could start
+        if block.kind == "head":
+            return len(block.lines) == 1 and alike(block.lines[0])
+        if block.kind != "body" or credits.is_lead(text[block.lines[0]]):
+            return False
+    return False
 
 
 def _has_paragraph_end(draft: Draft, text: dict[int, str]) -> bool:

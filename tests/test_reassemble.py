@@ -287,3 +287,21 @@ def test_short_lines_inside_an_open_story_are_its_subheadings(tmp_path):
     story = layout.articles[1]
     assert story.subheadings == [10, 15]
     assert [q.role for q in paragraphs(story, p)] == ["text", "subheading", "text", "subheading", "text"]
+
+
+def test_a_lone_short_headline_after_an_open_story_is_its_headline(tmp_path):
+    """The story's credit is in its lead, so nothing closes it; the short line after it is its
+    headline, set after it, and the text below is another story (no series of sub-headings)."""
+    _, layout = layout_of(tmp_path, """本报讯（记者 张华）6月5日，金水区召开
+优化营商环境推进会议，区委书记王伟出
+席并讲话。
+
+营商环境推进会召开
+
+初夏时节，走进金水区的大街小巷，绿树
+成荫，花香四溢。
+记者 李强
+
+金水区生态环境持续改善
+""")
+    assert [(ranges(a.body), a.headline) for a in layout.articles] == [([[1, 3]], [[5]]), ([[7, 9]], [[11]])]
