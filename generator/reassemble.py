@@ -192,6 +192,7 @@ def classify(raw: list[list[int]], text: dict[int, str]) -> list[Block]:
         lines = [text[n] for n in block.lines]
         local = column_width([text[n] for b in blocks[max(0, i - 3): i + 4] if b.kind == "body" for n in b.lines]) or page_width
         wrapped = len(lines) > 1 and all(width(t) >= 0.8 * local for t in lines[:-1]) and width(lines[0]) < 1.3 * local
+        wrapped = wrapped or (len(lines) == 1 and local <= width(lines[0]) <= local + 0.5)  # one line, the column's width
         clause = bool(re.search(r"[，、,]", "".join(lines)))
         if runs_on and (wrapped or clause or unfinished) and not ends_sentence(lines[-1]):
             block.kind = "body"

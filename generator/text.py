@@ -35,11 +35,13 @@ def unspace(line: str) -> str:
 
 
 def join(lines: list[str]) -> str:
-    """Join column-wrapped lines: no space between Chinese characters, one between Latin words."""
+    """Join column-wrapped lines: no space between Chinese characters, one between Latin words;
+    none inside a number the line break cut ('6月2' + '8日')."""
     text = ""
     for line in lines:
         line = unspace(line)
-        if text and line and _LATIN_START.match(line[0]) and _LATIN_END.search(text):
+        if text and line and _LATIN_START.match(line[0]) and _LATIN_END.search(text) \
+                and not (line[0].isdigit() and text[-1].isdigit()):
             text += " "
         text += line
     text = _DROP_SPACE.sub("", text)

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from generator.extract.article import ranges
 from generator.read import read_page
+from generator.text import join
 from generator.reassemble import paragraphs, reassemble
 
 from conftest import PAGES
@@ -305,3 +306,8 @@ def test_a_lone_short_headline_after_an_open_story_is_its_headline(tmp_path):
 金水区生态环境持续改善
 """)
     assert [(ranges(a.body), a.headline) for a in layout.articles] == [([[1, 3]], [[5]]), ([[7, 9]], [[11]])]
+
+
+def test_wrapped_lines_join_into_words_and_numbers():
+    assert join(["本报讯（记者郝鹏刚）6月2", "8日，老城区开展招聘会。"]) == "本报讯（记者郝鹏刚）6月28日，老城区开展招聘会。"
+    assert join(["云与计算 CTO", "Bob 进行报告"]) == "云与计算CTO Bob进行报告"
