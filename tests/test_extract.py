@@ -26,7 +26,8 @@ def test_byline_forms(line, reporters, correspondents, photographers):
     assert (credit.reporters, credit.correspondents, credit.photographers) == (reporters, correspondents, photographers)
 
 
-@pytest.mark.parametrize("line", ["经开区召开全区", "因地制宜，不断壮大集体经济", "记者对他说。", "示范区头条", "经济/文化"])
+@pytest.mark.parametrize("line", ["经开区召开全区", "因地制宜，不断壮大集体经济", "记者对他说。", "示范区头条", "经济/文化",
+                                  "一个支架、一部手机、一个话筒、一台摄"])
 def test_not_a_byline(line):
     assert credits.parse(line) is None
 
