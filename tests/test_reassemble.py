@@ -311,3 +311,19 @@ def test_a_lone_short_headline_after_an_open_story_is_its_headline(tmp_path):
 def test_wrapped_lines_join_into_words_and_numbers():
     assert join(["本报讯（记者郝鹏刚）6月2", "8日，老城区开展招聘会。"]) == "本报讯（记者郝鹏刚）6月28日，老城区开展招聘会。"
     assert join(["云与计算 CTO", "Bob 进行报告"]) == "云与计算CTO Bob进行报告"
+
+
+def test_a_line_as_wide_as_the_column_running_on_is_text(tmp_path):
+    """A column break after a full line with no punctuation: the line reads like a headline,
+    but it is as wide as the column and the text below runs on from it."""
+    _, layout = layout_of(tmp_path, """本报讯近日，金水区召开会议
+部署重点工作，会议要求各单
+位抓好落实，确保取得实效。
+
+示范区今年共新增高新技术企
+
+业11家，总数达27家，同比增
+长两倍多，均为历年最多。
+记者 张华
+""")
+    assert [(ranges(a.body), a.headline) for a in layout.articles] == [([[1, 3], [5, 5], [7, 9]], [])]
