@@ -205,8 +205,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
     articles: list[Draft] = []
     furniture: list[int] = []
     current: Draft | None = None
-    after_head = False
-    heads: list[Block] = []  # the headline blocks since the last other block
+    heads: list[Block] = []  # the headline blocks since the last other block: are we after a headline?
 
     def start(kind: str = "news") -> Draft:
         draft = Draft(kind=kind)
@@ -219,7 +218,6 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             furniture += block.lines
             continue
         if block.kind == "head":
-            after_head = True
             heads.append(block)
             continue
         if block.kind == "caption":
@@ -227,20 +225,20 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
         elif block.kind == "brief":
             current = start("brief")
         elif block.kind == "credit":
-            if current is None or after_head or (current.closed and current.kind != "photo"):
+            if current is None or heads or (current.closed and current.kind != "photo"):
                 current = start()  # a byline standing at the top of its article
             current.fragments.append(list(block.lines))
-            if not (after_head or current.body == block.lines):
+            if not (heads or current.body == block.lines):
                 current.closed = True
-            after_head, heads = False, []
+            heads = []
             continue
         elif credits.is_lead(first):
             current = start()
             current.lead = True
-        elif current is None or current.closed or after_head:
-            if current is not None and current.kind == "photo" and not current.closed and not after_head:
+        elif current is None or current.closed or heads:
+            if current is not None and current.kind == "photo" and not current.closed and not heads:
                 pass  # the rest of a caption
-            elif after_head and _is_subheading(heads, current, blocks[i + 1:], text):
+            elif heads and _is_subheading(heads, current, blocks[i + 1:], text):
                 heads[0].kind = "subhead"  # no headline for attach_headlines
                 current.fragments.append(list(heads[0].lines))
                 current.subheadings += heads[0].lines
@@ -248,7 +246,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
                 current = start()
         else:
             current.first_paragraph_only = current.first_paragraph_only and not _has_paragraph_end(current, text)
-        after_head, heads = False, []
+        heads = []
         current.fragments.append(list(block.lines))
         last = text[block.lines[-1]]
         if current.kind == "brief":  # one paragraph, its byline (if any) at its end

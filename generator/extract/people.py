@@ -76,7 +76,8 @@ NOT_ORG = re.compile(r"召开|举行|会议|活动|要求|发展|部署|精神|�
                      r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|干部|党员|镇街道|实事|合作办|两家|各家|几家|\d+家")
 
 # A count right after a name ends the clause: 研发中心15家, 高新技术企业三百家.
-COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两百千万几多]+)(?:家|个|所|座)$")
+MEASURES = "家个所座"  # the words bodies are counted in
+COUNTED = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千万几多]+)[{MEASURES}]$")
 
 GENERIC_HEAD = re.compile(r"^[区市县省]|[省市区县]$")
 # Suffixes of government bodies and firms whose short heads are names: 二七公安分局, 华为公司.
@@ -208,7 +209,7 @@ def organizations(text: str, people: list[str] = ()) -> list[str]:
         for match in ORG.finditer(piece, max(0, suffix.start() - 30)):
             if COUNTED.match(piece, match.end()):  # '省级研发中心165家': a kind of body, counted
                 continue
-            if piece[match.start() - 1:match.start()].isdigit() and piece[match.start()] in "家个所座":
+            if piece[match.start() - 1:match.start()].isdigit() and piece[match.start()] in MEASURES:
                 continue  # '3家子公司': bodies counted, not named
             name = match.group()
             if piece[match.end():match.end() + 1] == "）" and name.count("（") > name.count("）"):
