@@ -27,6 +27,7 @@ from scipy.optimize import linear_sum_assignment
 from .extract import credits
 from .read import Page
 from .text import HAN, compact, ends_sentence, join, unspace, width
+from .vocabulary import CAPTION_MARK, CONTINUED_FROM, CONTINUED_ON
 
 MAX_HEAD_LINES = 4
 MAX_HEAD_WIDTH = 40
@@ -35,9 +36,6 @@ EXTRA_UNIT_COST = 0.2
 SUBHEADING_SIMILARITY = 0.15
 MAX_CAPTION_LINES = 16
 MAX_SUBHEADING_WIDTH = 12
-CONTINUED_ON = re.compile(r"[（(](?:下转|转|续)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]$")
-CONTINUED_FROM = re.compile(r"^[（(]?(?:上接|接上|紧接)第?[\dA-Z一二三四五六七八九十]{1,3}版")
-CAPTION_MARK = re.compile(r"^[➡⬅↑↓←→▲▼◀▶]")
 # Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
 # stand before the points of one story.
 BRIEF = re.compile(r"^[■●◆★]\s*(?:\d{1,2}月\d{1,2}日|近日|日前|昨日|今年以来)")
@@ -118,7 +116,7 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
             blocks += [current, [n]] if current else [[n]]
             current = []
             continue
-        if current and (credits.is_lead(line) or CAPTION_MARK.match(line) or BRIEF.match(line)):
+        if current and (credits.is_lead(line + text.get(n + 1, "")) or CAPTION_MARK.match(line) or BRIEF.match(line)):
             blocks.append(current)
             current = []
         current.append(n)
@@ -140,6 +138,15 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
         else:
             out.append(block)
     return [b for b in out if b]
+
+
+def opening(block: "Block", text: dict[int, str]) -> str:
+    """The first lines of a block joined: a dateline may be cut across two lines."""
+    return "".join(text[n] for n in block.lines[:3])
+
+
+def opens_story(block: "Block", text: dict[int, str]) -> bool:
+    return credits.is_lead(opening(block, text))
 
 
 # 2. kinds -------------------------------------------------------------------------------
@@ -186,7 +193,7 @@ def classify(raw: list[list[int]], text: dict[int, str]) -> list[Block]:
         if block.kind != "head":
             continue
         following = next((b for b in blocks[i + 1:] if b.kind != "head"), None)
-        runs_on = following is not None and following.kind == "body" and not credits.is_lead(text[following.lines[0]])
+        runs_on = following is not None and following.kind == "body" and not opens_story(following, text)
         before = blocks[i - 1] if i else None
         unfinished = before is not None and before.kind == "body" and not ends_sentence(text[before.lines[-1]])
         lines = [text[n] for n in block.lines]
@@ -232,7 +239,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
                 current.closed = True
             heads = []
             continue
-        elif credits.is_lead(first):
+        elif opens_story(block, text):
             current = start()
             current.lead = True
         elif current is None or current.closed or heads:
@@ -255,7 +262,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             # A byline after the first paragraph of a story without a lead stands at its top.
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             at_top = (not current.lead and current.first_paragraph_only and following is not None
-                      and following.kind == "body" and not credits.is_lead(text[following.lines[0]]))
+                      and following.kind == "body" and not opens_story(following, text))
             current.closed = not at_top
         if CONTINUED_ON.search(last):  # '（下转第2版）': the rest of the story is on another page
             current.closed = True
@@ -285,7 +292,7 @@ def _is_subheading(heads: list[Block], current: Draft | None, after: list[Block]
     for block in after:  # the story's next sections, up to where another story could start
         if block.kind == "head":
             return len(block.lines) == 1 and alike(block.lines[0])
-        if block.kind != "body" or credits.is_lead(text[block.lines[0]]):
+        if block.kind != "body" or opens_story(block, text):
             return False
     return False
 

@@ -10,15 +10,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import HAN, SENTENCE_END, CLOSERS, unspace
+from ..vocabulary import AGENCY, DATELINE, ROLE, ROLES, close_roles, fold, role_field
 
-ROLES = {
-    "本报记者": "reporters", "记者": "reporters", "见习记者": "reporters", "特约记者": "reporters",
-    "实习生": "reporters", "本报通讯员": "correspondents", "通讯员": "correspondents",
-    "特约通讯员": "correspondents", "摄影记者": "photographers", "摄影": "photographers",
-}
-_ROLE = "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True))
 _NAME = rf"[{HAN}·]{{2,4}}"
 _NAMES = rf"{_NAME}(?:[ 、，,]+{_NAME})*"
+_ROLE = ROLE
 _ROLE_NAMES = rf"(?:{_ROLE}) ?{_NAMES}"
 _PHOTO = r"文 ?/ ?图|图 ?/ ?文|摄"
 # Names alone before 摄 are a photographer's credit; '一个支架、一部手机、一台摄' (摄像机 cut by the
@@ -33,10 +29,15 @@ SPLIT = re.compile(rf"^(?:{SPLIT_BEFORE.pattern} ?)+$|^(?:{SPLIT_AFTER.pattern} 
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE})$")
 # Every role, the photo mark and the text/picture slash hold one of these: a line without them is no byline.
 CREDIT_CHARS = re.compile("[记实通摄/]")
-# The dateline that opens a news story: 本报讯, 本报郑州讯, 本报12月3日讯, 本报焦作12月3日讯
-DATELINE = rf"[■●▲◆]?本报(?:[{HAN}]{{2,4}})?(?:\d{{1,2}}月\d{{1,2}}日)?讯"
-LEAD = re.compile(f"^{DATELINE}")
-LEAD_CREDIT = re.compile(rf"^{DATELINE} ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")
+# The dateline that opens a news story: 本报讯, 本报郑州12月3日讯, 新华社北京１月２日电, 据新华社电
+LEAD = re.compile(rf"^\s*{DATELINE}")
+# The credit a lead carries after its dateline (forms and examples: data/vocabulary.yaml):
+LEAD_CREDIT = re.compile(rf"^{DATELINE} ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")  # in brackets
+_RUN_ON_NAMES = rf"{_NAME}(?:[、，] ?(?!{AGENCY}|{_ROLE}){_NAME})*"
+LEAD_CREDIT_REPORTED = re.compile(  # run on, ending in 报道：
+    rf"^{DATELINE} ?((?:(?:{_ROLE}) ?{_RUN_ON_NAMES}[、，]? ?)+?) ?报道[：:]")
+LEAD_CREDIT_SOURCE = re.compile(  # run on, the reporter's source after the name: 记者X从…获悉
+    rf"^{DATELINE} ?((?:{_ROLE}) ?[{HAN}·]{{2,3}}?)(?=从|在|获悉)")
 # Without brackets the credit ends at a space: '本报讯 记者 张三 通讯员 李四 6月5日，…'
 LEAD_CREDIT_BARE = re.compile(rf"^{DATELINE} ((?:{_ROLE_NAMES} ?)+?) (?![{HAN}·]{{2,4}}(?: |$))")
 
@@ -77,7 +78,7 @@ def parse(text: str) -> Credit | None:
 @lru_cache(maxsize=1 << 14)
 def _parse(text: str) -> Credit | None:
     """A byline (the whole of `text`) as a Credit, or None if it is not one."""
-    text = unspace(text).strip(" （）()")
+    text = re.sub(" +", " ", close_roles(fold(unspace(text)))).strip(" （）()")
     if SPLIT.match(text):
         return _parse_split(text)
     if not CREDIT.match(text):
@@ -89,7 +90,7 @@ def _parse(text: str) -> Credit | None:
     if parts[0].strip():  # names before any role: a bare "X 摄"
         credit.photographers.extend(_names(parts[0]))
     for role, chunk in zip(parts[1::2], parts[2::2]):
-        getattr(credit, ROLES[role]).extend(_names(chunk))
+        getattr(credit, role_field(role)).extend(_names(chunk))
     if photo and photo.group().replace(" ", "") == "摄":
         credit.photographers.extend(credit.reporters)
         credit.reporters = []
@@ -105,7 +106,7 @@ def _parse_split(text: str) -> Credit:
     pairs = SPLIT_BEFORE.findall(text) if text[0] in "文图" else [(m, w) for w, m in SPLIT_AFTER.findall(text)]
     for mark, who in pairs:
         parts = re.split(rf"({_ROLE})", who)
-        named = {ROLES[role]: _names(chunk) for role, chunk in zip(parts[1::2], parts[2::2])}
+        named = {role_field(role): _names(chunk) for role, chunk in zip(parts[1::2], parts[2::2])}
         if parts[0].strip():
             named["reporters" if mark == "文" else "photographers"] = _names(parts[0])
         for role, names in named.items():
@@ -139,13 +140,15 @@ def split_trailing(text: str) -> tuple[str, str] | None:
 
 
 def is_lead(text: str) -> bool:
-    return bool(LEAD.match(unspace(text).replace(" ", "")))
+    return bool(LEAD.match(fold(unspace(text)).replace(" ", "")))
 
 
 def from_lead(text: str) -> Credit | None:
-    """The credit in a lead such as '本报讯（记者付凯明 通讯员刘甜甜）…' (text already joined)."""
+    """The credit in a lead such as '本报讯（记者付凯明 通讯员刘甜甜）…' or '新华社北京１月２日电（记者
+    X）…' or '本报北京１月１日讯记者X报道：…' (text already joined)."""
+    text = fold(text)
     match = LEAD_CREDIT.match(text.replace(" ", "", 3) if text.startswith("本报讯 ") else text) or \
-        LEAD_CREDIT_BARE.match(text)
+        LEAD_CREDIT_REPORTED.match(text) or LEAD_CREDIT_SOURCE.match(text) or LEAD_CREDIT_BARE.match(text)
     if not match:
         return None
     inner = re.sub(rf"({_ROLE})", r" \1 ", match.group(1))

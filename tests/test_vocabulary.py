@@ -1,0 +1,53 @@
+"""Every example of the newspaper's vocabulary (generator/data/vocabulary.yaml) read as it says."""
+import pytest
+
+from generator import vocabulary
+from generator.extract import credits
+
+DATA = vocabulary.DATA
+
+
+@pytest.mark.parametrize("case", DATA["datelines"], ids=lambda c: c["text"])
+def test_dateline(case):
+    assert vocabulary.dateline(case["text"]) == case["dateline"]
+    assert credits.is_lead(case["text"]) == (case["dateline"] is not None)
+
+
+def _fields(credit):
+    return {role: getattr(credit, role) if credit else [] for role in ("reporters", "correspondents", "photographers")}
+
+
+@pytest.mark.parametrize("case", DATA["lead_credits"], ids=lambda c: c["text"])
+def test_credit_in_a_lead(case):
+    expected = {role: case.get(role, []) for role in ("reporters", "correspondents", "photographers")}
+    assert _fields(credits.from_lead(case["text"])) == expected
+
+
+@pytest.mark.parametrize("case", DATA["bylines"], ids=lambda c: c["text"])
+def test_byline(case):
+    parsed = credits.parse(case["text"])
+    if case.get("byline", True):
+        assert _fields(parsed) == {role: case.get(role, []) for role in ("reporters", "correspondents", "photographers")}
+        assert credits.is_credit(case["text"])
+    else:
+        assert parsed is None
+
+
+@pytest.mark.parametrize("line", DATA["continued_on"])
+def test_continued_on(line):
+    assert vocabulary.CONTINUED_ON.search(line)
+
+
+@pytest.mark.parametrize("line", DATA["continued_from"])
+def test_continued_from(line):
+    assert vocabulary.CONTINUED_FROM.match(line)
+
+
+def test_every_role_word_holds_a_credit_character():
+    """is_credit passes over lines without 记/实/通/摄 unread: every role word must hold one."""
+    assert all(credits.CREDIT_CHARS.search(role) for role in [*vocabulary.ROLES, "摄"])
+
+
+def test_fold_keeps_spans():
+    text = "新华社北京１２月３１日电（记者ＡＢ）"
+    assert len(vocabulary.fold(text)) == len(text) and vocabulary.fold(text) == "新华社北京12月31日电（记者AB）"
