@@ -116,12 +116,17 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
             blocks += [current, [n]] if current else [[n]]
             current = []
             continue
-        if current and (credits.is_lead(line + text.get(n + 1, "")) or CAPTION_MARK.match(line) or BRIEF.match(line)):
+        # A dateline or byline inside a block counts only where a sentence or a credit ended before
+        # it: '本报北京１２月３０日讯' / '新华社记者胡晓梦、本报' / '记者吴亚明报道：' is one lead.
+        previous = text[current[-1]] if current else ""
+        at_break = not current or ends_sentence(previous) or credits.is_credit(previous) or credits.is_role_only(previous)
+        if current and ((at_break and credits.is_lead(line + text.get(n + 1, ""))) or CAPTION_MARK.match(line)
+                        or BRIEF.match(line)):
             blocks.append(current)
             current = []
         current.append(n)
         following = text.get(n + 1, "")
-        if credits.is_credit(line) and not (credits.is_credit(following) or credits.is_role_only(following)):
+        if at_break and credits.is_credit(line) and not (credits.is_credit(following) or credits.is_role_only(following)):
             blocks.append(current)
             current = []
     if current:
@@ -242,6 +247,9 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
         elif opens_story(block, text):
             current = start()
             current.lead = True
+        elif (current is not None and not heads and ends_sentence(text[current.last]) and
+              len(block.lines) <= MAX_CAPTION_LINES and _photo_credited(block.lines, text)):
+            current = start("photo")  # a photo's caption, credited at its end, after a finished story
         elif current is None or current.closed or heads:
             if current is not None and current.kind == "photo" and not current.closed and not heads:
                 pass  # the rest of a caption
@@ -255,10 +263,10 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             current.first_paragraph_only = current.first_paragraph_only and not _has_paragraph_end(current, text)
         heads = []
         current.fragments.append(list(block.lines))
-        last = text[block.lines[-1]]
+        last = "".join(text[n] for n in block.lines[-2:])  # a byline may be cut across the last two lines
         if current.kind == "brief":  # one paragraph, its byline (if any) at its end
             current.closed = ends_sentence(last) or credits.split_trailing(last) is not None
-        elif credits.split_trailing(last) or (current.kind == "photo" and last.endswith("摄")):
+        elif credits.split_trailing(last) or (current.kind == "photo" and _photo_credited(block.lines, text)):
             # A byline after the first paragraph of a story without a lead stands at its top.
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             at_top = (not current.lead and current.first_paragraph_only and following is not None
@@ -269,7 +277,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
     for draft in articles:
         draft.fragments = [[n for frag in draft.fragments for n in frag]] if draft.fragments else []  # one run so far
         # A short text with no dateline whose only credit is a photographer's is a caption.
-        if draft.kind == "news" and not draft.lead and text[draft.last].endswith("摄") and len(draft.body) <= MAX_CAPTION_LINES:
+        if draft.kind == "news" and not draft.lead and _photo_credited(draft.body, text) and len(draft.body) <= MAX_CAPTION_LINES:
             draft.kind = "photo"
     return articles, furniture
 
@@ -295,6 +303,15 @@ def _is_subheading(heads: list[Block], current: Draft | None, after: list[Block]
         if block.kind != "body" or opens_story(block, text):
             return False
     return False
+
+
+def _photo_credited(lines: list[int], text: dict[int, str]) -> bool:
+    """The lines end with a photographer's credit alone: '…滑翔。（新华' / '社记者周确摄）', '本报记者 X 摄'
+    (not '记者 X 文/图', a story's)."""
+    last = "".join(text[n] for n in lines[-2:])
+    tail = credits.split_trailing(last)
+    credit = credits.parse(tail[1] if tail else text[lines[-1]])
+    return credit is not None and bool(credit.photographers) and not (credit.reporters or credit.correspondents)
 
 
 def _has_paragraph_end(draft: Draft, text: dict[int, str]) -> bool:

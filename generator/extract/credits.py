@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..text import HAN, SENTENCE_END, CLOSERS, unspace
 from ..vocabulary import AGENCY, DATELINE, ROLE, ROLES, close_roles, fold, role_field
 
-_NAME = rf"[{HAN}·]{{2,4}}"
+_NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name
 _NAMES = rf"{_NAME}(?:[ 、，,]+{_NAME})*"
 _ROLE = ROLE
 _ROLE_NAMES = rf"(?:{_ROLE}) ?{_NAMES}"
@@ -20,7 +20,7 @@ _PHOTO = r"文 ?/ ?图|图 ?/ ?文|摄"
 # Names alone before 摄 are a photographer's credit; '一个支架、一部手机、一台摄' (摄像机 cut by the
 # line break) is not: no name starts with a numeral, and a credit names at most three.
 _BARE_NAME = rf"(?![一二三四五六七八九十两几每]){_NAME}"
-CREDIT = re.compile(rf"^(?:{_ROLE_NAMES} ?)+(?:{_PHOTO})?$|^{_BARE_NAME}(?:[ 、，,]+{_BARE_NAME}){{0,2}} ?摄$")
+CREDIT = re.compile(rf"^(?:{_ROLE_NAMES}[ 、，,]*)+(?:{_PHOTO})?$|^{_BARE_NAME}(?:[ 、，,]+{_BARE_NAME}){{0,2}} ?摄$")
 # Text and pictures credited apart: '文/记者 张三 图/通讯员 李四', '记者 张三/文 李四/图'.
 _WHO = rf"(?:(?:{_ROLE}) ?)?{_NAMES}"
 SPLIT_BEFORE = re.compile(rf"([文图]) ?/ ?({_WHO})")
