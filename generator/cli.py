@@ -87,6 +87,17 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_fit(args) -> int:
+    from . import fit
+    sets = [tuple(map(Path, s.split(":", 1))) for s in args.gold]
+    weights = fit.fit([fit.gold_pages([pair]) for pair in sets])
+    tmp = args.out.with_name(args.out.name + ".tmp")
+    tmp.write_text(weights.to_json(), encoding="utf-8")
+    tmp.replace(args.out)  # a fit that dies leaves the weights as they were
+    console.print(f"weights → {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Chinese local newspaper archive")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -120,6 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--verbose", action="store_true", help="list every article that differs")
     ev.add_argument("--json", action="store_true")
     ev.set_defaults(run=cmd_eval)
+
+    ft = sub.add_parser("fit", help="fit reassembly's weights on gold annotations (needs the 'fit' extra)")
+    ft.add_argument("--gold", action="append", required=True, metavar="GOLD_DIR:PAGES_DIR",
+                    help="a gold folder and the folder of its raw pages; repeat for more sets")
+    ft.add_argument("--out", type=Path, default=ROOT / "generator" / "data" / "weights.json")
+    ft.set_defaults(run=cmd_fit)
 
     args = parser.parse_args(argv)
     try:

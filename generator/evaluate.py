@@ -36,15 +36,37 @@ def _f1(tp: float, fp: float, fn: float) -> float:
 
 
 def score(records: list[dict], gold_dir: Path | str, sources_dir: Path | str) -> tuple[dict, list[str]]:
-    golds = {p.with_suffix(".txt").name: json.loads(p.read_text(encoding="utf-8"))
-             for p in sorted(Path(gold_dir).glob("*.json"))}
+    """The figures of `records` on every page of `gold_dir` (its raw text in `sources_dir`)."""
+    golds = [(Path(sources_dir) / p.with_suffix(".txt").name, json.loads(p.read_text(encoding="utf-8")))
+             for p in sorted(Path(gold_dir).glob("*.json"))]
+    return score_records(records, golds)
+
+
+def score_layouts(pages: list[tuple[Path, dict]]) -> dict:
+    """The structure figures (articles, headlines) of reassembly alone on these gold pages: what
+    fitting chooses its settings by, with no extraction run."""
+    from .extract.article import ranges
+    from .read import read_page
+    from .reassemble import reassemble
+
+    records = []
+    for path, _ in pages:
+        for draft in reassemble(read_page(path)).articles:
+            records.append({"source": path.name, "body_lines": ranges(draft.body),
+                            "headline_lines": [r for unit in draft.headline for r in ranges(unit)]})
+    return score_records(records, pages)[0]
+
+
+def score_records(records: list[dict], golds: list[tuple[Path, dict]]) -> tuple[dict, list[str]]:
+    """The figures of `records` on the gold pages given as (raw page path, gold)."""
     preds = defaultdict(list)
     for rec in records:
         preds[Path(str(rec.get("source", ""))).name].append(rec)
     t: dict[str, float] = defaultdict(float)
     problems: list[str] = []
-    for source, gold in golds.items():
-        raw = (Path(sources_dir) / source).read_text(encoding="utf-8").split("\n")
+    for path, gold in golds:
+        source = path.name
+        raw = path.read_text(encoding="utf-8").split("\n")
         nonblank = {i for i, line in enumerate(raw, 1) if line.strip()}
         g_arts = [(g, _lines(g["body_lines"], nonblank)) for g in gold["articles"]]
         p_arts = [(p, _lines(p.get("body_lines"), nonblank)) for p in preds.get(source, [])]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from scipy.optimize import linear_sum_assignment
 
 from .extract import credits
+from .learned import Trace, weights
 from .read import Page
 from .text import HAN, compact, ends_sentence, join, unspace, width
 from .vocabulary import CAPTION_MARK, CONTINUED_FROM, CONTINUED_ON
@@ -32,8 +33,7 @@ from .vocabulary import CAPTION_MARK, CONTINUED_FROM, CONTINUED_ON
 MAX_HEAD_LINES = 4
 MAX_HEAD_WIDTH = 40
 MAX_UNITS_PER_HEADLINE = 3
-EXTRA_UNIT_COST = 0.2
-SUBHEADING_SIMILARITY = 0.15
+UNLINKED = 0.05  # a headline unit with less of its words in a story than this shares none with it
 MAX_CAPTION_LINES = 16
 MAX_SUBHEADING_WIDTH = 12
 # Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
@@ -88,12 +88,12 @@ class Layout:
     unplaced: list[int]
 
 
-def reassemble(page: Page) -> Layout:
+def reassemble(page: Page, trace: Trace | None = None) -> Layout:
     text = {n: unspace(line) for n, line in enumerate(page.lines, 1) if line.strip()}
     blocks = classify(cut_blocks(text), text)
     articles, furniture = walk(blocks, text)
     join_fragments(articles, blocks, text)
-    attach_headlines(articles, blocks, text)
+    attach_headlines(articles, blocks, text, trace)
     articles.sort(key=lambda a: min(a.body + [n for u in a.headline for n in u]))
     placed = {n for a in articles for n in a.body} | {n for a in articles for u in a.headline for n in u}
     unplaced = sorted(set(text) - placed - set(furniture))
@@ -116,12 +116,11 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
             blocks += [current, [n]] if current else [[n]]
             current = []
             continue
-        # A dateline or byline inside a block counts only where a sentence or a credit ended before
-        # it: '本报北京１２月３０日讯' / '新华社记者胡晓梦、本报' / '记者吴亚明报道：' is one lead.
+        # A byline inside a block counts only where a sentence or a credit ended before it:
+        # '本报北京１２月３０日讯' / '新华社记者胡晓梦、本报' / '记者吴亚明报道：' is one lead.
         previous = text[current[-1]] if current else ""
         at_break = not current or ends_sentence(previous) or credits.is_credit(previous) or credits.is_role_only(previous)
-        if current and ((at_break and credits.is_lead(line + text.get(n + 1, ""))) or CAPTION_MARK.match(line)
-                        or BRIEF.match(line)):
+        if current and (credits.is_lead(line + text.get(n + 1, "")) or CAPTION_MARK.match(line) or BRIEF.match(line)):
             blocks.append(current)
             current = []
         current.append(n)
@@ -371,7 +370,13 @@ class _Unit:
     run: int
 
 
-def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int, str]) -> None:
+def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int, str],
+                     trace: Trace | None = None) -> None:
+    """Each run of headline blocks is cut into headlines (kicker / title / subtitle stay together),
+    and each headline either heads one story or heads none (it is then a sub-heading or a kicker
+    of the text it stands by). The cut and the assignment with the highest total score over the
+    whole page win: `headline` scores a headline heading a story, `orphan` a headline heading
+    none (learned.py; the weights are fitted on gold pages by generator/fit.py)."""
     runs: list[list[_Unit]] = []
     previous_head = False
     for block in blocks:
@@ -386,82 +391,43 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
     if not targets:
         _orphans([u for run in runs for u in run], articles, text)
         return
-    bodies = [bigrams("".join(text[n] for n in a.body)) for a in targets]
-    leads = [bigrams("".join(text[n] for n in a.body)[:150]) for a in targets]
-    units = [(u, bigrams("".join(text[n] for n in u.lines))) for run in runs for u in run]
-    idf: dict[str, float] = {}  # of the bigrams the headlines have: only they are looked up
-    for g in (g for _, grams in units for g in grams):
-        if g not in idf:
-            df = sum(1 for bag in bodies if g in bag)
-            idf[g] = math.log(1 + len(targets) / df) if df else math.log(1 + len(targets))
+    features = _HeadlineFeatures(runs, targets, text)
+    pair_model, orphan_model = weights()["headline"], weights()["orphan"]
+    options = [list(_partitions(run)) if len(run) <= 8 else [[[u] for u in run]] for run in runs]
+    scores: dict[tuple[int, int], tuple[list[float], float]] = {}  # a group (first unit, size): its scores
 
-    sim: dict[tuple[int, int], float] = {}  # (unit, article) -> how much the unit's words are the article's
-    for unit, grams in units:
-        total = sum(idf[g] for g in grams) or 1.0
-        for k in range(len(targets)):
-            body = sum(idf[g] for g in grams if g in bodies[k]) / total
-            lead = sum(idf[g] for g in grams if g in leads[k]) / total
-            sim[(id(unit), k)] = body + 0.3 * lead
-    edges = {n: k for k, a in enumerate(targets) for n in (a.first,)}
-    ends = {frag[-1]: k for k, a in enumerate(targets) for frag in a.fragments}
-    nonblank = sorted(text)
-    nxt = {a: b for a, b in zip(nonblank, nonblank[1:])}
-    prv = {b: a for a, b in zip(nonblank, nonblank[1:])}
-
-    def score(group: list[_Unit], k: int) -> float:
-        # Each unit past the first must earn its place: a weak one is better left a sub-heading.
-        s = sum(sim[(id(u), k)] for u in group) - EXTRA_UNIT_COST * (len(group) - 1)
-        above = edges.get(nxt.get(group[-1].lines[-1])) == k
-        below = ends.get(prv.get(group[0].lines[0])) == k
-        if targets[k].kind == "photo" and not above:
-            return -1.0  # a photo's title stands right above its caption, or it has none
-        return s + 0.35 * above + 0.2 * below
-
-    def partitions(run: list[_Unit]):
-        for cuts in itertools.product([False, True], repeat=len(run) - 1):
-            groups, group = [], [run[0]]
-            for unit, cut in zip(run[1:], cuts):
-                if cut:
-                    groups.append(group)
-                    group = [unit]
-                else:
-                    group.append(unit)
-            groups.append(group)
-            if all(len(g) <= MAX_UNITS_PER_HEADLINE for g in groups):
-                yield groups
-
-    options = [list(partitions(run)) if len(run) <= 8 else [[[u] for u in run]] for run in runs]
-    choice = [0] * len(runs)
-
-    def orphan_cost(group: list[_Unit]) -> float:
-        # Right under a story's last line (not its byline), an unmatched line reads as its sub-heading.
-        # It must share some words with that story; a line sharing none is a kicker of what follows.
-        above = prv.get(group[0].lines[0])
-        if above in ends and not credits.is_credit(text[above]):
-            if max(sim[(id(u), ends[above])] for u in group) >= SUBHEADING_SIMILARITY:
-                return 0.1
-        return 0.8
-
-    rows: dict[tuple[int, int], list[float]] = {}  # a group, as (its first unit, its size): its costs
-
-    def costs(group: list[_Unit]) -> list[float]:
+    def scored(group: list[_Unit]) -> tuple[list[float], float]:
         key = (id(group[0]), len(group))
-        if key not in rows:
-            rows[key] = [-score(group, k) for k in range(len(targets))]
-        return rows[key]
+        if key not in scores:
+            lines = [n for u in group for n in u.lines]
+            pairs = []
+            for k in range(len(targets)):
+                x = features.pair(group, k)
+                pairs.append(pair_model.logit(x))
+                if trace is not None:
+                    trace.add("headline", x, lines, targets[k].body)
+            x = features.orphan(group)
+            if trace is not None:
+                trace.add("orphan", x, lines, ())
+            scores[key] = (pairs, orphan_model.logit(x))
+        return scores[key]
 
-    def solve(choice):
+    def solve(choice: list[int]):
         groups = [g for r, c in enumerate(choice) for g in options[r][c]]
-        cost = [costs(g) for g in groups]
-        rows, cols = linear_sum_assignment(cost) if groups else ([], [])
-        total, pairs = 0.0, {}
-        for r, c in zip(rows, cols):
-            if -cost[r][c] >= 0.25:
-                total += -cost[r][c]
-                pairs[r] = c
-        total -= sum(orphan_cost(g) for i, g in enumerate(groups) if i not in pairs)
-        return total, groups, pairs
+        # Each group takes a story or its own 'heads nothing' column; the best total wins.
+        table = []
+        for i, group in enumerate(groups):
+            pairs, orphan = scored(group)
+            table.append([-v for v in pairs] + [(-orphan if j == i else math.inf) for j in range(len(groups))])
+        rows_, cols = linear_sum_assignment(table)
+        total = -sum(table[r][c] for r, c in zip(rows_, cols))
+        return total, groups, {r: c for r, c in zip(rows_, cols) if c < len(targets)}
 
+    if trace is not None:  # every group any cut can make
+        for option in (o for run_options in options for o in run_options):
+            for group in option:
+                scored(group)
+    choice = [0] * len(runs)
     best = solve(choice)
     improved = True
     while improved:
@@ -477,11 +443,98 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
     _, groups, pairs = best
     orphans = []
     for g, group in enumerate(groups):
+        lines = [n for u in group for n in u.lines]
         if g in pairs:
             targets[pairs[g]].headline = [u.lines for u in group]
         else:
             orphans += group
+        if trace is not None:
+            trace.chosen.append(("headline", tuple(lines), tuple(targets[pairs[g]].body) if g in pairs else ()))
     _orphans(orphans, articles, text)
+
+
+def _partitions(run: list[_Unit]):
+    """Every cut of a run of headline units into headlines of at most MAX_UNITS_PER_HEADLINE."""
+    for cuts in itertools.product([False, True], repeat=len(run) - 1):
+        groups, group = [], [run[0]]
+        for unit, cut in zip(run[1:], cuts):
+            if cut:
+                groups.append(group)
+                group = [unit]
+            else:
+                group.append(unit)
+        groups.append(group)
+        if all(len(g) <= MAX_UNITS_PER_HEADLINE for g in groups):
+            yield groups
+
+
+class _HeadlineFeatures:
+    """What the headline decision reads about a headline group and a story: how much of the
+    group's words (bigrams, weighted by rarity over the page's stories) are the story's, and
+    its lead's, against the other stories and the other headlines; where the group stands
+    (right above the story's first line, right under one of its ends, how far); whether the
+    story is a photo's caption."""
+
+    PAIR = ("body", "lead", "weakest", "extra", "unlinked", "above", "below", "photo", "photo_not_above",
+            "margin_group", "margin_story", "distance", "other_story_above")
+    ORPHAN = ("under_story", "under_story_words", "units", "before_story", "clause")
+
+    def __init__(self, runs: list[list[_Unit]], targets: list[Draft], text: dict[int, str]):
+        self.targets, self.text = targets, text
+        bodies = [bigrams("".join(text[n] for n in a.body)) for a in targets]
+        leads = [bigrams("".join(text[n] for n in a.body)[:150]) for a in targets]
+        self.units = [(u, bigrams("".join(text[n] for n in u.lines))) for run in runs for u in run]
+        idf: dict[str, float] = {}  # of the bigrams the headlines have: only they are looked up
+        for g in (g for _, grams in self.units for g in grams):
+            if g not in idf:
+                df = sum(1 for bag in bodies if g in bag)
+                idf[g] = math.log(1 + len(targets) / df) if df else math.log(1 + len(targets))
+        self.body: dict[tuple[int, int], float] = {}  # (unit, story) -> share of the unit's words in it
+        self.lead: dict[tuple[int, int], float] = {}
+        for unit, grams in self.units:
+            total = sum(idf[g] for g in grams) or 1.0
+            for k in range(len(targets)):
+                self.body[(id(unit), k)] = sum(idf[g] for g in grams if g in bodies[k]) / total
+                self.lead[(id(unit), k)] = sum(idf[g] for g in grams if g in leads[k]) / total
+        self.starts = {a.first: k for k, a in enumerate(targets)}
+        self.ends = {frag[-1]: k for k, a in enumerate(targets) for frag in a.fragments}
+        nonblank = sorted(text)
+        self.nxt = {a: b for a, b in zip(nonblank, nonblank[1:])}
+        self.prv = {b: a for a, b in zip(nonblank, nonblank[1:])}
+        self.spans = [(min(a.body), max(a.body)) for a in targets]
+        self.page_lines = max(nonblank) or 1
+
+    def pair(self, group: list[_Unit], k: int) -> dict[str, float]:
+        ids = {id(u) for u in group}
+        body = [self.body[(id(u), k)] for u in group]
+        mean = sum(body) / len(body)
+        others = [sum(self.body[(id(u), j)] for u in group) / len(group) for j in range(len(self.targets)) if j != k]
+        rivals = [self.body[(id(u), k)] for u, _ in self.units if id(u) not in ids]
+        above = self.starts.get(self.nxt.get(group[-1].lines[-1])) == k
+        first, last = group[0].lines[0], group[-1].lines[-1]
+        gap = min(abs(first - self.spans[k][1]), abs(self.spans[k][0] - last))
+        photo = self.targets[k].kind == "photo"
+        return {
+            "body": mean, "lead": sum(self.lead[(id(u), k)] for u in group) / len(group), "weakest": min(body),
+            "extra": len(group) - 1.0, "unlinked": float(min(body) < UNLINKED), "above": float(above),
+            "below": float(self.ends.get(self.prv.get(first)) == k), "photo": float(photo),
+            "photo_not_above": float(photo and not above),
+            "margin_group": mean - max(others, default=0.0), "margin_story": max(body) - max(rivals, default=0.0),
+            "distance": gap / self.page_lines,
+            # the group's first unit reads on from another story's last line, right above it
+            "other_story_above": self.body[(id(group[0]), j)] if (j := self.ends.get(self.prv.get(first), k)) != k else 0.0,
+        }
+
+    def orphan(self, group: list[_Unit]) -> dict[str, float]:
+        """Right under a story's last line (not its byline) a headline that heads nothing reads
+        as that story's sub-heading, the more so the more words it shares with it."""
+        above = self.prv.get(group[0].lines[0])
+        under = above in self.ends and not credits.is_credit(self.text[above])
+        words = max(self.body[(id(u), self.ends[above])] for u in group) if under else 0.0
+        before = self.nxt.get(group[-1].lines[-1]) in self.starts
+        clause = any(re.search(r"[，、,]", self.text[n]) for u in group for n in u.lines)
+        return {"under_story": float(under), "under_story_words": words, "units": float(len(group)),
+                "before_story": float(before), "clause": float(clause)}
 
 
 def _orphans(units: list[_Unit], articles: list[Draft], text: dict[int, str]) -> None:

@@ -1,0 +1,198 @@
+"""Fit the weights of reassembly's page-level decisions (learned.py) on gold annotations.
+
+Reassembly runs over every annotated page with a Trace; each candidate it scored is labelled
+from the gold (is this headline group the gold headline of the gold article this story is; do
+these two texts belong to one gold article) and one logistic regression a decision is fitted
+on them (scikit-learn, standardised features folded back into plain weights). Decisions that
+read what an earlier one chose are fitted in order, each with the weights fitted before it.
+
+    python -m generator fit --gold GOLD_DIR:PAGES_DIR [...] [--out generator/data/weights.json]
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from . import learned
+from .evaluate import score_layouts
+from .learned import Model, Trace, Weights
+from .read import read_page
+from .reassemble import reassemble
+
+# The decisions fitted as plain binary classifiers, in order, after the headline decode; and how
+# many passes the headline perceptron makes over the pages.
+BINARY_DECISIONS = ("merge", "tail")
+EPOCHS = 12
+
+
+def gold_pages(sets: list[tuple[Path, Path]], keep=lambda name: True) -> list[tuple[Path, dict]]:
+    """(page path, gold) for every gold file whose page exists and whose name `keep` accepts."""
+    out = []
+    for gold_dir, pages_dir in sets:
+        for path in sorted(Path(gold_dir).glob("*.json")):
+            page = Path(pages_dir) / path.with_suffix(".txt").name
+            if page.exists() and keep(page.name):
+                out.append((page, json.loads(path.read_text(encoding="utf-8"))))
+    return out
+
+
+def _lines(ranges, nonblank) -> frozenset[int]:
+    return frozenset(n for a, b in ranges or [] for n in range(int(a), int(b) + 1) if n in nonblank)
+
+
+class _Gold:
+    """One page's gold as sets of line numbers, to label candidates with."""
+
+    def __init__(self, page, gold: dict):
+        nonblank = {n for n, line in enumerate(page.lines, 1) if line.strip()}
+        self.bodies = [_lines(a["body_lines"], nonblank) for a in gold["articles"]]
+        self.heads = [_lines(a.get("headline_lines"), nonblank) for a in gold["articles"]]
+        self.article = {n: k for k, body in enumerate(self.bodies) for n in body}
+
+    def owner(self, lines) -> int | None:
+        """The gold article that holds most of these lines."""
+        counts: dict[int, int] = {}
+        for n in lines:
+            if n in self.article:
+                counts[self.article[n]] = counts.get(self.article[n], 0) + 1
+        return max(counts, key=lambda k: (counts[k], -k)) if counts else None
+
+    def label(self, candidate: learned.Candidate) -> int:
+        first, second = candidate.lines
+        story = self.owner(second)
+        if candidate.decision == "headline":
+            return int(story is not None and frozenset(first) == self.heads[story])
+        return int(story is not None and self.owner(first) == story)
+
+
+def traces(pages: list[tuple[Path, dict]], weights: Weights) -> list[tuple[learned.Candidate, int]]:
+    """Every candidate reassembly scores on these pages (with `weights`), labelled from gold."""
+    out = []
+    with learned.using(weights):
+        for path, gold in pages:
+            page = read_page(path)
+            trace = Trace()
+            reassemble(page, trace)
+            labels = _Gold(page, gold)
+            out += [(c, labels.label(c)) for c in trace.candidates]
+    return out
+
+
+def fit_model(rows: list[tuple[dict[str, float], int, float]], features: tuple[str, ...]) -> Model:
+    """Logistic regression on standardised features (rows: features, label, sample weight),
+    returned as weights on the raw features."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([[r[f] for f in features] for r, _, _ in rows], dtype=float)
+    y = np.array([label for _, label, _ in rows])
+    w = np.array([weight for _, _, weight in rows])
+    if len(set(y)) < 2:
+        raise SystemExit(f"fit: only one class among {len(y)} candidates: nothing to learn")
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    clf = LogisticRegression(C=1.0, max_iter=2000).fit((x - mean) / scale, y, sample_weight=w)
+    coef = clf.coef_[0] / scale
+    return Model(features, tuple(float(c) for c in coef), float(clf.intercept_[0] - (coef * mean).sum()))
+
+
+def fit(sets: list[list[tuple[Path, dict]]], start: Weights | None = None) -> Weights:
+    """Weights fitted on gold sets, each set counting as much as any other however many pages it has."""
+    weights = fit_headlines(sets, start or learned.shipped())
+    for decision in BINARY_DECISIONS:
+        if decision not in weights.models:
+            continue
+        found = [[(c.features, y) for c, y in traces(pages, weights) if c.decision == decision] for pages in sets]
+        mean_size = sum(map(len, found)) / len(found)
+        rows = [(x, y, mean_size / len(rows_)) for rows_ in found for x, y in rows_ if rows_]
+        weights = replace(weights, models={**weights.models, decision: fit_model(rows, weights[decision].features)})
+    return weights
+
+
+def fit_headlines(sets: list[list[tuple[Path, dict]]], weights: Weights, epochs: int = EPOCHS) -> Weights:
+    """The headline and orphan scores, fitted together as a structured (averaged) perceptron: the
+    page is decoded with the current weights, and where the decode differs from the gold the
+    weights move by the features of the gold's choice less those of the decode's."""
+    pair_names, orphan_names = weights["headline"].features, weights["orphan"].features
+    dims = len(pair_names) + 1 + len(orphan_names) + 1
+    w, total, steps = [0.0] * dims, [0.0] * dims, 0
+    pages = [(path, gold, sum(map(len, sets)) / len(sets) / len(group)) for group in sets for path, gold in group]
+    for _ in range(epochs):
+        for path, gold, weight in pages:
+            current = _as_weights(w, pair_names, orphan_names, weights)
+            with learned.using(current):
+                page = read_page(path)
+                trace = Trace()
+                reassemble(page, trace)
+            target = _gold_decode(trace, _Gold(page, gold))
+            if target is not None:
+                for i, (g, p) in enumerate(zip(_phi(target, trace, pair_names, orphan_names),
+                                               _phi(_chosen(trace), trace, pair_names, orphan_names))):
+                    w[i] += weight * (g - p)
+            total = [t + v for t, v in zip(total, w)]
+            steps += 1
+    return _as_weights([t / steps for t in total], pair_names, orphan_names, weights)
+
+
+def _as_weights(w: list[float], pair_names, orphan_names, base: Weights) -> Weights:
+    n = len(pair_names)
+    pair = Model(pair_names, tuple(w[:n]), w[n])
+    orphan = Model(orphan_names, tuple(w[n + 1:-1]), w[-1])
+    return replace(base, models={**base.models, "headline": pair, "orphan": orphan})
+
+
+def _chosen(trace: Trace) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(lines, story) for decision, lines, story in trace.chosen if decision == "headline"]
+
+
+def _phi(decode, trace: Trace, pair_names, orphan_names) -> list[float]:
+    """The summed features (a constant last in each part) of a page's headline decode."""
+    table = {(c.decision, c.lines): c.features for c in trace.candidates}
+    pair, orphan = [0.0] * (len(pair_names) + 1), [0.0] * (len(orphan_names) + 1)
+    for lines, story in decode:
+        x, names, acc = (table[("headline", (lines, story))], pair_names, pair) if story else \
+            (table[("orphan", (lines, ()))], orphan_names, orphan)
+        for i, name in enumerate(names):
+            acc[i] += x[name]
+        acc[-1] += 1.0
+    return pair + orphan
+
+
+def _gold_decode(trace: Trace, gold: "_Gold"):
+    """The decode the gold asks for among the candidates reassembly had: each gold headline that
+    is a candidate group heads the story holding most of its article; every other headline unit
+    heads nothing. None where the gold's choice cannot be made from these candidates."""
+    groups = {c.lines[0] for c in trace.candidates if c.decision == "orphan"}
+    stories = {c.lines[1] for c in trace.candidates if c.decision == "headline"}
+    units = {lines for lines, _ in _chosen(trace)}
+    unit_lines = {n for lines in units for n in lines}
+    decode, used = [], set()
+    for k, head in enumerate(gold.heads):
+        if not head or frozenset(head) not in {frozenset(g) for g in groups}:
+            continue
+        group = next(g for g in groups if frozenset(g) == head)
+        best = max(stories, key=lambda s: sum(1 for n in s if gold.article.get(n) == k), default=None)
+        if best is None or gold.owner(best) != k:
+            continue
+        decode.append((group, best))
+        used |= set(group)
+    covered = set(used)
+    singles = sorted(g for g in groups if len(g) and set(g) <= unit_lines - covered)
+    for group in singles:  # what no gold headline takes, unit by unit
+        if not set(group) & covered and _is_unit(group, singles):
+            decode.append((group, ()))
+            covered |= set(group)
+    return decode if covered >= unit_lines else None
+
+
+def _is_unit(group, groups) -> bool:
+    """No smaller candidate group lies inside this one: it is a single headline unit."""
+    return not any(g != group and set(g) < set(group) for g in groups)
+
+
+def _figure(pages, weights: Weights) -> float:
+    """What the settings are chosen by: exact article matches plus exact headlines."""
+    with learned.using(weights):
+        figures = score_layouts(pages)
+    return figures["exact_recall"] + figures["exact_precision"] + figures["headline_exact"]

@@ -1,0 +1,98 @@
+"""The page-level decisions of reassembly, scored by weights fitted on annotated pages.
+
+Each decision (`headline`: does this headline group head this story; `merge`: does this
+untitled story go on the story before it; `tail`: is this headless text at the top of the
+page the end of that story) is a logistic model over named features that reassembly computes
+once per candidate. The weights live in `data/weights.json`, written by `python -m generator
+fit` (generator/fit.py) from gold annotations; nothing here is set by hand but the feature
+names. `Trace` records every candidate with its features, which is what fitting reads.
+"""
+from __future__ import annotations
+
+import json
+import math
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+WEIGHTS_FILE = "weights.json"
+
+
+@dataclass(frozen=True)
+class Model:
+    features: tuple[str, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    def logit(self, x: dict[str, float]) -> float:
+        return self.intercept + sum(w * x[name] for name, w in zip(self.features, self.coef))
+
+    def probability(self, x: dict[str, float]) -> float:
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.logit(x)))))
+
+
+@dataclass(frozen=True)
+class Weights:
+    models: dict[str, Model]
+    settings: dict[str, float]
+
+    def __getitem__(self, name: str) -> Model:
+        return self.models[name]
+
+    def to_json(self) -> str:
+        """One model a line, numbers to six places: a refit shows as a readable diff."""
+        models = ",\n".join(
+            f'  "{name}": ' + json.dumps({"features": list(m.features), "coef": [round(c, 6) for c in m.coef],
+                                         "intercept": round(m.intercept, 6)}, ensure_ascii=False)
+            for name, m in sorted(self.models.items()))
+        settings = json.dumps({k: round(v, 6) for k, v in sorted(self.settings.items())})
+        return f'{{\n "models": {{\n{models}\n }},\n "settings": {settings}\n}}\n'
+
+    @classmethod
+    def from_json(cls, text: str) -> "Weights":
+        data = json.loads(text)
+        models = {name: Model(tuple(m["features"]), tuple(m["coef"]), float(m["intercept"]))
+                  for name, m in data["models"].items()}
+        return cls(models, {k: float(v) for k, v in data.get("settings", {}).items()})
+
+
+@cache
+def shipped() -> Weights:
+    """The weights that come with the generator (fitted on every gold set the maintainers had)."""
+    return Weights.from_json(resources.files("generator.data").joinpath(WEIGHTS_FILE).read_text("utf-8"))
+
+
+_active: list[Weights] = []  # weights being fitted or tried, innermost last
+
+
+def weights() -> Weights:
+    return _active[-1] if _active else shipped()
+
+
+@contextmanager
+def using(trial: Weights):
+    """Reassemble with `trial` instead of the shipped weights (fitting, cross-validation)."""
+    _active.append(trial)
+    try:
+        yield trial
+    finally:
+        _active.pop()
+
+
+@dataclass
+class Candidate:
+    decision: str  # headline | merge | tail
+    features: dict[str, float]
+    lines: tuple[tuple[int, ...], tuple[int, ...]]  # what the decision joins: (headline or text, story)
+
+
+@dataclass
+class Trace:
+    """Every candidate reassembly scored on one page, for fitting."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    chosen: list[tuple[str, tuple[int, ...], tuple[int, ...]]] = field(default_factory=list)  # what won
+
+    def add(self, decision: str, features: dict[str, float], first, second) -> None:
+        self.candidates.append(Candidate(decision, dict(features), (tuple(first), tuple(second))))
