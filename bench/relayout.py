@@ -135,7 +135,9 @@ def relayout(raw: list[str], gold: dict, rng: random.Random) -> tuple[list[str],
     parts = {id(a): [loose_last_sentence(paragraphs(raw, a), rng)] for a in articles}
     tailed = None
     if len(articles) > 1 and rng.random() < 0.4:
-        tailed = rng.choice([a for a in articles[1:] if len(parts[id(a)][0]) >= 2] or [None])
+        # mostly the page's last story (its column runs on from the foot of the page to the head)
+        able = [a for a in articles[1:] if len(parts[id(a)][0]) >= 2]
+        tailed = (able[-1] if rng.random() < 0.7 else rng.choice(able)) if able else None
     if tailed:
         paras = parts[id(tailed)][0]
         cut = rng.randint(1, len(paras) - 1)

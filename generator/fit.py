@@ -11,6 +11,7 @@ read what an earlier one chose are fitted in order, each with the weights fitted
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,9 +21,9 @@ from .learned import Model, Trace, Weights
 from .read import read_page
 from .reassemble import reassemble
 
-# The decisions fitted as plain binary classifiers, in order, after the headline decode; and how
-# many passes the headline perceptron makes over the pages.
-BINARY_DECISIONS = ("merge", "tail")
+# The decisions fitted after the headline decode, in order, each a binary classifier or a
+# ranking (which story); and how many passes the headline perceptron makes over the pages.
+LATER_DECISIONS = (("tail", False), ("tail_story", True))
 EPOCHS = 12
 
 
@@ -60,6 +61,9 @@ class _Gold:
 
     def label(self, candidate: learned.Candidate) -> int:
         first, second = candidate.lines
+        if not second:  # is this text part of a story whose other lines stand elsewhere?
+            owner = self.owner(first)
+            return int(owner is not None and bool(self.bodies[owner] - set(first)))
         story = self.owner(second)
         if candidate.decision == "headline":
             return int(story is not None and frozenset(first) == self.heads[story])
@@ -79,7 +83,7 @@ def traces(pages: list[tuple[Path, dict]], weights: Weights) -> list[tuple[learn
     return out
 
 
-def fit_model(rows: list[tuple[dict[str, float], int, float]], features: tuple[str, ...]) -> Model:
+def fit_model(rows: list[tuple[dict[str, float], int, float]], features: tuple[str, ...], intercept: bool = True) -> Model:
     """Logistic regression on standardised features (rows: features, label, sample weight),
     returned as weights on the raw features."""
     import numpy as np
@@ -88,26 +92,46 @@ def fit_model(rows: list[tuple[dict[str, float], int, float]], features: tuple[s
     x = np.array([[r[f] for f in features] for r, _, _ in rows], dtype=float)
     y = np.array([label for _, label, _ in rows])
     w = np.array([weight for _, _, weight in rows])
-    if len(set(y)) < 2:
-        raise SystemExit(f"fit: only one class among {len(y)} candidates: nothing to learn")
-    mean, scale = x.mean(axis=0), x.std(axis=0)
+    if len(set(y)) < 2:  # every candidate alike: the features cannot tell; the smoothed share decides
+        positive = float(w[y == 1].sum())
+        return Model(features, (0.0,) * len(features), math.log((positive + 1) / (float(w.sum()) - positive + 1)))
+    mean, scale = (x.mean(axis=0) if intercept else np.zeros(x.shape[1])), x.std(axis=0)
     scale[scale == 0] = 1.0
-    clf = LogisticRegression(C=1.0, max_iter=2000).fit((x - mean) / scale, y, sample_weight=w)
+    clf = LogisticRegression(C=1.0, max_iter=2000, fit_intercept=intercept).fit((x - mean) / scale, y, sample_weight=w)
     coef = clf.coef_[0] / scale
-    return Model(features, tuple(float(c) for c in coef), float(clf.intercept_[0] - (coef * mean).sum()))
+    return Model(features, tuple(float(c) for c in coef), float(clf.intercept_[0] - (coef * mean).sum()) if intercept else 0.0)
 
 
 def fit(sets: list[list[tuple[Path, dict]]], start: Weights | None = None) -> Weights:
     """Weights fitted on gold sets, each set counting as much as any other however many pages it has."""
     weights = fit_headlines(sets, start or learned.shipped())
-    for decision in BINARY_DECISIONS:
-        if decision not in weights.models:
-            continue
-        found = [[(c.features, y) for c, y in traces(pages, weights) if c.decision == decision] for pages in sets]
-        mean_size = sum(map(len, found)) / len(found)
-        rows = [(x, y, mean_size / len(rows_)) for rows_ in found for x, y in rows_ if rows_]
-        weights = replace(weights, models={**weights.models, decision: fit_model(rows, weights[decision].features)})
+    for decision, ranking in LATER_DECISIONS:
+        found = [[(c, y) for c, y in traces(pages, weights) if c.decision == decision] for pages in sets]
+        rows = []
+        for per_set in found:
+            examples = _ranking_rows(per_set) if ranking else [(c.features, y) for c, y in per_set]
+            rows += [(x, y, 1.0 / max(1, len(examples))) for x, y in examples]
+        scale = len(rows) / sum(w for _, _, w in rows)  # each set counts alike; the mean weight is 1
+        rows = [(x, y, w * scale) for x, y, w in rows]
+        model = fit_model(rows, weights[decision].features, intercept=not ranking)
+        weights = replace(weights, models={**weights.models, decision: model})
     return weights
+
+
+def _ranking_rows(candidates) -> list[tuple[dict[str, float], int]]:
+    """A ranking as a classification: for each text whose right story is among its candidates,
+    the right story's features less another's (label 1) and the reverse (label 0)."""
+    by_text: dict = {}
+    for c, y in candidates:
+        by_text.setdefault(c.lines[0], []).append((c.features, y))
+    rows = []
+    for options in by_text.values():
+        right = [x for x, y in options if y]
+        for x, y in options:
+            if right and not y:
+                diff = {f: right[0][f] - x[f] for f in x}
+                rows += [(diff, 1), ({f: -v for f, v in diff.items()}, 0)]
+    return rows
 
 
 def fit_headlines(sets: list[list[tuple[Path, dict]]], weights: Weights, epochs: int = EPOCHS) -> Weights:

@@ -31,6 +31,7 @@ from .text import HAN, compact, ends_sentence, join, unspace, width
 from .vocabulary import CAPTION_MARK, CONTINUED_FROM, CONTINUED_ON
 
 MAX_HEAD_LINES = 4
+MAX_BYLINE_LINES = 3  # a byline wrapped at the column's width
 MAX_HEAD_WIDTH = 40
 MAX_UNITS_PER_HEADLINE = 3
 UNLINKED = 0.05  # a headline unit with less of its words in a story than this shares none with it
@@ -92,7 +93,7 @@ def reassemble(page: Page, trace: Trace | None = None) -> Layout:
     text = {n: unspace(line) for n, line in enumerate(page.lines, 1) if line.strip()}
     blocks = classify(cut_blocks(text), text)
     articles, furniture = walk(blocks, text)
-    join_fragments(articles, blocks, text)
+    join_tails(articles, blocks, text, trace)
     attach_headlines(articles, blocks, text, trace)
     articles.sort(key=lambda a: min(a.body + [n for u in a.headline for n in u]))
     placed = {n for a in articles for n in a.body} | {n for a in articles for u in a.headline for n in u}
@@ -130,18 +131,28 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
             current = []
     if current:
         blocks.append(current)
-    # A byline on its own line splits off from the text above it.
+    # A byline on lines of its own splits off from the text above it.
     out = []
     for block in blocks:
-        tail = [n for n in block if credits.is_credit(text[n])]
-        if tail and tail[-1] == block[-1] and len(tail) < len(block):
-            k = len(block)
-            while k > 0 and (credits.is_credit(text[block[k - 1]]) or credits.is_role_only(text[block[k - 1]])):
-                k -= 1
-            out += [block[:k], block[k:]]
-        else:
-            out.append(block)
+        k = _byline_start(block, text)
+        out += [block[:k], block[k:]] if 0 < k < len(block) else [block]
     return [b for b in out if b]
+
+
+def _byline_start(block: list[int], text: dict[int, str]) -> int:
+    """Where the byline that ends a block starts (len(block) where none does): its lines alone,
+    or lines that join into one ('记者 孙庆辉 通讯员 帖' / '姣 文/图'), after a finished sentence."""
+    k = len(block)
+    while k > 0 and (credits.is_credit(text[block[k - 1]]) or credits.is_role_only(text[block[k - 1]])):
+        k -= 1
+    if k < len(block):
+        return k
+    for size in range(2, min(MAX_BYLINE_LINES, len(block)) + 1):
+        start = len(block) - size
+        if credits.is_credit("".join(text[n] for n in block[start:])) and \
+                (start == 0 or ends_sentence(text[block[start - 1]])):
+            return start
+    return len(block)
 
 
 def opening(block: "Block", text: dict[int, str]) -> str:
@@ -176,7 +187,8 @@ def classify(raw: list[list[int]], text: dict[int, str]) -> list[Block]:
     for lines in raw:
         body = [text[n] for n in lines]
         joined = "".join(body)
-        if all(credits.is_credit(t) or credits.is_role_only(t) for t in body) or credits.is_credit(" ".join(body)):
+        if all(credits.is_credit(t) or credits.is_role_only(t) for t in body) or credits.is_credit(" ".join(body)) \
+                or (len(body) <= MAX_BYLINE_LINES and credits.is_credit("".join(body))):
             kind = "credit"
         elif (FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30) or \
                 (len(lines) == 1 and (PAGE_FRAME.match(joined) or LABEL.match(joined))):
@@ -319,38 +331,68 @@ def _has_paragraph_end(draft: Draft, text: dict[int, str]) -> bool:
 
 # 4. fragments ---------------------------------------------------------------------------
 
-def join_fragments(articles: list[Draft], blocks: list[Block], text: dict[int, str]) -> None:
-    """A body at the top of the page with no lead, no headline and no byline of its own is
-    the end of a story that starts further down: append it to the open story it shares
-    most words with."""
-    if len(articles) < 2:
+def join_tails(articles: list[Draft], blocks: list[Block], text: dict[int, str], trace: Trace | None = None) -> None:
+    """Text at the top of the page, before any headline or dateline, may be the end of a story
+    that starts further down ('the tail'): the `tail` model says whether a piece is one, the
+    `tail_story` model ranks the stories it may end (each story takes one tail at most)."""
+    first_head = next((b.lines[0] for b in blocks if b.kind == "head"), math.inf)
+    tails = []
+    for draft in articles:
+        if draft.lead or draft.kind != "news" or draft.first > first_head:
+            break
+        if not CONTINUED_FROM.match(text[draft.first]):  # '（上接第1版）': a story from another page
+            tails.append(draft)
+    stories = [a for a in articles if a.kind == "news" and a not in tails]
+    if not tails or not stories:
         return
-    top = articles[0]
-    first_kind = next((b.kind for b in blocks if b.kind != "furniture"), None)
-    if top.lead or top.kind != "news" or first_kind != "body" or CONTINUED_FROM.match(text[top.first]):
-        return  # '（上接第1版）': the rest of a story on another page, which stands alone here
-    if _has_own_byline(top, text):
+    is_tail, rank = weights()["tail"], weights()["tail_story"]
+    bags = {id(a): bigrams("".join(text[n] for n in a.body)) for a in tails + stories}
+    idf = _idf(list(bags.values()))
+    leads = sum(a.lead for a in stories) / len(stories)
+    chosen, gain = [], []
+    for tail in tails:
+        x = {"closed": float(tail.closed), "first": float(tail.first == min(text)),
+             "lines": math.log(len(tail.body)), "stories_with_dateline": leads,
+             "ends_sentence": float(ends_sentence(text[tail.last]))}
+        if trace is not None:
+            trace.add("tail", x, tail.body, ())
+        if is_tail.logit(x) <= 0:
+            continue
+        words = [_overlap(bags[id(tail)], bags[id(story)], idf) for story in stories]
+        row = []
+        for k, story in enumerate(stories):
+            y = {"words": words[k], "margin": words[k] - max(words[:k] + words[k + 1:], default=0.0),
+                 "open": float(not story.closed), "unfinished": float(not ends_sentence(text[story.last])),
+                 "lead": float(story.lead),
+                 # a column runs on from the page's foot to its head: the last story, or the next one
+                 "last": float(k == len(stories) - 1), "next": float(k == 0 or stories[k - 1].first < tail.first)}
+            row.append(rank.logit(y))
+            if trace is not None:
+                trace.add("tail_story", y, tail.body, story.body)
+        chosen.append(tail)
+        gain.append(row)
+    if not chosen:
         return
-    candidates = [a for a in articles[1:] if a.kind == "news" and not a.closed]
-    if not candidates:
-        return
-    bag = bigrams("".join(text[n] for n in top.body))
-    overlap = {id(a): _overlap(bag, bigrams("".join(text[n] for n in a.body))) for a in candidates}
-    best = max(candidates, key=lambda a: overlap[id(a)])
-    if overlap[id(best)] < 0.05:
-        return
-    best.fragments.append(top.fragments[0])
-    best.closed = top.closed
-    articles.remove(top)
+    rows, cols = linear_sum_assignment([[-v for v in row] for row in gain])
+    for r, c in sorted(zip(rows, cols), key=lambda rc: -rc[0]):
+        stories[c].fragments.append(chosen[r].fragments[0])
+        stories[c].closed = chosen[r].closed
+        articles.remove(chosen[r])
 
 
-def _has_own_byline(draft: Draft, text: dict[int, str]) -> bool:
-    last = text[draft.last]
-    return credits.is_credit(last) or credits.split_trailing(last) is not None
+def _idf(bags: list[dict]) -> dict[str, float]:
+    """How rare each bigram is among these texts: a word two stories share says more the fewer
+    of the page's stories have it."""
+    df: dict[str, int] = {}
+    for bag in bags:
+        for g in bag:
+            df[g] = df.get(g, 0) + 1
+    return {g: math.log(1 + len(bags) / d) for g, d in df.items()}
 
 
-def _overlap(a: dict, b: dict) -> float:
-    return sum(1 for g in a if g in b) / (len(a) or 1)
+def _overlap(a: dict, b: dict, idf: dict[str, float]) -> float:
+    """The share of a's words (by rarity) that b has."""
+    return sum(idf[g] for g in a if g in b) / (sum(idf[g] for g in a) or 1.0)
 
 
 # 5. headlines ---------------------------------------------------------------------------
@@ -577,6 +619,27 @@ def _inline_heading(line: str, previous: str | None, blank_before: bool, text_fo
     return width(line) >= 1.15 * col or width(line) <= 0.6 * col
 
 
+def _wrapped_byline(order: list[int], i: int, text: dict[int, str], current: list[int]):
+    """(text before the byline on the first line or '', the byline, lines it takes) where the
+    lines from order[i] to the end of their paragraph (at most MAX_BYLINE_LINES, consecutive)
+    join into a byline that no single one of them is; None elsewhere."""
+    size = 1
+    while i + size < len(order) and order[i + size] == order[i] + size:
+        size += 1
+    if size < 2 or size > MAX_BYLINE_LINES:
+        return None
+    lines = [text[n] for n in order[i:i + size]]
+    if any(credits.is_credit(t) for t in lines):
+        return None
+    joined = "".join(lines)
+    if credits.is_credit(joined) and (not current or ends_sentence(text[current[-1]])):
+        return "", joined, size
+    trailing = credits.split_trailing(joined)
+    if trailing and len(trailing[0]) < len(lines[0]):
+        return trailing[0], trailing[1], size
+    return None
+
+
 def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
     """The body as paragraphs. A wrapped line joins the next without a space; a line ends its
     paragraph when it ends a sentence and is short of the column, or is followed by a blank
@@ -592,10 +655,25 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             current.clear()
 
     order = draft.body
+    skip = 0
     for i, n in enumerate(order):
+        if skip:
+            skip -= 1
+            continue
         line = text[n]
         previous = order[i - 1] if i else None
         nxt = order[i + 1] if i + 1 < len(order) else None
+        wrapped = _wrapped_byline(order, i, text, current)
+        if wrapped:  # a byline the column's width cut: '…管委会。记者 孙庆' / '辉 文/图'
+            head, credit, size = wrapped
+            if head:
+                out.append(Paragraph(join([text[k] for k in current] + [head]), current + [n]))
+            else:
+                flush()
+            current.clear()
+            out.append(Paragraph(credit, order[i:i + size], "byline"))
+            skip = size - 1
+            continue
         if n in draft.subheadings or _inline_heading(line, text.get(previous), previous != n - 1, nxt == n + 1, col):
             flush()
             out.append(Paragraph(join([line]), [n], "subheading"))
