@@ -1,14 +1,14 @@
 """Reassembly figures on every gold set present, and the held-out ones that are the honest figures.
 
 Rows:
-- `sample gold`: tests/data/gold (the sample pages), shipped weights;
+- `sample gold`: tests/data/gold and tests/data/layout-gold (the sample pages), shipped weights;
 - `sample relaid`: the sample gold's articles laid out again (bench/relayout.py, another seed than
   the one fitting sees), shipped weights;
 - `realpages`: ../shared/realpages with the shipped weights (fitted on it: a training figure);
 - `realpages 1-7 → 8-15` and `8-15 → 1-7`: weights fitted on the sample gold, its relayouts and
   half of realpages (by day of January 1998), scored on the other half: held out.
 
-    python bench/reassembly.py [--shared ../shared] [--json FILE]
+    python bench/reassembly.py [--shared ../shared] [--json FILE] [--fit]
 
 Needs the 'fit' extra (scikit-learn) for the held-out rows; rows whose data is absent are left out.
 """
@@ -54,13 +54,31 @@ def relaid(gold: Path, pages: Path, seed: int, out: Path) -> list[tuple[Path, di
     return fit.gold_pages([(out / "gold", out / "pages")])
 
 
+SAMPLE_GOLD = [ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "layout-gold"]  # of archive/pages
+
+
+def sample_sets(tmp: Path, seed: int) -> tuple[list, list]:
+    """The sample pages' gold, and the same articles laid out again with `seed`."""
+    sample = fit.gold_pages([(gold, ROOT / "archive" / "pages") for gold in SAMPLE_GOLD])
+    again = []
+    for k, gold in enumerate(SAMPLE_GOLD):
+        again += relaid(gold, ROOT / "archive" / "pages", seed, tmp / f"relaid-{seed}-{k}")
+    return sample, again
+
+
+def training_sets(tmp: Path, shared: Path, keep=lambda name: True) -> list[list]:
+    """What the shipped weights are fitted on: the sample gold, its relayouts (FIT_RELAYOUT_SEED)
+    and the realpages that `keep` accepts."""
+    sample, again = sample_sets(tmp, FIT_RELAYOUT_SEED)
+    real = fit.gold_pages([(shared / "realpages" / "gold", shared / "realpages" / "pages")], keep)
+    return [s for s in (sample, again, real) if s]
+
+
 def table(shared: Path) -> dict[str, dict]:
     rows: dict[str, dict] = {}
-    sample = fit.gold_pages([(ROOT / "tests" / "data" / "gold", ROOT / "archive" / "pages")])
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        fit_relaid = relaid(ROOT / "tests" / "data" / "gold", ROOT / "archive" / "pages", FIT_RELAYOUT_SEED, tmp / "a")
-        score_relaid = relaid(ROOT / "tests" / "data" / "gold", ROOT / "archive" / "pages", SCORE_RELAYOUT_SEED, tmp / "b")
+        sample, score_relaid = sample_sets(tmp, SCORE_RELAYOUT_SEED)
         rows["sample gold"] = figures(sample)
         rows["sample relaid"] = figures(score_relaid)
         real = fit.gold_pages([(shared / "realpages" / "gold", shared / "realpages" / "pages")])
@@ -68,7 +86,7 @@ def table(shared: Path) -> dict[str, dict]:
             rows["realpages"] = figures(real)
             for name, train, test in (("realpages 1-7 → 8-15", range(1, 8), range(8, 16)),
                                       ("realpages 8-15 → 1-7", range(8, 16), range(1, 8))):
-                weights = fit.fit([sample, fit_relaid, [p for p in real if day(p[0].name) in train]])
+                weights = fit.fit(training_sets(tmp, shared, lambda n, train=train: day(n) in train))
                 with learned.using(weights):
                     rows[name] = figures([p for p in real if day(p[0].name) in test])
     return rows
@@ -78,7 +96,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--json", type=Path, help="also write the table as JSON")
+    ap.add_argument("--fit", action="store_true", help="refit the shipped weights (generator/data/weights.json) "
+                    "on the sample gold, its relayouts and every realpage, then print the table")
     args = ap.parse_args(argv)
+    if args.fit:
+        with tempfile.TemporaryDirectory() as tmp:
+            weights = fit.fit(training_sets(Path(tmp), args.shared))
+        path = ROOT / "generator" / "data" / learned.WEIGHTS_FILE
+        path.with_suffix(".tmp").write_text(weights.to_json(), encoding="utf-8")
+        path.with_suffix(".tmp").replace(path)
+        learned.shipped.cache_clear()
     rows = table(args.shared)
     width = max(map(len, rows)) + 2
     print("set".ljust(width) + " ".join(f"{f[:12]:>12}" for f in FIGURES))

@@ -32,7 +32,7 @@ def _lines(ranges) -> list[int]:
 def paragraphs(raw: list[str], article: dict) -> list[str]:
     """The body as printed paragraphs: a blank line after a finished sentence ends one; after an
     unfinished one it was a column break. Sub-headings and bylines stand alone."""
-    subheadings = set(_lines(article.get("subheadings")))
+    subheadings = {n for s in article.get("subheadings") or [] for n in ([s] if isinstance(s, int) else _lines([s]))}
     out: list[str] = []
     current = ""
     previous_blank = False

@@ -49,6 +49,7 @@ class _Gold:
         nonblank = {n for n, line in enumerate(page.lines, 1) if line.strip()}
         self.bodies = [_lines(a["body_lines"], nonblank) for a in gold["articles"]]
         self.heads = [_lines(a.get("headline_lines"), nonblank) for a in gold["articles"]]
+        self.head_lines = set().union(*self.heads)
         self.article = {n: k for k, body in enumerate(self.bodies) for n in body}
 
     def owner(self, lines) -> int | None:
@@ -61,6 +62,8 @@ class _Gold:
 
     def label(self, candidate: learned.Candidate) -> int:
         first, second = candidate.lines
+        if candidate.decision == "heading":  # is this block a headline's?
+            return int(set(first) <= self.head_lines)
         if not second:  # is this text part of a story whose other lines stand elsewhere?
             owner = self.owner(first)
             return int(owner is not None and bool(self.bodies[owner] - set(first)))
@@ -104,18 +107,25 @@ def fit_model(rows: list[tuple[dict[str, float], int, float]], features: tuple[s
 
 def fit(sets: list[list[tuple[Path, dict]]], start: Weights | None = None) -> Weights:
     """Weights fitted on gold sets, each set counting as much as any other however many pages it has."""
-    weights = fit_headlines(sets, start or learned.shipped())
+    weights = start or learned.shipped()
+    weights = _fit_decision(sets, weights, "heading", ranking=False)
+    weights = fit_headlines(sets, weights)
     for decision, ranking in LATER_DECISIONS:
-        found = [[(c, y) for c, y in traces(pages, weights) if c.decision == decision] for pages in sets]
-        rows = []
-        for per_set in found:
-            examples = _ranking_rows(per_set) if ranking else [(c.features, y) for c, y in per_set]
-            rows += [(x, y, 1.0 / max(1, len(examples))) for x, y in examples]
-        scale = len(rows) / sum(w for _, _, w in rows)  # each set counts alike; the mean weight is 1
-        rows = [(x, y, w * scale) for x, y, w in rows]
-        model = fit_model(rows, weights[decision].features, intercept=not ranking)
-        weights = replace(weights, models={**weights.models, decision: model})
+        weights = _fit_decision(sets, weights, decision, ranking)
     return weights
+
+
+def _fit_decision(sets, weights: Weights, decision: str, ranking: bool) -> Weights:
+    """One binary or ranking decision fitted with the weights fitted so far for the others."""
+    found = [[(c, y) for c, y in traces(pages, weights) if c.decision == decision] for pages in sets]
+    rows = []
+    for per_set in found:
+        examples = _ranking_rows(per_set) if ranking else [(c.features, y) for c, y in per_set]
+        rows += [(x, y, 1.0 / max(1, len(examples))) for x, y in examples]
+    scale = len(rows) / sum(w for _, _, w in rows)  # each set counts alike; the mean weight is 1
+    rows = [(x, y, w * scale) for x, y, w in rows]
+    model = fit_model(rows, weights[decision].features, intercept=not ranking)
+    return replace(weights, models={**weights.models, decision: model})
 
 
 def _ranking_rows(candidates) -> list[tuple[dict[str, float], int]]:

@@ -91,10 +91,11 @@ class Layout:
 
 def reassemble(page: Page, trace: Trace | None = None) -> Layout:
     text = {n: unspace(line) for n, line in enumerate(page.lines, 1) if line.strip()}
-    blocks = classify(cut_blocks(text), text)
+    blocks = classify(cut_blocks(text), text, trace)
     articles, furniture = walk(blocks, text)
-    join_tails(articles, blocks, text, trace)
-    attach_headlines(articles, blocks, text, trace)
+    tails = top_pieces(articles, blocks, text)
+    attach_headlines(articles, blocks, text, trace, headless=tails)
+    join_tails(articles, tails, text, trace)
     articles.sort(key=lambda a: min(a.body + [n for u in a.headline for n in u]))
     placed = {n for a in articles for n in a.body} | {n for a in articles for u in a.headline for n in u}
     unplaced = sorted(set(text) - placed - set(furniture))
@@ -182,7 +183,7 @@ def looks_like_headline(lines: list[str]) -> bool:
     return True
 
 
-def classify(raw: list[list[int]], text: dict[int, str]) -> list[Block]:
+def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = None) -> list[Block]:
     blocks = []
     for lines in raw:
         body = [text[n] for n in lines]
@@ -203,23 +204,45 @@ def classify(raw: list[list[int]], text: dict[int, str]) -> list[Block]:
             kind = "body"
         blocks.append(Block(lines, kind))
     page_width = column_width([text[n] for b in blocks if b.kind == "body" for n in b.lines])
-    # A short block with no full stop may still be body text cut by a column break:
-    # wrapped lines as wide as the column, or a clause with commas, running on into the next block.
+    # A short block with no full stop may still be body text cut by a column break (wrapped lines
+    # as wide as the column, a clause running on into the next block): the `heading` model decides.
+    model = weights()["heading"]
     for i, block in enumerate(blocks):
         if block.kind != "head":
             continue
-        following = next((b for b in blocks[i + 1:] if b.kind != "head"), None)
-        runs_on = following is not None and following.kind == "body" and not opens_story(following, text)
-        before = blocks[i - 1] if i else None
-        unfinished = before is not None and before.kind == "body" and not ends_sentence(text[before.lines[-1]])
-        lines = [text[n] for n in block.lines]
-        local = column_width([text[n] for b in blocks[max(0, i - 3): i + 4] if b.kind == "body" for n in b.lines]) or page_width
-        wrapped = len(lines) > 1 and all(width(t) >= 0.8 * local for t in lines[:-1]) and width(lines[0]) < 1.3 * local
-        wrapped = wrapped or (len(lines) == 1 and local <= width(lines[0]) <= local + 0.5)  # one line, the column's width
-        clause = bool(re.search(r"[，、,]", "".join(lines)))
-        if runs_on and (wrapped or clause or unfinished) and not ends_sentence(lines[-1]):
+        x = _heading_features(blocks, i, text, page_width)
+        if trace is not None:
+            trace.add("heading", x, block.lines, ())
+        if model.logit(x) <= 0:
             block.kind = "body"
     return blocks
+
+
+def _heading_features(blocks: list[Block], i: int, text: dict[int, str], page_width: float) -> dict[str, float]:
+    """What tells a headline from a short piece of text: its width against the column's (text
+    wraps at the column's width, a headline is set wider or narrower), its punctuation, and
+    whether the text before it is left unfinished and the text after it runs on without a
+    dateline."""
+    block = blocks[i]
+    following = next((b for b in blocks[i + 1:] if b.kind != "head"), None)
+    before = blocks[i - 1] if i else None
+    lines = [text[n] for n in block.lines]
+    local = column_width([text[n] for b in blocks[max(0, i - 3): i + 4] if b.kind == "body" for n in b.lines]) or page_width
+    widest = max(map(width, lines))
+    return {
+        "lines": float(len(lines)),
+        "wrapped": float(len(lines) > 1 and all(width(t) >= 0.8 * local for t in lines[:-1]) and width(lines[0]) < 1.3 * local),
+        "column_wide": float(len(lines) == 1 and local <= width(lines[0]) <= local + 0.5),
+        "wider": float(widest > local + 0.5), "narrow": float(widest <= 0.6 * local),
+        "clause": float(bool(re.search(r"[，、,]", "".join(lines)))),
+        "colon": float(bool(re.search(r"[：:]", "".join(lines)))),
+        "quote": float(bool(re.search(r"[“”\"《》]", "".join(lines)))),
+        "before_unfinished": float(before is not None and before.kind == "body" and not ends_sentence(text[before.lines[-1]])),
+        "before_head": float(before is not None and before.kind == "head"),
+        "runs_on": float(following is not None and following.kind == "body" and not opens_story(following, text)),
+        "story_follows": float(following is not None and opens_story(following, text)),
+        "page_end": float(following is None),
+    }
 
 
 # 3. bodies ------------------------------------------------------------------------------
@@ -331,10 +354,9 @@ def _has_paragraph_end(draft: Draft, text: dict[int, str]) -> bool:
 
 # 4. fragments ---------------------------------------------------------------------------
 
-def join_tails(articles: list[Draft], blocks: list[Block], text: dict[int, str], trace: Trace | None = None) -> None:
-    """Text at the top of the page, before any headline or dateline, may be the end of a story
-    that starts further down ('the tail'): the `tail` model says whether a piece is one, the
-    `tail_story` model ranks the stories it may end (each story takes one tail at most)."""
+def top_pieces(articles: list[Draft], blocks: list[Block], text: dict[int, str]) -> list[Draft]:
+    """The text at the top of the page, before any headline or dateline: it may be the end of a
+    story that starts further down (a column running on from the page's foot to its head)."""
     first_head = next((b.lines[0] for b in blocks if b.kind == "head"), math.inf)
     tails = []
     for draft in articles:
@@ -342,12 +364,21 @@ def join_tails(articles: list[Draft], blocks: list[Block], text: dict[int, str],
             break
         if not CONTINUED_FROM.match(text[draft.first]):  # '（上接第1版）': a story from another page
             tails.append(draft)
+    return tails
+
+
+def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], trace: Trace | None = None) -> None:
+    """The `tail` model says whether a piece from the top of the page is the end of a story,
+    the `tail_story` model ranks the stories it may end, by the words it shares with each
+    story's text and headline and where the story stands (each story takes one tail at most);
+    a piece that is no tail stands alone."""
     stories = [a for a in articles if a.kind == "news" and a not in tails]
     if not tails or not stories:
         return
     is_tail, rank = weights()["tail"], weights()["tail_story"]
     bags = {id(a): bigrams("".join(text[n] for n in a.body)) for a in tails + stories}
-    idf = _idf(list(bags.values()))
+    heads = {id(a): bigrams("".join(text[n] for unit in a.headline for n in unit)) for a in stories}
+    idf = _idf(list(bags.values()) + list(heads.values()))
     leads = sum(a.lead for a in stories) / len(stories)
     chosen, gain = [], []
     for tail in tails:
@@ -359,9 +390,11 @@ def join_tails(articles: list[Draft], blocks: list[Block], text: dict[int, str],
         if is_tail.logit(x) <= 0:
             continue
         words = [_overlap(bags[id(tail)], bags[id(story)], idf) for story in stories]
+        titled = [_overlap(heads[id(story)], bags[id(tail)], idf) for story in stories]
         row = []
         for k, story in enumerate(stories):
             y = {"words": words[k], "margin": words[k] - max(words[:k] + words[k + 1:], default=0.0),
+                 "headline_words": titled[k], "headline_margin": titled[k] - max(titled[:k] + titled[k + 1:], default=0.0),
                  "open": float(not story.closed), "unfinished": float(not ends_sentence(text[story.last])),
                  "lead": float(story.lead),
                  # a column runs on from the page's foot to its head: the last story, or the next one
@@ -413,9 +446,9 @@ class _Unit:
 
 
 def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int, str],
-                     trace: Trace | None = None) -> None:
+                     trace: Trace | None = None, headless: list[Draft] = ()) -> None:
     """Each run of headline blocks is cut into headlines (kicker / title / subtitle stay together),
-    and each headline either heads one story or heads none (it is then a sub-heading or a kicker
+    and each headline either heads one story (not one of the `headless` pieces) or heads none (it is then a sub-heading or a kicker
     of the text it stands by). The cut and the assignment with the highest total score over the
     whole page win: `headline` scores a headline heading a story, `orphan` a headline heading
     none (learned.py; the weights are fitted on gold pages by generator/fit.py)."""
@@ -429,7 +462,7 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
         previous_head = block.kind == "head"
     if not runs:
         return
-    targets = [a for a in articles if a.kind in ("news", "photo")]
+    targets = [a for a in articles if a.kind in ("news", "photo") and a not in headless]
     if not targets:
         _orphans([u for run in runs for u in run], articles, text)
         return
