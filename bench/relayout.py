@@ -61,8 +61,8 @@ def loose_last_sentence(paras: list[str], rng: random.Random) -> list[str]:
     if not text or rng.random() >= LOOSE_LAST_SENTENCE:
         return paras
     last = text[-1]
-    sentences = re.findall(r"[^。！？]+[。！？]", paras[last])
-    if len(sentences) < 2 or not 6 <= len(sentences[-1]) <= 30 or re.search("[“；]", sentences[-1]):
+    sentences = re.findall(r"[^。！？]+[。！？][”’」』]?", paras[last])
+    if len(sentences) < 2 or not 6 <= len(sentences[-1]) <= 30 or re.search("[“”；]", sentences[-1]):
         return paras
     return paras[:last] + ["".join(sentences[:-1]), sentences[-1][:-1]] + paras[last + 1:]
 

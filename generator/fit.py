@@ -24,6 +24,7 @@ from .reassemble import reassemble
 # The decisions fitted after the headline decode, in order, each a binary classifier or a
 # ranking (which story); and how many passes the headline perceptron makes over the pages.
 LATER_DECISIONS = (("tail", False), ("tail_story", True))
+EARLY_DECISIONS = (("heading", False),)  # fitted before the headline decode
 EPOCHS = 12
 
 
@@ -108,7 +109,8 @@ def fit_model(rows: list[tuple[dict[str, float], int, float]], features: tuple[s
 def fit(sets: list[list[tuple[Path, dict]]], start: Weights | None = None) -> Weights:
     """Weights fitted on gold sets, each set counting as much as any other however many pages it has."""
     weights = start or learned.shipped()
-    weights = _fit_decision(sets, weights, "heading", ranking=False)
+    for decision, ranking in EARLY_DECISIONS:
+        weights = _fit_decision(sets, weights, decision, ranking)
     weights = fit_headlines(sets, weights)
     for decision, ranking in LATER_DECISIONS:
         weights = _fit_decision(sets, weights, decision, ranking)
