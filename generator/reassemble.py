@@ -28,7 +28,7 @@ from .extract import credits
 from .learned import Trace, weights
 from .read import Page
 from .text import HAN, compact, ends_sentence, join, unspace, width
-from .vocabulary import CAPTION_MARK, CONTINUED_FROM, CONTINUED_ON
+from .vocabulary import CAPTION_MARK, CAPTION_PHRASE, CONTINUED_FROM, CONTINUED_ON
 
 MAX_HEAD_LINES = 4
 MAX_BYLINE_LINES = 3  # a byline wrapped at the column's width
@@ -282,8 +282,8 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             current = start()
             current.lead = True
         elif (current is not None and not heads and ends_sentence(text[current.last]) and
-              len(block.lines) <= MAX_CAPTION_LINES and _photo_credited(block.lines, text)):
-            current = start("photo")  # a photo's caption, credited at its end, after a finished story
+              len(block.lines) <= MAX_CAPTION_LINES and _is_caption(block, blocks[i + 1:i + 2], text)):
+            current = start("photo")  # a photo's caption after a finished story
         elif current is None or current.closed or heads:
             if current is not None and current.kind == "photo" and not current.closed and not heads:
                 pass  # the rest of a caption
@@ -346,6 +346,14 @@ def _photo_credited(lines: list[int], text: dict[int, str]) -> bool:
     tail = credits.split_trailing(last)
     credit = credits.parse(tail[1] if tail else text[lines[-1]])
     return credit is not None and bool(credit.photographers) and not (credit.reporters or credit.correspondents)
+
+
+def _is_caption(block: Block, following: list[Block], text: dict[int, str]) -> bool:
+    """A photo's caption: it ends with a photographer's credit (on its last lines or on a line of
+    its own right under it), or it says what the picture shows ('图为…')."""
+    credited = following and following[0].kind == "credit" and _photo_credited(following[0].lines, text)
+    return bool(credited or _photo_credited(block.lines, text) or
+                CAPTION_PHRASE.search("".join(text[n] for n in block.lines)))
 
 
 def _has_paragraph_end(draft: Draft, text: dict[int, str]) -> bool:
@@ -551,7 +559,7 @@ class _HeadlineFeatures:
     story is a photo's caption."""
 
     PAIR = ("body", "lead", "weakest", "extra", "unlinked", "above", "below", "photo", "photo_not_above",
-            "margin_group", "margin_story", "distance", "other_story_above")
+            "margin_group", "margin_story", "distance", "other_story_above", "unit_elsewhere")
     ORPHAN = ("under_story", "under_story_words", "units", "before_story", "clause")
 
     def __init__(self, runs: list[list[_Unit]], targets: list[Draft], text: dict[int, str]):
@@ -598,6 +606,10 @@ class _HeadlineFeatures:
             "distance": gap / self.page_lines,
             # the group's first unit reads on from another story's last line, right above it
             "other_story_above": self.body[(id(group[0]), j)] if (j := self.ends.get(self.prv.get(first), k)) != k else 0.0,
+            # one of the group's units has more of its words in another story: a headline of its own
+            "unit_elsewhere": max((max(self.body[(id(u), j)] for j in range(len(self.targets)) if j != k)
+                                   - self.body[(id(u), k)] for u in group), default=0.0) if len(group) > 1 and
+            len(self.targets) > 1 else 0.0,
         }
 
     def orphan(self, group: list[_Unit]) -> dict[str, float]:

@@ -51,3 +51,8 @@ def test_every_role_word_holds_a_credit_character():
 def test_fold_keeps_spans():
     text = "新华社北京１２月３１日电（记者ＡＢ）"
     assert len(vocabulary.fold(text)) == len(text) and vocabulary.fold(text) == "新华社北京12月31日电（记者AB）"
+
+
+@pytest.mark.parametrize("case", DATA["captions"], ids=lambda c: c["text"])
+def test_caption_phrase(case):
+    assert bool(vocabulary.CAPTION_PHRASE.search(case["text"])) == case["caption"]
