@@ -132,7 +132,7 @@ def relayout(raw: list[str], gold: dict, rng: random.Random) -> tuple[list[str],
     articles = list(gold["articles"])
     rng.shuffle(articles)
     # The tail of one story (its last paragraphs, or the second half of its last one) at the top.
-    parts = {id(a): [loose_last_sentence(paragraphs(raw, a), rng)] for a in articles}
+    parts = {id(a): [paragraphs(raw, a)] for a in articles}
     tailed = None
     if len(articles) > 1 and rng.random() < 0.4:
         # mostly the page's last story (its column runs on from the foot of the page to the head)
@@ -142,6 +142,9 @@ def relayout(raw: list[str], gold: dict, rng: random.Random) -> tuple[list[str],
         paras = parts[id(tailed)][0]
         cut = rng.randint(1, len(paras) - 1)
         parts[id(tailed)] = [paras[:cut], paras[cut:]]
+    for article in articles:
+        if article is not tailed:
+            parts[id(article)][0] = loose_last_sentence(parts[id(article)][0], rng)
     placed: dict[int, dict] = {id(a): {"body": [], "head": []} for a in articles}
     far = []
     furniture = layout.text([raw[n - 1].strip() for n in _lines(gold.get("furniture_lines")) if raw[n - 1].strip()])

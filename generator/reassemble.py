@@ -725,7 +725,8 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             continue
         if credits.is_credit(line) or credits.is_role_only(line):
             flush()
-            if out and out[-1].role == "byline" and credits.is_role_only(page.text(out[-1].lines[-1])):
+            if out and out[-1].role == "byline" and (credits.is_role_only(page.text(out[-1].lines[-1]))
+                                                     or credits.is_role_only(line)):
                 out[-1].text = f"{out[-1].text} {line}"
                 out[-1].lines.append(n)
             else:

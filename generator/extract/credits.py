@@ -26,7 +26,7 @@ _WHO = rf"(?:(?:{_ROLE}) ?)?{_NAMES}"
 SPLIT_BEFORE = re.compile(rf"([文图]) ?/ ?({_WHO})")
 SPLIT_AFTER = re.compile(rf"({_WHO}) ?/ ?([文图])")
 SPLIT = re.compile(rf"^(?:{SPLIT_BEFORE.pattern} ?)+$|^(?:{SPLIT_AFTER.pattern} ?)+$")
-ROLE_ONLY = re.compile(rf"^(?:{_ROLE})$")
+ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
 # Every role, the photo mark and the text/picture slash hold one of these: a line without them is no byline.
 CREDIT_CHARS = re.compile("[记实通摄/]")
 # The dateline that opens a news story: 本报讯, 本报郑州12月3日讯, 新华社北京１月２日电, 据新华社电
@@ -121,7 +121,8 @@ def is_credit(text: str) -> bool:
 
 
 def is_role_only(text: str) -> bool:
-    """A line holding only '本 报 记 者' whose names follow on the next line."""
+    """A line holding only part of a byline: its role word ('本 报 记 者', the names on the next
+    line) or its photo mark ('文/图', under the names)."""
     return CREDIT_CHARS.search(text) is not None and bool(ROLE_ONLY.match(unspace(text).replace(" ", "")))
 
 
