@@ -146,79 +146,78 @@ def _ranking_rows(candidates) -> list[tuple[dict[str, float], int]]:
     return rows
 
 
+# The parts of the headline decode, each scored by the model of its name.
+DECODE_MODELS = ("headline", "orphan", "untitled")
+
+
 def fit_headlines(sets: list[list[tuple[Path, dict]]], weights: Weights, epochs: int = EPOCHS) -> Weights:
-    """The headline and orphan scores, fitted together as a structured (averaged) perceptron: the
-    page is decoded with the current weights, and where the decode differs from the gold the
-    weights move by the features of the gold's choice less those of the decode's."""
-    pair_names, orphan_names = weights["headline"].features, weights["orphan"].features
-    dims = len(pair_names) + 1 + len(orphan_names) + 1
+    """The scores of the headline decode (a headline heads a story, heads none, a story has none),
+    fitted together as a structured (averaged) perceptron: each page is decoded with the current
+    weights, and where the decode differs from the gold the weights move by the features of the
+    gold's choices less those of the decode's."""
+    names = {m: weights[m].features for m in DECODE_MODELS}
+    dims = sum(len(f) + 1 for f in names.values())
     w, total, steps = [0.0] * dims, [0.0] * dims, 0
     pages = [(path, gold, sum(map(len, sets)) / len(sets) / len(group)) for group in sets for path, gold in group]
     for _ in range(epochs):
         for path, gold, weight in pages:
-            current = _as_weights(w, pair_names, orphan_names, weights)
-            with learned.using(current):
+            with learned.using(_as_weights(w, names, weights)):
                 page = read_page(path)
                 trace = Trace()
                 reassemble(page, trace)
             target = _gold_decode(trace, _Gold(page, gold))
             if target is not None:
-                for i, (g, p) in enumerate(zip(_phi(target, trace, pair_names, orphan_names),
-                                               _phi(_chosen(trace), trace, pair_names, orphan_names))):
+                chosen = [c for c in trace.chosen if c[0] in DECODE_MODELS]
+                for i, (g, p) in enumerate(zip(_phi(target, trace, names), _phi(chosen, trace, names))):
                     w[i] += weight * (g - p)
             total = [t + v for t, v in zip(total, w)]
             steps += 1
-    return _as_weights([t / steps for t in total], pair_names, orphan_names, weights)
+    return _as_weights([t / steps for t in total], names, weights)
 
 
-def _as_weights(w: list[float], pair_names, orphan_names, base: Weights) -> Weights:
-    n = len(pair_names)
-    pair = Model(pair_names, tuple(w[:n]), w[n])
-    orphan = Model(orphan_names, tuple(w[n + 1:-1]), w[-1])
-    return replace(base, models={**base.models, "headline": pair, "orphan": orphan})
+def _as_weights(w: list[float], names: dict[str, tuple[str, ...]], base: Weights) -> Weights:
+    models, i = dict(base.models), 0
+    for model, features in names.items():
+        models[model] = Model(features, tuple(w[i:i + len(features)]), w[i + len(features)])
+        i += len(features) + 1
+    return replace(base, models=models)
 
 
-def _chosen(trace: Trace) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    return [(lines, story) for decision, lines, story in trace.chosen if decision == "headline"]
-
-
-def _phi(decode, trace: Trace, pair_names, orphan_names) -> list[float]:
+def _phi(decode, trace: Trace, names: dict[str, tuple[str, ...]]) -> list[float]:
     """The summed features (a constant last in each part) of a page's headline decode."""
     table = {(c.decision, c.lines): c.features for c in trace.candidates}
-    pair, orphan = [0.0] * (len(pair_names) + 1), [0.0] * (len(orphan_names) + 1)
-    for lines, story in decode:
-        x, names, acc = (table[("headline", (lines, story))], pair_names, pair) if story else \
-            (table[("orphan", (lines, ()))], orphan_names, orphan)
-        for i, name in enumerate(names):
+    parts = {model: [0.0] * (len(features) + 1) for model, features in names.items()}
+    for decision, first, second in decode:
+        x, acc = table[(decision, (first, second))], parts[decision]
+        for i, name in enumerate(names[decision]):
             acc[i] += x[name]
         acc[-1] += 1.0
-    return pair + orphan
+    return [v for model in names for v in parts[model]]
 
 
 def _gold_decode(trace: Trace, gold: "_Gold"):
     """The decode the gold asks for among the candidates reassembly had: each gold headline that
     is a candidate group heads the story holding most of its article; every other headline unit
-    heads nothing. None where the gold's choice cannot be made from these candidates."""
+    heads nothing, and every other story has no headline. None where the gold's choice cannot be
+    made from these candidates."""
     groups = {c.lines[0] for c in trace.candidates if c.decision == "orphan"}
-    stories = {c.lines[1] for c in trace.candidates if c.decision == "headline"}
-    units = {lines for lines, _ in _chosen(trace)}
-    unit_lines = {n for lines in units for n in lines}
-    decode, used = [], set()
+    stories = {c.lines[0] for c in trace.candidates if c.decision == "untitled"}
+    unit_lines = {n for decision, lines, _ in trace.chosen if decision in ("headline", "orphan") for n in lines}
+    decode, covered, headed = [], set(), set()
     for k, head in enumerate(gold.heads):
-        if not head or frozenset(head) not in {frozenset(g) for g in groups}:
-            continue
-        group = next(g for g in groups if frozenset(g) == head)
+        group = next((g for g in groups if head and frozenset(g) == head), None)
         best = max(stories, key=lambda s: sum(1 for n in s if gold.article.get(n) == k), default=None)
-        if best is None or gold.owner(best) != k:
+        if group is None or best is None or gold.owner(best) != k or best in headed:
             continue
-        decode.append((group, best))
-        used |= set(group)
-    covered = set(used)
-    singles = sorted(g for g in groups if len(g) and set(g) <= unit_lines - covered)
+        decode.append(("headline", group, best))
+        covered |= set(group)
+        headed.add(best)
+    singles = sorted(g for g in groups if set(g) <= unit_lines - covered)
     for group in singles:  # what no gold headline takes, unit by unit
         if not set(group) & covered and _is_unit(group, singles):
-            decode.append((group, ()))
+            decode.append(("orphan", group, ()))
             covered |= set(group)
+    decode += [("untitled", story, ()) for story in sorted(stories - headed)]
     return decode if covered >= unit_lines else None
 
 

@@ -495,16 +495,29 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
             scores[key] = (pairs, orphan_model.logit(x))
         return scores[key]
 
+    untitled = []  # each story's score for heading nothing
+    for k in range(len(targets)):
+        x = features.untitled(k)
+        untitled.append(weights()["untitled"].logit(x))
+        if trace is not None:
+            trace.add("untitled", x, targets[k].body, ())
+
     def solve(choice: list[int]):
         groups = [g for r, c in enumerate(choice) for g in options[r][c]]
-        # Each group takes a story or its own 'heads nothing' column; the best total wins.
-        table = []
+        # Each group takes a story or its own 'heads nothing' column, each story a group or its own
+        # 'has none' row; the best total wins (a square assignment: groups and stories both ways).
+        size, impossible = len(groups) + len(targets), 1e9
+        table = [[impossible] * size for _ in range(size)]
         for i, group in enumerate(groups):
             pairs, orphan = scored(group)
-            table.append([-v for v in pairs] + [(-orphan if j == i else math.inf) for j in range(len(groups))])
+            table[i][:len(targets)] = [-v for v in pairs]
+            table[i][len(targets) + i] = -orphan
+        for k in range(len(targets)):
+            table[len(groups) + k][k] = -untitled[k]
+            table[len(groups) + k][len(targets):] = [0.0] * len(groups)
         rows_, cols = linear_sum_assignment(table)
         total = -sum(table[r][c] for r, c in zip(rows_, cols))
-        return total, groups, {r: c for r, c in zip(rows_, cols) if c < len(targets)}
+        return total, groups, {r: c for r, c in zip(rows_, cols) if r < len(groups) and c < len(targets)}
 
     if trace is not None:  # every group any cut can make
         for option in (o for run_options in options for o in run_options):
@@ -532,7 +545,11 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
         else:
             orphans += group
         if trace is not None:
-            trace.chosen.append(("headline", tuple(lines), tuple(targets[pairs[g]].body) if g in pairs else ()))
+            trace.chosen.append(("headline", tuple(lines), tuple(targets[pairs[g]].body)) if g in pairs else
+                                ("orphan", tuple(lines), ()))
+    if trace is not None:
+        headed = set(pairs.values())
+        trace.chosen += [("untitled", tuple(a.body), ()) for k, a in enumerate(targets) if k not in headed]
     _orphans(orphans, articles, text)
 
 
@@ -611,6 +628,16 @@ class _HeadlineFeatures:
                                    - self.body[(id(u), k)] for u in group), default=0.0) if len(group) > 1 and
             len(self.targets) > 1 else 0.0,
         }
+
+    UNTITLED = ("dateline", "photo", "lines", "closed", "headline_units")
+
+    def untitled(self, k: int) -> dict[str, float]:
+        """A story that no headline heads: a caption or a brief often has none, a story with a
+        dateline seldom, the less so the more headlines the page has for its stories."""
+        story = self.targets[k]
+        return {"dateline": float(story.lead), "photo": float(story.kind == "photo"),
+                "lines": math.log(len(story.body)), "closed": float(story.closed),
+                "headline_units": len(self.units) / len(self.targets)}
 
     def orphan(self, group: list[_Unit]) -> dict[str, float]:
         """Right under a story's last line (not its byline) a headline that heads nothing reads
