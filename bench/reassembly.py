@@ -29,10 +29,12 @@ from generator import evaluate, export, fit, learned, pipeline  # noqa: E402
 from generator.read import read_page  # noqa: E402
 
 import relayout  # noqa: E402
+import synth  # noqa: E402
 
 FIGURES = ("exact_recall", "exact_precision", "headline_exact", "title_lenient", "reporters",
            "photographers", "line_coverage", "reading_order", "event_date")
 FIT_RELAYOUT_SEED, SCORE_RELAYOUT_SEED, VARIANTS = 1, 2, 10
+SYNTH_ARTICLES, SYNTH_SEED = 300, 11
 
 
 def day(name: str) -> int:
@@ -67,11 +69,14 @@ def sample_sets(tmp: Path, seed: int) -> tuple[list, list]:
 
 
 def training_sets(tmp: Path, shared: Path, keep=lambda name: True) -> list[list]:
-    """What the shipped weights are fitted on: the sample gold, its relayouts (FIT_RELAYOUT_SEED)
-    and the realpages that `keep` accepts."""
+    """What the shipped weights are fitted on: the sample gold, its relayouts (FIT_RELAYOUT_SEED),
+    a synthetic archive in the sample papers' style (bench/synth.py, another seed than the one
+    tests/test_eval.py scores) and the realpages that `keep` accepts."""
     sample, again = sample_sets(tmp, FIT_RELAYOUT_SEED)
+    synth.generate(SYNTH_ARTICLES, tmp / "synth", seed=SYNTH_SEED)
+    generated = fit.gold_pages([(tmp / "synth" / "gold", tmp / "synth" / "pages")])
     real = fit.gold_pages([(shared / "realpages" / "gold", shared / "realpages" / "pages")], keep)
-    return [s for s in (sample, again, real) if s]
+    return [s for s in (sample, again, generated, real) if s]
 
 
 def table(shared: Path) -> dict[str, dict]:
