@@ -230,7 +230,7 @@ def _heading_features(blocks: list[Block], i: int, text: dict[int, str], page_wi
     local = column_width([text[n] for b in blocks[max(0, i - 3): i + 4] if b.kind == "body" for n in b.lines]) or page_width
     widest = max(map(width, lines))
     return {
-        "lines": float(len(lines)),
+        "two_lines": float(len(lines) == 2), "more_lines": float(len(lines) > 2),
         "wrapped": float(len(lines) > 1 and all(width(t) >= 0.8 * local for t in lines[:-1]) and width(lines[0]) < 1.3 * local),
         "column_wide": float(len(lines) == 1 and local <= width(lines[0]) <= local + 0.5),
         "wider": float(widest > local + 0.5), "narrow": float(widest <= 0.6 * local),
@@ -629,15 +629,14 @@ class _HeadlineFeatures:
             len(self.targets) > 1 else 0.0,
         }
 
-    UNTITLED = ("dateline", "photo", "lines", "closed", "headline_units")
+    UNTITLED = ("dateline", "photo", "lines", "headline_units")
 
     def untitled(self, k: int) -> dict[str, float]:
         """A story that no headline heads: a caption or a brief often has none, a story with a
         dateline seldom, the less so the more headlines the page has for its stories."""
         story = self.targets[k]
         return {"dateline": float(story.lead), "photo": float(story.kind == "photo"),
-                "lines": math.log(len(story.body)), "closed": float(story.closed),
-                "headline_units": len(self.units) / len(self.targets)}
+                "lines": math.log(len(story.body)), "headline_units": len(self.units) / len(self.targets)}
 
     def orphan(self, group: list[_Unit]) -> dict[str, float]:
         """Right under a story's last line (not its byline) a headline that heads nothing reads

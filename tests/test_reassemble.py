@@ -112,16 +112,22 @@ def test_fragment_at_top_of_page_joins_its_story_in_reading_order(tmp_path):
 6月11日，高新区召开产学研金平台座谈
 会，刘云华主持会议。
 
-目前平台运转良好，势头喜人
-
 区领导到祥营村调研
 """
     _, layout = layout_of(tmp_path, text)
     story = next(a for a in layout.articles if a.headline == [[7]])
-    assert ranges(story.body) == [[9, 10], [12, 12], [1, 2]]
-    assert story.subheadings == [12]
-    village = next(a for a in layout.articles if a.headline == [[14]])
+    assert ranges(story.body) == [[9, 10], [1, 2]]
+    village = next(a for a in layout.articles if a.headline == [[12]])
     assert ranges(village.body) == [[4, 5]]
+
+
+def test_a_sample_page_story_keeps_its_subheading_and_its_tail(archive):
+    """Sample page 003: the first story's last section, under the sub-heading '目前平台运转良好，
+    势头喜人' at the foot of the page, runs on at its head."""
+    report = next(r for r in archive.pages if r.page.name.startswith("003_"))
+    story = next(a for a in report.articles if a.headline_lines == [[93, 94]])
+    at = story.body_lines.index([141, 141])
+    assert story.body_lines[at - 1] == [132, 139] and story.body_lines[at + 1] == [1, 7]
 
 
 def test_photo_captions_and_furniture(tmp_path):
@@ -173,7 +179,9 @@ def test_sample_pages_are_all_read(archive):
 
 
 def test_title_right_above_a_photo_caption_is_its_headline(tmp_path):
-    text = """本报讯 近日，示范区召开会议，部署
+    text = """示范区召开会议部署工作
+
+本报讯 近日，示范区召开会议，部署
 下一步工作。
 记者 郭树勋
 
@@ -184,8 +192,8 @@ def test_title_right_above_a_photo_caption_is_its_headline(tmp_path):
 """
     _, layout = layout_of(tmp_path, text)
     news, photo = layout.articles
-    assert (news.kind, news.headline) == ("news", [])
-    assert (photo.kind, photo.headline, ranges(photo.body)) == ("photo", [[5]], [[7, 8]])
+    assert (news.kind, news.headline) == ("news", [[1]])
+    assert (photo.kind, photo.headline, ranges(photo.body)) == ("photo", [[7]], [[9, 10]])
 
 
 def test_byline_standing_at_the_top_of_a_feature(tmp_path):
