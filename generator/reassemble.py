@@ -4,15 +4,21 @@ A page's text comes out of the PDF column by column: headlines can stand before 
 article, after it or at the very end of the page; a blank line may be a column break in
 mid-sentence; an article can continue at the top of the page. The steps:
 
-1. cut the page into blocks (runs of non-blank lines, split at leads, bylines, brief items
-   and the lines that frame the page);
-2. tell headline blocks from body text, bylines, photo captions, briefs and page furniture;
-3. walk the body blocks into article bodies (a lead opens one, a byline or 下转 closes it; a
-   short line inside an open story is its sub-heading);
-4. join fragments (a body that starts mid-story at the top of the page) to their article;
-5. match headline blocks to bodies over the whole page at once: each run of headline
-   blocks is cut into headlines (kicker / title / subtitle stay together) and the cut and
-   the assignment that share the most words with their bodies win.
+1. cut the page into blocks (runs of non-blank lines, split at datelines, bylines, brief
+   items and the lines that frame the page);
+2. tell headline blocks from body text (the fitted `heading` model), bylines, photo
+   captions, briefs and page furniture;
+3. walk the body blocks into stories (a dateline opens one, a byline or 下转 closes it; a
+   short line inside an open story is its sub-heading; a caption is an item of its own);
+4. decode the page's headlines as a whole: each run of headline blocks is cut into headlines
+   (kicker / title / subtitle stay together), each headline heads one story or none and each
+   story has one headline or none; the cut and the assignment with the best total of the
+   fitted scores win;
+5. join the text at the top of the page, before any headline or dateline, to the story it
+   ends (the fitted `tail` and `tail_story` models).
+
+Where a decision weighs evidence, its weights come from generator/data/weights.json (fitted on
+gold pages by generator/fit.py); the features are computed here, once per candidate.
 """
 from __future__ import annotations
 
