@@ -72,6 +72,22 @@ def test_event_date_of_a_day_alone_or_explained(lead, published, expected):
     assert (found.iso() if found else None) == expected
 
 
+@pytest.mark.parametrize("lead, expected", [
+    ("本报北京１月１日讯记者王建新报道：今天的北京，节日气氛浓厚。", "01-01"),
+    ("新华社香港１月３日电（记者孙承斌）香港特区政府２日宣布，选举将于５月２４日举行。", "01-02"),
+    ("据新华社香港１月３日电香港特区政府昨天公布了名单。", None),
+    ("本报北京一月十日讯今天下午，会议在京开幕。", "01-10"),
+    ("新华社北京１月５日电国务院副总理今天会见了客人。", "01-05"),
+    ("本报苏州１月１日电记者龚雯报道：１９９７年１２月３１日，活动在苏州开幕。", "1997-12-31"),
+])
+def test_event_date_of_a_dispatch(tmp_path, lead, expected):
+    """In a dispatch, 今天 is the day its dateline gives, and a day alone is in that month."""
+    path = tmp_path / "page.txt"
+    path.write_text(f"标题\n\n{lead}\n", encoding="utf-8")
+    [article] = pipeline.process(read_page(path)).articles
+    assert (article.event_date or "").endswith(expected) if expected else article.event_date is None
+
+
 def test_page_year_ignores_plans():
     assert dates.page_year("2019年成绩显著，2020年继续推进，到2035年基本实现") == 2020
 

@@ -2,7 +2,7 @@
 import pytest
 
 from generator import vocabulary
-from generator.extract import credits
+from generator.extract import credits, dates
 
 DATA = vocabulary.DATA
 
@@ -11,6 +11,8 @@ DATA = vocabulary.DATA
 def test_dateline(case):
     assert vocabulary.dateline(case["text"]) == case["dateline"]
     assert credits.is_lead(case["text"]) == (case["dateline"] is not None)
+    if "filed" in case:
+        assert dates.filed(vocabulary.dateline(case["text"])) == tuple(case["filed"])
 
 
 def _fields(credit):

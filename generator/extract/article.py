@@ -8,6 +8,7 @@ import re
 from ..model import Article
 from ..read import Page
 from ..reassemble import Draft, Layout, paragraphs
+from .. import vocabulary
 from ..text import HAN, compact, unspace
 from . import credits, dates, headline, people, places, topics
 from .words import tag, tfidf_keywords
@@ -89,7 +90,8 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
         kicker, subtitle = None, None
         title, derived = headline.derive([p.text for p in text_paras] or [lead]), True
 
-    event = dates.event_date(credits.LEAD.sub("", lead), page.meta.date)
+    dateline = vocabulary.dateline(lead)
+    event = dates.event_date(credits.without_dateline(lead), page.meta.date, dates.filed(dateline))
     event_date = None
     if event:
         event_date = event.iso() if event.year else (f"{year:04d}-{event.iso()}" if year else event.iso())

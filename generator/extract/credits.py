@@ -154,3 +154,10 @@ def from_lead(text: str) -> Credit | None:
         return None
     inner = re.sub(rf"({_ROLE})", r" \1 ", match.group(1))
     return parse(re.sub(" +", " ", inner).strip())
+
+
+def without_dateline(lead: str) -> str:
+    """The lead after its dateline and the credit that follows it: where its own words start."""
+    folded = fold(lead)
+    match = LEAD_CREDIT.match(folded) or LEAD_CREDIT_REPORTED.match(folded) or LEAD.match(folded)
+    return lead[match.end():].lstrip(" ：:") if match else lead

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 RELATIVE = re.compile(r"近日|日前|昨日|昨天|今日|今天|前日|近期|日内|上周|本周|近来|前不久")
+RELATIVE_NOT_TODAY = re.compile(r"近日|日前|昨日|昨天|前日|近期|日内|上周|本周|近来|前不久")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?![前后代])")
 PLAN = re.compile(r"(?:到|至|至今|将于|计划|规划|远景|目标)\s*$")
 
@@ -25,15 +26,42 @@ class EventDate:
 
 # The day alone opens a lead in the month it was printed: '5日，…', '（记者 张三）5日上午'.
 DAY_FIRST = re.compile(r"^\s*(?:[（(][^）)]{0,40}[）)])?\s*(\d{1,2}\s*日)(?![\d来])")  # not 15日来: for 15 days
+# A day alone in a dispatch is in the month of its dateline: '新华社香港１月３日电 … ２日宣布'.
+DAY_ALONE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日(?![\d来前后])")
+TODAY = re.compile(r"今天|今日")
+CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
-def event_date(lead: str, published: str | None = None) -> EventDate | None:
+def number(text: str) -> int | None:
+    """1998, １２, 十二, 三十一, 二〇〇一 as an int (digits, or Chinese numerals up to 99)."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if text and all(c in CHINESE_DIGITS or c == "十" for c in text):
+        if "十" not in text:
+            return int("".join(str(CHINESE_DIGITS[c]) for c in text))
+        tens, _, ones = text.partition("十")
+        return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[ones] if ones else 0)
+    return None
+
+
+def filed(dateline: str | None) -> tuple[int, int] | None:
+    """(month, day) a dateline gives: '新华社北京１月５日电' -> (1, 5), '本报讯' -> None."""
+    match = re.search(r"([\d〇零一二三四五六七八九十]{1,3})月([\d〇零一二三四五六七八九十]{1,3})日", dateline or "")
+    if not match:
+        return None
+    month, day = number(match.group(1)), number(match.group(2))
+    return (month, day) if month and day and 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int] | None = None) -> EventDate | None:
     """The first calendar date of the lead paragraph, unless a relative day (近日, 昨日) comes
     first without the date in brackets after it ('昨日（6月4日）'). A lead that opens with the day
     alone ('5日，') is dated in the month of `published` (YYYY-MM-DD), or the month before it when
-    that day is still to come."""
+    that day is still to come. In a dispatch whose dateline gives its day (`dispatch`: month,
+    day), 今天 is that day and a day alone ('２日宣布') is in its month."""
     day_first = DAY_FIRST.match(lead)
-    if day_first and published and len(published) == 10:
+    if day_first and published and len(published) == 10 and not dispatch:
         year, month, printed = (int(x) for x in published.split("-"))
         day = int(day_first.group(1)[:-1])
         if day > printed:
@@ -41,6 +69,15 @@ def event_date(lead: str, published: str | None = None) -> EventDate | None:
         if 1 <= day <= 31:
             return EventDate(month, day, year, day_first.group(1))
     match = DATE.search(lead)
+    if dispatch:
+        first = min((m for m in (TODAY.search(lead), DAY_ALONE.search(lead)) if m), key=lambda m: m.start(), default=None)
+        if first and (not match or first.start() < match.start()) and not RELATIVE_NOT_TODAY.search(lead[: first.start()]):
+            if TODAY.fullmatch(first.group()):
+                return EventDate(dispatch[0], dispatch[1], None, first.group())
+            day = int(first.group(1))
+            month = dispatch[0] if day <= dispatch[1] else (dispatch[0] - 2) % 12 + 1  # a day still to come: the month before
+            if 1 <= day <= 31:
+                return EventDate(month, day, None, first.group())
     if not match:
         return None
     relative = RELATIVE.search(lead[: match.start()])
