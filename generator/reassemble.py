@@ -28,6 +28,7 @@ import operator
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from .extract import credits
@@ -40,6 +41,7 @@ MAX_HEAD_LINES = 4
 MAX_BYLINE_LINES = 3  # a byline wrapped at the column's width
 MAX_HEAD_WIDTH = 40
 MAX_UNITS_PER_HEADLINE = 3
+IMPOSSIBLE = -1e9  # the score of a pairing the headline decode may not make
 UNLINKED = 0.05  # a headline unit with less of its words in a story than this shares none with it
 MAX_CAPTION_LINES = 16
 MAX_SUBHEADING_WIDTH = 12
@@ -512,18 +514,17 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
         groups = [g for r, c in enumerate(choice) for g in options[r][c]]
         # Each group takes a story or its own 'heads nothing' column, each story a group or its own
         # 'has none' row; the best total wins (a square assignment: groups and stories both ways).
-        size, impossible = len(groups) + len(targets), 1e9
-        table = [[impossible] * size for _ in range(size)]
+        g, k = len(groups), len(targets)
+        table = np.full((g + k, k + g), IMPOSSIBLE)
         for i, group in enumerate(groups):
             pairs, orphan = scored(group)
-            table[i][:len(targets)] = [-v for v in pairs]
-            table[i][len(targets) + i] = -orphan
-        for k in range(len(targets)):
-            table[len(groups) + k][k] = -untitled[k]
-            table[len(groups) + k][len(targets):] = [0.0] * len(groups)
-        rows_, cols = linear_sum_assignment(table)
-        total = -sum(table[r][c] for r, c in zip(rows_, cols))
-        return total, groups, {r: c for r, c in zip(rows_, cols) if r < len(groups) and c < len(targets)}
+            table[i, :k] = pairs
+            table[i, k + i] = orphan
+        table[np.arange(g, g + k), np.arange(k)] = untitled
+        table[g:, k:] = 0.0
+        rows_, cols = linear_sum_assignment(table, maximize=True)
+        total = float(table[rows_, cols].sum())
+        return total, groups, {r: c for r, c in zip(rows_, cols) if r < g and c < k}
 
     if trace is not None:  # every group any cut can make
         for option in (o for run_options in options for o in run_options):
@@ -574,6 +575,11 @@ def _partitions(run: list[_Unit]):
             yield groups
 
 
+def _best_but(values: list[float], k: int) -> float:
+    """The largest of `values` other than the k-th (0 where there is none)."""
+    return max((v for j, v in enumerate(values) if j != k), default=0.0)
+
+
 class _HeadlineFeatures:
     """What the headline decision reads about a headline group and a story: how much of the
     group's words (bigrams, weighted by rarity over the page's stories) are the story's, and
@@ -609,31 +615,43 @@ class _HeadlineFeatures:
         self.prv = {b: a for a, b in zip(nonblank, nonblank[1:])}
         self.spans = [(min(a.body), max(a.body)) for a in targets]
         self.page_lines = max(nonblank) or 1
+        self.sims = {id(u): [self.body[(id(u), k)] for k in range(len(targets))] for u, _ in self.units}
+        # each story's units by their share of words in it, best first: its rivals for a group
+        self.by_story = [sorted(((self.body[(id(u), k)], id(u)) for u, _ in self.units), reverse=True)
+                         for k in range(len(targets))]
+        self.means: dict[tuple[int, int], list[float]] = {}
 
     def pair(self, group: list[_Unit], k: int) -> dict[str, float]:
-        ids = {id(u) for u in group}
         body = [self.body[(id(u), k)] for u in group]
         mean = sum(body) / len(body)
-        others = [sum(self.body[(id(u), j)] for u in group) / len(group) for j in range(len(self.targets)) if j != k]
-        rivals = [self.body[(id(u), k)] for u, _ in self.units if id(u) not in ids]
+        means = self._means(group)
         above = self.starts.get(self.nxt.get(group[-1].lines[-1])) == k
         first, last = group[0].lines[0], group[-1].lines[-1]
         gap = min(abs(first - self.spans[k][1]), abs(self.spans[k][0] - last))
         photo = self.targets[k].kind == "photo"
+        ids = {id(u) for u in group}
+        rival = next((sim for sim, unit in self.by_story[k] if unit not in ids), 0.0)
+        j = self.ends.get(self.prv.get(first), k)
         return {
             "body": mean, "lead": sum(self.lead[(id(u), k)] for u in group) / len(group), "weakest": min(body),
             "extra": len(group) - 1.0, "unlinked": float(min(body) < UNLINKED), "above": float(above),
             "below": float(self.ends.get(self.prv.get(first)) == k), "photo": float(photo),
             "photo_not_above": float(photo and not above),
-            "margin_group": mean - max(others, default=0.0), "margin_story": max(body) - max(rivals, default=0.0),
+            "margin_group": mean - _best_but(means, k), "margin_story": max(body) - rival,
             "distance": gap / self.page_lines,
             # the group's first unit reads on from another story's last line, right above it
-            "other_story_above": self.body[(id(group[0]), j)] if (j := self.ends.get(self.prv.get(first), k)) != k else 0.0,
+            "other_story_above": self.body[(id(group[0]), j)] if j != k else 0.0,
             # one of the group's units has more of its words in another story: a headline of its own
-            "unit_elsewhere": max((max(self.body[(id(u), j)] for j in range(len(self.targets)) if j != k)
-                                   - self.body[(id(u), k)] for u in group), default=0.0) if len(group) > 1 and
-            len(self.targets) > 1 else 0.0,
+            "unit_elsewhere": max(_best_but(self.sims[id(u)], k) - self.body[(id(u), k)] for u in group)
+            if len(group) > 1 and len(self.targets) > 1 else 0.0,
         }
+
+    def _means(self, group: list[_Unit]) -> list[float]:
+        """The group's mean share of words in each story (kept: each group is scored against all)."""
+        key = (id(group[0]), len(group))
+        if key not in self.means:
+            self.means[key] = [sum(self.body[(id(u), j)] for u in group) / len(group) for j in range(len(self.targets))]
+        return self.means[key]
 
     UNTITLED = ("dateline", "photo", "lines", "headline_units")
 
@@ -696,13 +714,10 @@ def _inline_heading(line: str, previous: str | None, blank_before: bool, text_fo
     return width(line) >= 1.15 * col or width(line) <= 0.6 * col
 
 
-def _wrapped_byline(order: list[int], i: int, text: dict[int, str], current: list[int]):
+def _wrapped_byline(order: list[int], i: int, size: int, text: dict[int, str], current: list[int]):
     """(text before the byline on the first line or '', the byline, lines it takes) where the
-    lines from order[i] to the end of their paragraph (at most MAX_BYLINE_LINES, consecutive)
-    join into a byline that no single one of them is; None elsewhere."""
-    size = 1
-    while i + size < len(order) and order[i + size] == order[i] + size:
-        size += 1
+    `size` lines from order[i] to the end of their block (at most MAX_BYLINE_LINES) join into a
+    byline that no single one of them is; None elsewhere."""
     if size < 2 or size > MAX_BYLINE_LINES:
         return None
     lines = [text[n] for n in order[i:i + size]]
@@ -732,6 +747,10 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             current.clear()
 
     order = draft.body
+    to_block_end = [1] * len(order)  # how many lines from each to the end of its block
+    for i in range(len(order) - 2, -1, -1):
+        if order[i + 1] == order[i] + 1:
+            to_block_end[i] = to_block_end[i + 1] + 1
     skip = 0
     for i, n in enumerate(order):
         if skip:
@@ -740,7 +759,7 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
         line = text[n]
         previous = order[i - 1] if i else None
         nxt = order[i + 1] if i + 1 < len(order) else None
-        wrapped = _wrapped_byline(order, i, text, current)
+        wrapped = _wrapped_byline(order, i, to_block_end[i], text, current)
         if wrapped:  # a byline the column's width cut: '…管委会。记者 孙庆' / '辉 文/图'
             head, credit, size = wrapped
             if head:
