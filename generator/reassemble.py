@@ -41,6 +41,7 @@ MAX_HEAD_LINES = 4
 MAX_BYLINE_LINES = 3  # a byline wrapped at the column's width
 MAX_HEAD_WIDTH = 40
 MAX_UNITS_PER_HEADLINE = 3
+PUNCTUATION = re.compile(r"[，、。；：！？,.;:!?“”‘’（）()《》—…]")
 IMPOSSIBLE = -1e9  # the score of a pairing the headline decode may not make
 UNLINKED = 0.05  # a headline unit with less of its words in a story than this shares none with it
 MAX_CAPTION_LINES = 16
@@ -243,6 +244,7 @@ def _heading_features(blocks: list[Block], i: int, text: dict[int, str], page_wi
         "column_wide": float(len(lines) == 1 and local <= width(lines[0]) <= local + 0.5),
         "wider": float(widest > local + 0.5), "narrow": float(widest <= 0.6 * local),
         "clause": float(bool(re.search(r"[，、,]", "".join(lines)))),
+        "bare": float(not PUNCTUATION.search("".join(lines))),  # text always has some; a headline often none
         "colon": float(bool(re.search(r"[：:]", "".join(lines)))),
         "quote": float(bool(re.search(r"[“”\"《》]", "".join(lines)))),
         "before_unfinished": float(before is not None and before.kind == "body" and not ends_sentence(text[before.lines[-1]])),
