@@ -62,7 +62,8 @@ def loose_last_sentence(paras: list[str], rng: random.Random) -> list[str]:
         return paras
     last = text[-1]
     sentences = re.findall(r"[^。！？]+[。！？][”’」』]?", paras[last])
-    if len(sentences) < 2 or not 6 <= len(sentences[-1]) <= 30 or re.search("[“”；]", sentences[-1]):
+    if len(sentences) < 2 or not 6 <= len(sentences[-1]) <= 30 or re.search("[“”；]", sentences[-1]) \
+            or sentences[-2].endswith("”"):  # '…化。”' + '武燕说。': the speaker belongs to the quote
         return paras
     return paras[:last] + ["".join(sentences[:-1]), sentences[-1][:-1]] + paras[last + 1:]
 
@@ -115,6 +116,12 @@ class Layout:
                 self.since_break += 1
         return placed
 
+    def furniture(self, lines: list[str]) -> list[int]:
+        """The page's frame, set as printed: one block ('示范区头条' / '微信公众号')."""
+        self.blank()
+        self.lines += lines
+        return list(range(len(self.lines) - len(lines) + 1, len(self.lines) + 1))
+
     def headline(self, units: list[str]) -> list[int]:
         placed = []
         for unit in units:
@@ -136,7 +143,7 @@ def relayout(raw: list[str], gold: dict, rng: random.Random) -> tuple[list[str],
     tailed = None
     if len(articles) > 1 and rng.random() < 0.4:
         # mostly the page's last story (its column runs on from the foot of the page to the head)
-        able = [a for a in articles[1:] if len(parts[id(a)][0]) >= 2]
+        able = [a for a in articles[1:] if a.get("kind") == "news" and len(parts[id(a)][0]) >= 2]
         tailed = (able[-1] if rng.random() < 0.7 else rng.choice(able)) if able else None
     if tailed:
         paras = parts[id(tailed)][0]
@@ -147,7 +154,7 @@ def relayout(raw: list[str], gold: dict, rng: random.Random) -> tuple[list[str],
             parts[id(article)][0] = loose_last_sentence(parts[id(article)][0], rng)
     placed: dict[int, dict] = {id(a): {"body": [], "head": []} for a in articles}
     far = []
-    furniture = layout.text([raw[n - 1].strip() for n in _lines(gold.get("furniture_lines")) if raw[n - 1].strip()])
+    furniture = layout.furniture([raw[n - 1].strip() for n in _lines(gold.get("furniture_lines")) if raw[n - 1].strip()])
     if tailed:
         placed[id(tailed)]["tail"] = layout.text(parts[id(tailed)][1])
     for article in articles:
