@@ -18,10 +18,16 @@ PACKAGE = Path(__file__).parent
 LIBRARIES = ("jieba", "rjieba", "scipy", "numpy", "PyYAML")
 
 
+def code_files() -> list[Path]:
+    """The generator's code and data (vocabulary, fitted weights, word lists): what a page's
+    result depends on besides the page."""
+    return sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".txt", ".json"))
+
+
 @cache
 def code_version() -> bytes:
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".txt")):
+    for path in code_files():
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for name in LIBRARIES:
         digest.update(f"{name}={metadata.version(name)}\0".encode())

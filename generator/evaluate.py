@@ -43,8 +43,8 @@ def score(records: list[dict], gold_dir: Path | str, sources_dir: Path | str) ->
 
 
 def score_layouts(pages: list[tuple[Path, dict]]) -> dict:
-    """The structure figures (articles, headlines) of reassembly alone on these gold pages: what
-    fitting chooses its settings by, with no extraction run."""
+    """The structure figures (articles, headlines) of reassembly alone on these gold pages, with
+    no extraction run: fast enough to score inside a loop that fits weights."""
     from .extract.article import ranges
     from .read import read_page
     from .reassemble import reassemble

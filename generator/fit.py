@@ -1,10 +1,11 @@
 """Fit the weights of reassembly's page-level decisions (learned.py) on gold annotations.
 
 Reassembly runs over every annotated page with a Trace; each candidate it scored is labelled
-from the gold (is this headline group the gold headline of the gold article this story is; do
-these two texts belong to one gold article) and one logistic regression a decision is fitted
-on them (scikit-learn, standardised features folded back into plain weights). Decisions that
-read what an earlier one chose are fitted in order, each with the weights fitted before it.
+from the gold (is this block a headline's; is this text part of a story whose other lines stand
+elsewhere; which story does it end) and one logistic regression a decision is fitted on them
+(scikit-learn, standardised features folded back into plain weights). The headline decode is
+fitted on the decode itself, as a structured perceptron. Decisions that read what an earlier
+one chose are fitted in order, each with the weights fitted before it.
 
     python -m generator fit --gold GOLD_DIR:PAGES_DIR [...] [--out generator/data/weights.json]
 """
@@ -17,7 +18,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import learned
-from .evaluate import score_layouts
 from .learned import Model, Trace, Weights
 from .read import read_page
 from .reassemble import reassemble
@@ -228,10 +228,3 @@ def _gold_decode(trace: Trace, gold: "_Gold"):
 def _is_unit(group, groups) -> bool:
     """No smaller candidate group lies inside this one: it is a single headline unit."""
     return not any(g != group and set(g) < set(group) for g in groups)
-
-
-def _figure(pages, weights: Weights) -> float:
-    """What the settings are chosen by: exact article matches plus exact headlines."""
-    with learned.using(weights):
-        figures = score_layouts(pages)
-    return figures["exact_recall"] + figures["exact_precision"] + figures["headline_exact"]

@@ -10,7 +10,6 @@ names. `Trace` records every candidate with its features, which is what fitting 
 from __future__ import annotations
 
 import json
-import math
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,14 +27,10 @@ class Model:
     def logit(self, x: dict[str, float]) -> float:
         return self.intercept + sum(w * x[name] for name, w in zip(self.features, self.coef))
 
-    def probability(self, x: dict[str, float]) -> float:
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.logit(x)))))
-
 
 @dataclass(frozen=True)
 class Weights:
     models: dict[str, Model]
-    settings: dict[str, float]
 
     def __getitem__(self, name: str) -> Model:
         return self.models[name]
@@ -46,15 +41,14 @@ class Weights:
             f'  "{name}": ' + json.dumps({"features": list(m.features), "coef": [round(c, 6) for c in m.coef],
                                          "intercept": round(m.intercept, 6)}, ensure_ascii=False)
             for name, m in sorted(self.models.items()))
-        settings = json.dumps({k: round(v, 6) for k, v in sorted(self.settings.items())})
-        return f'{{\n "models": {{\n{models}\n }},\n "settings": {settings}\n}}\n'
+        return f'{{\n "models": {{\n{models}\n }}\n}}\n'
 
     @classmethod
     def from_json(cls, text: str) -> "Weights":
         data = json.loads(text)
         models = {name: Model(tuple(m["features"]), tuple(m["coef"]), float(m["intercept"]))
                   for name, m in data["models"].items()}
-        return cls(models, {k: float(v) for k, v in data.get("settings", {}).items()})
+        return cls(models)
 
 
 @cache

@@ -35,7 +35,7 @@ from .extract import credits
 from .learned import Trace, weights
 from .read import Page
 from .text import HAN, compact, ends_sentence, join, unspace, width
-from .vocabulary import CAPTION_MARK, CAPTION_PHRASE, CONTINUED_FROM, CONTINUED_ON
+from .vocabulary import BRIEF_MARKS, CAPTION_MARK, CAPTION_PHRASE, CONTINUED_FROM, CONTINUED_ON
 
 MAX_HEAD_LINES = 4
 MAX_BYLINE_LINES = 3  # a byline wrapped at the column's width
@@ -48,7 +48,7 @@ MAX_CAPTION_LINES = 16
 MAX_SUBHEADING_WIDTH = 12
 # Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
 # stand before the points of one story.
-BRIEF = re.compile(r"^[■●◆★]\s*(?:\d{1,2}月\d{1,2}日|近日|日前|昨日|今年以来)")
+BRIEF = re.compile(rf"^[{re.escape(BRIEF_MARKS)}]\s*(?:\d{{1,2}}月\d{{1,2}}日|近日|日前|昨日|今年以来)")
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线")
 # A line that frames the page, whole: the paper's name, the date with its weekday, the page
 # number, the editors. It is cut out of any block it stands in.
@@ -57,7 +57,7 @@ PAGE_FRAME = re.compile(
     rf"^(?:[{HAN}]{{2,6}}(?:日报|晚报|时报|商报)|\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天].{{0,12}}|"
     rf"第?\s*[A-Z]?\d{{1,3}}\s*版|(?:(?:{_EDITOR})[{HAN}]{{2,4}}\s*)+)$")
 # The label of the page or of a column (金水新闻, ■简讯): furniture where it stands alone.
-LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[■●◆★]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览))$")
+LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(BRIEF_MARKS)}]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览))$")
 
 
 @dataclass

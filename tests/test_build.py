@@ -5,7 +5,7 @@ import shutil
 
 import yaml
 
-from generator import index, pipeline, search
+from generator import cache, index, pipeline, search
 
 from conftest import PAGES, build, make_project
 
@@ -171,3 +171,8 @@ def test_page_cache_gives_the_same_files_and_follows_every_change(tmp_path):
         f"- furniture: {{page: {page.name}, lines: [1, 1]}}\n", encoding="utf-8")
     assert build(project, pages, mkdocs=False) == 0
     assert not set(cache.iterdir()) & keys  # every page's result depends on the corrections
+
+
+def test_the_page_cache_follows_the_vocabulary_and_the_fitted_weights():
+    names = {p.name for p in cache.code_files()}
+    assert {"vocabulary.yaml", "weights.json", "reassemble.py"} <= names
