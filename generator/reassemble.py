@@ -785,7 +785,8 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             else:
                 out.append(Paragraph(line, [n], "byline"))
             continue
-        trailing = credits.split_trailing(line)
+        # a byline after the last sentence ends its block: '关停令。记者随执法' / '人员到…' runs on
+        trailing = credits.split_trailing(line) if nxt != n + 1 else None
         if trailing:
             current.append(n)
             body = [text[k] for k in current[:-1]] + [trailing[0]]

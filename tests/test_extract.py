@@ -185,3 +185,12 @@ def test_jieba_rs_cuts_and_tags_as_jieba_does():
         assert [w for w, _ in tagged] == jieba.lcut(text, HMM=False)
         known = [(w, f) for w, f in tagged if w in table]
         assert len(known) > len(tagged) / 2 and known == [(w, table[w]) for w, _ in known]
+
+
+def test_a_byline_counts_only_where_its_block_ends(tmp_path):
+    """'…关停令。记者随执法' / '人员到企业…': the sentence runs on; 随执法 is no reporter."""
+    path = tmp_path / "page.txt"
+    path.write_text("淮河治污告捷\n\n本报蚌埠１月１日电记者黄振中报道：沿淮４省政府\n分别下达了关停令。记者随执法\n"
+                    "人员到企业，目睹了污染车间被贴上封条的情景。\n", encoding="utf-8")
+    [article] = pipeline.process(read_page(path)).articles
+    assert article.reporters == ["黄振中"]
