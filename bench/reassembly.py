@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generator import evaluate, export, fit, learned, pipeline  # noqa: E402
+from generator.files import write_atomically  # noqa: E402
 from generator.read import read_page  # noqa: E402
 
 import relayout  # noqa: E402
@@ -107,9 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit:
         with tempfile.TemporaryDirectory() as tmp:
             weights = fit.fit(training_sets(Path(tmp), args.shared))
-        path = ROOT / "generator" / "data" / learned.WEIGHTS_FILE
-        path.with_suffix(".tmp").write_text(weights.to_json(), encoding="utf-8")
-        path.with_suffix(".tmp").replace(path)
+        write_atomically(ROOT / "generator" / "data" / learned.WEIGHTS_FILE, weights.to_json())
         learned.shipped.cache_clear()
     rows = table(args.shared)
     width = max(map(len, rows)) + 2

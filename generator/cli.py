@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import track
 
 from . import corrections, evaluate, export, pipeline
+from .files import write_atomically
 
 ROOT = Path.cwd()
 console = Console(stderr=True, soft_wrap=True)  # one message a line, whatever the terminal's width
@@ -91,9 +92,7 @@ def cmd_fit(args) -> int:
     from . import fit
     sets = [tuple(map(Path, s.split(":", 1))) for s in args.gold]
     weights = fit.fit([fit.gold_pages([pair]) for pair in sets])
-    tmp = args.out.with_name(args.out.name + ".tmp")
-    tmp.write_text(weights.to_json(), encoding="utf-8")
-    tmp.replace(args.out)  # a fit that dies leaves the weights as they were
+    write_atomically(args.out, weights.to_json())  # a fit that dies leaves the weights as they were
     console.print(f"weights → {args.out}")
     return 0
 

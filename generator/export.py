@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .files import write_atomically
 from .model import Article
 
 FIELDS = ("id", "source", "kind", "title", "title_derived", "kicker", "subtitle", "headline_lines",
@@ -29,7 +30,5 @@ def _copy(value):
 
 
 def write_jsonl(articles: list[Article], path: Path | str) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     lines = [json.dumps(record(a), ensure_ascii=False, sort_keys=False) for a in articles]
-    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    write_atomically(Path(path), "".join(line + "\n" for line in lines))

@@ -17,7 +17,7 @@ from .corrections import CorrectionError, Corrections, apply_fields, apply_layou
 from .extract import credits
 from .extract.article import draft_id, extract
 from .model import Article, PageReport
-from .read import Page, PageError, page_paths, read_page
+from .read import Page, PageError, admit, page_paths, read_page
 from .reassemble import reassemble
 from .text import compact, ends_sentence
 
@@ -61,8 +61,9 @@ def _headline_lines(article: Article) -> set[int]:
 def _process_path(path: Path, corrections: Corrections, cache_dir: Path | None):
     """(cache key, the page's report) or (None, the error). With a cache the report comes pickled,
     as it is stored: a page found there is neither read nor unpickled here."""
-    key = cache.key(path, corrections) if cache_dir else None
     try:
+        admit(path)  # before anything reads the file (a FIFO would block; a link may lead out)
+        key = cache.key(path, corrections) if cache_dir else None
         found = cache.get(cache_dir, key) if key else None
         if found is not None:
             return key, found

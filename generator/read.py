@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import codecs
+import datetime
+import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -109,21 +112,69 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: a t
 
 def read_meta(path: Path) -> PageMeta:
     sidecar = path.with_suffix(".yaml")
-    if not sidecar.exists():
+    if not (sidecar.exists() or sidecar.is_symlink()):
         return PageMeta()
+    admit(sidecar)
+    text = sidecar.read_text(encoding="utf-8", errors="replace")
     try:
-        data = yaml.load(sidecar.read_text(encoding="utf-8"), Loader=_LOADER) or {}
-    except yaml.YAMLError as err:
-        raise PageError(sidecar, f"invalid YAML: {err}") from None
+        data = yaml.load(text, Loader=_LOADER)
+    except (yaml.YAMLError, ValueError) as err:  # ValueError: a date YAML reads but the calendar has not (2021-02-30)
+        mark = getattr(err, "problem_mark", None)
+        raise PageError(sidecar, f"invalid YAML: {getattr(err, 'problem', None) or err}", mark.line + 1 if mark else None) from None
+    data = {} if data is None else data
+    if not isinstance(data, dict):
+        raise PageError(sidecar, "expected keys and values (newspaper:, date:, page:, district:, city:)", 1)
     known = set(PageMeta.__dataclass_fields__)
-    unknown = set(data) - known
+    unknown = set(map(str, data)) - known
     if unknown:
-        raise PageError(sidecar, f"unknown keys {sorted(unknown)}; known: {sorted(known)}")
-    return PageMeta(**{k: None if v is None else str(v) for k, v in data.items()})
+        raise PageError(sidecar, f"unknown keys {sorted(unknown)}; known: {sorted(known)}", _line_of_key(text, sorted(unknown)[0]))
+    values = {}
+    for key, value in data.items():
+        if value is not None and not isinstance(value, (str, int, float, datetime.date)):
+            raise PageError(sidecar, f"{key}: expected one value, not {type(value).__name__}", _line_of_key(text, key))
+        values[key] = None if value is None else str(value).strip()
+    if values.get("date"):
+        try:
+            datetime.date.fromisoformat(values["date"])
+        except ValueError:
+            raise PageError(sidecar, f"date: {values['date']!r} is no calendar date (YYYY-MM-DD)", _line_of_key(text, "date")) from None
+    return PageMeta(**values)
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    return next((n for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith(f"{key}:")), None)
+
+
+MAX_PAGE_BYTES = 1 << 20  # a printed page is 5-50 KB of text: a file over 1 MiB is no page
+# A page's file name becomes part of URLs, links and Markdown: characters that would end or
+# escape them (controls, line breaks, # ? % \ " < > | * :) are refused, as is a leading dot.
+UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f#?%\\"<>|*:\[\]{}`]|^\.')
+
+
+def admit(path: Path) -> None:
+    """Refuse, naming the file, what is no page to read: an unsafe name, a symbolic link out of
+    the pages folder (nothing outside the archive is ever published), anything but a regular
+    file (a folder, a FIFO that would block the build, a broken link), a file over MAX_PAGE_BYTES."""
+    match = UNSAFE_NAME.search(path.name)
+    if match:
+        raise PageError(path.parent / repr(path.name)[1:-1], f"file name with {match.group()!r}: rename the page "
+                        "(no control characters, line breaks, # ? % \\ \" < > | * : [ ] { } `, no leading dot)")
+    try:
+        target = path.resolve(strict=True)
+        info = target.stat()
+    except (OSError, RuntimeError) as err:  # a broken link, a link loop
+        raise PageError(path, f"cannot be read: {getattr(err, 'strerror', None) or err}") from None
+    if target.parent != path.parent.resolve():
+        raise PageError(path, "a link to a file outside the pages folder: nothing outside the archive is read")
+    if not stat.S_ISREG(info.st_mode):
+        raise PageError(path, "not a regular file (a folder, a FIFO or a device)")
+    if info.st_size > MAX_PAGE_BYTES:
+        raise PageError(path, f"{info.st_size:,} bytes: over the {MAX_PAGE_BYTES:,} a page may have")
 
 
 def read_page(path: Path | str) -> Page:
     path = Path(path)
+    admit(path)
     warnings: list[PageError] = []
     text, encoding = decode(path.read_bytes(), path, warnings)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

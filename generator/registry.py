@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .files import write_atomically
 from .model import Article
 from .read import PageError
 
@@ -37,8 +38,7 @@ def save(path: Path, registry: dict[str, dict]) -> bool:
                    for ident, entry in sorted(registry.items()))
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_atomically(path, text)  # a full disk or a kill mid-write leaves the ids issued so far
     return True
 
 

@@ -1,0 +1,110 @@
+"""Files that reach the build from editors and contributors: what is refused, with its name and
+line, and what survives a write that dies."""
+import os
+import shutil
+
+import pytest
+
+from generator import pipeline, registry
+from generator.files import write_atomically
+from generator.read import MAX_PAGE_BYTES, PageError, read_page
+
+from conftest import PAGES
+
+SAMPLE = sorted(PAGES.glob("*.txt"))[0]
+
+
+def _pages(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    return folder
+
+
+@pytest.mark.parametrize("name", ["x\n\nA\n{ tabindex=0 autofocus onfocus=alert(1) }\n\ny.txt", "javascript:alert(1).txt",
+                                  "a#b.txt", "a?b.txt", "tab\there.txt", ".hidden.txt"])
+def test_a_page_with_an_unsafe_name_is_refused_by_name(tmp_path, name):
+    folder = _pages(tmp_path)
+    (folder / name).write_text(SAMPLE.read_text(encoding="utf-8").replace("。", "。另一版。", 1), encoding="utf-8")
+    archive = pipeline.load(folder, workers=1)
+    [error] = archive.errors
+    assert "file name with" in error.message and "\n" not in str(error)
+    assert [r.page.name for r in archive.pages] == [SAMPLE.name]
+
+
+def test_a_link_out_of_the_pages_folder_is_never_read(tmp_path):
+    folder = _pages(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("本报讯 机密文字不应发布。\n", encoding="utf-8")
+    (folder / "leak.txt").symlink_to(secret)
+    archive = pipeline.load(folder, workers=1)
+    assert [e.path.name for e in archive.errors] == ["leak.txt"]
+    assert "outside the pages folder" in archive.errors[0].message
+    assert not any("机密" in a.text for a in archive.articles)
+
+
+@pytest.mark.parametrize("make", ["folder", "fifo", "broken_link", "link_loop"])
+def test_what_is_no_regular_file_is_reported_not_read(tmp_path, make):
+    folder = _pages(tmp_path)
+    target = folder / "x.txt"
+    if make == "folder":
+        target.mkdir()
+    elif make == "fifo":
+        os.mkfifo(target)  # reading it would block the build for ever
+    elif make == "broken_link":
+        target.symlink_to(folder / "missing.txt")
+    else:
+        target.symlink_to(folder / "y.txt")
+        (folder / "y.txt").symlink_to(target)
+    archive = pipeline.load(folder, workers=1)
+    assert "x.txt" in [e.path.name for e in archive.errors]
+    assert [r.page.name for r in archive.pages] == [SAMPLE.name]
+
+
+def test_a_page_over_the_size_limit_is_refused(tmp_path):
+    folder = _pages(tmp_path)
+    big = folder / "big.txt"
+    big.write_text("本报讯 很长的一页。\n" * (MAX_PAGE_BYTES // 20), encoding="utf-8")
+    with pytest.raises(PageError, match="over the"):
+        read_page(big)
+
+
+@pytest.mark.parametrize("sidecar, message, line", [
+    ("newspaper: 郑州日报\neditor: x\n", "unknown keys ['editor']", 2),
+    ("newspaper: 郑州日报\ndate: 2021-02-30\n", "invalid YAML", None),
+    ("date: 2021-13-01\n", "invalid YAML", None),
+    ("newspaper: [a, b]\n", "newspaper: expected one value", 1),
+    ("newspaper: 郑州日报\npage: {a: 1}\n", "page: expected one value", 2),
+    ("- a\n- b\n", "expected keys and values", 1),
+    ("newspaper: [unclosed\n", "invalid YAML", None),
+    ("date: 2021-06\n", "no calendar date", 1),
+])
+def test_a_bad_sidecar_is_named_with_its_line(tmp_path, sidecar, message, line):
+    folder = _pages(tmp_path)
+    (folder / SAMPLE.with_suffix(".yaml").name).write_text(sidecar, encoding="utf-8")
+    with pytest.raises(PageError) as caught:
+        read_page(folder / SAMPLE.name)
+    assert message in caught.value.message and caught.value.path.suffix == ".yaml"
+    if line:
+        assert caught.value.line == line
+
+
+def test_a_registry_write_that_dies_keeps_the_ids_issued(tmp_path, monkeypatch):
+    path = tmp_path / "ids.jsonl"
+    registry.save(path, {"aaaaaaaaaa": {"source": "p.txt"}, "bbbbbbbbbb": {"source": "p.txt"}})
+    before = path.read_bytes()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(OSError):
+        registry.save(path, {"cccccccccc": {"source": "q.txt"}})
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["ids.jsonl"]
+
+
+def test_write_atomically_replaces_whole(tmp_path):
+    path = tmp_path / "sub" / "file.txt"
+    write_atomically(path, "一")
+    write_atomically(path, "二")
+    assert path.read_text(encoding="utf-8") == "二" and len(list(path.parent.iterdir())) == 1
