@@ -145,7 +145,7 @@ def _line_of_key(text: str, key: str) -> int | None:
     return next((n for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith(f"{key}:")), None)
 
 
-MAX_PAGE_BYTES = 1 << 20  # a printed page is 5-50 KB of text: a file over 1 MiB is no page
+MAX_PAGE_BYTES = 256 << 10  # a printed page is 5-50 KB of text: a file over 256 KiB is no page
 # A page's file name becomes part of URLs, links and Markdown: characters that would end or
 # escape them (controls, line breaks, # ? % \ " < > | * :) are refused, as is a leading dot.
 UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f#?%\\"<>|*:\[\]{}`]|^\.')

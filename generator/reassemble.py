@@ -577,9 +577,17 @@ def _partitions(run: list[_Unit]):
             yield groups
 
 
-def _best_but(values: list[float], k: int) -> float:
-    """The largest of `values` other than the k-th (0 where there is none)."""
-    return max((v for j, v in enumerate(values) if j != k), default=0.0)
+def _top2(values: list[float]) -> tuple[float, float, int]:
+    """The largest value, the next, and where the largest stands."""
+    at = max(range(len(values)), key=values.__getitem__, default=-1)
+    rest = [v for j, v in enumerate(values) if j != at]
+    return (values[at] if at >= 0 else 0.0), max(rest, default=0.0), at
+
+
+def _best_but(top: tuple[float, float, int], k: int) -> float:
+    """The largest value other than the k-th, from _top2 (0 where there is none): O(1) a story."""
+    best, second, at = top
+    return second if k == at else best
 
 
 class _HeadlineFeatures:
@@ -617,11 +625,11 @@ class _HeadlineFeatures:
         self.prv = {b: a for a, b in zip(nonblank, nonblank[1:])}
         self.spans = [(min(a.body), max(a.body)) for a in targets]
         self.page_lines = max(nonblank) or 1
-        self.sims = {id(u): [self.body[(id(u), k)] for k in range(len(targets))] for u, _ in self.units}
+        self.unit_top = {id(u): _top2([self.body[(id(u), k)] for k in range(len(targets))]) for u, _ in self.units}
         # each story's units by their share of words in it, best first: its rivals for a group
         self.by_story = [sorted(((self.body[(id(u), k)], id(u)) for u, _ in self.units), reverse=True)
                          for k in range(len(targets))]
-        self.means: dict[tuple[int, int], list[float]] = {}
+        self.means: dict[tuple[int, int], tuple[float, float, int]] = {}
 
     def pair(self, group: list[_Unit], k: int) -> dict[str, float]:
         body = [self.body[(id(u), k)] for u in group]
@@ -644,15 +652,17 @@ class _HeadlineFeatures:
             # the group's first unit reads on from another story's last line, right above it
             "other_story_above": self.body[(id(group[0]), j)] if j != k else 0.0,
             # one of the group's units has more of its words in another story: a headline of its own
-            "unit_elsewhere": max(_best_but(self.sims[id(u)], k) - self.body[(id(u), k)] for u in group)
+            "unit_elsewhere": max(_best_but(self.unit_top[id(u)], k) - self.body[(id(u), k)] for u in group)
             if len(group) > 1 and len(self.targets) > 1 else 0.0,
         }
 
-    def _means(self, group: list[_Unit]) -> list[float]:
-        """The group's mean share of words in each story (kept: each group is scored against all)."""
+    def _means(self, group: list[_Unit]) -> tuple[float, float, int]:
+        """The best two of the group's mean shares of words in the stories (kept: each group is
+        scored against every story)."""
         key = (id(group[0]), len(group))
         if key not in self.means:
-            self.means[key] = [sum(self.body[(id(u), j)] for u in group) / len(group) for j in range(len(self.targets))]
+            self.means[key] = _top2([sum(self.body[(id(u), j)] for u in group) / len(group)
+                                     for j in range(len(self.targets))])
         return self.means[key]
 
     UNTITLED = ("dateline", "photo", "lines", "headline_units")
