@@ -10,7 +10,9 @@ from rich.console import Console
 from rich.progress import track
 
 from . import corrections, evaluate, export, pipeline
-from .files import write_atomically
+from .files import Locked, lock, write_atomically
+
+LOCK_FILE = ".build.lock"
 
 ROOT = Path.cwd()
 console = Console(stderr=True, soft_wrap=True)  # one message a line, whatever the terminal's width
@@ -37,6 +39,11 @@ def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | 
 
 
 def cmd_build(args) -> int:
+    with lock(args.docs.resolve().parent / LOCK_FILE):  # one build at a time writes a project's docs, site and ids
+        return _build(args)
+
+
+def _build(args) -> int:
     from . import offline, site
 
     cache_dir = None if args.no_cache else args.cache or args.input.parent / ".cache" / "pages"
@@ -140,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (pipeline.PageError, corrections.CorrectionError) as err:
+    except (pipeline.PageError, corrections.CorrectionError, Locked) as err:
         console.print(f"[red]error[/] {err}")  # nothing was written: the last build stays as it was
         return 2
 

@@ -1,7 +1,11 @@
-"""Files that must survive a build that dies: written whole under a temporary name, then renamed."""
+"""Files that must survive a build that dies: written whole under a temporary name, then renamed;
+a site built in a folder of its own, then swapped in; one build at a time in a project."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -20,3 +24,50 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
+
+
+class Locked(Exception):
+    """Another build holds the lock."""
+
+
+@contextlib.contextmanager
+def lock(path: Path):
+    """Hold `path` as this process's build lock: a second build in the same project stops at
+    once and says which process holds it (two builds writing one docs/ lose files)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            raise Locked(f"{path}: another build (process {handle.read().strip() or '?'}) is running; "
+                         "wait for it to end") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def replaced_whole(folder: Path):
+    """A folder to build `folder` anew in: on success it takes `folder`'s place, in one rename
+    after the old one moves aside; a build that dies leaves `folder` as it was (MkDocs empties
+    its site folder first). A swap cut between its two renames is finished by the next build."""
+    staging, old = folder.with_name(f".{folder.name}.building"), folder.with_name(f".{folder.name}.old")
+    if old.exists() and not folder.exists():
+        old.rename(folder)  # the last swap was cut short after moving the old site aside
+    for leftover in (staging, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if folder.exists():
+        folder.rename(old)
+    staging.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import feeds, index, offline, registry, render, search, sources
+from .files import replaced_whole
 
 if TYPE_CHECKING:  # the pipeline (jieba, scipy) is not imported where pages are only rendered
     from .pipeline import Archive
@@ -179,8 +180,9 @@ def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True, dirt
                  workers: int | None = None) -> list[str]:
     """Run MkDocs, its pages rendered on every core; return its warnings (broken links, missing
     pages), which the caller reports. Without directory URLs every link names a file, as a copy
-    opened from disk needs. A dirty build renders only pages whose Markdown is newer than the site
-    (write_docs keeps mtimes)."""
+    opened from disk needs. A full build renders into a folder of its own and swaps it in whole, so a
+    build that dies leaves the last good site; a dirty build renders only pages whose Markdown is
+    newer than the site (write_docs keeps mtimes), in place."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
 
@@ -190,7 +192,11 @@ def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True, dirt
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        build(load_config(str(config), site_dir=str(site), use_directory_urls=use_directory_urls), dirty, workers)
+        if dirty:  # renders into the site in place: only what changed, so no copy to swap in
+            build(load_config(str(config), site_dir=str(site), use_directory_urls=use_directory_urls), dirty, workers)
+        else:
+            with replaced_whole(site) as staging:
+                build(load_config(str(config), site_dir=str(staging), use_directory_urls=use_directory_urls), dirty, workers)
     finally:
         logger.removeHandler(collect)
     return collect.messages

@@ -2,14 +2,16 @@
 line, and what survives a write that dies."""
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 from generator import pipeline, registry
-from generator.files import write_atomically
+from generator.cli import LOCK_FILE
+from generator.files import lock, replaced_whole, write_atomically
 from generator.read import MAX_PAGE_BYTES, PageError, read_page
 
-from conftest import PAGES
+from conftest import PAGES, build, make_project
 
 SAMPLE = sorted(PAGES.glob("*.txt"))[0]
 
@@ -108,3 +110,41 @@ def test_write_atomically_replaces_whole(tmp_path):
     write_atomically(path, "一")
     write_atomically(path, "二")
     assert path.read_text(encoding="utf-8") == "二" and len(list(path.parent.iterdir())) == 1
+
+
+def test_a_site_build_that_dies_leaves_the_last_good_site(tmp_path, monkeypatch):
+    from generator import parallel_mkdocs, site
+
+    project = make_project(tmp_path)
+    assert build(project) == 0
+    before = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+
+    def dies_half_way(config, dirty=False, workers=None):
+        (Path(config.site_dir) / "index.html").parent.mkdir(parents=True, exist_ok=True)
+        (Path(config.site_dir) / "index.html").write_text("half", encoding="utf-8")
+        raise KeyboardInterrupt  # as a kill or a full disk would stop it
+
+    monkeypatch.setattr(parallel_mkdocs, "build", dies_half_way)
+    with pytest.raises(KeyboardInterrupt):
+        site.mkdocs_build(project / "mkdocs.yml", project / "site")
+    after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before and sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_swap_cut_short_is_finished_by_the_next_build(tmp_path):
+    (tmp_path / ".site.old").mkdir()
+    (tmp_path / ".site.old" / "index.html").write_text("last good", encoding="utf-8")
+    with replaced_whole(tmp_path / "site") as staging:
+        assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "last good"
+        staging.mkdir()
+        (staging / "index.html").write_text("new", encoding="utf-8")
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_second_build_in_the_same_project_says_who_is_building(tmp_path, capsys):
+    project = make_project(tmp_path)
+    with lock(project / LOCK_FILE):
+        assert build(project, mkdocs=False) == 2
+    assert f"another build (process {os.getpid()}) is running" in capsys.readouterr().err
+    assert build(project, mkdocs=False) == 0  # the lock is let go with its holder
