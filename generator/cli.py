@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import track
 
-from . import corrections, evaluate, export, pipeline
+from . import corrections, evaluate, export, pipeline, registry
 from .files import Locked, lock, write_atomically
 
 LOCK_FILE = ".build.lock"
@@ -24,10 +24,12 @@ def _progress(label: str):
     return wrap
 
 
-def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | None = None) -> pipeline.Archive:
+def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | None = None,
+          registry_path: Path | None = None) -> pipeline.Archive:
     path = corrections_path or folder.parent / "corrections.yaml"
+    issued = registry.load(registry_path) if registry_path else {}
     archive = pipeline.load(folder, progress=_progress("读取版面"), corrections=corrections.load(path),
-                            cache_dir=cache_dir)
+                            cache_dir=cache_dir, issued=issued)
     for warning in archive.warnings:
         console.print(f"[yellow]warning[/] {warning}")
     for err in archive.errors:
@@ -47,10 +49,10 @@ def _build(args) -> int:
     from . import offline, site
 
     cache_dir = None if args.no_cache else args.cache or args.input.parent / ".cache" / "pages"
-    archive = _load(args.input, args.corrections, cache_dir)
-    registry = args.registry or args.input.parent / "ids.jsonl"
+    registry_path = args.registry or args.input.parent / "ids.jsonl"
+    archive = _load(args.input, args.corrections, cache_dir, registry_path)
     site_url = site.site_url(args.config) if args.config.exists() else ""
-    written, removed = site.write_docs(archive, args.docs, site_url, registry, offline_download=args.with_offline)
+    written, removed = site.write_docs(archive, args.docs, site_url, registry_path, offline_download=args.with_offline)
     console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
                   f"({written} files written, {removed} removed)")
     if args.no_mkdocs:

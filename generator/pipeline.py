@@ -89,12 +89,14 @@ def _unpickled(result, key: str | None, path: Path, corrections: Corrections, ca
 
 
 def load(folder: Path | str, progress=None, workers: int | None = None,
-         corrections: Corrections = Corrections(), cache_dir: Path | None = None) -> Archive:
+         corrections: Corrections = Corrections(), cache_dir: Path | None = None,
+         issued: dict[str, dict] | None = None) -> Archive:
     """Every page of `folder`, read, reassembled and extracted in parallel processes (results
     come back in page order, so the output does not depend on the number of workers); a page
     that cannot be read is reported, and the rest go on. Editors' corrections are applied; one
     that applies nowhere raises CorrectionError. With `cache_dir`, each page's result is kept
-    there, and found again while the page, its corrections and the code stay the same."""
+    there, and found again while the page, its corrections and the code stay the same. `issued`
+    (the id registry) settles which of two articles with the same opening keeps the published id."""
     paths = page_paths(folder)
     work = functools.partial(_process_path, corrections=corrections, cache_dir=cache_dir)
     workers = workers or os.cpu_count() or 1
@@ -117,7 +119,7 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
         else:
             seen[report.digest] = report.page.path
             reports.append(report)
-    _unique_ids(reports)
+    _unique_ids(reports, issued or {})
     for article in (a for r in reports for a in r.articles):
         _share_strings(article)
     applied = set().union(*(r.corrections for r in reports))
@@ -142,12 +144,30 @@ def _share_strings(article: Article) -> None:
             setattr(article, name, sys.intern(getattr(article, name)))
 
 
-def _unique_ids(reports: list[PageReport]) -> None:
-    """Two articles whose opening words are the same get -2, -3… in page order."""
-    seen: set[str] = set()
+def _unique_ids(reports: list[PageReport], issued: dict[str, dict]) -> None:
+    """Two articles whose opening words are the same get -2, -3…: an id the registry issued to an
+    article of a page stays with that page's article (a near-copy added under a name that sorts
+    first takes no published URL), the rest get the first id free, in page order."""
+    taken: set[str] = set()
+
+    def variants(base: str):
+        yield base
+        k = 2
+        while True:
+            yield f"{base}-{k}"
+            k += 1
+
+    unsettled = []
     for report in reports:
         for article in report.articles:
-            base, k = article.id.split("-")[0], 2
-            while article.id in seen:
-                article.id, k = f"{base}-{k}", k + 1
-            seen.add(article.id)
+            for ident in variants(article.id):
+                if ident not in issued:
+                    unsettled.append(article)
+                    break
+                if issued[ident].get("source") == report.page.name and ident not in taken:
+                    article.id = ident
+                    taken.add(ident)
+                    break
+    for article in unsettled:
+        article.id = next(i for i in variants(article.id) if i not in taken and i not in issued)
+        taken.add(article.id)

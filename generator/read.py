@@ -133,6 +133,8 @@ def read_meta(path: Path) -> PageMeta:
         if value is not None and not isinstance(value, (str, int, float, datetime.date)):
             raise PageError(sidecar, f"{key}: expected one value, not {type(value).__name__}", _line_of_key(text, key))
         values[key] = None if value is None else str(value).strip()
+        if values[key] and CONTROL.search(values[key]):  # a line break would end the Markdown line it goes in
+            raise PageError(sidecar, f"{key}: a line break or control character in the value", _line_of_key(text, key))
     if values.get("date"):
         try:
             datetime.date.fromisoformat(values["date"])
@@ -148,6 +150,7 @@ def _line_of_key(text: str, key: str) -> int | None:
 MAX_PAGE_BYTES = 256 << 10  # a printed page is 5-50 KB of text: a file over 256 KiB is no page
 # A page's file name becomes part of URLs, links and Markdown: characters that would end or
 # escape them (controls, line breaks, # ? % \ " < > | * :) are refused, as is a leading dot.
+CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f#?%\\"<>|*:\[\]{}`]|^\.')
 
 

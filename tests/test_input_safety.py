@@ -80,6 +80,7 @@ def test_a_page_over_the_size_limit_is_refused(tmp_path):
     ("- a\n- b\n", "expected keys and values", 1),
     ("newspaper: [unclosed\n", "invalid YAML", None),
     ("date: 2021-06\n", "no calendar date", 1),
+    ("newspaper: |\n  x\n\n  { tabindex=0 autofocus onfocus=alert(1) }\n", "newspaper: a line break", 1),
 ])
 def test_a_bad_sidecar_is_named_with_its_line(tmp_path, sidecar, message, line):
     folder = _pages(tmp_path)
@@ -148,3 +149,19 @@ def test_a_second_build_in_the_same_project_says_who_is_building(tmp_path, capsy
         assert build(project, mkdocs=False) == 2
     assert f"another build (process {os.getpid()}) is running" in capsys.readouterr().err
     assert build(project, mkdocs=False) == 0  # the lock is let go with its holder
+
+
+def test_a_near_copy_sorting_first_takes_no_published_url(tmp_path):
+    """The registry, not file order, settles which of two articles with the same opening keeps its id."""
+    pages = tmp_path / "archive" / "pages"
+    shutil.copytree(PAGES, pages)
+    project = make_project((tmp_path / "site").mkdir() or tmp_path / "site")
+    assert build(project, pages, mkdocs=False) == 0
+    published = {a.id: a.source for a in pipeline.load(pages).articles}
+    copy = pages / "000_000_copy.txt"  # sorts before every sample page
+    copy.write_text(SAMPLE.read_text(encoding="utf-8") + "\n本报讯 另一则新闻的开头，与原页不同。\n", encoding="utf-8")
+    assert build(project, pages, mkdocs=False) == 0
+    issued = registry.load(project / "ids.jsonl")
+    again = pipeline.load(pages, issued=issued).articles
+    assert {a.id: a.source for a in again if a.id in published} == published
+    assert any(a.source == copy.name and a.id.endswith("-2") for a in again)
