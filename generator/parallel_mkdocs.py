@@ -40,7 +40,10 @@ def build(config: MkDocsConfig, dirty: bool = False, workers: int | None = None)
         if file.page is None:
             Page(None, file, config)
     for page in nav.pages:  # every page shows their titles
-        mkdocs._populate_page(page, config, files, dirty)
+        if dirty and not page.file.is_modified():
+            page.read_source(config)  # not rendered again, but its title stands in every page's navigation
+        else:
+            mkdocs._populate_page(page, config, files, dirty)
     files.copy_static_files(dirty=dirty, inclusion=InclusionLevel.is_included)
     for template in config.theme.static_templates:
         mkdocs._build_theme_template(template, env, files, config, nav)

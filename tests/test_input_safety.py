@@ -165,3 +165,28 @@ def test_a_near_copy_sorting_first_takes_no_published_url(tmp_path):
     again = pipeline.load(pages, issued=issued).articles
     assert {a.id: a.source for a in again if a.id in published} == published
     assert any(a.source == copy.name and a.id.endswith("-2") for a in again)
+
+
+def test_a_dirty_build_gives_the_site_a_clean_build_gives(tmp_path):
+    """--dirty renders only the pages whose Markdown changed; every page's navigation still
+    shows every title (a dirty build read none of the unchanged pages' titles before)."""
+    from generator.cli import main
+
+    pages = tmp_path / "archive" / "pages"
+    shutil.copytree(PAGES, pages)
+    dirty, clean = (make_project((tmp_path / name).mkdir() or tmp_path / name) for name in ("dirty", "clean"))
+    assert build(dirty, pages) == 0
+    page = sorted(pages.glob("*.txt"))[1]
+    page.write_text(page.read_text(encoding="utf-8").replace("。", "。脏构建测试句。", 1), encoding="utf-8")
+    args = ["build", "--input", str(pages), "--docs", str(dirty / "docs"), "--registry", str(dirty / "ids.jsonl"),
+            "--config", str(dirty / "mkdocs.yml"), "--site", str(dirty / "site"), "--cache", str(dirty / "cache")]
+    assert main(args + ["--dirty"]) == 0
+    shutil.copy(dirty / "ids.jsonl", clean / "ids.jsonl")
+    assert build(clean, pages) == 0
+
+    def html(project):
+        return {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*.html")}
+
+    got, want = html(dirty), html(clean)
+    changed = [p for p in want if got.get(p) != want[p]]
+    assert not changed, changed[:5]
