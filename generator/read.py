@@ -10,8 +10,12 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
+from charset_normalizer import from_bytes
 
 LONG_LINE = 5_000  # characters: a paragraph this long is worth a look
+# The encodings a page that is not UTF-8 is told between (Python's names: how they are printed).
+LEGACY_ENCODINGS = {"gb18030": "GB18030", "big5": "Big5 (traditional characters, kept as printed)",
+                    "shift_jis": "Shift-JIS (Japanese)", "euc_kr": "EUC-KR (Korean)"}
 
 
 class PageError(Exception):
@@ -77,7 +81,8 @@ def _line_of(data: bytes, offset: int) -> int:
 
 
 def decode(data: bytes, path: Path, warnings: list[PageError]) -> tuple[str, str]:
-    """Bytes to text: UTF-8 (with or without BOM), else GB18030. A few stray NUL bytes are
+    """Bytes to text: UTF-8 (with or without BOM), else GB18030 or Big5 as detected (Japanese or
+    Korean text is refused rather than read as Chinese nonsense). A few stray NUL bytes are
     dropped and a character cut off at the very end is left out, each with a warning; a file
     that is binary or in neither encoding is an error."""
     if not data.strip(b" \t\r\n\x00"):
@@ -98,13 +103,20 @@ def decode(data: bytes, path: Path, warnings: list[PageError]) -> tuple[str, str
             warnings.append(PageError(path, "the file ends inside a character (truncated?)", _line_of(data, err.start)))
             return data[: err.start].decode("utf-8"), "utf-8"
         utf8_error = err
+    # GB18030 decodes nearly any bytes, Big5 and Shift-JIS as nonsense: a detector that weighs how
+    # plausible the text is picks among the encodings a page may come in.
+    found = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    encoding = found.encoding if found else "gb18030"
+    if encoding not in ("gb18030", "big5"):
+        raise PageError(path, f"not Chinese text (it reads as {LEGACY_ENCODINGS.get(encoding, encoding)}); "
+                        "save the page as UTF-8", _line_of(data, utf8_error.start))
     try:
-        text = data.decode("gb18030")
+        text = data.decode(encoding)
     except UnicodeDecodeError:
-        raise PageError(path, f"neither UTF-8 nor GB18030 (invalid byte at offset {utf8_error.start})",
+        raise PageError(path, f"neither UTF-8, GB18030 nor Big5 (invalid byte at offset {utf8_error.start})",
                         _line_of(data, utf8_error.start)) from None
-    warnings.append(PageError(path, "decoded as GB18030"))
-    return text, "gb18030"
+    warnings.append(PageError(path, f"decoded as {LEGACY_ENCODINGS[encoding]}"))
+    return text, encoding
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: a tenth of the time

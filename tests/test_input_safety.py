@@ -190,3 +190,23 @@ def test_a_dirty_build_gives_the_site_a_clean_build_gives(tmp_path):
     got, want = html(dirty), html(clean)
     changed = [p for p in want if got.get(p) != want[p]]
     assert not changed, changed[:5]
+
+
+TRADITIONAL = ("本報訊 近日，經開區黨工委副書記、區智慧辦主任郭宏力主持召開全區視聯網建設工作推進會，"
+               "聽取各相關單位視聯網建設工作情況的匯報，安排部署下一步工作。\n記者 謝鵬飛\n")
+
+
+def test_a_big5_page_is_read_as_printed(tmp_path):
+    path = tmp_path / "big5.txt"
+    path.write_bytes(TRADITIONAL.encode("big5"))
+    page = read_page(path)
+    assert page.encoding == "big5" and "經開區黨工委" in page.raw
+    assert any("Big5" in w.message for w in page.warnings)
+
+
+def test_a_japanese_page_is_refused_not_published_as_nonsense(tmp_path):
+    path = tmp_path / "sjis.txt"
+    path.write_bytes("東京都は二十日、新型の感染者が確認されたと発表した。都内の感染者は合計で百人を超えた。\n"
+                     "政府は対策本部を開き、今後の対応を協議した。\n".encode("shift_jis"))
+    with pytest.raises(PageError, match="Shift-JIS"):
+        read_page(path)

@@ -20,7 +20,7 @@ def test_gb18030_is_decoded(tmp_path):
     (b"", "empty", None),
     (b"  \n\n", "empty", None),
     (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary", 3),  # the first NUL is on line 3
-    ("第一行\n".encode("utf-8") + b"\xff\xfe\xfd\x80\x81 broken", "neither UTF-8 nor GB18030", 2),
+    ("第一行\n".encode("utf-8") + b"\xff\xfe\xfd\x80\x81 broken", "neither UTF-8, GB18030 nor Big5", 2),
 ])
 def test_bad_input_names_file_and_line(tmp_path, data, message, line):
     page = tmp_path / "bad.txt"

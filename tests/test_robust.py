@@ -49,7 +49,7 @@ def test_bad_input_is_reported_and_the_rest_is_built(tmp_path, capsys):
     assert build(project, folder, mkdocs=False) == 0
     out = capsys.readouterr().err.replace("\n", "")
     for expected in ("01_empty.txt: empty file", "02_binary.txt:3: binary data", "09_copy.txt: the same page as 08_original.txt",
-                     "11_undecodable.txt:2: neither UTF-8 nor GB18030", "03_gbk.txt: decoded as GB18030",
+                     "11_undecodable.txt:2: neither UTF-8, GB18030 nor Big5", "03_gbk.txt: decoded as GB18030",
                      "05_nul.txt:2: 1 NUL bytes removed", "06_long.txt:1: a line of", "07_truncated.txt:",
                      "10_no_article.txt: no news article recognised", "4 pages skipped"):
         assert expected in out, expected
