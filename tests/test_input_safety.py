@@ -210,3 +210,11 @@ def test_a_japanese_page_is_refused_not_published_as_nonsense(tmp_path):
                      "政府は対策本部を開き、今後の対応を協議した。\n".encode("shift_jis"))
     with pytest.raises(PageError, match="Shift-JIS"):
         read_page(path)
+
+
+def test_a_page_of_punctuation_builds_with_a_title_for_every_article(tmp_path):
+    folder = _pages(tmp_path)
+    (folder / "zz.txt").write_text("。，、！\n——\n", encoding="utf-8")
+    project = make_project((tmp_path / "site").mkdir() or tmp_path / "site")
+    assert build(project, folder, mkdocs=False) == 0
+    assert all(a.title for a in pipeline.load(folder).articles)

@@ -13,6 +13,7 @@ NEWS_VERBS = re.compile(
 PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:乡|镇|街道|村|社区|区|县|市)$")
 DATELINE = re.compile(rf"^{_DATELINE}\s*(?:[（(][^）)]*[）)])?\s*")
 SUBTITLE_DASH = re.compile(r"^[—－]")
+UNTITLED = "（无题）"
 
 
 def unit_text(lines: list[str]) -> str:
@@ -46,5 +47,7 @@ def derive(paragraphs: list[str], limit: int = 28) -> str:
     """A title for an article whose page prints none: the first sentence of its lead."""
     lead = DATELINE.sub("", paragraphs[0] if paragraphs else "")
     lead = re.sub(r"^(?:[➡⬅↑↓←→▲▼◀▶■●◆★]\s*|[（(](?:上接|接上|紧接)[^）)]{0,6}[）)])", "", lead)  # marks, 上接第1版
-    sentence = re.split(r"[。！？；]", lead, maxsplit=1)[0]
+    sentence = re.split(r"[。！？；]", lead, maxsplit=1)[0].strip() or lead.strip()  # '。，、！' has no first sentence
+    if not sentence:
+        return UNTITLED  # a title is never empty: feeds, pages and citations need one
     return sentence if len(sentence) <= limit else sentence[:limit].rstrip("，、,") + "…"
