@@ -56,7 +56,11 @@ class Corrections:
 def load(path: Path | None) -> Corrections:
     if path is None or not path.exists():
         return Corrections()
-    text = path.read_text(encoding="utf-8")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise CorrectionError(path, data[:err.start].count(b"\n") + 1, "not UTF-8: save the corrections as UTF-8") from None
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as err:
@@ -114,6 +118,34 @@ def _validate(item: Correction) -> None:
         raise item.error("headline takes the article it belongs to: to: ID")
     if "date" in data and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(data["date"])):
         raise item.error(f"date must be YYYY-MM-DD, not {data['date']!r}")
+    if "merge" in data and data["merge"][0] == data["merge"][1]:
+        raise item.error("merge takes two different articles")
+    for key in ("headline", "furniture"):
+        if key in data and not _is_lines(data[key]["lines"]):
+            raise item.error(f"{key}: lines takes a line or [first, last], not {data[key]['lines']!r}")
+    for key in LISTS:
+        if key in data and not (isinstance(data[key], list) and all(isinstance(v, str) and _one_line(v) for v in data[key])):
+            raise item.error(f"{key} takes a list of names on one line each: {key}: [张三, 李四]")
+    for key in TEXTS:
+        if key in data and not (data[key] is None or isinstance(data[key], str) and _one_line(data[key])):
+            raise item.error(f"{key} takes one line of text")
+    if "text" in data and not (isinstance(data["text"], dict) and
+                               all(isinstance(v, str) and _one_line(v) for v in data["text"].values())):
+        raise item.error("text takes paragraphs by their anchor, one line each: text: {p4: …}")
+
+
+LISTS = ("reporters", "correspondents", "photographers", "persons", "organizations")
+TEXTS = ("title", "kicker", "subtitle", "date", "district", "city", "note")
+
+
+def _one_line(value: str) -> bool:
+    """No line break or control character: a corrected value goes into one line of Markdown."""
+    return not re.search(r"[\x00-\x1f\x7f\u2028\u2029]", value)
+
+
+def _is_lines(value) -> bool:
+    return isinstance(value, int) or (isinstance(value, list) and 1 <= len(value) <= 2 and
+                                      all(isinstance(v, int) for v in value))
 
 
 def _range(item: Correction, spec: dict, page: Page) -> list[int]:

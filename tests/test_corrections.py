@@ -76,6 +76,12 @@ def test_merge_split_headline_and_furniture(archive_dir, archive):
     ("- merge: [aaaaaaaaaa, bbbbbbbbbb]\n", "corrections.yaml:1: applies to nothing in this archive"),
     ("- id: x\n  date: 2021年6月\n", "corrections.yaml:1: date must be YYYY-MM-DD"),
     ("- id: x\n  titel: y\n", "corrections.yaml:1: unknown keys ['titel']"),
+    ("- id: x\n  reporters: 张三\n", "corrections.yaml:1: reporters takes a list of names"),
+    ("- id: x\n  title: [a, b]\n", "corrections.yaml:1: title takes one line of text"),
+    ("- id: x\n  title: \"a\\n{ onmouseover=alert(1) }\"\n", "corrections.yaml:1: title takes one line of text"),
+    ("- id: x\n  text: {p1: [a]}\n", "corrections.yaml:1: text takes paragraphs"),
+    ("- furniture: {page: a.txt, lines: abc}\n", "corrections.yaml:1: furniture: lines takes a line or [first, last]"),
+    ("- merge: [aaaaaaaaaa, aaaaaaaaaa]\n", "corrections.yaml:1: merge takes two different articles"),
 ])
 def test_a_correction_that_no_longer_applies_is_an_error(archive_dir, text, message):
     with pytest.raises(corrections.CorrectionError) as err:
@@ -103,3 +109,9 @@ def test_the_documented_examples_are_valid(tmp_path):
         path = tmp_path / "c.yaml"
         path.write_text(block, encoding="utf-8")
         assert corrections.load(path).items
+
+
+def test_a_corrections_file_not_in_utf8_is_named_with_its_line(archive_dir):
+    (archive_dir / "corrections.yaml").write_bytes("- id: x\n  title: 标题\n".encode("gbk"))
+    with pytest.raises(corrections.CorrectionError, match=r"corrections.yaml:2: not UTF-8"):
+        corrections.load(archive_dir / "corrections.yaml")
