@@ -218,3 +218,19 @@ def test_a_page_of_punctuation_builds_with_a_title_for_every_article(tmp_path):
     project = make_project((tmp_path / "site").mkdir() or tmp_path / "site")
     assert build(project, folder, mkdocs=False) == 0
     assert all(a.title for a in pipeline.load(folder).articles)
+
+
+def test_a_published_page_that_now_fails_stops_the_build_before_anything_changes(tmp_path, capsys):
+    pages = tmp_path / "archive" / "pages"
+    shutil.copytree(PAGES, pages)
+    project = make_project((tmp_path / "site").mkdir() or tmp_path / "site")
+    assert build(project, pages, mkdocs=False) == 0
+    docs = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    ids = (project / "ids.jsonl").read_bytes()
+    page = sorted(pages.glob("*.txt"))[2]
+    page.write_bytes(page.read_bytes()[:200] + b"\x00\x01\x02\x00\x00\x00\xff" * 50)
+    assert build(project, pages, mkdocs=False) == 2
+    err = capsys.readouterr().err.replace("\n", "")
+    assert f"{page.name}:" in err and "binary data" in err and "articles are published" in err
+    assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == docs
+    assert (project / "ids.jsonl").read_bytes() == ids
