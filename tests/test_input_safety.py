@@ -234,3 +234,39 @@ def test_a_published_page_that_now_fails_stops_the_build_before_anything_changes
     assert f"{page.name}:" in err and "binary data" in err and "articles are published" in err
     assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == docs
     assert (project / "ids.jsonl").read_bytes() == ids
+
+
+@pytest.mark.parametrize("after", [0.5, 1.5, 3.0, 5.0])
+def test_kill_9_at_any_moment_leaves_a_whole_site_and_the_registry(tmp_path, after):
+    """A build killed at some moment (reading, writing docs, inside MkDocs) leaves the last good
+    site whole, or the new one whole, and every id issued before."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pages = tmp_path / "archive" / "pages"
+    shutil.copytree(PAGES, pages)
+    project = make_project((tmp_path / "site").mkdir() or tmp_path / "site")
+    assert build(project, pages) == 0
+
+    def site():
+        return {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+
+    good, issued = site(), registry.load(project / "ids.jsonl")
+    page = sorted(pages.glob("*.txt"))[0]
+    page.write_text(page.read_text(encoding="utf-8").replace("。", "。杀进程测试句。", 1), encoding="utf-8")
+    args = [sys.executable, "-m", "generator", "build", "--input", str(pages), "--docs", str(project / "docs"),
+            "--registry", str(project / "ids.jsonl"), "--config", str(project / "mkdocs.yml"),
+            "--site", str(project / "site"), "--cache", str(project / "cache")]
+    child = subprocess.Popen(args, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(after)
+    if child.poll() is None:
+        child.send_signal(signal.SIGKILL)
+    child.wait()
+    now = site()
+    finished = any("杀进程测试句".encode() in data for data in now.values())
+    assert now == good or (finished and set(now) >= set(good) - {p for p in good if p.parts[0] == "articles"})
+    assert set(issued) <= set(registry.load(project / "ids.jsonl"))
+    assert build(project, pages) == 0  # and the next build goes through (the lock died with its holder)
+    assert any("杀进程测试句".encode() in data for data in site().values())
