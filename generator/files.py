@@ -3,6 +3,7 @@ a site built in a folder of its own, then swapped in; one build at a time in a p
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import shutil
@@ -36,9 +37,13 @@ def lock(path: Path):
     once and says which process holds it (two builds writing one docs/ lose files)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+", encoding="utf-8") as handle:
+        # A POSIX record lock belongs to this process alone: the workers it forks do not hold it,
+        # so it is let go the moment the build dies, even by kill -9 with workers still running.
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            if err.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
             handle.seek(0)
             raise Locked(f"{path}: another build (process {handle.read().strip() or '?'}) is running; "
                          "wait for it to end") from None
@@ -49,7 +54,7 @@ def lock(path: Path):
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
 @contextlib.contextmanager

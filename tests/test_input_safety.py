@@ -8,7 +8,7 @@ import pytest
 
 from generator import pipeline, registry
 from generator.cli import LOCK_FILE
-from generator.files import lock, replaced_whole, write_atomically
+from generator.files import replaced_whole, write_atomically
 from generator.read import MAX_PAGE_BYTES, PageError, read_page
 
 from conftest import PAGES, build, make_project
@@ -144,11 +144,22 @@ def test_a_swap_cut_short_is_finished_by_the_next_build(tmp_path):
 
 
 def test_a_second_build_in_the_same_project_says_who_is_building(tmp_path, capsys):
+    import subprocess
+    import sys
+
     project = make_project(tmp_path)
-    with lock(project / LOCK_FILE):
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from pathlib import Path; "
+                               "from generator.files import lock\nwith lock(Path(sys.argv[1])):\n"
+                               "    print('held', flush=True); time.sleep(60)", str(project / LOCK_FILE)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
         assert build(project, mkdocs=False) == 2
-    assert f"another build (process {os.getpid()}) is running" in capsys.readouterr().err
-    assert build(project, mkdocs=False) == 0  # the lock is let go with its holder
+        assert f"another build (process {holder.pid}) is running" in capsys.readouterr().err
+    finally:
+        holder.kill()
+        holder.wait()
+    assert build(project, mkdocs=False) == 0  # the lock is let go with its holder, killed
 
 
 def test_a_near_copy_sorting_first_takes_no_published_url(tmp_path):
