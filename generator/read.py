@@ -13,6 +13,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 LONG_LINE = 5_000  # characters: a paragraph this long is worth a look
+DAMAGED_BYTES = 3  # a page in a legacy encoding has hundreds of bytes that are no UTF-8; a damaged one a few
 # The encodings a page that is not UTF-8 is told between (Python's names: how they are printed).
 LEGACY_ENCODINGS = {"gb18030": "GB18030", "big5": "Big5 (traditional characters, kept as printed)",
                     "shift_jis": "Shift-JIS (Japanese)", "euc_kr": "EUC-KR (Korean)"}
@@ -103,6 +104,12 @@ def decode(data: bytes, path: Path, warnings: list[PageError]) -> tuple[str, str
             warnings.append(PageError(path, "the file ends inside a character (truncated?)", _line_of(data, err.start)))
             return data[: err.start].decode("utf-8"), "utf-8"
         utf8_error = err
+    # A UTF-8 page with a byte or two damaged is that page, broken, not a page in another encoding:
+    # read as GB18030 it would be published as nonsense under new ids.
+    damaged = data.decode("utf-8", errors="replace").count("\ufffd")
+    if damaged <= DAMAGED_BYTES:
+        raise PageError(path, f"invalid UTF-8 at offset {utf8_error.start} (a damaged byte?)",
+                        _line_of(data, utf8_error.start))
     # GB18030 decodes nearly any bytes, Big5 and Shift-JIS as nonsense: a detector that weighs how
     # plausible the text is picks among the encodings a page may come in.
     found = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()

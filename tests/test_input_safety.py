@@ -289,3 +289,12 @@ def test_kill_9_at_any_moment_leaves_a_whole_site_and_the_registry(tmp_path):
         assert set(issued) <= set(registry.load(project / "ids.jsonl")), share
     assert build(project, pages) == 0  # the lock died with its holder
     assert any(mark.encode() in data for data in site().values())
+
+def test_one_damaged_byte_in_a_utf8_page_is_named_not_read_as_another_encoding(tmp_path):
+    data = SAMPLE.read_bytes()
+    at = data.index("郭宏力".encode("utf-8"))
+    path = tmp_path / SAMPLE.name
+    path.write_bytes(data[:at] + b"\xff" + data[at + 1:])
+    with pytest.raises(PageError, match="invalid UTF-8") as caught:
+        read_page(path)
+    assert caught.value.line == data[:at].count(b"\n") + 1
