@@ -22,10 +22,11 @@ from .learned import Model, Trace, Weights
 from .read import read_page
 from .reassemble import reassemble
 
-# The decisions fitted after the headline decode, in order, each a binary classifier or a
-# ranking (which story); and how many passes the headline perceptron makes over the pages.
+# The decisions fitted before and after the headline decode, in order, each a binary classifier
+# (False) or a ranking of stories (True); how many passes the headline perceptron makes over the
+# pages, and the seed of the order it takes them in.
+EARLY_DECISIONS = (("heading", False),)
 LATER_DECISIONS = (("tail", False), ("tail_story", True))
-EARLY_DECISIONS = (("heading", False),)  # fitted before the headline decode
 EPOCHS = 20
 SHUFFLE_SEED = 0
 
@@ -70,9 +71,7 @@ class _Gold:
         if not second:  # is this text part of a story whose other lines stand elsewhere?
             owner = self.owner(first)
             return int(owner is not None and bool(self.bodies[owner] - set(first)))
-        story = self.owner(second)
-        if candidate.decision == "headline":
-            return int(story is not None and frozenset(first) == self.heads[story])
+        story = self.owner(second)  # does this text end that story?
         return int(story is not None and self.owner(first) == story)
 
 

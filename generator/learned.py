@@ -1,11 +1,13 @@
 """The page-level decisions of reassembly, scored by weights fitted on annotated pages.
 
-Each decision (`headline`: does this headline group head this story; `merge`: does this
-untitled story go on the story before it; `tail`: is this headless text at the top of the
-page the end of that story) is a logistic model over named features that reassembly computes
-once per candidate. The weights live in `data/weights.json`, written by `python -m generator
-fit` (generator/fit.py) from gold annotations; nothing here is set by hand but the feature
-names. `Trace` records every candidate with its features, which is what fitting reads.
+Each decision is a linear model over named features that reassembly computes once per
+candidate: `heading` (is this short block a headline or text); the headline decode's
+`headline` (this group heads this story), `orphan` (it heads none) and `untitled` (this story
+has none); `tail` (is this text at the top of the page the end of a story further down) and
+`tail_story` (which story it ends). The weights live in `data/weights.json`, written by
+`python -m generator fit` (generator/fit.py) from gold annotations; nothing here is set by
+hand but the feature names. `Trace` records every candidate with its features, and what the
+decode chose: what fitting reads.
 """
 from __future__ import annotations
 
@@ -76,9 +78,9 @@ def using(trial: Weights):
 
 @dataclass
 class Candidate:
-    decision: str  # headline | merge | tail
+    decision: str  # the model that scores it: heading, headline, orphan, untitled, tail, tail_story
     features: dict[str, float]
-    lines: tuple[tuple[int, ...], tuple[int, ...]]  # what the decision joins: (headline or text, story)
+    lines: tuple[tuple[int, ...], tuple[int, ...]]  # what it is about: (block, headline or text; the story or ())
 
 
 @dataclass
