@@ -10,6 +10,14 @@ from generator.read import read_page
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def only_article(tmp_path, text: str):
+    """The one article of a page made of `text`."""
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    [article] = pipeline.process(read_page(path)).articles
+    return article
+
+
 @pytest.mark.parametrize("line, reporters, correspondents, photographers", [
     ("记者 谢鹏飞", ["谢鹏飞"], [], []),
     ("记者 谢鹏飞 文/图", ["谢鹏飞"], [], ["谢鹏飞"]),
@@ -82,9 +90,7 @@ def test_event_date_of_a_day_alone_or_explained(lead, published, expected):
 ])
 def test_event_date_of_a_dispatch(tmp_path, lead, expected):
     """In a dispatch, 今天 is the day its dateline gives, and a day alone is in that month."""
-    path = tmp_path / "page.txt"
-    path.write_text(f"标题\n\n{lead}\n", encoding="utf-8")
-    [article] = pipeline.process(read_page(path)).articles
+    article = only_article(tmp_path, f"标题\n\n{lead}\n")
     assert (article.event_date or "").endswith(expected) if expected else article.event_date is None
 
 
@@ -128,18 +134,14 @@ def test_a_counted_kind_of_body_is_no_organisation():
 
 def test_organisation_named_in_full_in_the_title_only(tmp_path):
     """The text says '区委…领导小组' once the title has said '金水区委…领导小组': the full name counts."""
-    path = tmp_path / "page.txt"
-    path.write_text("金水区委网络安全和信息化领导小组会议召开\n\n本报讯 6月3日，区委网络安全和信息化\n"
-                    "领导小组召开第五次会议，区委书记李明\n主持会议并讲话。\n记者 王强\n", encoding="utf-8")
-    [article] = pipeline.process(read_page(path)).articles
+    article = only_article(tmp_path, "金水区委网络安全和信息化领导小组会议召开\n\n本报讯 6月3日，区委网络安全和信息化\n"
+                    "领导小组召开第五次会议，区委书记李明\n主持会议并讲话。\n记者 王强\n")
     assert article.organizations == ["金水区委网络安全和信息化领导小组"]
 
 
 def test_credit_in_a_lead_without_brackets(tmp_path):
-    path = tmp_path / "page.txt"
-    path.write_text("金水区召开优化营商环境推进会议\n\n本报讯 记者 张华 通讯员 李明 6月5日，\n"
-                    "金水区召开优化营商环境推进会议，区委\n书记王伟出席并讲话。\n", encoding="utf-8")
-    [article] = pipeline.process(read_page(path)).articles
+    article = only_article(tmp_path, "金水区召开优化营商环境推进会议\n\n本报讯 记者 张华 通讯员 李明 6月5日，\n"
+                    "金水区召开优化营商环境推进会议，区委\n书记王伟出席并讲话。\n")
     assert (article.reporters, article.correspondents, article.persons) == (["张华"], ["李明"], ["王伟"])
 
 
@@ -189,8 +191,6 @@ def test_jieba_rs_cuts_and_tags_as_jieba_does():
 
 def test_a_byline_counts_only_where_its_block_ends(tmp_path):
     """'…关停令。记者随执法' / '人员到企业…': the sentence runs on; 随执法 is no reporter."""
-    path = tmp_path / "page.txt"
-    path.write_text("淮河治污告捷\n\n本报蚌埠１月１日电记者黄振中报道：沿淮４省政府\n分别下达了关停令。记者随执法\n"
-                    "人员到企业，目睹了污染车间被贴上封条的情景。\n", encoding="utf-8")
-    [article] = pipeline.process(read_page(path)).articles
+    article = only_article(tmp_path, "淮河治污告捷\n\n本报蚌埠１月１日电记者黄振中报道：沿淮４省政府\n分别下达了关停令。记者随执法\n"
+                    "人员到企业，目睹了污染车间被贴上封条的情景。\n")
     assert article.reporters == ["黄振中"]
