@@ -68,7 +68,8 @@ def _build(args) -> int:
     if args.offline or args.with_offline:
         builds.append((args.offline_site, False))
     for folder, directory_urls in builds:
-        warnings = site.mkdocs_build(args.config, folder, use_directory_urls=directory_urls, dirty=args.dirty)
+        warnings = site.mkdocs_build(args.config, folder, use_directory_urls=directory_urls, dirty=args.dirty,
+                                     docs=args.docs)
         for message in warnings:
             console.print(f"[yellow]mkdocs[/] {message}")
         console.print(f"site → {folder}" + (f" ({len(warnings)} warnings)" if warnings else ""))

@@ -60,7 +60,10 @@ CSV_FIELDS = ("id", "url", "title", "kicker", "subtitle", "district", "city", "d
 
 
 def csv_text(rows: Iterable[dict]) -> str:
+    """The articles as CSV, with a byte-order mark: Excel on Chinese Windows reads a file
+    without one as GBK, and shows the names as mojibake."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for row in rows:

@@ -177,7 +177,7 @@ class _Collect(logging.Handler):
 
 
 def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True, dirty: bool = False,
-                 workers: int | None = None) -> list[str]:
+                 workers: int | None = None, docs: Path | None = None) -> list[str]:
     """Run MkDocs, its pages rendered on every core; return its warnings (broken links, missing
     pages), which the caller reports. Without directory URLs every link names a file, as a copy
     opened from disk needs. A full build renders into a folder of its own and swaps it in whole, so a
@@ -192,11 +192,13 @@ def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True, dirt
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
+        # the docs the generator wrote (--docs), not whatever folder the config names
+        settings = {"use_directory_urls": use_directory_urls, **({"docs_dir": str(docs)} if docs else {})}
         if dirty:  # renders into the site in place: only what changed, so no copy to swap in
-            build(load_config(str(config), site_dir=str(site), use_directory_urls=use_directory_urls), dirty, workers)
+            build(load_config(str(config), site_dir=str(site), **settings), dirty, workers)
         else:
             with replaced_whole(site) as staging:
-                build(load_config(str(config), site_dir=str(staging), use_directory_urls=use_directory_urls), dirty, workers)
+                build(load_config(str(config), site_dir=str(staging), **settings), dirty, workers)
     finally:
         logger.removeHandler(collect)
     return collect.messages

@@ -176,3 +176,25 @@ def test_page_cache_gives_the_same_files_and_follows_every_change(tmp_path):
 def test_the_page_cache_follows_the_vocabulary_and_the_fitted_weights():
     names = {p.name for p in cache.code_files()}
     assert {"vocabulary.yaml", "weights.json", "reassemble.py"} <= names
+
+
+def test_the_site_is_built_from_the_docs_folder_given(tmp_path):
+    """build --docs X --site Y renders X, not the folder mkdocs.yml names."""
+    from generator.cli import main
+
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    other = tmp_path / "other-docs"
+    shutil.copytree(project / "docs", other)
+    (project / "ids.jsonl").write_bytes((PAGES.parent / "ids.jsonl").read_bytes())
+    assert main(["build", "--input", str(PAGES), "--docs", str(other), "--registry", str(project / "ids.jsonl"),
+                 "--config", str(project / "mkdocs.yml"), "--site", str(tmp_path / "out"), "--no-cache"]) == 0
+    assert not (project / "docs" / "articles").exists() and (other / "articles").is_dir()
+    built = {p.parent.name for p in (tmp_path / "out" / "articles").glob("*/index.html")}
+    assert built == {p.stem for p in (other / "articles").glob("*.md")} and built
+
+
+def test_the_csv_download_opens_in_excel_on_chinese_windows():
+    from generator import feeds
+
+    assert feeds.csv_text([]).startswith("\ufeff")

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import heapq
+import logging
 from collections import Counter
 from operator import itemgetter
 
+import jieba
 import jieba.analyse
 import rjieba
+
+jieba.setLogLevel(logging.WARNING)  # not four lines of 'Building prefix dict…' on every build
 
 
 def tag(text: str) -> list[tuple[str, str]]:
