@@ -135,3 +135,15 @@ def test_header_box_leads_to_results(page, server):
     page.press("form.archive-search-box input", "Enter")
     page.wait_for_selector(".archive-search[data-state=done] .archive-search__hit")
     assert "q=" in page.url
+
+
+@pytest.mark.parametrize("query", ["", "党工委", "不会出现在任何文章里的词语"])
+def test_more_results_shows_only_when_there_are_more(page, server, query):
+    page.goto(server + "search/")
+    if query:
+        page.fill(".archive-search input[name=q]", query)
+        page.wait_for_selector(".archive-search[data-state=done]")
+    more = page.locator(".archive-search__more")
+    count = int(page.locator(".archive-search").get_attribute("data-count") or 0)
+    shown = page.locator(".archive-search__hit").count()
+    assert more.is_visible() == (count > shown)
