@@ -198,3 +198,10 @@ def test_the_csv_download_opens_in_excel_on_chinese_windows():
     from generator import feeds
 
     assert feeds.csv_text([]).startswith("\ufeff")
+
+
+def test_the_home_page_names_the_archive_once(built_site):
+    home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>([^<]*)</title>", home).group(1) == "地方报纸档案"
+    article = next((built_site / "site" / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+    assert re.search(r"<title>([^<]*)</title>", article).group(1).endswith(" - 地方报纸档案")
