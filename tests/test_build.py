@@ -205,3 +205,9 @@ def test_the_home_page_names_the_archive_once(built_site):
     assert re.search(r"<title>([^<]*)</title>", home).group(1) == "地方报纸档案"
     article = next((built_site / "site" / "articles").glob("*/index.html")).read_text(encoding="utf-8")
     assert re.search(r"<title>([^<]*)</title>", article).group(1).endswith(" - 地方报纸档案")
+
+
+def test_no_developers_page_in_the_readers_site(built_site):
+    assert not (built_site / "site" / "benchmarks").exists()
+    home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Benchmarks" not in home and "benchmarks" not in home
