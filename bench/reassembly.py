@@ -69,15 +69,15 @@ def sample_sets(tmp: Path, seed: int) -> tuple[list, list]:
     return sample, again
 
 
-def training_sets(tmp: Path, shared: Path, keep=lambda name: True) -> list[list]:
+def training_sets(tmp: Path, shared: Path) -> tuple[list[list], list]:
     """What the shipped weights are fitted on: the sample gold, its relayouts (FIT_RELAYOUT_SEED),
     a synthetic archive in the sample papers' style (bench/synth.py, another seed than the one
-    tests/test_eval.py scores) and the realpages that `keep` accepts."""
+    tests/test_eval.py scores); and, apart, the realpages (empty where absent)."""
     sample, again = sample_sets(tmp, FIT_RELAYOUT_SEED)
     synth.generate(SYNTH_ARTICLES, tmp / "synth", seed=SYNTH_SEED)
     generated = fit.gold_pages([(tmp / "synth" / "gold", tmp / "synth" / "pages")])
-    real = fit.gold_pages([(shared / "realpages" / "gold", shared / "realpages" / "pages")], keep)
-    return [s for s in (sample, again, generated, real) if s]
+    real = fit.gold_pages([(shared / "realpages" / "gold", shared / "realpages" / "pages")])
+    return [sample, again, generated], real
 
 
 def table(shared: Path) -> dict[str, dict]:
@@ -87,12 +87,12 @@ def table(shared: Path) -> dict[str, dict]:
         sample, score_relaid = sample_sets(tmp, SCORE_RELAYOUT_SEED)
         rows["sample gold"] = figures(sample)
         rows["sample relaid"] = figures(score_relaid)
-        real = fit.gold_pages([(shared / "realpages" / "gold", shared / "realpages" / "pages")])
+        base, real = training_sets(tmp, shared)
         if real:
             rows["realpages"] = figures(real)
             for name, train, test in (("realpages 1-7 → 8-15", range(1, 8), range(8, 16)),
                                       ("realpages 8-15 → 1-7", range(8, 16), range(1, 8))):
-                weights = fit.fit(training_sets(tmp, shared, lambda n, train=train: day(n) in train))
+                weights = fit.fit(base + [[p for p in real if day(p[0].name) in train]])
                 with learned.using(weights):
                     rows[name] = figures([p for p in real if day(p[0].name) in test])
     return rows
@@ -107,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.fit:
         with tempfile.TemporaryDirectory() as tmp:
-            weights = fit.fit(training_sets(Path(tmp), args.shared))
+            base, real = training_sets(Path(tmp), args.shared)
+            weights = fit.fit(base + ([real] if real else []))
         write_atomically(ROOT / "generator" / "data" / learned.WEIGHTS_FILE, weights.to_json())
         learned.shipped.cache_clear()
     rows = table(args.shared)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .read import Page
+from .read import CONTROL, Page
 
 FIELDS = ("title", "kicker", "subtitle", "date", "district", "city", "reporters", "correspondents",
           "photographers", "persons", "organizations", "text", "note")
@@ -140,7 +140,7 @@ TEXTS = ("title", "kicker", "subtitle", "date", "district", "city", "note")
 
 def _one_line(value: str) -> bool:
     """No line break or control character: a corrected value goes into one line of Markdown."""
-    return not re.search(r"[\x00-\x1f\x7f\u2028\u2029]", value)
+    return not CONTROL.search(value)
 
 
 def _is_lines(value) -> bool:

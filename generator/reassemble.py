@@ -409,10 +409,11 @@ def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], 
             continue
         words = [_overlap(bags[id(tail)], bags[id(story)], idf) for story in stories]
         titled = [_overlap(heads[id(story)], bags[id(tail)], idf) for story in stories]
+        top_words, top_titled = _top2(words), _top2(titled)
         row = []
         for k, story in enumerate(stories):
-            y = {"words": words[k], "margin": words[k] - max(words[:k] + words[k + 1:], default=0.0),
-                 "headline_words": titled[k], "headline_margin": titled[k] - max(titled[:k] + titled[k + 1:], default=0.0),
+            y = {"words": words[k], "margin": words[k] - _best_but(top_words, k),
+                 "headline_words": titled[k], "headline_margin": titled[k] - _best_but(top_titled, k),
                  "open": float(not story.closed), "unfinished": float(not ends_sentence(text[story.last])),
                  "lead": float(story.lead),
                  # a column runs on from the page's foot to its head: the last story, or the next one
@@ -466,10 +467,11 @@ class _Unit:
 def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int, str],
                      trace: Trace | None = None, headless: list[Draft] = ()) -> None:
     """Each run of headline blocks is cut into headlines (kicker / title / subtitle stay together),
-    and each headline either heads one story (not one of the `headless` pieces) or heads none (it is then a sub-heading or a kicker
-    of the text it stands by). The cut and the assignment with the highest total score over the
-    whole page win: `headline` scores a headline heading a story, `orphan` a headline heading
-    none (learned.py; the weights are fitted on gold pages by generator/fit.py)."""
+    and each headline either heads one story (not one of the `headless` pieces) or heads none (it
+    is then a sub-heading or a kicker of the text it stands by), and each story has one headline
+    or none. The cut and the assignment with the highest total score over the whole page win:
+    `headline` scores a headline heading a story, `orphan` one heading none, `untitled` a story
+    with none (learned.py; the weights are fitted on gold pages by generator/fit.py)."""
     runs: list[list[_Unit]] = []
     previous_head = False
     for block in blocks:
@@ -597,10 +599,6 @@ class _HeadlineFeatures:
     (right above the story's first line, right under one of its ends, how far); whether the
     story is a photo's caption."""
 
-    PAIR = ("body", "lead", "weakest", "extra", "unlinked", "above", "below", "photo", "photo_not_above",
-            "margin_group", "margin_story", "distance", "other_story_above", "unit_elsewhere")
-    ORPHAN = ("under_story", "under_story_words", "units", "before_story", "clause")
-
     def __init__(self, runs: list[list[_Unit]], targets: list[Draft], text: dict[int, str]):
         self.targets, self.text = targets, text
         bodies = [bigrams("".join(text[n] for n in a.body)) for a in targets]
@@ -664,8 +662,6 @@ class _HeadlineFeatures:
             self.means[key] = _top2([sum(self.body[(id(u), j)] for u in group) / len(group)
                                      for j in range(len(self.targets))])
         return self.means[key]
-
-    UNTITLED = ("dateline", "photo", "lines", "headline_units")
 
     def untitled(self, k: int) -> dict[str, float]:
         """A story that no headline heads: a caption or a brief often has none, a story with a

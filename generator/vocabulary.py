@@ -41,7 +41,7 @@ ROLE = rf"(?:{AGENCY}\s?)?(?:{_alternation(ROLES)})"
 _PLACE = rf"(?!记者|通讯员|特约|实习|摄影)[{HAN}·]{{2,8}}?"
 DATELINE = (rf"[{re.escape(DATA['brief_marks'])}▲]?据?{AGENCY}(?:{_PLACE})?(?:{DATE})?"
             rf"(?:{_alternation(DATA['dateline_marks'])})")
-_DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
+DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 
 CONTINUED_ON = re.compile(r"[（(]?(?:下转|转|续)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?$")
 CONTINUED_FROM = re.compile(r"^[（(]?(?:上接|接上|紧接)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?")
@@ -69,5 +69,5 @@ def role_field(word: str) -> str:
 
 def dateline(text: str) -> str | None:
     """The dateline that opens `text` as printed ('新华社北京１月２日电'), or None."""
-    match = _DATELINE_AT_START.match(fold(text))
+    match = DATELINE_AT_START.match(fold(text))
     return text[match.start():match.end()].strip() if match else None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import HAN, SENTENCE_END, CLOSERS, unspace
-from ..vocabulary import AGENCY, DATELINE, ROLE, ROLES, close_roles, fold, role_field
+from ..vocabulary import AGENCY, DATELINE, DATELINE_AT_START, ROLE, ROLES, close_roles, fold, role_field
 
 _NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name
 _NAMES = rf"{_NAME}(?:[ 、，,]+{_NAME})*"
@@ -30,7 +30,7 @@ ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
 # Every role, the photo mark and the text/picture slash hold one of these: a line without them is no byline.
 CREDIT_CHARS = re.compile("[记实通摄/]")
 # The dateline that opens a news story: 本报讯, 本报郑州12月3日讯, 新华社北京１月２日电, 据新华社电
-LEAD = re.compile(rf"^\s*{DATELINE}")
+LEAD = DATELINE_AT_START
 DATELINE_REACH = 40  # characters: the longest dateline, letter-spaced ('据 新 华 社 呼 和 浩 特 １ 月 １ ３ 日 电')
 # The credit a lead carries after its dateline (forms and examples: data/vocabulary.yaml):
 LEAD_CREDIT = re.compile(rf"^{DATELINE} ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")  # in brackets
