@@ -335,3 +335,28 @@ def test_a_line_as_wide_as_the_column_running_on_is_text(tmp_path):
 记者 张华
 """)
     assert [(ranges(a.body), a.headline) for a in layout.articles] == [([[1, 3], [5, 5], [7, 9]], [])]
+
+
+def _set(text: str, measure: int) -> str:
+    """A paragraph set in a column `measure` characters wide."""
+    return "\n".join(text[i:i + measure] for i in range(0, len(text), measure))
+
+
+def test_the_top_of_a_page_may_end_two_stories_set_in_different_measures(tmp_path):
+    """Two stories run on from the page's foot to its head, one under the other: the cut is where
+    the measure changes, and each piece ends the story that shares its words."""
+    hongkong_end = _set("这份特区政府的大事录长达二十页。大事录说，香港回归祖国后，香港居民生活如常，"
+                        "特区政府维持联系汇率制度的决心不变，香港经济仍然跨步向前。", 12)
+    strait_end = _set("第三，以继承和发扬中华优秀文化传统为纽带，加强两岸同胞的往来和交流，"
+                      "增进海峡两岸的了解，两岸关系的发展能够走向一个新的起点。", 16)
+    hongkong = _set("据新华社香港１月１日电香港特区政府在去年的最后一天发表了回归半年大事录，"
+                    "认为香港回归后的情况粉碎了一些预言。大事录详细记录了特区政府的重大事项，"
+                    "包括联系汇率制度和香港居民的生活", 12)
+    strait = _set("本报北京１月１日讯海峡两岸关系协会会长汪道涵在两岸关系杂志发表新年祝辞。"
+                  "他说，两岸同胞血脉相连，海峡两岸的往来和交流日益密切，中华优秀文化传统", 16)
+    text = "\n\n".join([hongkong_end, strait_end, "香港特区政府发表回归半年大事录", hongkong,
+                        "汪道涵发表新年祝辞谈两岸关系", strait]) + "\n"
+    p, layout = layout_of(tmp_path, text)
+    lines = p.lines
+    firsts = {a.fragments[0][0]: [lines[f[0] - 1][:4] for f in a.fragments] for a in layout.articles}
+    assert sorted(firsts.values()) == [["据新华社", "这份特区"], ["本报北京", "第三，以"]]
