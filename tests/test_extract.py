@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.extract import credits, dates, people, places, topics, words
+from generator.extract import credits, dates, ner, people, places, topics, words
 from generator.extract.headline import derive, roles
 from generator.read import read_page
 
@@ -194,3 +194,38 @@ def test_a_byline_counts_only_where_its_block_ends(tmp_path):
     article = only_article(tmp_path, "淮河治污告捷\n\n本报蚌埠１月１日电记者黄振中报道：沿淮４省政府\n分别下达了关停令。记者随执法\n"
                     "人员到企业，目睹了污染车间被贴上封条的情景。\n")
     assert article.reporters == ["黄振中"]
+
+
+# Names the trained model finds (ner.py) and how what the page says fits them: (text, names).
+MODEL_NAME_CASES = [
+    ("国务院副总理吴邦国今天会见了客人。", ["吴邦国"]),  # after a title the word list lacks
+    ("温家宝在贵州农村考察时指出，要打好扶贫攻坚战。", ["温家宝"]),  # no title at all
+    ("会谈前，萨阿东·哈马迪说，两国友好。", ["萨阿东·哈马迪"]),  # a foreign name's parts are one name
+    ("塔吉克斯坦国防部长舍拉利·海鲁拉耶夫中将举行了会谈。", ["舍拉利·海鲁拉耶夫"]),
+    ("日本首相桥本龙太郎今天说。", ["桥本龙太郎"]),
+    ("会议选举周文华为省政协主席。", ["周文华"]),  # not into a function word
+    ("国务院副总理兼外交部长钱其琛特为本字典写了序。", ["钱其琛"]),  # not into the next word
+    ("总后勤部部长王克上将今天在这里会见了客人。", ["王克"]),  # not into a title
+    ("这里是刘伯承元帅的故乡。", ["刘伯承"]),
+    ("高举邓小平理论伟大旗帜。", []),  # a body of thought, not a mention
+    ("江主席在会上发表讲话。何教授说，夏先生也说。", []),  # called by a title only
+]
+
+
+@pytest.mark.parametrize("text,names", MODEL_NAME_CASES)
+def test_names_from_the_model(text, names):
+    assert people.persons(text) == names
+
+
+def test_the_start_of_a_credited_name_is_that_person():
+    assert people.persons("记者谢鹏飞报道：谢鹏表示，很满意。", exclude={"谢鹏飞"}) == []
+
+
+def test_the_model_reads_a_page_in_one_pass_as_it_reads_each_text():
+    """Batching pads the shorter texts: what the model finds may not depend on it."""
+    texts = ["国务院副总理吴邦国今天会见了客人。", "会谈前，萨阿东·哈马迪说，两国友好。", "高新区党工委书记李小虎主持召开会议，强调要抓好落实。"]
+    alone = [ner.entities(t) for t in texts]
+    together = ner.entities_of([(t, ner.sentences(t)) for t in texts])
+    assert together == alone
+    assert [(e.text, e.tag) for e in alone[0] if e.tag in ("PER", "ORG")] == [("国务院", "ORG"), ("吴邦国", "PER")]
+    assert ner.entities("") == [] and ner.entities("   ") == []

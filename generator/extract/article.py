@@ -58,17 +58,26 @@ def extract(page: Page, layout: Layout) -> list[Article]:
     else:
         year, year_inferred = dates.page_year(page_text), True
     names = [f for d in places.gazetteer().districts if district and d.name == district.name for f in d.forms]
-    out: list[Article] = []
-    for draft in layout.articles:
-        out.append(_article(page, draft, district, district_inferred, year, year_inferred, names))
-    return out
+    texts = [_Text(page, draft) for draft in layout.articles]
+    modelled = people.model_names([(t.body, t.tokens) for t in texts])  # the page's in one pass
+    return [_article(page, draft, t, found, district, district_inferred, year, year_inferred, names)
+            for draft, t, found in zip(layout.articles, texts, modelled)]
 
 
-def _article(page, draft: Draft, district, district_inferred, year, year_inferred, names) -> Article:
-    paras = paragraphs(draft, page)
+class _Text:
+    """An article's paragraphs, its text without bylines and jieba's words of it."""
+
+    def __init__(self, page: Page, draft: Draft):
+        self.paras = paragraphs(draft, page)
+        self.body = "".join(p.text for p in self.paras if p.role != "byline")
+        self.tokens = tag(self.body)
+
+
+def _article(page, draft: Draft, text: _Text, modelled, district, district_inferred, year, year_inferred,
+             names) -> Article:
+    paras, body, tokens = text.paras, text.body, text.tokens
     text_paras = [p for p in paras if p.role == "text"]
     lead = text_paras[0].text if text_paras else (paras[0].text if paras else "")
-    body = "".join(p.text for p in paras if p.role != "byline")
 
     credit = credits.Credit()
     # a credit without brackets ends at a space, which only the printed line keeps
@@ -97,8 +106,7 @@ def _article(page, draft: Draft, district, district_inferred, year, year_inferre
         event_date = event.iso() if event.year else (f"{year:04d}-{event.iso()}" if year else event.iso())
 
     credited = set(credit.reporters + credit.correspondents + credit.photographers)
-    tokens = tag(body)
-    persons = people.persons(body, tokens, exclude=credited)
+    persons = people.persons(body, tokens, exclude=credited, modelled=modelled)
     # The title often names in full what the text then says short (二七区委… → 区委…). Kickers and
     # subtitles are not read: they are slogans more often than names ('解难题办实事' is no 难题办).
     organizations = people.organizations(body if derived else f"{title}。{body}", persons)

@@ -1,20 +1,24 @@
 """People and organisations named in an article.
 
-Names come from where the print puts them: after a title (`党工委书记李小虎`), in lists
-after 领导 (`区领导刘明胜、刘春明`), and as the subject of a reported statement
-(`郭宏力提出`). Organisations are the longest runs that end in an organisation word
-(党工委, 管委会, 有限公司, 大学, …) between delimiters. jieba's tagger adds names it is sure of.
+Names come from a trained model (ner.py: Baidu's LAC) and from where the print puts them: after
+a title (`党工委书记李小虎`), in lists after 领导 (`区领导刘明胜、刘春明`), and as the subject of a
+reported statement (`郭宏力提出`). The model reads the text around each place where jieba's
+dictionary sees a name or a surname standing before characters it cannot join into a word:
+reading every sentence would cost three times the rest of the build, for a point of recall.
+Organisations are the longest runs that end in an organisation word (党工委, 管委会, 有限公司,
+大学, …) between delimiters.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache, lru_cache
 from importlib import resources
 
 import jieba.posseg
 
-from ..text import HAN
-from . import places
+from ..text import HAN, is_han
+from . import ner, places
 from .words import tag
 
 
@@ -40,6 +44,11 @@ def _title_not_meeting() -> re.Pattern:  # a title, but not '主任会'
 
 
 @cache
+def _title_at_start() -> re.Pattern:
+    return re.compile(f"(?:{titles_pattern().pattern})")
+
+
+@cache
 def _title_at_end() -> re.Pattern:
     return re.compile(f"(?:{titles_pattern().pattern})$")
 
@@ -50,9 +59,6 @@ FOLLOW = re.compile(
     r"通报|总结|发表|致辞|获得|获|分享|作|进行|同志|先生|女士|了|就|到|来到|深入|实地|先后|前往|调研|督导|结合|"
     r"简要|还|在|对|和|与|及|为|向|从|所|也|都|是|把|将|等人|认为|希望|告诉|带头|亲自|现场|详细|听取|查看|看望|"
     r"慰问|随后|首先|表彰|宣布|颁发|接受|担任|兼任|同|以|又|则|便|再|共同|分别|主任|书记)")
-ACTS = re.compile(r"(?:主持|出席|参加|表示|指出|强调|提出|讲话|获得|介绍|说|一行|带领|陪同|同志)")
-TITLE_AFTER = re.compile(rf"([{HAN}]{{2,3}})(?=总书记|同志)")
-SUBJECT = re.compile(rf"(?:^|[，。；！？：\s])([{HAN}]{{2,3}})(?=主持|表示|指出|强调|提出|要求|认为|介绍|希望|说：|一行)")
 ORG_WORDS = (
     "股份有限公司|有限责任公司|有限公司|集团|公司|大学(?![路街道])|学院|职业学校|中学|小学|校区|幼儿园|研究院|"
     "研究所|研究中心|实验室|党工委|管委会|人大工委|人大常委会|党委|区委|市委|县委|省委|政府|政协|委员会|"
@@ -116,53 +122,156 @@ def _strip_leading(name: str) -> str:
     return "".join(t.word for t in tokens[k:])
 
 
-def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set[str] = frozenset()) -> list[str]:
-    """Names in `text`; `tokens` is jieba's tagging of it (words.tag), shared with the other extractors."""
+def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set[str] = frozenset(),
+            modelled: list[tuple[str, int]] | None = None) -> list[str]:
+    """Names in `text`; `tokens` is jieba's tagging of it (words.tag), shared with the other
+    extractors, and `modelled` what model_names found in it (found here where not given)."""
     tokens = tag(text) if tokens is None else tokens
+    modelled = model_names([(text, tokens)])[0] if modelled is None else modelled
+    words = _Words(text, tokens)
     found: list[str] = []
 
-    def add(name: str) -> None:
-        if name and name not in found and name not in exclude and _plausible(name):
+    def add(name: str, at: int) -> None:
+        name = words.fit(name, at)
+        if name and name not in found and name not in exclude and _plausible(name) and \
+                not DOCTRINE.match(text, at + len(name)):
             found.append(name)
 
     for match in titles_pattern().finditer(text):
-        rest = text[match.end():]
-        name = _name_at(rest)
+        at = match.end()
+        name = _name_at(text[at:])
         if name:
-            add(name)
+            add(name, at)
             # A list of names after a title: 区领导刘明胜、刘春明、冯利民
-            tail = rest[len(name):]
-            while tail.startswith("、"):
-                more = _name_at(tail[1:])
+            at += len(name)
+            while text.startswith("、", at):
+                more = _name_at(text[at + 1:])
                 if not more:
                     break
-                add(more)
-                tail = tail[1 + len(more):]
-    for match in TITLE_AFTER.finditer(text):
-        name = match.group(1)
-        if name[0] not in surnames():
-            name = name[1:]
-        if len(name) >= 2 and name[0] in surnames():
-            add(name)
-    for match in SUBJECT.finditer(text):
-        name = _name_at(match.group(1))
-        if name and len(name) == len(match.group(1)):
-            add(name)
-    for word, flag in tokens:
-        # jieba's own guesses count only where the word acts as a person: it speaks, attends, leads.
-        if flag == "nr" and 2 <= len(word) <= 3 and word[0] in surnames() and _acts(word, text):
-            add(word)
-    return found
+                add(more, at + 1)
+                at += 1 + len(more)
+    for name, at in modelled:
+        add(name, at)
+    # A name found short in one place and whole in another is the whole one (沈国 / 沈国放), and
+    # the start of a credited name is that person (谢鹏 / 谢鹏飞).
+    whole = found + sorted(exclude)
+    found = [n for n in found if not any(o != n and o.startswith(n) for o in whole)]
+    return sorted(found, key=text.find)
 
 
-def _acts(word: str, text: str) -> bool:
-    """Whether `word` stands somewhere in `text` right before one of the ACTS."""
-    at = text.find(word)
-    while at >= 0:
-        if ACTS.match(text, at + len(word)):
-            return True
-        at = text.find(word, at + 1)
-    return False
+# A name right before these is a body of thought, not a mention of the person: 邓小平理论, 毛泽东思想.
+DOCTRINE = re.compile(r"理论|思想|主义|文选|选集")
+# Words that end no name: a name that runs into one (周文华为, 乔石同) ends before it.
+FUNCTION_WORDS = ("p", "c", "u", "ul", "uj", "d", "r")
+
+
+class _Words:
+    """jieba's words of a text by where they start and end, to fit a name found by the model or
+    a rule to them: a name does not run into a title ('桥本首相' is 桥本, '王克上将' 王克) nor, past
+    three characters, into any word ('钱其琛特为' is 钱其琛; a name of three may end inside one:
+    '梁建强调' is 梁建强), and past three characters does not end on a function word (周文华为 is 周文华; 汪忠和
+    and 于友先 end on one)."""
+
+    def __init__(self, text: str, tokens: list[tuple[str, str]]):
+        self.text = text
+        self.ends: dict[int, tuple[int, str]] = {}  # a word's end → its start and tag
+        at = 0
+        for word, flag in tokens:
+            self.ends[at + len(word)] = (at, flag)
+            at += len(word)
+        self.ends_sorted = sorted(self.ends)
+
+    def fit(self, name: str, at: int) -> str:
+        # jieba's words do not see a foreign name's parts: only its last part is fitted, and kept
+        shortest = at + (name.rindex("·") + 2 if "·" in name else 2)
+        end = at + len(name)
+        if end not in self.ends:  # the name ends inside a word
+            word_end = self.ends_sorted[bisect.bisect_left(self.ends_sorted, end)]
+            word_start = self.ends[word_end][0]
+            if (len(name) > 3 and "·" not in name) or _title_at_start().match(self.text, word_start, word_end):
+                end = word_start
+        while end in self.ends and end - at > 3 and end > shortest:
+            start, flag = self.ends[end]
+            if end - start != 1 or flag not in FUNCTION_WORDS:
+                break
+            end = start
+        return name[:end - at] if end >= shortest else ""
+
+
+# Characters the model reads before and after a place where a name may stand: enough for the
+# title before a name and the verb after it (wider windows found no more names on realpages).
+NAME_CONTEXT = (6, 8)
+# What the model tags PER and is no one's name: a person called by a title or a form of address
+# (江主席, 何教授, 夏先生: a name with a title after it is the name, 刘伯承元帅), a photographer's
+# credit (周确摄), a name the text leaves out (张某).
+ADDRESS = re.compile(r"(?:先生|女士|小姐|师傅|同志|大夫|师|氏|元帅)$")
+NOT_A_NAME = re.compile(r"[摄某等]$")
+PLACE_END = re.compile(r"[省市区县乡镇村路街]$")  # jieba calls 高新区 a name
+MAX_FOREIGN_NAME = 30  # characters, '·' included: 诺罗敦·莫尼列·西哈努克 has 11
+FOREIGN_RUN = re.compile(rf"[{HAN}·]+")
+MODEL_NAME = re.compile(rf"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+")
+
+
+def _name_windows(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Where the model reads: after each title, around each word jieba's dictionary calls a name,
+    and around each surname standing alone before a character standing alone (a name the
+    dictionary does not know)."""
+    before, after = NAME_CONTEXT
+    spans = [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in titles_pattern().finditer(text)]
+    names, at = surnames(), 0
+    for k, (word, flag) in enumerate(tokens):
+        if "·" in word:  # a foreign name is read whole, with the words it is set among
+            m = next(m for m in FOREIGN_RUN.finditer(text, max(0, at - MAX_FOREIGN_NAME)) if m.end() > at)
+            spans.append((max(0, m.start() - before), min(len(text), m.end() + after)))
+        elif (flag[:2] == "nr" and word[0] in names and not PLACE_END.search(word)) or (
+                len(word) == 1 and word in names and k + 1 < len(tokens) and len(tokens[k + 1][0]) == 1
+                and is_han(tokens[k + 1][0])):
+            spans.append((max(0, at - before), min(len(text), at + len(word) + after)))
+        at += len(word)
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def model_names(texts: list[tuple[str, list[tuple[str, str]]]]) -> list[list[tuple[str, int]]]:
+    """The names the trained model finds around the places a name may stand in each text (with
+    its jieba words), with where each starts; the texts of a page are read in one pass. The parts
+    of a foreign name joined by '·' are one name (萨阿东·哈马迪), though the model may tag them
+    apart; a name cut by the edge of what the model read (not the text's) is left out."""
+    windows = [_name_windows(text, tokens) for text, tokens in texts]
+    found = ner.entities_of([(text, spans) for (text, _), spans in zip(texts, windows)])
+    return [_names(text, spans, entities) for (text, _), spans, entities in zip(texts, windows, found)]
+
+
+def _names(text: str, windows: list[tuple[int, int]], found: list[ner.Entity]) -> list[tuple[str, int]]:
+    out = []
+    k = 0
+    while k < len(found):
+        entity = found[k]
+        k += 1
+        if entity.tag != "PER":
+            continue
+        start, end = entity.start, entity.start + len(entity.text)
+        while k < len(found) and (text[end - 1] == "·" or text.startswith("·", end)):
+            nxt = found[k]
+            if nxt.text == "·" or FOREIGN_RUN.fullmatch(nxt.text):
+                end = nxt.start + len(nxt.text)
+                k += 1
+            else:
+                break
+        window = next(w for w in windows if w[0] <= start < w[1])
+        if (start == window[0] > 0) or (end == window[1] < len(text)):
+            continue
+        name = text[start:end].strip("·")
+        name = name[:len(name) - len(_title_at_end().search(name)[0])] if _title_at_end().search(name) else name
+        name = ADDRESS.sub("", name)
+        if MODEL_NAME.fullmatch(name) and not NOT_A_NAME.search(name):
+            out.append((name, start))
+    return out
 
 
 def _name_at(text: str) -> str | None:
