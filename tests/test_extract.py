@@ -229,3 +229,26 @@ def test_the_model_reads_a_page_in_one_pass_as_it_reads_each_text():
     assert together == alone
     assert [(e.text, e.tag) for e in alone[0] if e.tag in ("PER", "ORG")] == [("国务院", "ORG"), ("吴邦国", "PER")]
     assert ner.entities("") == [] and ner.entities("   ") == []
+
+
+# Places an article names: (text, organisations found in it, places).
+PLACE_CASES = [
+    ("河南、郑州两地", [], ["河南省", "郑州市"]),  # short forms read as the official names
+    ("郑州市二七区召开会议", [], ["郑州市", "二七区"]),
+    ("郑州大学在郑州举行", ["郑州大学"], ["郑州市"]),  # the mention inside a body's name is the body's
+    ("二七区委书记在二七区调研", ["二七区委"], ["二七区"]),
+    ("在苏家作乡召开会议", [], ["苏家作乡"]),  # a township's name jieba cuts into characters
+    ("沟赵办事处祥营村", [], ["祥营村"]),  # not its parent office
+    ("李万街道和文昌街道", [], ["李万街道", "文昌街道"]),
+    ("会议要求做好村级工作，各乡镇城乡统筹", [], []),  # 村, 乡镇 and 城乡 as common words
+    ("提升群众满意度，发扬青春力量", [], []),
+]
+
+
+@pytest.mark.parametrize("text,organizations,expected", PLACE_CASES)
+def test_places_an_article_names(text, organizations, expected):
+    assert places.named(text, words.tag(text), organizations) == expected
+
+
+def test_villages_counted_are_no_place():
+    assert places.named("全区三个村和十八里河镇", words.tag("全区三个村和十八里河镇")) == ["十八里河镇"]

@@ -14,7 +14,6 @@ from . import credits, dates, headline, people, places, topics
 from .words import tag, tfidf_keywords
 
 KEYWORDS = 12
-SETTLEMENT = re.compile(rf"[{HAN}]{{2,4}}(?:乡|镇|街道|村|社区)")
 
 
 def ranges(lines: list[int]) -> list[list[int]]:
@@ -111,7 +110,7 @@ def _article(page, draft: Draft, text: _Text, modelled, district, district_infer
     # subtitles are not read: they are slogans more often than names ('解难题办实事' is no 难题办).
     organizations = people.organizations(body if derived else f"{title}。{body}", persons)
     keywords = tfidf_keywords(tokens, KEYWORDS)
-    found_places = _places(body, tokens, organizations)
+    found_places = places.named(body, tokens, organizations)
 
     ident = _identity(paras, units)  # made unique over the archive by the pipeline
 
@@ -131,16 +130,3 @@ def _article(page, draft: Draft, text: _Text, modelled, district, district_infer
         places=found_places, keywords=keywords,
         topics=topics.topics(compact(" ".join(filter(None, [kicker, title, subtitle]))), body, keywords),
     )
-
-
-def _places(text: str, tokens: list[tuple[str, str]], organizations: list[str]) -> list[str]:
-    found: list[str] = []
-    inside = "|".join(organizations)
-    for match in SETTLEMENT.finditer(text):
-        name = match.group()
-        if name not in found and name not in inside:
-            found.append(name)
-    for word, flag in tokens:
-        if flag == "ns" and len(word) >= 2 and word not in found and word not in inside:
-            found.append(word)
-    return found

