@@ -252,3 +252,31 @@ def test_places_an_article_names(text, organizations, expected):
 
 def test_villages_counted_are_no_place():
     assert places.named("全区三个村和十八里河镇", words.tag("全区三个村和十八里河镇")) == ["十八里河镇"]
+
+
+# Roles: (text, names, organisations, roles) — a title with the bodies it is held in, never a clause.
+ROLE_CASES = [
+    ("经开区党工委副书记、区智慧办主任郭宏力出席。", ["郭宏力"], ["区智慧办"],
+     {"郭宏力": ["经开区党工委副书记、区智慧办主任"]}),
+    ("十余家单位代表参加座谈会高新区党工委委员、管委会副主任王宏伟出席。", ["王宏伟"], [],
+     {"王宏伟": ["高新区党工委委员、管委会副主任"]}),
+    ("郑州铁路职业技术学院校长马玉霞、郑州宇通集团教育公司总经理韩德利参加。", ["马玉霞", "韩德利"],
+     ["郑州铁路职业技术学院", "郑州宇通集团教育公司"],
+     {"马玉霞": ["郑州铁路职业技术学院校长"], "韩德利": ["郑州宇通集团教育公司总经理"]}),
+    ("高新区开放创新工作领导小组副组长兼办公室主任郑彦松通报。", ["郑彦松"], ["高新区开放创新工作领导小组"],
+     {"郑彦松": ["高新区开放创新工作领导小组副组长兼办公室主任"]}),
+    ("区领导刘明胜、刘春明出席。", ["刘明胜", "刘春明"], [], {"刘明胜": ["区领导"], "刘春明": ["区领导"]}),
+    ("来自示范区卫生健康系统的参赛选手石梦梦获奖。", ["石梦梦"], [], {"石梦梦": ["选手"]}),
+    ("王伟说，很满意。", ["王伟"], [], {}),
+]
+
+
+@pytest.mark.parametrize("text,names,organizations,expected", ROLE_CASES)
+def test_roles_are_titles_not_clauses(text, names, organizations, expected):
+    assert people.roles(text, names, organizations) == expected
+
+
+def test_organisations_of_a_kind_or_after_a_meeting():
+    assert people.organizations("各议事协调机构领导小组副组长出席。") == []
+    assert people.organizations("代表参加座谈会高新区党工委委员出席。") == ["高新区党工委"]
+    assert people.organizations("苏家作乡党校以苏家作村党建综合体为中心开展培训。") == ["苏家作乡党校"]

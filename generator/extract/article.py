@@ -126,7 +126,7 @@ def _article(page, draft: Draft, text: _Text, modelled, district, district_infer
         publication_date=page.meta.date, newspaper=page.meta.newspaper, page_label=page.meta.page,
         district=district.name if district else None, district_full=district.full if district else None,
         city=district.city if district else None, district_inferred=district_inferred,
-        persons=persons, person_roles=people.roles(body, persons), organizations=organizations,
+        persons=persons, person_roles=people.roles(body, persons, organizations), organizations=organizations,
         places=found_places, keywords=keywords,
         topics=topics.topics(compact(" ".join(filter(None, [kicker, title, subtitle]))), body, keywords),
     )

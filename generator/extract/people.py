@@ -64,7 +64,8 @@ ORG_WORDS = (
     "研究所|研究中心|实验室|党工委|管委会|人大工委|人大常委会|党委|区委|市委|县委|省委|政府|政协|委员会|"
     "领导小组办公室|领导小组|指导组|办公室|基金会|协会|学会|商会|联合会|联合体|党校|人民法院|人民检察院|法院|"
     "检察院|公安分局|公安局|分局|派出所|办事处|医院|卫生院|银行|大队|支队|纪念馆|纪念堂|博物馆|英烈馆|生活馆|"
-    "中心|科协|交易所|教育厅|(?:组织|宣传|统战|人武|武装)部")
+    "中心|科协|社科联|文联|侨联|工商联|妇联|残联|团委|工会|党组|政法委|纪工委|纪委|监委|交易所|教育厅|"
+    "(?:组织|宣传|统战|人武|武装)部")
 # Departments are named by a short head and 局/厅/办: 城管局, 区智慧办 (not 局面, 大局, 举办).
 ORG_SUFFIX = rf"{ORG_WORDS}|[{HAN}]{{1,6}}(?:局|厅)(?![面势部限])|[{HAN}]{{1,4}}(?<![举承主协创开兴督查代筹操申合])办"
 SUFFIX_WORD = re.compile(rf"(?:{ORG_WORDS}|局|厅|办)$")
@@ -74,11 +75,13 @@ DELIM = re.compile(
     r"[，。、；：！？,.;:!?\s《》“”]|与|及|(?<=[会委司院校局办心所队组府部协学厂行社站馆堂])(?:和|同)|"
     r"(?:在|于|由|到|是|对|以|向|从|把|被|将|让|使|给|来自|参加|召开|举行|组织(?!部)|主持|出席|获评|荣获|代表|"
     r"等|分别|共同|以及|或|的|了|带领|深入|走进|邀请|签订|通过|依托|发挥|推动|打造|携手|牵头|成立|落地|"
+    r"(?:座谈|推进|表彰|动员|部署|见面|发布|交流|对接|推介|培训|报告|总结|观摩)会|"  # a meeting, then who holds it
     r"同时|其中|并|与会|包括|前往|来到|陪同|率|带队|会同|指导(?!组)|支持|服务|培育|达成|签约|获得|落实|贯彻|深化|"
     r"评为|认定为|成为|作为|转变|抓好|加强|推进|提升|实施|确保|持续|积极|不断|帮助|搭建|切实|就|建立|完善|聚焦|围绕)")
 NOT_ORG_START = re.compile(r"^(?:与|和|及|同|年|月|日|副|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
                            r"相关|有关|全体|国家级|省级|市级|区级|县级|\d)")
-NOT_ORG = re.compile(r"召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
+KIND_OF = re.compile(r"^(?:各|该|此|这|全体|相关|有关)$")
+NOT_ORG = re.compile(r"为(?:中心|核心)$|召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
                      r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|干部|党员|镇街道|实事|合作办|两家|各家|几家|\d+家")
 
 # A count right after a name ends the clause: 研发中心15家, 高新技术企业三百家.
@@ -324,10 +327,16 @@ def organizations(text: str, people: list[str] = ()) -> list[str]:
             if piece[match.end():match.end() + 1] == "）" and name.count("（") > name.count("）"):
                 name += "）"
             start = NOT_ORG_START.match(name)
+            if start and KIND_OF.match(start.group()):  # 各议事协调机构领导小组: every body of a kind, none named
+                continue
             if start:
                 name = name[start.end():]
             name = _strip_leading(name)
-            if len(name) < 3 or name.count("（") != name.count("）") or NOT_ORG.search(name) or not _proper(name):
+            start = NOT_ORG_START.match(name)  # '力争建成国家级…' is '国家级…' once the verbs are gone
+            if start:
+                name = name[start.end():]
+            if len(name) < 3 or name.count("（") != name.count("）") or name.count("(") != name.count(")") or \
+                    NOT_ORG.search(name) or not _proper(name):
                 continue
             if name not in found:
                 found.append(name)
@@ -335,28 +344,60 @@ def organizations(text: str, people: list[str] = ()) -> list[str]:
     return [n for n in found if not any(o != n and o.endswith(n) for o in found)]
 
 
-LEADING_WORDS = re.compile(r"^(?:本报讯|近日|日前|会上|会后|期间|其中|随后|邀请|带领|陪同|会见|看望|慰问|由|在|与|和|及|对|向|据)+")
-
-
-def roles(text: str, names: list[str]) -> dict[str, list[str]]:
-    """The titles the text gives each person: '经开区党工委副书记、区智慧办主任' for 郭宏力."""
-    title_end = _title_at_end()
-    ends = (*names, "、")
+def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list[str]]:
+    """The titles the text gives each person: '经开区党工委副书记、区智慧办主任' for 郭宏力. A role
+    is what stands right before the name, read backwards: titles, each after the body it is held
+    in (one of the article's `bodies`, a district, 党工委 …), joined by '、'; a clause before it is
+    no part of it ('…参加座谈会高新区党工委委员' gives 高新区党工委委员), nor another person listed
+    with a role of their own ('校长马玉霞、郑州宇通集团教育公司总经理韩德利')."""
     backwards = text[::-1]  # the clause before a mention is read backwards from it
+    pieces = _role_pieces(tuple(sorted(set(bodies))))
+    others = tuple(sorted(names, key=len, reverse=True))
     found: dict[str, list[str]] = {}
     for name in names:
         at = text.find(name)
         while at >= 0:
             segment = text[len(text) - _CLAUSE.match(backwards, len(text) - at).end():at]
-            if segment.endswith(ends):  # names listed before this one: '区领导刘明胜、刘春明'
-                segment = _names_at_end(tuple(sorted(names, key=len, reverse=True))).sub("", segment)
-            segment = LEADING_WORDS.sub("", segment)
-            if segment and title_end.search(segment) and len(segment) <= 40:
-                found.setdefault(name, [])
-                if segment not in found[name]:
-                    found[name].append(segment)
+            segment = _names_at_end(others).sub("", segment)  # names listed before this one: '区领导刘明胜、刘春明'
+            last = max((segment.rfind(o) + len(o) for o in others if o in segment), default=0)
+            role = _role(segment[last:].lstrip("、"), pieces)
+            if role and role not in found.setdefault(name, []):
+                found[name].append(role)
             at = text.find(name, at + len(name))
-    return found
+    return {name: r for name, r in found.items() if r}
+
+
+ROLE_JOINS = re.compile("(、|兼)")
+
+
+def _role(segment: str, pieces: re.Pattern) -> str:
+    """The titles at the end of `segment`, each with the bodies right before it, up to where
+    something else stands."""
+    title_end, role = _title_at_end(), ""
+    split = ROLE_JOINS.split(segment)  # parts and what joins them: '副组长', '兼', '办公室主任'
+    for k in range(len(split) - 1, -1, -2):
+        title = title_end.search(split[k])
+        if not title:
+            break
+        held, rest = title.group(), split[k][:title.start()]
+        while rest:
+            body = pieces.search(rest)
+            if not body:
+                break
+            held, rest = body.group() + held, rest[:body.start()]
+        role = held + (split[k + 1] if k + 1 < len(split) else "") + role
+        if rest:  # a clause before the role: the role starts here
+            break
+    return role.lstrip("、兼")
+
+
+@lru_cache(maxsize=1024)
+def _role_pieces(bodies: tuple[str, ...]) -> re.Pattern:
+    """What a title is held in, as the end of a text: an organisation of the article, a
+    division or district, or an organisation word (党工委, 区委, 管委会)."""
+    districts = [f for d in places.gazetteer().districts for f in (*d.forms, d.full)]
+    names = sorted({*bodies, *districts} - {""}, key=len, reverse=True)
+    return re.compile("(?:" + "".join(re.escape(n) + "|" for n in names) + f"{ORG_WORDS})$")
 
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\s“”]*")  # text up to a clause break
