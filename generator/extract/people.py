@@ -76,12 +76,14 @@ DELIM = re.compile(
     r"(?:在|于|由|到|是|对|以|向|从|把|被|将|让|使|给|来自|参加|召开|举行|组织(?!部)|主持|出席|获评|荣获|代表|"
     r"等|分别|共同|以及|或|的|了|带领|深入|走进|邀请|签订|通过|依托|发挥|推动|打造|携手|牵头|成立|落地|"
     r"(?:座谈|推进|表彰|动员|部署|见面|发布|交流|对接|推介|培训|报告|总结|观摩)会|"  # a meeting, then who holds it
+    r"力争|争取|争创|创建|建成|建设成|"  # a goal, then the kind of body it aims at
     r"同时|其中|并|与会|包括|前往|来到|陪同|率|带队|会同|指导(?!组)|支持|服务|培育|达成|签约|获得|落实|贯彻|深化|"
     r"评为|认定为|成为|作为|转变|抓好|加强|推进|提升|实施|确保|持续|积极|不断|帮助|搭建|切实|就|建立|完善|聚焦|围绕)")
-NOT_ORG_START = re.compile(r"^(?:与|和|及|同|年|月|日|副|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
+# What no organisation starts with: a conjunction, a date, a title, a determiner, 好 of 服务好X.
+NOT_ORG_START = re.compile(r"^(?:好|与|和|及|同|年|月|日|副|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
                            r"相关|有关|全体|国家级|省级|市级|区级|县级|\d)")
 KIND_OF = re.compile(r"^(?:各|该|此|这|全体|相关|有关)$")
-NOT_ORG = re.compile(r"为(?:中心|核心)$|召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
+NOT_ORG = re.compile(r"为(?:中心|核心)$|^(?:市域|区域|县域|全域)|召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
                      r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|干部|党员|镇街道|实事|合作办|两家|各家|几家|\d+家")
 
 # A count right after a name ends the clause: 研发中心15家, 高新技术企业三百家.
@@ -109,7 +111,7 @@ def _proper(name: str) -> bool:
     flags = [flag for _, flag in jieba.posseg.cut(head)]
     if flags[0].startswith(NOT_A_HEAD_START) and flags[0] != "vn":
         return False
-    if any(f in ("ns", "nt", "nz", "nr", "j", "nrt", "nrfg") for f in flags) or len(head) >= 4:
+    if any(f in ("ns", "nt", "nz", "nr", "nrt", "nrfg") for f in flags) or len(head) >= 4:
         return True
     # short department names: 城管局, 攻坚办, 人社局; short brands: 华为公司, 宇通集团
     return suffix is not None and suffix.group() in SHORT_HEADED and len(head) >= 2
