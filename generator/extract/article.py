@@ -128,5 +128,6 @@ def _article(page, draft: Draft, text: _Text, modelled, district, district_infer
         city=district.city if district else None, district_inferred=district_inferred,
         persons=persons, person_roles=people.roles(body, persons, organizations), organizations=organizations,
         places=found_places, keywords=keywords,
-        topics=topics.topics(compact(" ".join(filter(None, [kicker, title, subtitle]))), body, keywords),
+        topics=topics.topics(compact(" ".join(filter(None, [kicker, title, subtitle]))), body, keywords,
+                             names=persons + organizations + found_places),
     )
