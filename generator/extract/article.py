@@ -129,5 +129,5 @@ def _article(page, draft: Draft, text: _Text, modelled, district, district_infer
         persons=persons, person_roles=people.roles(body, persons, organizations), organizations=organizations,
         places=found_places, keywords=keywords,
         topics=topics.topics(compact(" ".join(filter(None, [kicker, title, subtitle]))), body, keywords,
-                             names=persons + organizations + found_places),
+                             names=persons + organizations + found_places, tokens=tokens),
     )

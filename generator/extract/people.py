@@ -142,19 +142,8 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
                 not DOCTRINE.match(text, at + len(name)):
             found.append(name)
 
-    for match in titles_pattern().finditer(text):
-        at = match.end()
-        name = _name_at(text[at:])
-        if name:
-            add(name, at)
-            # A list of names after a title: 区领导刘明胜、刘春明、冯利民
-            at += len(name)
-            while text.startswith("、", at):
-                more = _name_at(text[at + 1:])
-                if not more:
-                    break
-                add(more, at + 1)
-                at += 1 + len(more)
+    for name, at in titled(text):
+        add(name, at)
     for name, at in modelled:
         add(name, at)
     # A name found short in one place and whole in another is the whole one (沈国 / 沈国放), and
@@ -162,6 +151,21 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
     whole = found + sorted(exclude)
     found = [n for n in found if not any(o != n and o.startswith(n) for o in whole)]
     return sorted(found, key=text.find)
+
+
+def titled(text: str) -> list[tuple[str, int]]:
+    """The names printed right after a title, and after it in a list (区领导刘明胜、刘春明), with
+    where each starts."""
+    out = []
+    for match in titles_pattern().finditer(text):
+        at = match.end()
+        name = _name_at(text[at:])
+        while name:
+            out.append((name, at))
+            at += len(name)
+            name = _name_at(text[at + 1:]) if text.startswith("、", at) else None
+            at += 1
+    return out
 
 
 # A name right before these is a body of thought, not a mention of the person: 邓小平理论, 毛泽东思想.
@@ -220,12 +224,19 @@ MODEL_NAME = re.compile(rf"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+")
 def _name_windows(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int]]:
     """Where the model reads: after each title, around each word jieba's dictionary calls a name,
     and around each surname standing alone before a character standing alone (a name the
-    dictionary does not know)."""
+    dictionary does not know) — but not where a title rule has found the name already (titled):
+    the model would read the district paper's many '党工委书记王新亭' to learn nothing new."""
     before, after = NAME_CONTEXT
-    spans = [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in titles_pattern().finditer(text)]
+    known = titled(text)
+    starts = {at for _, at in known}
+    covered = {at + i for name, at in known for i in range(len(name))}
+    spans = [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in titles_pattern().finditer(text)
+             if m.end() not in starts]
     names, at = surnames(), 0
     for k, (word, flag) in enumerate(tokens):
-        if "·" in word:  # a foreign name is read whole, with the words it is set among
+        if at in covered:
+            pass
+        elif "·" in word:  # a foreign name is read whole, with the words it is set among
             m = next(m for m in FOREIGN_RUN.finditer(text, max(0, at - MAX_FOREIGN_NAME)) if m.end() > at)
             spans.append((max(0, m.start() - before), min(len(text), m.end() + after)))
         elif (flag[:2] == "nr" and word[0] in names and not PLACE_END.search(word)) or (
@@ -353,7 +364,7 @@ def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list
     no part of it ('…参加座谈会高新区党工委委员' gives 高新区党工委委员), nor another person listed
     with a role of their own ('校长马玉霞、郑州宇通集团教育公司总经理韩德利')."""
     backwards = text[::-1]  # the clause before a mention is read backwards from it
-    pieces = _role_pieces(tuple(sorted(set(bodies))))
+    pieces = sorted(set(bodies), key=len, reverse=True)
     others = tuple(sorted(names, key=len, reverse=True))
     found: dict[str, list[str]] = {}
     for name in names:
@@ -372,7 +383,7 @@ def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list
 ROLE_JOINS = re.compile("(、|兼)")
 
 
-def _role(segment: str, pieces: re.Pattern) -> str:
+def _role(segment: str, bodies: list[str]) -> str:
     """The titles at the end of `segment`, each with the bodies right before it, up to where
     something else stands."""
     title_end, role = _title_at_end(), ""
@@ -383,23 +394,28 @@ def _role(segment: str, pieces: re.Pattern) -> str:
             break
         held, rest = title.group(), split[k][:title.start()]
         while rest:
-            body = pieces.search(rest)
+            body = _held_in(rest, bodies)
             if not body:
                 break
-            held, rest = body.group() + held, rest[:body.start()]
+            held, rest = body + held, rest[:-len(body)]
         role = held + (split[k + 1] if k + 1 < len(split) else "") + role
         if rest:  # a clause before the role: the role starts here
             break
     return role.lstrip("、兼")
 
 
-@lru_cache(maxsize=1024)
-def _role_pieces(bodies: tuple[str, ...]) -> re.Pattern:
-    """What a title is held in, as the end of a text: an organisation of the article, a
-    division or district, or an organisation word (党工委, 区委, 管委会)."""
-    districts = [f for d in places.gazetteer().districts for f in (*d.forms, d.full)]
-    names = sorted({*bodies, *districts} - {""}, key=len, reverse=True)
-    return re.compile("(?:" + "".join(re.escape(n) + "|" for n in names) + f"{ORG_WORDS})$")
+def _held_in(text: str, bodies: list[str]) -> str:
+    """The longest body that ends `text`: one of the article's organisations (longest first), a
+    district, or an organisation word (党工委, 区委, 管委会)."""
+    known = next((b for b in bodies if text.endswith(b)), "")
+    common = _common_bodies().search(text)
+    return common.group() if common and len(common.group()) > len(known) else known
+
+
+@cache
+def _common_bodies() -> re.Pattern:
+    districts = sorted({f for d in places.gazetteer().districts for f in (*d.forms, d.full)}, key=len, reverse=True)
+    return re.compile("(?:" + "".join(re.escape(n) + "|" for n in districts) + f"{ORG_WORDS})$")
 
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\s“”]*")  # text up to a clause break

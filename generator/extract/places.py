@@ -131,6 +131,12 @@ def divisions() -> dict[str, str]:
     return forms
 
 
+@cache
+def _heads() -> frozenset[str]:
+    """The first two characters of every division's forms: most words start none, and are passed by."""
+    return frozenset(form[:2] for form in divisions())
+
+
 def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = ()) -> list[str]:
     """The places an article names, in order: administrative divisions by their official names
     (a short form read as its division: 郑州 → 郑州市), and townships, towns, villages, streets
@@ -139,31 +145,39 @@ def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = (
     starts = [0]
     for w in words:
         starts.append(starts[-1] + len(w))
-    in_body = [False] * (len(text) + 1)
-    for org in organizations:
-        for m in re.finditer(re.escape(org), text):
-            in_body[m.start():m.end()] = [True] * (m.end() - m.start())
+    bodies = [(at, at + len(org)) for org in organizations if org for at in _occurrences(text, org)]
     found: list[str] = []
 
     def add(name: str, at: int) -> None:
-        if name not in found and not in_body[at]:
+        if name not in found and not any(a <= at < b for a, b in bodies):
             found.append(name)
 
-    forms = divisions()
+    forms, heads, size = divisions(), _heads(), len(words)
     k = 0
-    while k < len(words):
-        for size in range(min(MAX_DIVISION_WORDS, len(words) - k), 0, -1):
-            name = "".join(words[k:k + size])
+    while k < size:
+        name, end = "", k
+        head = words[k] if len(words[k]) > 1 or k + 1 == size else words[k] + words[k + 1]
+        for j in range(k, min(k + MAX_DIVISION_WORDS, size) if head[:2] in heads else k):  # the longest form here
+            name += words[j]
             if name in forms:
-                add(forms[name], starts[k])
-                k += size
-                break
-        else:
+                end = j + 1
+        if end > k:
+            add(forms["".join(words[k:end])], starts[k])
+            k = end
+            continue
+        if words[k] in SETTLEMENT_END:
             settlement = _settlement(tokens, k)
             if settlement:
                 add(settlement, starts[k + 1] - len(settlement))
-            k += 1
+        k += 1
     return found
+
+
+def _occurrences(text: str, word: str):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
 
 
 def _settlement(tokens: list[tuple[str, str]], k: int) -> str | None:

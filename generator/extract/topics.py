@@ -26,23 +26,27 @@ def _data() -> dict:
 STREET = ("路", "街", "大道", "大街", "巷", "广场", "公园", "小区")
 
 
-def without_names(text: str, names: list[str] = ()) -> str:
+def without_names(text: str, names: list[str] = (), tokens: list[tuple[str, str]] | None = None) -> str:
     """`text` with the names in it blanked out: the article's people, organisations and places,
-    a word jieba cut off from a street's suffix (大学 of 大学路), and the taxonomy's `blank` phrases. No topic comes from a word
-    inside a name: 郑州大学 says nothing of education, 大学路 nothing at all."""
+    a word jieba cut off from a street's suffix (大学 of 大学路), and the taxonomy's `blank`
+    phrases. No topic comes from a word inside a name: 郑州大学 says nothing of education, 大学路
+    nothing at all. `tokens` are jieba's words of `text` (cut here where not given)."""
+    words = [w for w, _ in (tag(text) if tokens is None else tokens)]
+    text = "".join("　" * len(w) if k + 1 < len(words) and words[k + 1] in STREET and is_han(w[-1]) else w
+                   for k, w in enumerate(words))
     for name in sorted([*names, *_data().get("blank", [])], key=len, reverse=True):
         text = text.replace(name, "　" * len(name))
-    words = [w for w, _ in tag(text)]
-    return "".join("　" * len(w) if k + 1 < len(words) and words[k + 1] in STREET and is_han(w[-1]) else w
-                   for k, w in enumerate(words))
+    return text
 
 
-def topics(title: str, body: str, keywords: list[str] = (), limit: int = 3, names: list[str] = ()) -> list[str]:
+def topics(title: str, body: str, keywords: list[str] = (), limit: int = 3, names: list[str] = (),
+           tokens: list[tuple[str, str]] | None = None) -> list[str]:
     """Topics whose keywords score at least the threshold: a keyword in the title counts 3,
     each use in the body 1 (at most 3), and one of the article's own jieba keywords 2 more;
-    a word inside one of the `names` (without_names) does not count."""
+    a word inside one of the `names` (without_names) does not count. `tokens`: jieba's words of
+    the body."""
     threshold, table = taxonomy()
-    title, body = without_names(title, names), without_names(body, names)
+    title, body = without_names(title, names), without_names(body, names, tokens)
     # a word can stand in the text only where its first two characters do: most words are skipped unread
     grams = set(map(operator.add, title, title[1:])) | set(map(operator.add, body, body[1:]))
     scores = {}
