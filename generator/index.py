@@ -26,7 +26,7 @@ class Urls:
             ("topics", {t for a in articles for t in a.topics}),
             ("reporters", {n for a in articles for n in a.reporters + a.correspondents + a.photographers}),
             ("people", {n for a in articles for n in a.persons}),
-            ("orgs", {n for a in articles for n in a.organizations}),
+            ("orgs", {a.body_page(n) for a in articles for n in a.organizations}),
         ):
             by_slug = defaultdict(list)
             for name in names:
@@ -129,7 +129,8 @@ def pages(articles: list[Article], urls: Urls, download: str | None = None) -> d
                     intro=lambda name: "关键词：" + "、".join(topics.taxonomy()[1].get(name, [])))
     out |= _grouped("people", "人物", [(n, a) for a in articles for n in a.persons], urls, urls.person,
                     note=lambda name, a: "；".join(a.person_roles.get(name, [])))
-    out |= _grouped("orgs", "机构", [(n, a) for a in articles for n in a.organizations], urls, urls.org)
+    out |= _grouped("orgs", "机构", [(n, a) for a in articles for n in dict.fromkeys(map(a.body_page, a.organizations))],
+                    urls, urls.org)
     out |= _credits(articles, urls)
     out |= _dates(articles, urls)
     out["index.md"] = _home(articles, urls, download)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .extract.places import district_label
+from .extract.places import district_label, qualified_body
 from .read import Page, PageError
 
 
@@ -58,6 +58,11 @@ class Article:
     def district_label(self) -> str | None:
         """The district as the site names and groups it: 二七区, but 郑州高新区 and 洛阳高新区."""
         return district_label(self.district, self.city) if self.district else None
+
+    def body_page(self, name: str) -> str:
+        """One of the article's organisations as the site names and groups it: a body named short
+        by its level under the article's district or city (区党工委 → 高新区党工委)."""
+        return qualified_body(name, self.district, self.city)
 
     @property
     def text(self) -> str:

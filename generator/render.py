@@ -219,7 +219,7 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
         meta=Markup(" · ".join(meta)), paragraphs=paragraphs,
         topics=Markup("、".join(link(t, urls.topic(t)) for t in article.topics)),
         people=Markup("、".join(link(n, urls.person(n)) for n in article.persons)),
-        orgs=Markup("、".join(link(n, urls.org(n)) for n in article.organizations)),
+        orgs=Markup("、".join(link(n, urls.org(article.body_page(n))) for n in article.organizations)),
         permalink=permalink, citation=citation(article),
         around=Markup(" ").join(nav), corrections=corrections,
     )

@@ -62,7 +62,7 @@ def listed_ids(page):
         a.get_attribute("href") for a in page.locator("article a").all()))))
 
 
-@pytest.mark.parametrize("kind", ["district", "topic", "credit", "person", "year"])
+@pytest.mark.parametrize("kind", ["district", "topic", "credit", "person", "org", "year"])
 def test_indexes_list_the_right_articles(page, server, archive, urls, kind):
     if kind == "district":
         name = max({a.district_label for a in archive.articles}, key=str)
@@ -77,6 +77,11 @@ def test_indexes_list_the_right_articles(page, server, archive, urls, kind):
     elif kind == "person":
         name = "王家鹏"
         expected, path = [a for a in archive.articles if name in a.persons], urls.person(name)
+    elif kind == "org":  # one page for the body, whether the text names it in full or short (区党工委)
+        name = "高新区党工委"
+        expected = [a for a in archive.articles if name in map(a.body_page, a.organizations)]
+        assert any(name not in a.organizations for a in expected)  # an article that names it short
+        path = urls.org(name)
     else:
         name = 2020
         expected, path = [a for a in archive.articles if a.year == name], f"dates/{name}.md"

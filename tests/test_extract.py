@@ -324,3 +324,20 @@ def test_no_topic_from_a_word_inside_a_name():
     assert "教育" not in topics.topics(title, body, names=["郑州大学"])
     assert "教育" in topics.topics("郑州大学举行开学典礼", "学生和教师参加，学校安排教育活动", names=[])
     assert "教育" not in topics.topics("市委党史学习教育指导组到区调研", "党史学习教育扎实开展，主题教育")
+
+
+# A body named short by its level, under the district and city the article is about.
+QUALIFIED_CASES = [
+    ("区党工委", "高新区", "郑州", "高新区党工委"),
+    ("区委", "二七区", "郑州", "二七区委"),
+    ("市政府", "二七区", "郑州", "郑州市政府"),
+    ("省科学院", "示范区", "焦作", "河南省科学院"),
+    ("县委", "二七区", "郑州", "县委"),  # not this district's level: as printed
+    ("市场监管局", "二七区", "郑州", "市场监管局"),  # 市场…, not 市
+    ("区党工委", None, None, "区党工委"),
+]
+
+
+@pytest.mark.parametrize("name,district,city,expected", QUALIFIED_CASES)
+def test_a_body_named_short_is_the_districts(name, district, city, expected):
+    assert places.qualified_body(name, district, city) == expected

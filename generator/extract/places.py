@@ -45,6 +45,28 @@ def district_label(district: str, city: str | None) -> str:
     return city + district
 
 
+# A body named short by its level: 区委, 区党工委, 市政府, 省科学院 (not 区域…, 市场…, 市民…).
+LEVEL_NAMED = re.compile(r"^([区县市省])(?![域级直属场民内外])")
+
+
+def qualified_body(name: str, district: str | None, city: str | None) -> str:
+    """An organisation the text names short by its level with the district, city or province the
+    article is about: 区党工委 in a 高新区 article is 高新区党工委, 市政府 in a 郑州 one 郑州市政府.
+    The text makes it clear: a district paper's 区 is its district."""
+    level = LEVEL_NAMED.match(name)
+    if not level:
+        return name
+    rest = name[1:]
+    if level.group() in "区县" and district and district.endswith(level.group()):
+        return district + rest
+    if level.group() == "市" and city:
+        return f"{city}市{rest}"
+    province = gazetteer().cities.get(city or "", {}).get("province")
+    if level.group() == "省" and province:
+        return f"{province}省{rest}"
+    return name
+
+
 @cache
 def _cities_of(name: str) -> set[str]:
     return {d.city for d in gazetteer().districts if d.name == name}
