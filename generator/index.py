@@ -164,11 +164,29 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
             by_year[a.year].append(_noted(made[a.id], note(name, a) if note else ""))
         sections = [(f"{y}年" if y else "年份不详", by_year[y]) for y in sorted(by_year, key=lambda y: y or 0, reverse=True)]
         text = md(f"共 {len(items)} 篇。") + (Markup(" ") + md(intro(name)) if intro else "")
+        if kind == "people":
+            text += _roles_over_time(name, items)
         out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text, sections=sections)
     header = {"districts": ["地区", "城市", "篇数", "年份"], "people": ["姓名", "职务（报道所载）", "篇数"]}.get(kind, [label, "篇数"])
     out[f"{kind}/index.md"] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。"),
                                      header=header, rows=rows)
     return out
+
+
+def _roles_over_time(name: str, items: list[Article]) -> Markup:
+    """The roles the articles give a person, each with the first and last date it is given:
+    职务：区党工委副书记（2020年6月8日—2020年12月1日）。"""
+    spans: dict[str, list[Article]] = defaultdict(list)
+    for a in sorted(items, key=lambda a: (a.date or "", a.id)):
+        for role in a.person_roles.get(name, []):
+            spans[a.body_page(role)].append(a)  # 区委常委 in a 二七区 article is 二七区委常委
+    if not spans:
+        return Markup("")
+    parts = []
+    for role, dated in spans.items():
+        first, last = cn_date(dated[0], mark=False), cn_date(dated[-1], mark=False)
+        parts.append(f"{role}（{first}{'—' + last if last != first else ''}）")
+    return Markup(" ") + md("职务：" + "；".join(parts) + "。")
 
 
 def _credits(articles: list[Article], urls: Urls) -> dict[str, str]:

@@ -90,6 +90,7 @@ def test_indexes_list_the_right_articles(page, server, archive, urls, kind):
     assert f"共 {len(expected)} 篇" in page.locator("article").inner_text()
     if kind == "person":
         assert "党工委书记、管委会主任" in page.locator("article").inner_text()  # the role the articles give
+        assert re.search(r"职务：[^。]*党工委书记、管委会主任（\d{4}年", page.locator("article").inner_text())  # and when
         page.screenshot(path=SCREENSHOTS / "person.png", full_page=True)
     if kind == "district":
         page.screenshot(path=SCREENSHOTS / "district.png", full_page=True)
