@@ -142,7 +142,7 @@ def test_more_results_shows_only_when_there_are_more(page, server, query):
     page.goto(server + "search/")
     if query:
         page.fill(".archive-search input[name=q]", query)
-        page.wait_for_selector(".archive-search[data-state=done]")
+        page.wait_for_selector(f'.archive-search[data-state=done][data-query="{query}"]')
     more = page.locator(".archive-search__more")
     count = int(page.locator(".archive-search").get_attribute("data-count") or 0)
     shown = page.locator(".archive-search__hit").count()

@@ -269,7 +269,8 @@
     }
 
     let timer = null;
-    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 20); });
+    // busy from the keystroke on, not from when the pause runs the search: done means these results
+    input.addEventListener("input", () => { clearTimeout(timer); root.dataset.state = "busy"; timer = setTimeout(run, 20); });
     root.querySelector("form").addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); run(); });
     sort.addEventListener("change", () => { if (current) render(false); });
     more.addEventListener("click", () => render(true));
