@@ -211,3 +211,13 @@ def test_no_developers_page_in_the_readers_site(built_site):
     assert not (built_site / "site" / "benchmarks").exists()
     home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
     assert "Benchmarks" not in home and "benchmarks" not in home
+
+
+def test_the_404_page_and_the_footer_speak_chinese(built_site):
+    """The page GitHub Pages serves for a wrong address says so in Chinese and leads home; no
+    page carries Material's English credit line."""
+    missing = (built_site / "site" / "404.html").read_text(encoding="utf-8")
+    assert "页面未找到" in missing and "Not found" not in missing
+    assert re.search(r'<a href="https?://[^"]+/">回到首页</a>', missing)
+    pages = list((built_site / "site").rglob("*.html"))
+    assert pages and not [p for p in pages if "Made with" in p.read_text(encoding="utf-8")]
