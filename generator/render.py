@@ -15,6 +15,7 @@ from markupsafe import Markup
 from pypinyin import lazy_pinyin
 
 from .model import Article
+from .vocabulary import CAPTION_MARK
 
 # HTML's three, and every character that could start Markdown markup
 _MD_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]()#+-.!|"}}
@@ -177,7 +178,7 @@ def paragraph(p: dict, number: int, targets: dict[str, str], done: set[str]) -> 
         corrected = paragraph({k: v for k, v in p.items() if k != "original"}, number, targets, done)
         return corrected + Markup(f"\n\n原文（已更正）：{md(p['original'])}\n{{ .original }}")
     if p["role"] == "subheading":
-        return Markup(f"### {md(p['text'])} {{ #{anchor} .subheading }}")
+        return Markup(f"## {md(p['text'])} {{ #{anchor} .subheading }}")  # under the h1 title, no level skipped
     klass = " .byline" if p["role"] == "byline" else ""
     body = md(p["text"]) if p["role"] == "byline" else linked_text(p["text"], targets, done)
     return Markup(f"{body} [¶](#{anchor}){{ .anchor title=\"本段链接\" }}\n{{ #{anchor}{klass} }}")
@@ -209,7 +210,10 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
     meta.append(link("版面原文", source))
     targets = {n: urls.person(n) for n in article.persons}  # organisations are listed below the text
     done: set[str] = set()
-    paragraphs = [paragraph(p, i, targets, done) for i, p in enumerate(article.paragraphs, 1)]
+    shown = article.paragraphs
+    if article.kind == "photo" and shown:  # '⬅昨日，…': the arrow points at a photo the archive does not hold
+        shown = [{**shown[0], "text": CAPTION_MARK.sub("", shown[0]["text"]).lstrip()}, *shown[1:]]
+    paragraphs = [paragraph(p, i, targets, done) for i, p in enumerate(shown, 1)]
     corrections = [correction_note(c) for c in article.corrected]
     previous, following = around
     nav = [link(f"← 上一篇：{previous.title}", urls.article(previous)) if previous else Markup("<span></span>"),

@@ -6,6 +6,7 @@ import shutil
 import yaml
 
 from generator import cache, index, pipeline, search
+from generator.vocabulary import CAPTION_MARK
 
 from conftest import PAGES, build, make_project
 
@@ -221,3 +222,16 @@ def test_the_404_page_and_the_footer_speak_chinese(built_site):
     assert re.search(r'<a href="https?://[^"]+/">回到首页</a>', missing)
     pages = list((built_site / "site").rglob("*.html"))
     assert pages and not [p for p in pages if "Made with" in p.read_text(encoding="utf-8")]
+
+
+def test_a_photo_caption_points_at_no_missing_photo_and_headings_keep_their_order(built_site, archive):
+    photos = [a for a in archive.articles if a.kind == "photo" and CAPTION_MARK.match(a.paragraphs[0]["text"])]
+    assert photos  # the sample has captions printed with an arrow at their photo
+    for a in photos:
+        shown = (built_site / "site" / "articles" / a.id / "index.html").read_text(encoding="utf-8")
+        assert not CAPTION_MARK.match(html.unescape(re.sub("<[^>]+>", "", shown.split('id="p1"')[1].split(">", 1)[1])).strip())
+    subheaded = [a for a in archive.articles if any(p["role"] == "subheading" for p in a.paragraphs)]
+    assert subheaded  # the sample has a story with sub-headings (完善机制建平台 …)
+    for a in subheaded:
+        shown = (built_site / "site" / "articles" / a.id / "index.html").read_text(encoding="utf-8")
+        assert 'class="subheading"' in shown and "<h3" not in shown.split('class="md-content"')[1]
