@@ -15,6 +15,7 @@ Files (all JavaScript calling `__archiveSearch`, so they load from file:// with 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -75,9 +76,14 @@ def entries(articles: list[Article]) -> list[Entry]:
                   cn_date(a, mark=False)) for a in articles]
 
 
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def normalize(text: str) -> str:
-    """What search compares: no whitespace, case folded."""
-    return compact(text).casefold()
+    """What search compares: full-width and half-width forms alike (NFKC: （ is (, １ is 1),
+    no whitespace, no zero-width characters, case folded. overrides/assets/archive-search.js
+    folds a query the same way."""
+    return compact(unicodedata.normalize("NFKC", text)).translate(ZERO_WIDTH).casefold()
 
 
 def headline(article: Article | Entry) -> str:

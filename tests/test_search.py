@@ -25,6 +25,8 @@ SAMPLE_QUERIES = [
     "充电蓄能",          # only in a title
     "鹏",                # one character
     "示范区 高新区 王家鹏",
+    "示范区(高新区)", "示范区（高新区）",  # half-width and full-width alike
+    "党\u200b工委",      # a zero-width space pasted in
     "不存在的词语",
 ]
 
@@ -147,3 +149,9 @@ def test_more_results_shows_only_when_there_are_more(page, server, query):
     count = int(page.locator(".archive-search").get_attribute("data-count") or 0)
     shown = page.locator(".archive-search__hit").count()
     assert more.is_visible() == (count > shown)
+
+
+def test_full_width_and_half_width_forms_find_the_same(archive):
+    found = search.truth(archive.articles, "示范区（高新区）")
+    assert found and search.truth(archive.articles, "示范区(高新区)") == found
+    assert search.truth(archive.articles, "党\u200b工委") == search.truth(archive.articles, "党工委")

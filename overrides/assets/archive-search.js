@@ -36,7 +36,8 @@
     return h >>> 0;
   }
 
-  const norm = (s) => s.replace(/\s+/g, "").toLowerCase();
+  // as generator/search.py's normalize: NFKC, no whitespace, no zero-width characters, lower case
+  const norm = (s) => s.normalize("NFKC").replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, "").toLowerCase();
   const num = (s) => parseInt(s, 36);
 
   async function docs() {
