@@ -852,11 +852,7 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             out.append(Paragraph(credit, order[i:i + size], "byline"))
             skip = size - 1
             continue
-        if n in draft.subheadings or _inline_heading(line, text.get(previous), previous != n - 1, nxt == n + 1, col):
-            flush()
-            out.append(Paragraph(join([line]), [n], "subheading"))
-            continue
-        if credits.is_credit(line) or credits.is_role_only(line):
+        if credits.is_credit(line) or credits.is_role_only(line):  # before headings: '本 报 记 者' is no sub-heading
             flush()
             if out and out[-1].role == "byline" and (credits.is_role_only(page.text(out[-1].lines[-1]))
                                                      or credits.is_role_only(line)):
@@ -864,6 +860,10 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
                 out[-1].lines.append(n)
             else:
                 out.append(Paragraph(line, [n], "byline"))
+            continue
+        if n in draft.subheadings or _inline_heading(line, text.get(previous), previous != n - 1, nxt == n + 1, col):
+            flush()
+            out.append(Paragraph(join([line]), [n], "subheading"))
             continue
         # a byline after the last sentence ends its block: '关停令。记者随执法' / '人员到…' runs on
         trailing = credits.split_trailing(line) if nxt != n + 1 else None

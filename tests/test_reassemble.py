@@ -360,3 +360,12 @@ def test_the_top_of_a_page_may_end_two_stories_set_in_different_measures(tmp_pat
     lines = p.lines
     firsts = {a.fragments[0][0]: [lines[f[0] - 1][:4] for f in a.fragments] for a in layout.articles}
     assert sorted(firsts.values()) == [["据新华社", "这份特区"], ["本报北京", "第三，以"]]
+
+
+def test_a_letter_spaced_role_word_over_a_photo_credit_is_its_byline(tmp_path):
+    """'本 报 记 者' on a line of its own, then '赵耀东 摄': one byline, not a sub-heading and a byline."""
+    text = "⬅昨日，环\n卫工人在苏家作\n乡苏家作村的爱\n心驿站休息。今\n年年初以来，示\n范区工会组织各\n" \
+           "乡镇在党建综合\n体设立爱心驿站\n，提供免费茶水\n、咨询等服务。\n\n本 报 记 者\n赵耀东 摄\n"
+    p, layout = layout_of(tmp_path, text)
+    roles = [(x.role, x.text) for x in paragraphs(layout.articles[0], p)]
+    assert roles[-1] == ("byline", "本报记者 赵耀东 摄") and "subheading" not in [r for r, _ in roles]
