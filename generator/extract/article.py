@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-import re
-
 
 from ..model import Article
 from ..read import Page
 from ..reassemble import Draft, Layout, paragraphs
 from .. import vocabulary
-from ..text import HAN, compact, unspace
+from ..text import compact, unspace
 from . import credits, dates, headline, people, places, topics
 from .words import tag, tfidf_keywords
 
