@@ -7,7 +7,7 @@ Chosen side by side with THULAC, jieba's tagger and our rules (the notes of issu
 figures): LAC found the most names, and is the one of them not trained on the People's Daily,
 whose January 1998 articles are ../shared/realpages. The package's own runner takes one text at a
 time and decodes in a Python loop; this module reads the same model files (the layout the package
-documents), runs the sentences of an article in batches on one thread (the build runs a worker a
+documents), runs the spans of a whole page in batches on one thread (the build runs a worker a
 core) and reads the tags off all of a batch at once.
 """
 from __future__ import annotations
