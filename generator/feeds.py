@@ -31,6 +31,7 @@ def atom(articles: list[Article], title: str, feed_url: str, site_url: str, perm
     fg.link(href=site_url or feed_url, rel="alternate")
     fg.link(href=feed_url, rel="self")
     fg.language("zh-CN")
+    fg.author(name="地方报纸档案")  # RFC 4287 §4.1.1: an entry no reporter signs has the archive's
     fg.updated(max((_when(a) for a in newest), default=datetime(1970, 1, 1, tzinfo=timezone.utc)))
     for a in reversed(newest):  # feedgen prepends: add oldest first
         entry = fg.add_entry()
@@ -40,6 +41,8 @@ def atom(articles: list[Article], title: str, feed_url: str, site_url: str, perm
         entry.updated(_when(a))
         for name in a.reporters:
             entry.author(name=name)
+        for name in a.correspondents + a.photographers:
+            entry.contributor(name=name)
         entry.summary(a.paragraphs[0]["text"] if a.paragraphs else "")
         for topic in a.topics:
             entry.category(term=topic)

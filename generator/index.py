@@ -166,7 +166,8 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         text = md(f"共 {len(items)} 篇。") + (Markup(" ") + md(intro(name)) if intro else "")
         if kind == "people":
             text += _roles_over_time(name, items)
-        out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text, sections=sections)
+        feed = "feeds/" + posixpath.basename(page).removesuffix(".md") + ".xml" if kind == "districts" else None
+        out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text, sections=sections, feed=feed)
     header = {"districts": ["地区", "城市", "篇数", "年份"], "people": ["姓名", "职务（报道所载）", "篇数"]}.get(kind, [label, "篇数"])
     out[f"{kind}/index.md"] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。"),
                                      header=header, rows=rows)
@@ -264,4 +265,4 @@ def _home(articles: list[Article], urls: Urls, download: str | None) -> str:
         link("articles.csv", "data/articles.csv") + Markup(" · ") + md("订阅：") + link("Atom", "feeds/all.xml")
     if download:
         intro += Markup(" · ") + link("离线版（zip，解压后打开 index.html）", download)
-    return render("list.md.j2", title="地方报纸档案", intro=intro, sections=[("最新报道", newest)])
+    return render("list.md.j2", title="地方报纸档案", intro=intro, sections=[("最新报道", newest)], feed="feeds/all.xml")

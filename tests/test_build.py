@@ -2,6 +2,7 @@
 import html
 import re
 import shutil
+from xml.etree import ElementTree
 
 import yaml
 
@@ -235,3 +236,20 @@ def test_a_photo_caption_points_at_no_missing_photo_and_headings_keep_their_orde
     for a in subheaded:
         shown = (built_site / "site" / "articles" / a.id / "index.html").read_text(encoding="utf-8")
         assert 'class="subheading"' in shown and "<h3" not in shown.split('class="md-content"')[1]
+
+
+def test_feeds_are_linked_where_readers_look_and_every_entry_has_an_author(built_site, archive):
+    site = built_site / "site"
+    urls = index.Urls(archive.articles)
+    district = sorted({a.district_label for a in archive.articles if a.district})[0]
+    for page in (site / "index.html", site / urls.district(district).removesuffix(".md") / "index.html"):
+        shown = page.read_text(encoding="utf-8")
+        found = re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', shown)
+        assert found, page
+        feed = (page.parent / found.group(1)).resolve()
+        assert feed.is_file() and feed.suffix == ".xml", feed
+        root = ElementTree.parse(feed).getroot()
+        atom = "{http://www.w3.org/2005/Atom}"
+        feed_author = root.find(f"{atom}author/{atom}name")
+        assert feed_author is not None and feed_author.text  # RFC 4287 §4.1.1: entries without one inherit it
+        assert root.findall(f"{atom}entry")
