@@ -45,20 +45,27 @@ def build(config: MkDocsConfig, dirty: bool = False, workers: int | None = None)
         else:
             mkdocs._populate_page(page, config, files, dirty)
     files.copy_static_files(dirty=dirty, inclusion=InclusionLevel.is_included)
+
+    global _state
+    _state = (config, files, nav, env, doc_files, dirty)
+    moved: set[str] = set()
+    try:
+        with multiprocessing.get_context("fork").Pool(min(workers, -(-len(doc_files) // CHUNK) or 1)) as pool:
+            for records, left in pool.imap(_build_pages, range(0, len(doc_files), CHUNK)):
+                for name, level, message in records:  # the workers' warnings, in page order
+                    logging.getLogger(name).log(level, message)
+                moved.update(left)
+    finally:
+        _state = ()
+    # The sitemap and the 404 page last, as the workers read the pages: the sitemap leaves out the
+    # pages left at old addresses (front matter `moved`), which only a worker has read.
+    for file in doc_files:
+        if file.src_uri in moved:
+            file.page.meta = {**(file.page.meta or {}), "moved": True}
     for template in config.theme.static_templates:
         mkdocs._build_theme_template(template, env, files, config, nav)
     for template in config.extra_templates:
         mkdocs._build_extra_template(template, files, config, nav)
-
-    global _state
-    _state = (config, files, nav, env, doc_files, dirty)
-    try:
-        with multiprocessing.get_context("fork").Pool(min(workers, -(-len(doc_files) // CHUNK) or 1)) as pool:
-            for records in pool.imap(_build_pages, range(0, len(doc_files), CHUNK)):
-                for name, level, message in records:  # the workers' warnings, in page order
-                    logging.getLogger(name).log(level, message)
-    finally:
-        _state = ()
 
 
 class _Capture(logging.Handler):
@@ -70,22 +77,33 @@ class _Capture(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _build_pages(start: int) -> list[tuple[str, int, str]]:
-    """In a worker: render and write pages start … start + CHUNK - 1; return what MkDocs logged."""
+def _left_at_old_address(file) -> bool:
+    """A page a dirty build does not read: its front matter's first lines say whether it is one
+    left at an old address (templates/moved.md.j2)."""
+    with open(file.abs_src_path, "rb") as f:
+        return b"\nmoved: true\n" in f.read(512)
+
+
+def _build_pages(start: int) -> tuple[list[tuple[str, int, str]], list[str]]:
+    """In a worker: render and write pages start … start + CHUNK - 1; return what MkDocs logged,
+    and which of them are pages left at an old address."""
     config, files, nav, env, doc_files, dirty = _state
     logger = logging.getLogger("mkdocs")
     capture, handlers, propagate = _Capture(), logger.handlers, logger.propagate
     logger.handlers, logger.propagate = [capture], False  # the parent logs them, once, through its handlers
     nav_pages = set(map(id, nav.pages))
+    moved = []
     try:
         for file in doc_files[start:start + CHUNK]:
             page = file.page
             if page.markdown is None:
                 mkdocs._populate_page(page, config, files, dirty)
             mkdocs._build_page(page, config, doc_files, nav, env, dirty)
+            if (page.meta or {}).get("moved") or (page.markdown is None and _left_at_old_address(file)):
+                moved.append(file.src_uri)
             if id(page) not in nav_pages:  # keep the worker's memory flat: nothing reads the page again
                 page.markdown = page.content = page.present_anchor_ids = page.links_to_anchors = None
                 page.meta, page.toc = {}, []
     finally:
         logger.handlers, logger.propagate = handlers, propagate
-    return capture.records
+    return capture.records, moved

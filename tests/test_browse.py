@@ -143,6 +143,10 @@ def test_an_old_url_redirects_to_the_article(tmp_path, archive, page):
     assert len(moved) == 1
     new_id = moved[0]
     assert new_id != victim.id
+    left = (project / "site" / "articles" / victim.id / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in left and left.count('rel="canonical"') == 1
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"articles/{new_id}/" in sitemap and f"articles/{victim.id}/" not in sitemap
     with serve(project / "site") as url:
         page.goto(f"{url}articles/{victim.id}/#p2")
         page.wait_for_url(re.compile(f"articles/{new_id}/"))
