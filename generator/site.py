@@ -127,8 +127,9 @@ def _render_page(task) -> int:
     for a in report.articles:
         path = urls.article(a)
         rel = index.Relative(urls, path)
+        first = min(r[0] for r in a.headline_lines + a.body_lines)  # the source view opens at the article
         written += _write(docs, path, render.article_page(a, rel, permalink(site_url, a), nearby[a.id],
-                                                          rel.source(a.source)))
+                                                          f"{rel.source(a.source)}#L{first}"))
     return written + _write(docs, urls.source(report.page.name), sources.page_view(report, urls))
 
 

@@ -116,6 +116,18 @@ def test_source_page_view_links_every_article(page, server, archive, urls):
     assert page.locator(f"#L{first.body_lines[0][0]}").count() == 1
 
 
+def test_the_source_view_opens_at_the_article(page, server, archive, urls):
+    """版面原文 on an article deep in its page leads to its first line, scrolled to and marked."""
+    article = max(archive.articles, key=lambda a: a.body_lines[0][0])
+    page.goto(url_of(server, urls.article(article)))
+    page.locator("a", has_text="版面原文").first.click()
+    start = min(r[0] for r in article.headline_lines + article.body_lines)
+    page.wait_for_url(re.compile(f"#L{start}$"))
+    assert page.evaluate("window.scrollY") > 0
+    marked = page.locator(f"tr:has(#L{start}) td").first.evaluate("e => getComputedStyle(e).boxShadow")
+    assert marked != "none"
+
+
 def test_json_ld_news_article(page, server, archive, urls):
     import json
 
