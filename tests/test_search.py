@@ -1,9 +1,11 @@
 """Search is exact: for every query, the articles found are the articles that contain it
 (brute-force substring truth), in a real browser, served and from file://."""
+import json
 import random
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -155,3 +157,23 @@ def test_full_width_and_half_width_forms_find_the_same(archive):
     found = search.truth(archive.articles, "示范区（高新区）")
     assert found and search.truth(archive.articles, "示范区(高新区)") == found
     assert search.truth(archive.articles, "党\u200b工委") == search.truth(archive.articles, "党工委")
+
+
+def test_a_filtered_search_lives_in_its_address(page, server, archive):
+    """The query, the sort and the filters are in the URL: a filtered search can be shared, and
+    loading its address gives the same hits."""
+    hits = [a for a in archive.articles if a.id in search.truth(archive.articles, "党工委")]
+    district = sorted({a.district_label for a in hits if a.district})[0]
+    want = len([a for a in hits if a.district_label == district])
+    assert 0 < want < len(hits)  # the filter takes some hits away
+    page.goto(server + "search/?q=党工委")
+    page.wait_for_selector('.archive-search[data-state=done][data-query="党工委"]')
+    page.locator(".archive-search__facet button", has_text=district).first.click()
+    page.wait_for_function(f"location.search.includes({json.dumps('district=' + quote(district))})")
+    shared = page.url
+    page.goto(shared)
+    page.wait_for_selector('.archive-search[data-state=done][data-query="党工委"]')
+    assert int(page.locator(".archive-search").get_attribute("data-count")) == want
+    assert page.locator(".archive-search__facet button.active", has_text=district).count() == 1
+    page.select_option(".archive-search select[name=sort]", "date")
+    page.wait_for_function("location.search.includes('sort=date')")

@@ -249,19 +249,41 @@
           b.dataset.value = String(item.i);
           b.className = filters[key] === item.i ? "active" : "";
           b.textContent = item.name + (key === "year" ? "年" : "") + " " + item.n;
-          b.onclick = () => { filters[key] = filters[key] === item.i ? null : item.i; drawFacets(); render(false); };
+          b.onclick = () => { filters[key] = filters[key] === item.i ? null : item.i; syncUrl(); drawFacets(); render(false); };
           group.appendChild(b);
         }
         facetBox.appendChild(group);
       }
     }
 
-    async function run() {
+    // The query, the sort and the filters live in the address, so that a search can be shared,
+    // bookmarked and reloaded as it is: ?q=党工委&sort=date&district=二七区&year=2021&topic=党建
+    const FILTER_TABLES = { district: "districts", year: "years", topic: "topics" };
+    function syncUrl() {
+      const query = input.value.trim();
+      const out = new URLSearchParams();
+      if (query) out.set("q", query);
+      if (query && sort.value === "date") out.set("sort", "date");
+      for (const [key, table] of Object.entries(FILTER_TABLES)) {
+        if (query && filters[key] != null && state.docs) out.set(key, String(state.docs[table][filters[key]]));
+      }
+      const search = out.toString();
+      try { history.replaceState(null, "", search ? "?" + search : location.pathname); } catch (e) { /* file:// */ }
+    }
+
+    async function run(fromAddress) {
       const query = input.value.trim();
       generation++;
       root.dataset.state = "busy";
       filters.district = filters.year = filters.topic = null;
-      try { history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) + (sort.value === "date" ? "&sort=date" : "") : location.pathname); } catch (e) { /* file:// */ }
+      if (fromAddress) {  // the filters a shared address names, by name
+        const d = await docs();
+        for (const [key, table] of Object.entries(FILTER_TABLES)) {
+          const i = params.has(key) ? d[table].map(String).indexOf(params.get(key)) : -1;
+          if (i >= 0) filters[key] = i;
+        }
+      }
+      syncUrl();
       if (!query) { current = { terms: [], list: [] }; results.innerHTML = ""; facetBox.innerHTML = ""; status.textContent = ""; root.dataset.state = "done"; return; }
       status.textContent = "正在搜索…";
       current = await search(query);
@@ -273,10 +295,10 @@
     // busy from the keystroke on, not from when the pause runs the search: done means these results
     input.addEventListener("input", () => { clearTimeout(timer); root.dataset.state = "busy"; timer = setTimeout(run, 20); });
     root.querySelector("form").addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); run(); });
-    sort.addEventListener("change", () => { if (current) render(false); });
+    sort.addEventListener("change", () => { syncUrl(); if (current) render(false); });
     more.addEventListener("click", () => render(true));
     docs();  // warm the article table while the reader types
-    if (input.value) run(); else root.dataset.state = "done";
+    if (input.value) run(true); else root.dataset.state = "done";
     input.focus();
   }
 
