@@ -55,8 +55,12 @@ def _build(args) -> int:
 
     cache_dir = None if args.no_cache else args.cache or args.input.parent / ".cache" / "pages"
     registry_path = args.registry or args.input.parent / "ids.jsonl"
-    archive = _load(args.input, args.corrections, cache_dir, registry_path)
     site_url = site.site_url(args.config) if args.config.exists() else ""
+    if args.deploy and (not site_url or site_url == site.PLACEHOLDER_URL):
+        console.print(f"[red]error[/] {args.config}: site_url is {site_url or 'not set'!s}: a published archive's "
+                      "permalinks and citations would name it. Set SITE_URL to the address the site is served at.")
+        return 2
+    archive = _load(args.input, args.corrections, cache_dir, registry_path)
     written, removed = site.write_docs(archive, args.docs, site_url, registry_path, offline_download=args.with_offline)
     console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
                   f"({written} files written, {removed} removed)")
@@ -130,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--dirty", action="store_true", help="MkDocs renders only pages whose Markdown changed")
     build.add_argument("--offline", action="store_true", help="build the copy that works from disk, and zip it")
     build.add_argument("--with-offline", action="store_true", help="both: the site, and the zip published in it")
+    build.add_argument("--deploy", action="store_true", help="a build to publish: refuse the placeholder site URL "
+                       "(every permalink and citation would name it)")
     build.add_argument("--offline-site", type=Path, default=ROOT / "site-offline")
     build.add_argument("--zip", type=Path, default=ROOT / "dist" / "archive-offline.zip")
     build.set_defaults(run=cmd_build)

@@ -162,6 +162,9 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
                                              f"{site_url}feeds/{name}.xml", site_url, link_of)
 
 
+PLACEHOLDER_URL = "https://example.github.io/archive/"  # mkdocs.yml's site_url where SITE_URL is not set
+
+
 def site_url(config: Path) -> str:
     from mkdocs.config import load_config
 

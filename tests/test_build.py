@@ -253,3 +253,19 @@ def test_feeds_are_linked_where_readers_look_and_every_entry_has_an_author(built
         feed_author = root.find(f"{atom}author/{atom}name")
         assert feed_author is not None and feed_author.text  # RFC 4287 §4.1.1: entries without one inherit it
         assert root.findall(f"{atom}entry")
+
+
+def test_a_deployment_build_refuses_the_placeholder_site_url(tmp_path, monkeypatch, capsys):
+    from generator.cli import main
+    from generator.site import PLACEHOLDER_URL
+
+    project = make_project(tmp_path)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    args = ["build", "--deploy", "--no-mkdocs", "--input", str(PAGES), "--docs", str(project / "docs"),
+            "--config", str(project / "mkdocs.yml"), "--registry", str(project / "ids.jsonl")]
+    assert main(args) == 2
+    assert "SITE_URL" in capsys.readouterr().err and not (project / "docs" / "articles").exists()
+    monkeypatch.setenv("SITE_URL", "https://news.example.org/archive/")
+    shutil.copy(PAGES.parent / "ids.jsonl", project / "ids.jsonl")
+    assert main(args) == 0
+    assert PLACEHOLDER_URL not in (project / "docs" / "feeds" / "all.xml").read_text(encoding="utf-8")
