@@ -202,6 +202,16 @@ def _occurrences(text: str, word: str):
         at = text.find(word, at + len(word))
 
 
+def _in_settlement_name(word: str, flag: str) -> bool:
+    """Whether a word before 村 / 乡 … can be part of the settlement's name: no function word, no
+    place of its own (its parent), a single character, or a name or number (十八里, not 三个)."""
+    if flag in NOT_IN_NAME or not re.fullmatch(f"[{HAN}]+", word) or word in divisions() or word.endswith(PLACE_END):
+        return False
+    if len(word) == 1:
+        return True
+    return flag[:2] in ("nr", "ns", "nz", "j", "ng") or (flag == "m" and not COUNTED.search(word))
+
+
 def _settlement(tokens: list[tuple[str, str]], k: int) -> str | None:
     """The settlement whose name ends with the k-th word (村, 街道, …), its name taken from the
     words before it: single characters (a village's name is seldom a word of the dictionary:
@@ -210,10 +220,7 @@ def _settlement(tokens: list[tuple[str, str]], k: int) -> str | None:
         return None
     head = ""
     for word, flag in reversed(tokens[:k]):
-        if flag in NOT_IN_NAME or not re.fullmatch(f"[{HAN}]+", word) or word in divisions() or \
-                word.endswith(PLACE_END) or \
-                (len(word) > 1 and flag[:2] not in ("nr", "ns", "nz", "j", "ng", "m")) or (flag == "m" and COUNTED.search(word)) or \
-                len(head) + len(word) > MAX_SETTLEMENT_HEAD:
+        if not _in_settlement_name(word, flag) or len(head) + len(word) > MAX_SETTLEMENT_HEAD:
             break
         head = word + head
     if len(head) < 2 or GENERIC_HEAD.match(head):
