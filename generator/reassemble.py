@@ -270,7 +270,6 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
         return draft
 
     for i, block in enumerate(blocks):
-        first = text[block.lines[0]]
         if block.kind == "furniture":
             furniture += block.lines
             continue

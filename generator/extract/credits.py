@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import HAN, SENTENCE_END, CLOSERS, unspace
-from ..vocabulary import AGENCY, DATELINE, DATELINE_AT_START, ROLE, ROLES, close_roles, fold, role_field
+from ..vocabulary import AGENCY, DATELINE, DATELINE_AT_START, ROLE, close_roles, fold, role_field
 
 _NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name
 _NAMES = rf"{_NAME}(?:[ 、，,]+{_NAME})*"
