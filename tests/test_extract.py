@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import pipeline
+from generator import pipeline, vocabulary
 from generator.extract import credits, dates, ner, people, places, topics, words
 from generator.extract.headline import derive, roles
 from generator.read import read_page
@@ -46,7 +46,7 @@ def test_not_a_byline(line):
 
 def test_every_byline_role_holds_a_credit_character():
     """is_credit passes over lines without 记/实/通/摄 unread: every role word must hold one."""
-    assert all(credits.CREDIT_CHARS.search(role) for role in [*credits.ROLES, "摄"])
+    assert all(credits.CREDIT_CHARS.search(role) for role in [*vocabulary.ROLES, "摄"])
 
 
 def test_credit_in_lead_and_after_last_sentence():
