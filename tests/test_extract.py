@@ -284,6 +284,9 @@ def test_organisations_of_a_kind_or_after_a_meeting():
     assert people.organizations("各议事协调机构领导小组副组长出席。") == []
     assert people.organizations("代表参加座谈会高新区党工委委员出席。") == ["高新区党工委"]
     assert people.organizations("苏家作乡党校以苏家作村党建综合体为中心开展培训。") == ["苏家作乡党校"]
+    assert people.organizations("区委党的建设工作领导小组召开会议。") == ["区委党的建设工作领导小组"]  # 党的 is in it
+    assert people.organizations("打造云上非遗展厅，河南省教育厅指导。") == ["河南省教育厅"]  # a hall, a department
+    assert people.organizations("高新区党工委理论学习中心组学习会议。") == ["高新区党工委"]  # its study group
 
 
 def test_the_sample_site_lists_only_checked_names(archive):

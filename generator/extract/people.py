@@ -67,14 +67,15 @@ ORG_WORDS = (
     "中心|科协|社科联|文联|侨联|工商联|妇联|残联|团委|工会|党组|政法委|纪工委|纪委|监委|交易所|教育厅|"
     "(?:组织|宣传|统战|人武|武装)部")
 # Departments are named by a short head and 局/厅/办: 城管局, 区智慧办 (not 局面, 大局, 举办).
-ORG_SUFFIX = rf"{ORG_WORDS}|[{HAN}]{{1,6}}(?:局|厅)(?![面势部限])|[{HAN}]{{1,4}}(?<![举承主协创开兴督查代筹操申合])办"
+# 厅 of a department (教育厅), not of a room (展厅, 大厅, 餐厅).
+ORG_SUFFIX = rf"{ORG_WORDS}|[{HAN}]{{1,6}}(?:局|(?<![展大餐客门])厅)(?![面势部限])|[{HAN}]{{1,4}}(?<![举承主协创开兴督查代筹操申合])办"
 SUFFIX_WORD = re.compile(rf"(?:{ORG_WORDS}|局|厅|办)$")
 ORG = re.compile(rf"[{HAN}A-Za-z（）()]{{1,30}}(?:{ORG_SUFFIX})")
 ORG_END = re.compile(f"(?:{ORG_SUFFIX})")
 DELIM = re.compile(
     r"[，。、；：！？,.;:!?\s《》“”]|与|及|(?<=[会委司院校局办心所队组府部协学厂行社站馆堂])(?:和|同)|"
     r"(?:在|于|由|到|是|对|以|向|从|把|被|将|让|使|给|来自|参加|召开|举行|组织(?!部)|主持|出席|获评|荣获|代表|"
-    r"等|分别|共同|以及|或|的|了|带领|深入|走进|邀请|签订|通过|依托|发挥|推动|打造|携手|牵头|成立|落地|"
+    r"等|分别|共同|以及|或|(?<!党)的|了|带领|深入|走进|邀请|签订|通过|依托|发挥|推动|打造|携手|牵头|成立|落地|"
     r"(?:座谈|推进|表彰|动员|部署|见面|发布|交流|对接|推介|培训|报告|总结|观摩)会|"  # a meeting, then who holds it
     r"力争|争取|争创|创建|建成|建设成|"  # a goal, then the kind of body it aims at
     r"同时|其中|并|与会|包括|前往|来到|陪同|率|带队|会同|指导(?!组)|支持|服务|培育|达成|签约|获得|落实|贯彻|深化|"
@@ -337,6 +338,11 @@ def organizations(text: str, people: list[str] = ()) -> list[str]:
             if piece[match.start() - 1:match.start()].isdigit() and piece[match.start()] in MEASURES:
                 continue  # '3家子公司': bodies counted, not named
             name = match.group()
+            if piece.startswith("组", match.end()):  # 党工委理论学习中心组: a study group of the 党工委
+                ends = [m.end() for m in ORG_END.finditer(name) if m.end() < len(name)]
+                if not ends:
+                    continue
+                name = name[:ends[-1]]
             if piece[match.end():match.end() + 1] == "）" and name.count("（") > name.count("）"):
                 name += "）"
             start = NOT_ORG_START.match(name)
