@@ -43,6 +43,7 @@ class Urls:
     def credit(self, name): return self._path("reporters", name)
     def person(self, name): return self._path("people", name)
     def org(self, name): return self._path("orgs", name)
+    def feed(self, district): return f"feeds/{self._slugs[('districts', district)]}.xml"  # a district's Atom feed
 
     @staticmethod
     def article(article: Article) -> str:
@@ -166,7 +167,7 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         text = md(f"共 {len(items)} 篇。") + (Markup(" ") + md(intro(name)) if intro else "")
         if kind == "people":
             text += _roles_over_time(name, items)
-        feed = "feeds/" + posixpath.basename(page).removesuffix(".md") + ".xml" if kind == "districts" else None
+        feed = urls.feed(name) if kind == "districts" else None
         out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text, sections=sections, feed=feed)
     header = {"districts": ["地区", "城市", "篇数", "年份"], "people": ["姓名", "职务（报道所载）", "篇数"]}.get(kind, [label, "篇数"])
     out[f"{kind}/index.md"] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。"),

@@ -457,7 +457,8 @@ def measure(lines: list[int], text: dict[int, str]) -> tuple[int, int] | None:
     column to column; the count stands beside the width because a line cut at a count of
     characters varies in width with its digits and Latin letters, and one cut at a width in
     count."""
-    inner = [text[n] for n in lines if n + 1 in text and n + 1 in lines]
+    run = set(lines)
+    inner = [text[n] for n in lines if n + 1 in run and n + 1 in text]
     if len(inner) < 2:
         return None
     return _mode([round(width(t)) for t in inner]), _mode([len(t) for t in inner])

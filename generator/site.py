@@ -157,9 +157,8 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
         if a.district:
             by_district[a.district_label].append(a)
     for district in sorted(by_district):
-        name = urls.district(district).removeprefix("districts/").removesuffix(".md")
-        yield f"feeds/{name}.xml", feeds.atom(by_district[district], f"地方报纸档案：{district}",
-                                             f"{site_url}feeds/{name}.xml", site_url, link_of)
+        feed = urls.feed(district)
+        yield feed, feeds.atom(by_district[district], f"地方报纸档案：{district}", f"{site_url}{feed}", site_url, link_of)
 
 
 PLACEHOLDER_URL = "https://example.github.io/archive/"  # mkdocs.yml's site_url where SITE_URL is not set

@@ -45,7 +45,8 @@ DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 
 CONTINUED_ON = re.compile(r"[（(]?(?:下转|转|续)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?$")
 CONTINUED_FROM = re.compile(r"^[（(]?(?:上接|接上|紧接)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?")
-CAPTION_MARK = re.compile(f"^[{re.escape(DATA['caption_marks'])}]")
+CAPTION_MARKS = DATA["caption_marks"]
+CAPTION_MARK = re.compile(f"^[{re.escape(CAPTION_MARKS)}]")
 BRIEF_MARKS = DATA["brief_marks"]
 # A caption says what the picture shows, at the start of a sentence: '…通航。图为满载港澳货物的货船…'
 CAPTION_PHRASE = re.compile(rf"(?:^|[。！？])(?:{_alternation(DATA['caption_phrases'])})")

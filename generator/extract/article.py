@@ -56,9 +56,9 @@ def extract(page: Page, layout: Layout) -> list[Article]:
         year, year_inferred = dates.page_year(page_text), True
     names = [f for d in places.gazetteer().districts if district and d.name == district.name for f in d.forms]
     texts = [_Text(page, draft) for draft in layout.articles]
-    modelled = people.model_names([(t.body, t.tokens) for t in texts])  # the page's in one pass
+    located = people.located_names([(t.body, t.tokens) for t in texts])  # the page's in one pass
     return [_article(page, draft, t, found, district, district_inferred, year, year_inferred, names)
-            for draft, t, found in zip(layout.articles, texts, modelled)]
+            for draft, t, found in zip(layout.articles, texts, located)]
 
 
 class _Text:
@@ -70,7 +70,7 @@ class _Text:
         self.tokens = tag(self.body)
 
 
-def _article(page, draft: Draft, text: _Text, modelled, district, district_inferred, year, year_inferred,
+def _article(page, draft: Draft, text: _Text, located, district, district_inferred, year, year_inferred,
              names) -> Article:
     paras, body, tokens = text.paras, text.body, text.tokens
     text_paras = [p for p in paras if p.role == "text"]
@@ -103,7 +103,7 @@ def _article(page, draft: Draft, text: _Text, modelled, district, district_infer
         event_date = event.iso() if event.year else (f"{year:04d}-{event.iso()}" if year else event.iso())
 
     credited = set(credit.reporters + credit.correspondents + credit.photographers)
-    persons = people.persons(body, tokens, exclude=credited, modelled=modelled)
+    persons = people.persons(body, tokens, exclude=credited, located=located)
     # The title often names in full what the text then says short (二七区委… → 区委…). Kickers and
     # subtitles are not read: they are slogans more often than names ('解难题办实事' is no 难题办).
     organizations = people.organizations(body if derived else f"{title}。{body}", persons)

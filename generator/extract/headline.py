@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text import clean, compact
+from ..vocabulary import BRIEF_MARKS, CAPTION_MARKS
 from .credits import DATELINE as _DATELINE
 
 NEWS_VERBS = re.compile(
@@ -14,6 +15,7 @@ PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:乡|镇|街道|村|社区|区|
 DATELINE = re.compile(rf"^{_DATELINE}\s*(?:[（(][^）)]*[）)])?\s*")
 SUBTITLE_DASH = re.compile(r"^[—－]")
 UNTITLED = "（无题）"
+LEAD_MARK = re.compile(rf"^(?:[{re.escape(CAPTION_MARKS + BRIEF_MARKS)}]\s*|[（(](?:上接|接上|紧接)[^）)]{{0,6}}[）)])")
 
 
 def unit_text(lines: list[str]) -> str:
@@ -46,7 +48,7 @@ def roles(units: list[str], district_names: list[str], lead: str) -> tuple[str |
 def derive(paragraphs: list[str], limit: int = 28) -> str:
     """A title for an article whose page prints none: the first sentence of its lead."""
     lead = DATELINE.sub("", paragraphs[0] if paragraphs else "")
-    lead = re.sub(r"^(?:[➡⬅↑↓←→▲▼◀▶■●◆★]\s*|[（(](?:上接|接上|紧接)[^）)]{0,6}[）)])", "", lead)  # marks, 上接第1版
+    lead = LEAD_MARK.sub("", lead)  # a caption's or a brief's mark, 上接第1版
     sentence = re.split(r"[。！？；]", lead, maxsplit=1)[0].strip() or lead.strip()  # '。，、！' has no first sentence
     if not sentence:
         return UNTITLED  # a title is never empty: feeds, pages and citations need one

@@ -44,11 +44,6 @@ def _title_not_meeting() -> re.Pattern:  # a title, but not '主任会'
 
 
 @cache
-def _title_at_start() -> re.Pattern:
-    return re.compile(f"(?:{titles_pattern().pattern})")
-
-
-@cache
 def _title_at_end() -> re.Pattern:
     return re.compile(f"(?:{titles_pattern().pattern})$")
 
@@ -129,11 +124,11 @@ def _strip_leading(name: str) -> str:
 
 
 def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set[str] = frozenset(),
-            modelled: list[tuple[str, int]] | None = None) -> list[str]:
+            located: list[tuple[str, int]] | None = None) -> list[str]:
     """Names in `text`; `tokens` is jieba's tagging of it (words.tag), shared with the other
-    extractors, and `modelled` what model_names found in it (found here where not given)."""
+    extractors, and `located` what located_names found in it (found here where not given)."""
     tokens = tag(text) if tokens is None else tokens
-    modelled = model_names([(text, tokens)])[0] if modelled is None else modelled
+    located = located_names([(text, tokens)])[0] if located is None else located
     words = _Words(text, tokens)
     found: list[str] = []
 
@@ -143,9 +138,7 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
                 not DOCTRINE.match(text, at + len(name)):
             found.append(name)
 
-    for name, at in titled(text):
-        add(name, at)
-    for name, at in modelled:
+    for name, at in located:
         add(name, at)
     # A name found short in one place and whole in another is the whole one (沈国 / 沈国放), and
     # the start of a credited name is that person (谢鹏 / 谢鹏飞).
@@ -198,7 +191,7 @@ class _Words:
         if end not in self.ends:  # the name ends inside a word
             word_end = self.ends_sorted[bisect.bisect_left(self.ends_sorted, end)]
             word_start = self.ends[word_end][0]
-            if (len(name) > 3 and "·" not in name) or _title_at_start().match(self.text, word_start, word_end):
+            if (len(name) > 3 and "·" not in name) or titles_pattern().match(self.text, word_start, word_end):
                 end = word_start
         while end in self.ends and end - at > 3 and end > shortest:
             start, flag = self.ends[end]
@@ -222,13 +215,12 @@ FOREIGN_RUN = re.compile(rf"[{HAN}·]+")
 MODEL_NAME = re.compile(rf"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+")
 
 
-def _name_windows(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int]]:
+def _name_windows(text: str, tokens: list[tuple[str, str]], known: list[tuple[str, int]]) -> list[tuple[int, int]]:
     """Where the model reads: after each title, around each word jieba's dictionary calls a name,
     and around each surname standing alone before a character standing alone (a name the
     dictionary does not know) — but not where a title rule has found the name already (titled):
     the model would read the district paper's many '党工委书记王新亭' to learn nothing new."""
     before, after = NAME_CONTEXT
-    known = titled(text)
     starts = {at for _, at in known}
     covered = {at + i for name, at in known for i in range(len(name))}
     spans = [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in titles_pattern().finditer(text)
@@ -254,14 +246,16 @@ def _name_windows(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, i
     return merged
 
 
-def model_names(texts: list[tuple[str, list[tuple[str, str]]]]) -> list[list[tuple[str, int]]]:
-    """The names the trained model finds around the places a name may stand in each text (with
-    its jieba words), with where each starts; the texts of a page are read in one pass. The parts
-    of a foreign name joined by '·' are one name (萨阿东·哈马迪), though the model may tag them
-    apart; a name cut by the edge of what the model read (not the text's) is left out."""
-    windows = [_name_windows(text, tokens) for text, tokens in texts]
+def located_names(texts: list[tuple[str, list[tuple[str, str]]]]) -> list[list[tuple[str, int]]]:
+    """The names in each text (with its jieba words), with where each starts: those printed after
+    a title (titled), then those the trained model finds around the other places a name may
+    stand; the texts of a page are read by the model in one pass. The parts of a foreign name
+    joined by '·' are one name (萨阿东·哈马迪), though the model may tag them apart; a name cut by
+    the edge of what the model read (not the text's) is left out."""
+    known = [titled(text) for text, _ in texts]
+    windows = [_name_windows(text, tokens, k) for (text, tokens), k in zip(texts, known)]
     found = ner.entities_of([(text, spans) for (text, _), spans in zip(texts, windows)])
-    return [_names(text, spans, entities) for (text, _), spans, entities in zip(texts, windows, found)]
+    return [k + _names(text, spans, entities) for (text, _), k, spans, entities in zip(texts, known, windows, found)]
 
 
 def _names(text: str, windows: list[tuple[int, int]], found: list[ner.Entity]) -> list[tuple[str, int]]:
@@ -283,9 +277,7 @@ def _names(text: str, windows: list[tuple[int, int]], found: list[ner.Entity]) -
         window = next(w for w in windows if w[0] <= start < w[1])
         if (start == window[0] > 0) or (end == window[1] < len(text)):
             continue
-        name = text[start:end].strip("·")
-        name = name[:len(name) - len(_title_at_end().search(name)[0])] if _title_at_end().search(name) else name
-        name = ADDRESS.sub("", name)
+        name = ADDRESS.sub("", _title_at_end().sub("", text[start:end].strip("·")))
         if MODEL_NAME.fullmatch(name) and not NOT_A_NAME.search(name):
             out.append((name, start))
     return out
@@ -383,7 +375,7 @@ def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list
             if role and role not in found.setdefault(name, []):
                 found[name].append(role)
             at = text.find(name, at + len(name))
-    return {name: r for name, r in found.items() if r}
+    return found
 
 
 ROLE_JOINS = re.compile("(、|兼)")
