@@ -26,7 +26,7 @@ from .reassemble import reassemble
 # (False) or a ranking of stories (True); how many passes the headline perceptron makes over the
 # pages, and the seed of the order it takes them in.
 EARLY_DECISIONS = (("heading", False),)
-LATER_DECISIONS = (("tail", False), ("tail_story", True))
+LATER_DECISIONS = (("dispatch", False), ("tail", False), ("tail_story", True))
 EPOCHS = 20
 SHUFFLE_SEED = 0
 

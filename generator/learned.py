@@ -3,7 +3,8 @@
 Each decision is a linear model over named features that reassembly computes once per
 candidate: `heading` (is this short block a headline or text); the headline decode's
 `headline` (this group heads this story), `orphan` (it heads none) and `untitled` (this story
-has none); `tail` (is this text at the top of the page the end of a story further down) and
+has none); `dispatch` (this dispatch that no headline heads is part of the report
+beside it); `tail` (is this text at the top of the page the end of a story further down) and
 `tail_story` (which story it ends). The weights live in `data/weights.json`, written by
 `python -m generator fit` (generator/fit.py) from gold annotations; nothing here is set by
 hand but the feature names. `Trace` records every candidate with its features, and what the
@@ -78,7 +79,7 @@ def using(trial: Weights):
 
 @dataclass
 class Candidate:
-    decision: str  # the model that scores it: heading, headline, orphan, untitled, tail, tail_story
+    decision: str  # the model that scores it: heading, headline, orphan, untitled, dispatch, tail, tail_story
     features: dict[str, float]
     lines: tuple[tuple[int, ...], tuple[int, ...]]  # what it is about: (block, headline or text; the story or ())
 

@@ -14,7 +14,10 @@ mid-sentence; an article can continue at the top of the page. The steps:
    (kicker / title / subtitle stay together), each headline heads one story or none and each
    story has one headline or none; the cut and the assignment with the best total of the
    fitted scores win;
-5. join the text at the top of the page, before any headline or dateline, to the story it
+5. join a dispatch that no headline heads to the story beside it that it is part of: a
+   report may be several dispatches from several places under one headline (the fitted
+   `dispatch` model);
+6. join the text at the top of the page, before any headline or dateline, to the story it
    ends (the fitted `tail` and `tail_story` models).
 
 Where a decision weighs evidence, its weights come from generator/data/weights.json (fitted on
@@ -32,7 +35,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .extract import credits
+from .extract import credits, words
 from .learned import Trace, weights
 from .read import Page
 from .text import HAN, compact, ends_sentence, join, unspace, width
@@ -42,6 +45,7 @@ MAX_HEAD_LINES = 4
 MAX_BYLINE_LINES = 3  # a byline wrapped at the column's width
 MAX_HEAD_WIDTH = 40
 MAX_UNITS_PER_HEADLINE = 3
+HAN_CHAR = re.compile(rf"[{HAN}]")
 PUNCTUATION = re.compile(r"[，、。；：！？,.;:!?“”‘’（）()《》—…]")
 IMPOSSIBLE = -1e9  # the score of a pairing the headline decode may not make
 UNLINKED = 0.05  # a headline unit with less of its words in a story than this shares none with it
@@ -105,6 +109,7 @@ def reassemble(page: Page, trace: Trace | None = None) -> Layout:
     articles, furniture = walk(blocks, text)
     tails = top_pieces(articles, blocks, text)
     attach_headlines(articles, blocks, text, trace, headless=tails)
+    join_dispatches(articles, tails, text, trace)
     join_tails(articles, tails, text, trace)
     articles.sort(key=lambda a: min(a.body + [n for u in a.headline for n in u]))
     placed = {n for a in articles for n in a.body} | {n for a in articles for u in a.headline for n in u}
@@ -251,9 +256,25 @@ def _heading_features(blocks: list[Block], i: int, text: dict[int, str], page_wi
         "before_unfinished": float(before is not None and before.kind == "body" and not ends_sentence(text[before.lines[-1]])),
         "before_head": float(before is not None and before.kind == "head"),
         "runs_on": float(following is not None and following.kind == "body" and not opens_story(following, text)),
+        "word_across": float(following is not None and following.kind == "body" and
+                             _word_across(lines[-1], text[following.lines[0]])),
         "story_follows": float(following is not None and opens_story(following, text)),
         "page_end": float(following is None),
     }
+
+
+def _word_across(before: str, after: str) -> bool:
+    """A word runs on from one line into the next ('…选举管理委员' / '会主席…'): the break is a
+    column's, in the middle of the text; a headline ends where its words do."""
+    left, right = before[-3:], after[:3]
+    if not (left and right and HAN_CHAR.match(left[-1]) and HAN_CHAR.match(right[0])):
+        return False
+    at = 0
+    for word, _ in words.tag(left + right):
+        if at < len(left) < at + len(word):
+            return True
+        at += len(word)
+    return False
 
 
 # 3. bodies ------------------------------------------------------------------------------
@@ -370,158 +391,7 @@ def _has_paragraph_end(draft: Draft, text: dict[int, str]) -> bool:
     return any(ends_sentence(text[n]) for n in draft.body)
 
 
-# 4. fragments ---------------------------------------------------------------------------
-
-def top_pieces(articles: list[Draft], blocks: list[Block], text: dict[int, str]) -> list[Draft]:
-    """The text at the top of the page, before any headline or dateline: it may be the end of a
-    story that starts further down (a column running on from the page's foot to its head)."""
-    first_head = next((b.lines[0] for b in blocks if b.kind == "head"), math.inf)
-    tails = []
-    for draft in articles:
-        if draft.lead or draft.kind != "news" or draft.first > first_head:
-            break
-        if not CONTINUED_FROM.match(text[draft.first]):  # '（上接第1版）': a story from another page
-            tails.append(draft)
-    return tails
-
-
-def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], trace: Trace | None = None) -> None:
-    """The `tail` model says whether a piece from the top of the page is the end of a story,
-    the `tail_story` model ranks the stories it may end, by the words it shares with each
-    story's text and headline, the column measure they are set in and where the story stands
-    (each story takes one tail at most); a piece that is no tail stands alone. The top of a
-    page may hold the ends of two stories: it is cut where the measure changes and the two
-    sides end different stories best."""
-    stories = [a for a in articles if a.kind == "news" and a not in tails]
-    if not tails or not stories:
-        return
-    is_tail, rank = weights()["tail"], weights()["tail_story"]
-    measures = {id(a): measure(a.body, text) for a in stories}
-    heads = [bigrams("".join(text[n] for unit in a.headline for n in unit)) for a in stories]
-    bags = [bigrams("".join(text[n] for n in a.body)) for a in stories]
-    idf = _idf([bigrams("".join(text[n] for n in a.body)) for a in tails] + bags + heads)
-
-    @functools.cache
-    def scores(piece: tuple[int, ...]) -> list[float]:
-        bag, size = bigrams("".join(text[n] for n in piece)), measure(list(piece), text)
-        words = [_overlap(bag, b, idf) for b in bags]
-        titled = [_overlap(h, bag, idf) for h in heads]
-        top_words, top_titled = _top2(words), _top2(titled)
-        row = []
-        for k, story in enumerate(stories):
-            y = {"words": words[k], "margin": words[k] - _best_but(top_words, k),
-                 "headline_words": titled[k], "headline_margin": titled[k] - _best_but(top_titled, k),
-                 "open": float(not story.closed), "unfinished": float(not ends_sentence(text[story.last])),
-                 "lead": float(story.lead),
-                 # a column runs on from the page's foot to its head: the last story, or the next one
-                 "last": float(k == len(stories) - 1), "next": float(k == 0 or stories[k - 1].first < piece[0]),
-                 "same_measure": float(size is not None and size == measures[id(story)]),
-                 "other_measure": float(_differ(size, measures[id(story)]))}
-            row.append(rank.logit(y))
-            if trace is not None:
-                trace.add("tail_story", y, piece, story.body)
-        return row
-
-    leads = sum(a.lead for a in stories) / len(stories)
-    chosen, gain = [], []
-    for tail in tails:
-        x = {"closed": float(tail.closed), "first": float(tail.first == min(text)),
-             "lines": math.log(len(tail.body)), "stories_with_dateline": leads,
-             "ends_sentence": float(ends_sentence(text[tail.last]))}
-        if trace is not None:
-            trace.add("tail", x, tail.body, ())
-        if is_tail.logit(x) <= 0:
-            continue
-        pieces = _cut_at_measure(tail, text, scores)
-        for piece in pieces:
-            if piece is not tail:
-                articles.insert(articles.index(tail), piece)
-        if len(pieces) > 1:
-            articles.remove(tail)
-        for piece in pieces:
-            chosen.append(piece)
-            gain.append(scores(tuple(piece.body)))
-    if not chosen:
-        return
-    rows, cols = linear_sum_assignment([[-v for v in row] for row in gain])
-    for r, c in sorted(zip(rows, cols), key=lambda rc: -rc[0]):
-        stories[c].fragments.append(chosen[r].fragments[0])
-        stories[c].closed = chosen[r].closed
-        articles.remove(chosen[r])
-
-
-def measure(lines: list[int], text: dict[int, str]) -> tuple[int, int] | None:
-    """The column measure a run of lines is set in: the most common width, and the most common
-    count of characters, of the lines that no paragraph ends (None where fewer than two are).
-    Stories side by side are often set in different measures, and a story keeps its measure from
-    column to column; the count stands beside the width because a line cut at a count of
-    characters varies in width with its digits and Latin letters, and one cut at a width in
-    count."""
-    run = set(lines)
-    inner = [text[n] for n in lines if n + 1 in run and n + 1 in text]
-    if len(inner) < 2:
-        return None
-    return _mode([round(width(t)) for t in inner]), _mode([len(t) for t in inner])
-
-
-def _mode(values: list[int]) -> int:
-    count = {v: values.count(v) for v in set(values)}
-    return min(count, key=lambda v: (-count[v], v))
-
-
-def _differ(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
-    """Two measures known and different both in width and in count."""
-    return a is not None and b is not None and a[0] != b[0] and a[1] != b[1]
-
-
-def _cut_at_measure(tail: Draft, text: dict[int, str], scores) -> list[Draft]:
-    """The tail cut into its runs of paragraphs set in one measure, where a sentence ends at the
-    change; runs next to each other that end the same story best are one piece again."""
-    lines = tail.body
-    ends = [k + 1 for k, n in enumerate(lines[:-1]) if lines[k + 1] != n + 1 or n + 1 not in text]
-    runs, start = [], 0
-    for end in ends:  # paragraph ends
-        before, after = lines[start:end], lines[end:]
-        nxt = next((e for e in ends if e > end), len(lines))
-        if _differ(measure(before, text), measure(lines[end:nxt], text)) and ends_sentence(text[lines[end - 1]]) and after:
-            runs.append(before)
-            start = end
-    runs.append(lines[start:])
-    if len(runs) == 1:
-        return [tail]
-    best = [max(range(len(row)), key=row.__getitem__) for row in (scores(tuple(r)) for r in runs)]
-    pieces: list[list[int]] = []
-    for k, run in enumerate(runs):
-        if k and best[k] == best[k - 1]:
-            pieces[-1] += run
-        else:
-            pieces.append(list(run))
-    if len(pieces) == 1:
-        return [tail]
-    out = []
-    for piece in pieces:
-        last = "".join(text[n] for n in piece[-2:])
-        out.append(Draft(kind=tail.kind, fragments=[piece],
-                         closed=tail.closed if piece is pieces[-1] else bool(credits.split_trailing(last))))
-    return out
-
-
-def _idf(bags: list[dict]) -> dict[str, float]:
-    """How rare each bigram is among these texts: a word two stories share says more the fewer
-    of the page's stories have it."""
-    df: dict[str, int] = {}
-    for bag in bags:
-        for g in bag:
-            df[g] = df.get(g, 0) + 1
-    return {g: math.log(1 + len(bags) / d) for g, d in df.items()}
-
-
-def _overlap(a: dict, b: dict, idf: dict[str, float]) -> float:
-    """The share of a's words (by rarity) that b has."""
-    return sum(idf[g] for g in a if g in b) / (sum(idf[g] for g in a) or 1.0)
-
-
-# 5. headlines ---------------------------------------------------------------------------
+# 4. headlines ---------------------------------------------------------------------------
 
 _NOT_WORD = re.compile(rf"[^{HAN}A-Za-z0-9]")
 
@@ -773,6 +643,223 @@ def _orphans(units: list[_Unit], articles: list[Draft], text: dict[int, str]) ->
             _, frag, host = min(spots, key=lambda s: s[0])
             frag[:0] = unit.lines
         host.subheadings += unit.lines
+
+
+# 5. dispatches --------------------------------------------------------------------------
+
+def join_dispatches(articles: list[Draft], tails: list[Draft], text: dict[int, str], trace: Trace | None = None) -> None:
+    """A report may be several dispatches under one headline ('纽约股市开门红印尼菲律宾货币汇率再跌':
+    one from New York, one from Jakarta, one from Manila), each opening with its own dateline; a
+    column of briefs is several dispatches that no headline heads either. A dispatch the headline
+    decode left untitled joins the nearest headed story before or after it (with no headline and
+    nothing but other untitled dispatches between them: those join too) that the `dispatch`
+    model scores above zero, the best if both do. The telling feature: a headline sums up its
+    whole report, so the dispatches of a report hold words of the headline that its first
+    story does not."""
+    stories = [a for a in articles if a.kind == "news" and a not in tails]
+    untitled = {k for k, a in enumerate(stories) if a.lead and not a.headline}
+    if not untitled:
+        return
+    model = weights()["dispatch"]
+    heads = {n for a in stories for unit in a.headline for n in unit}
+    bodies = ["".join(text[n] for n in a.body) for a in stories]
+    bags = [bigrams(body) for body in bodies]
+    idf = _idf(bags)
+    # the headline's words (not its bigrams: '将举' of 上将举行 is no word of '香港将举行…'), each
+    # weighted by how few of the page's stories have it
+    titles = [[w for w, _ in words.tag("".join(text[n] for unit in a.headline for n in unit))
+               if len(w) > 1 and _NOT_WORD.search(w) is None] for a in stories]
+    rarity = {w: math.log(1 + len(stories) / (1 + sum(w in body for body in bodies))) for title in titles for w in title}
+
+    def apart(j: int, k: int) -> bool:  # a headline stands between stories j and k
+        low, high = sorted((stories[j], stories[k]), key=operator.attrgetter("first"))
+        return any(low.last < n < high.first for n in heads)
+
+    joined: dict[int, tuple[int, list[int]]] = {}  # dispatch -> (the headed story, the dispatches between)
+    for k in sorted(untitled):
+        best = 0.0
+        for step in (-1, 1):
+            j, between = k + step, []
+            while 0 <= j < len(stories) and j in untitled and not apart(j - step, j):
+                between.append(j)
+                j += step
+            if not 0 <= j < len(stories) or not stories[j].lead or not stories[j].headline or apart(j - step, j):
+                continue
+            news = [w for w in titles[j] if w not in bodies[j] and w in bodies[k]]  # its story lacks them
+            x = {"news": sum(map(rarity.get, news)) / (sum(map(rarity.get, titles[j])) or 1.0),
+                 "words": _overlap(bags[k], bags[j], idf), "between": float(len(between)),
+                 "according": float(text[stories[k].first].startswith("据"))}
+            if trace is not None:
+                trace.add("dispatch", x, stories[k].body, stories[j].body)
+            score = model.logit(x)
+            if score > best:
+                best, joined[k] = score, (j, between)
+    hosts: dict[int, set[int]] = {}
+    for k, (j, between) in joined.items():
+        hosts.setdefault(j, set()).update([k, *between])
+    taken = set()
+    for j, parts in sorted(hosts.items()):
+        host = stories[j]
+        for k in sorted(parts - taken):
+            host.fragments += stories[k].fragments
+            host.subheadings += stories[k].subheadings
+            articles.remove(stories[k])
+        taken |= parts
+        host.fragments.sort(key=operator.itemgetter(0))
+        host.closed = stories[max(parts | {j})].closed
+
+
+# 6. fragments ---------------------------------------------------------------------------
+
+def top_pieces(articles: list[Draft], blocks: list[Block], text: dict[int, str]) -> list[Draft]:
+    """The text at the top of the page, before any headline or dateline: it may be the end of a
+    story that starts further down (a column running on from the page's foot to its head)."""
+    first_head = next((b.lines[0] for b in blocks if b.kind == "head"), math.inf)
+    tails = []
+    for draft in articles:
+        if draft.lead or draft.kind != "news" or draft.first > first_head:
+            break
+        if not CONTINUED_FROM.match(text[draft.first]):  # '（上接第1版）': a story from another page
+            tails.append(draft)
+    return tails
+
+
+def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], trace: Trace | None = None) -> None:
+    """The `tail` model says whether a piece from the top of the page is the end of a story,
+    the `tail_story` model ranks the stories it may end, by the words it shares with each
+    story's text and headline, the column measure they are set in and where the story stands
+    (each story takes one tail at most); a piece that is no tail stands alone. The top of a
+    page may hold the ends of two stories: it is cut where the measure changes and the two
+    sides end different stories best."""
+    stories = [a for a in articles if a.kind == "news" and a not in tails]
+    if not tails or not stories:
+        return
+    is_tail, rank = weights()["tail"], weights()["tail_story"]
+    measures = {id(a): measure(a.body, text) for a in stories}
+    heads = [bigrams("".join(text[n] for unit in a.headline for n in unit)) for a in stories]
+    bags = [bigrams("".join(text[n] for n in a.body)) for a in stories]
+    idf = _idf([bigrams("".join(text[n] for n in a.body)) for a in tails] + bags + heads)
+
+    @functools.cache
+    def scores(piece: tuple[int, ...]) -> list[float]:
+        bag, size = bigrams("".join(text[n] for n in piece)), measure(list(piece), text)
+        if all(credits.is_credit(text[n]) for n in piece):  # a byline: its words are a name, not a story's
+            bag = {}
+        words = [_overlap(bag, b, idf) for b in bags]
+        titled = [_overlap(h, bag, idf) for h in heads]
+        top_words, top_titled = _top2(words), _top2(titled)
+        row = []
+        for k, story in enumerate(stories):
+            y = {"words": words[k], "margin": words[k] - _best_but(top_words, k),
+                 "headline_words": titled[k], "headline_margin": titled[k] - _best_but(top_titled, k),
+                 "open": float(not story.closed), "unfinished": float(not ends_sentence(text[story.last])),
+                 "lead": float(story.lead),
+                 # a column runs on from the page's foot to its head: the last story, or the next one
+                 "last": float(k == len(stories) - 1), "next": float(k == 0 or stories[k - 1].first < piece[0]),
+                 "same_measure": float(size is not None and size == measures[id(story)]),
+                 "other_measure": float(_differ(size, measures[id(story)]))}
+            row.append(rank.logit(y))
+            if trace is not None:
+                trace.add("tail_story", y, piece, story.body)
+        return row
+
+    leads = sum(a.lead for a in stories) / len(stories)
+    chosen, gain = [], []
+    for tail in tails:
+        x = {"closed": float(tail.closed), "first": float(tail.first == min(text)),
+             "lines": math.log(len(tail.body)), "stories_with_dateline": leads,
+             "ends_sentence": float(ends_sentence(text[tail.last]))}
+        if trace is not None:
+            trace.add("tail", x, tail.body, ())
+        if is_tail.logit(x) <= 0:
+            continue
+        pieces = _cut_at_measure(tail, text, scores)
+        for piece in pieces:
+            if piece is not tail:
+                articles.insert(articles.index(tail), piece)
+        if len(pieces) > 1:
+            articles.remove(tail)
+        for piece in pieces:
+            chosen.append(piece)
+            gain.append(scores(tuple(piece.body)))
+    if not chosen:
+        return
+    rows, cols = linear_sum_assignment([[-v for v in row] for row in gain])
+    for r, c in sorted(zip(rows, cols), key=lambda rc: -rc[0]):
+        stories[c].fragments.append(chosen[r].fragments[0])
+        stories[c].closed = chosen[r].closed
+        articles.remove(chosen[r])
+
+
+def measure(lines: list[int], text: dict[int, str]) -> tuple[int, int] | None:
+    """The column measure a run of lines is set in: the most common width, and the most common
+    count of characters, of the lines that no paragraph ends (None where fewer than two are).
+    Stories side by side are often set in different measures, and a story keeps its measure from
+    column to column; the count stands beside the width because a line cut at a count of
+    characters varies in width with its digits and Latin letters, and one cut at a width in
+    count."""
+    run = set(lines)
+    inner = [text[n] for n in lines if n + 1 in run and n + 1 in text]
+    if len(inner) < 2:
+        return None
+    return _mode([round(width(t)) for t in inner]), _mode([len(t) for t in inner])
+
+
+def _mode(values: list[int]) -> int:
+    count = {v: values.count(v) for v in set(values)}
+    return min(count, key=lambda v: (-count[v], v))
+
+
+def _differ(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Two measures known and different both in width and in count."""
+    return a is not None and b is not None and a[0] != b[0] and a[1] != b[1]
+
+
+def _cut_at_measure(tail: Draft, text: dict[int, str], scores) -> list[Draft]:
+    """The tail cut into its runs of paragraphs set in one measure, where a sentence ends at the
+    change; runs next to each other that end the same story best are one piece again."""
+    lines = tail.body
+    ends = [k + 1 for k, n in enumerate(lines[:-1]) if lines[k + 1] != n + 1 or n + 1 not in text]
+    runs, start = [], 0
+    for end in ends:  # paragraph ends
+        before, after = lines[start:end], lines[end:]
+        nxt = next((e for e in ends if e > end), len(lines))
+        if _differ(measure(before, text), measure(lines[end:nxt], text)) and ends_sentence(text[lines[end - 1]]) and after:
+            runs.append(before)
+            start = end
+    runs.append(lines[start:])
+    if len(runs) == 1:
+        return [tail]
+    best = [max(range(len(row)), key=row.__getitem__) for row in (scores(tuple(r)) for r in runs)]
+    pieces: list[list[int]] = []
+    for k, run in enumerate(runs):
+        if k and best[k] == best[k - 1]:
+            pieces[-1] += run
+        else:
+            pieces.append(list(run))
+    if len(pieces) == 1:
+        return [tail]
+    out = []
+    for piece in pieces:
+        last = "".join(text[n] for n in piece[-2:])
+        out.append(Draft(kind=tail.kind, fragments=[piece],
+                         closed=tail.closed if piece is pieces[-1] else bool(credits.split_trailing(last))))
+    return out
+
+
+def _idf(bags: list[dict]) -> dict[str, float]:
+    """How rare each bigram is among these texts: a word two stories share says more the fewer
+    of the page's stories have it."""
+    df: dict[str, int] = {}
+    for bag in bags:
+        for g in bag:
+            df[g] = df.get(g, 0) + 1
+    return {g: math.log(1 + len(bags) / d) for g, d in df.items()}
+
+
+def _overlap(a: dict, b: dict, idf: dict[str, float]) -> float:
+    """The share of a's words (by rarity) that b has."""
+    return sum(idf[g] for g in a if g in b) / (sum(idf[g] for g in a) or 1.0)
 
 
 # paragraphs -----------------------------------------------------------------------------

@@ -369,3 +369,44 @@ def test_a_letter_spaced_role_word_over_a_photo_credit_is_its_byline(tmp_path):
     p, layout = layout_of(tmp_path, text)
     roles = [(x.role, x.text) for x in paragraphs(layout.articles[0], p)]
     assert roles[-1] == ("byline", "本报记者 赵耀东 摄") and "subheading" not in [r for r, _ in roles]
+
+
+HENAN = _set("本报郑州５月２０日电记者王明报道：河南今年小麦播种面积稳定，各地加强田间管理，"
+             "全省小麦长势良好，丰收在望。省农业部门组织专家下乡，指导农民防治病虫害。", 14)
+HUBEI = _set("本报武汉５月２０日电记者李华报道：湖北各地油菜长势喜人，菜籽收购价格稳中有升，"
+             "农民忙于收割和晾晒。江汉平原的油菜种植面积比去年扩大了一成。", 14)
+BRIEFS = [_set("新华社北京５月２０日电国务委员今天会见了来访的外国代表团，双方就合作交换了意见。", 14),
+          _set("新华社广州５月２０日电广东省第八届人大常委会第三次会议今天闭幕，会议通过两项地方法规。", 14),
+          _set("新华社沈阳５月２０日电沈阳市第一条地铁线路今天开工建设，全长二十二公里。", 14)]
+
+
+def test_the_dispatches_of_one_report_share_its_headline(tmp_path):
+    """A report of two dispatches from two places under one headline that sums up both: the
+    second dispatch, which no headline heads, is part of the report, not a story of its own."""
+    text = "\n\n".join(["河南小麦丰收湖北油菜长势喜人", HENAN, HUBEI]) + "\n"
+    _, layout = layout_of(tmp_path, text)
+    assert [(len(a.fragments), a.headline) for a in layout.articles] == [(2, [[1]])]
+
+
+def test_a_column_of_briefs_is_not_one_report(tmp_path):
+    """Untitled dispatches after a headed story, sharing none of its headline's words: briefs,
+    each an article of its own."""
+    text = "\n\n".join(["河南小麦长势良好丰收在望", HENAN, *BRIEFS]) + "\n"
+    _, layout = layout_of(tmp_path, text)
+    assert len(layout.articles) == 4
+    assert [len(a.fragments) for a in layout.articles] == [1, 1, 1, 1]
+
+
+def test_a_word_cut_by_a_column_break_tells_text_from_a_headline(tmp_path):
+    """A full line with no punctuation before a column break reads like a headline; the word it
+    ends in runs on into the next column ('…委员' / '会主席…'): it is text."""
+    _, layout = layout_of(tmp_path, """本报香港５月２０日电特区政府今天宣布
+选民登记工作将于下月截止，目前尚有
+一些合资格选民未登记成为选民。
+
+特区第一届立法会选举管理委员
+
+会主席在记者会上表示满意，他呼吁
+合资格的选民尽早完成登记。
+""")
+    assert [(ranges(a.body), a.headline) for a in layout.articles] == [([[1, 3], [5, 5], [7, 8]], [])]
