@@ -85,8 +85,10 @@ def cn_date_text(value: str) -> str:
     return "".join(f"{p}{names[i]}" for i, p in enumerate(parts))
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(name: str) -> str:
-    """A readable URL part for a Chinese name: its pinyin."""
+    """A readable URL part for a Chinese name: its pinyin (kept: a name is looked up on every page
+    that links it)."""
     text = "".join(lazy_pinyin(name)).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 

@@ -3,11 +3,14 @@
 import json
 import random
 import shutil
+import unicodedata
 import sys
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import pipeline, search
 
@@ -177,3 +180,13 @@ def test_a_filtered_search_lives_in_its_address(page, server, archive):
     assert page.locator(".archive-search__facet button.active", has_text=district).count() == 1
     page.select_option(".archive-search select[name=sort]", "date")
     page.wait_for_function("location.search.includes('sort=date')")
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+       | st.text(alphabet="（）１２ＡａＺ　\u200b\u0301…·—“”，。中文Ｅé\u3000 e", max_size=40))
+@settings(max_examples=3000, deadline=None)
+def test_normalize_is_nfkc_without_whitespace_zero_width_or_case(text):
+    """The fast path (full-width forms mapped first, NFKC only where still needed) is NFKC."""
+    folded = "".join(unicodedata.normalize("NFKC", text).split())
+    expected = "".join(c for c in folded if c not in "\u200b\u200c\u200d\u2060\ufeff").casefold()
+    assert search.normalize(text) == expected

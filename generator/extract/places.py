@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from importlib import resources
 
 import yaml
@@ -164,9 +165,7 @@ def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = (
     (a short form read as its division: 郑州 → 郑州市), and townships, towns, villages, streets
     and communities as printed. A mention inside an organisation's name (郑州大学) is the body's."""
     words = [w for w, _ in tokens]
-    starts = [0]
-    for w in words:
-        starts.append(starts[-1] + len(w))
+    starts = [0, *accumulate(map(len, words))]
     bodies = [(at, at + len(org)) for org in organizations if org for at in _occurrences(text, org)]
     found: list[str] = []
 
@@ -175,23 +174,25 @@ def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = (
             found.append(name)
 
     forms, heads, size = divisions(), _heads(), len(words)
-    k = 0
-    while k < size:
+    free = 0  # the first word not inside a division's name already found
+    # the words a division's name (by its first two characters) or a settlement's suffix may
+    # start at: most words are neither, and are passed by unread
+    for k in [k for k, at in enumerate(starts[:-1]) if text[at:at + 2] in heads or words[k] in SETTLEMENT_END]:
+        if k < free:
+            continue
         name, end = "", k
-        head = words[k] if len(words[k]) > 1 or k + 1 == size else words[k] + words[k + 1]
-        for j in range(k, min(k + MAX_DIVISION_WORDS, size) if head[:2] in heads else k):  # the longest form here
-            name += words[j]
-            if name in forms:
-                end = j + 1
+        if text[starts[k]:starts[k] + 2] in heads:
+            for j in range(k, min(k + MAX_DIVISION_WORDS, size)):  # the longest form here
+                name += words[j]
+                if name in forms:
+                    end = j + 1
         if end > k:
             add(forms["".join(words[k:end])], starts[k])
-            k = end
-            continue
-        if words[k] in SETTLEMENT_END:
+            free = end
+        elif words[k] in SETTLEMENT_END:
             settlement = _settlement(tokens, k)
             if settlement:
                 add(settlement, starts[k + 1] - len(settlement))
-        k += 1
     return found
 
 

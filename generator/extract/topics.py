@@ -1,7 +1,6 @@
 """Topics from a taxonomy kept as data, by keyword rules a reader can check."""
 from __future__ import annotations
 
-import operator
 from functools import cache
 from importlib import resources
 
@@ -32,8 +31,9 @@ def without_names(text: str, names: list[str] = (), tokens: list[tuple[str, str]
     phrases. No topic comes from a word inside a name: 郑州大学 says nothing of education, 大学路
     nothing at all. `tokens` are jieba's words of `text` (cut here where not given)."""
     words = [w for w, _ in (tag(text) if tokens is None else tokens)]
-    text = "".join("　" * len(w) if k + 1 < len(words) and words[k + 1] in STREET and is_han(w[-1]) else w
-                   for k, w in enumerate(words))
+    for k in [k for k, after in enumerate(words[1:]) if after in STREET and is_han(words[k][-1])]:
+        words[k] = "　" * len(words[k])
+    text = "".join(words)
     for name in sorted([*names, *_data().get("blank", [])], key=len, reverse=True):
         text = text.replace(name, "　" * len(name))
     return text
@@ -48,12 +48,29 @@ def topics(title: str, body: str, keywords: list[str] = (), limit: int = 3, name
     threshold, table = taxonomy()
     title, body = without_names(title, names), without_names(body, names, tokens)
     # a word can stand in the text only where its first two characters do: most words are skipped unread
-    grams = set(map(operator.add, title, title[1:])) | set(map(operator.add, body, body[1:]))
-    scores = {}
-    for name, words in table.items():
-        score = sum(3 * title.count(w) + min(body.count(w), 3) + 2 * (w in keywords) for w in words
-                    if w[:2] in grams or len(w) < 2 or w in keywords)
-        if score >= threshold:
-            scores[name] = score
-    ranked = sorted(scores, key=lambda n: (-scores[n], list(table).index(n)))
+    by_start, by_word, short = _entries()
+    entries = set(short).union(*(by_start[g] for g in by_start if g in body or g in title),
+                               *(by_word[w] for w in keywords if w in by_word))
+    scores = dict.fromkeys(table, 0)
+    for name, _, w in entries:
+        scores[name] += 3 * title.count(w) + min(body.count(w), 3) + 2 * (w in keywords)
+    ranked = sorted((n for n in table if scores[n] >= threshold), key=lambda n: -scores[n])  # stable: taxonomy order
     return ranked[:limit]
+
+
+@cache
+def _entries() -> tuple[dict[str, list], dict[str, list], list]:
+    """The taxonomy's words as (topic, place in it, word), by their first two characters, by
+    themselves, and those of one character."""
+    by_start: dict[str, list] = {}
+    by_word: dict[str, list] = {}
+    short = []
+    for name, words in taxonomy()[1].items():
+        for i, w in enumerate(words):
+            entry = (name, i, w)
+            by_word.setdefault(w, []).append(entry)
+            if len(w) < 2:
+                short.append(entry)
+            else:
+                by_start.setdefault(w[:2], []).append(entry)
+    return by_start, by_word, short
