@@ -216,8 +216,18 @@ def _month(article: Article) -> int:
     return int(article.date[5:7]) if article.date and len(article.date) >= 7 else 0
 
 
+def _day(article: Article) -> int:
+    return int(article.date[8:10]) if article.date and len(article.date) == 10 else 0
+
+
+def day_anchor(year: int, month: int, day: int) -> str:
+    return f"d{year}-{month:02d}-{day:02d}"
+
+
 def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
-    """A year → month archive: the index is a table of counts, each year a page of month calendars."""
+    """A year → month → day archive: the index is a table of years, each with its months' counts
+    (a cell that wraps, so that a decade fits a phone); each year a page of month calendars whose
+    days link to that day's articles, listed under it."""
     by_year: dict[int | None, list[Article]] = defaultdict(list)
     for a in articles:
         by_year[a.year].append(a)
@@ -227,30 +237,42 @@ def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
         page = f"dates/{name}.md"
         rel = Relative(urls, page)
         months = Counter(_month(a) for a in by_year[year])
-        rows.append([link(f"{year}年" if year else "年份不详", f"{name}.md"), str(len(by_year[year]))]
-                    + [link(str(months[m]), f"{name}.md#m{m}") if months[m] else "" for m in range(1, 13)]
-                    + [link(str(months[0]), f"{name}.md#m0") if months[0] else ""])
+        month_links = [link(f"{m}月（{months[m]}）" if m else f"月份不详（{months[0]}）", f"{name}.md#m{m}")
+                       for m in [*range(1, 13), 0] if months[m]]
+        rows.append([link(f"{year}年" if year else "年份不详", f"{name}.md"), str(len(by_year[year])),
+                     " · ".join(month_links)])
         sections = []
         for month in sorted(months, reverse=True):
             items = [a for a in by_year[year] if _month(a) == month]
             heading = f"{month}月" if month else "月份不详"
             cal = _calendar(year, month, items) if year and month else ""
-            sections.append((heading, f"m{month}", cal, [item(a, rel) for a in items]))
+            days = []  # (heading, anchor, items) a day, newest first; articles dated no closer last
+            for day in sorted({_day(a) for a in items}, reverse=True):
+                dated = [item(a, rel) for a in items if _day(a) == day]
+                days.append((f"{month}月{day}日" if day else "日期不详", day_anchor(year, month, day) if day else "",
+                             dated))
+            sections.append((heading, f"m{month}", cal, days))
         out[page] = render("dates.md.j2", title=f"{year}年" if year else "年份不详",
                            intro=md(f"共 {len(by_year[year])} 篇。日期为报道所述事件日期；仅知年份的报道列在“月份不详”。"),
                            sections=sections)
-    header = ["年份", "篇数"] + [f"{m}月" for m in range(1, 13)] + ["不详"]
-    out["dates/index.md"] = render("table.md.j2", title="按日期浏览", intro="", header=header, rows=rows)
+    out["dates/index.md"] = render("table.md.j2", title="按日期浏览", intro="", header=["年份", "篇数", "月份"], rows=rows)
     return out
 
 
 def _calendar(year: int, month: int, items: list[Article]) -> Markup:
-    """A month as a calendar table; a day with articles shows their count."""
-    days = Counter(int(a.date[8:10]) for a in items if a.date and len(a.date) == 10)
+    """A month as a calendar table; a day with articles links to them, with their count."""
+    days = Counter(_day(a) for a in items if _day(a))
     weeks = calendar.Calendar(firstweekday=0).monthdayscalendar(year, month)
     head = "| 一 | 二 | 三 | 四 | 五 | 六 | 日 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
-    body = "".join("| " + " | ".join((f"**{d}**<sup>{days[d]}</sup>" if days[d] else str(d)) if d else "" for d in week) + " |\n"
-                   for week in weeks)
+
+    def cell(d: int) -> str:
+        if not d:
+            return ""
+        if not days[d]:
+            return str(d)
+        return f'[**{d}**<sup>{days[d]}</sup>](#{day_anchor(year, month, d)} "{month}月{d}日：{days[d]} 篇")'
+
+    body = "".join("| " + " | ".join(cell(d) for d in week) + " |\n" for week in weeks)
     return Markup(head + body)
 
 

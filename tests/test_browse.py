@@ -163,3 +163,74 @@ def test_an_old_url_redirects_to_the_article(tmp_path, archive, page):
         page.goto(f"{url}articles/{victim.id}/#p2")
         page.wait_for_url(re.compile(f"articles/{new_id}/"))
         assert page.locator("header.headline h1").inner_text() == victim.title
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_dates_fit_the_screen_and_each_day_links_to_its_articles(page, server, archive, width):
+    """The year table and a month's calendar fit a phone and a desktop (no column off-screen);
+    a day with articles in the calendar leads to that day's articles, and to no other."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server + "dates/")
+    table = page.locator("article table").first
+    assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1")  # nothing scrolled out of sight
+    box = table.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    year = max(a.year for a in archive.articles if a.year and any(b.year == a.year and b.date and len(b.date) == 10
+                                                                for b in archive.articles))
+    page.goto(server + f"dates/{year}/")
+    calendar = page.locator(".calendar table").first
+    box = calendar.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert calendar.locator("th").last.bounding_box()["x"] + 10 <= width  # 日, the last column, is on screen
+    day = calendar.locator("a").first
+    anchor = day.get_attribute("href")
+    date = anchor.removeprefix("#d")
+    expected = sorted(a.id for a in archive.articles if a.date == date)
+    day.click()
+    page.wait_for_url(re.compile(re.escape(anchor) + "$"))
+    heading = page.locator(anchor)
+    listed = heading.evaluate("h => [...h.nextElementSibling.querySelectorAll('a')].map(a => a.getAttribute('href'))")
+    assert sorted(re.search(r"articles/([^/]+)/", h).group(1) for h in listed) == expected
+    assert int(day.locator("sup").inner_text()) == len(expected)
+
+
+def _pages_to_check(archive, urls):
+    article = max(archive.articles, key=lambda a: (len(a.persons), len(a.organizations), a.id))
+    person = max({n for a in archive.articles for n in a.persons}, key=lambda n: (sum(n in a.persons for a in archive.articles), n))
+    org = next(n for a in archive.articles for n in a.organizations)
+    reporter = next(n for a in archive.articles for n in a.reporters)
+    year = max(a.year for a in archive.articles if a.year)
+    return {"home": "index.md", "article": urls.article(article), "districts": "districts/index.md",
+            "topics": "topics/index.md", "reporters": "reporters/index.md", "people": "people/index.md",
+            "orgs": "orgs/index.md", "dates": "dates/index.md", "year": f"dates/{year}.md",
+            "topic": urls.topic(article.topics[0]) if article.topics else urls.topic(next(t for a in archive.articles for t in a.topics)),
+            "reporter": urls.credit(reporter), "person": urls.person(person), "org": urls.org(article.body_page(org)),
+            "district": urls.district(archive.articles[0].district_label), "source": urls.source(archive.pages[0].page.name),
+            "pages": "pages/index.md"}
+
+
+def test_axe_finds_no_serious_violation(page, built_site, archive, urls, tmp_path):
+    """axe-core (the engine of the browsers' accessibility audits) on every kind of page, the
+    search page with results and the 404 page: no serious or critical violation. The site is
+    served under its site URL's path, as GitHub Pages serves it (the 404 page's links are absolute)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    prefix = site.site_url(built_site / "mkdocs.yml").split("://", 1)[1].split("/", 1)[1].strip("/")
+    root = tmp_path / "root"
+    (root / prefix).parent.mkdir(parents=True, exist_ok=True)
+    (root / prefix).symlink_to(built_site / "site")
+    axe, found = Axe(), {}
+    with serve(root) as server:
+        base = f"{server}{prefix}/"
+        targets = {name: url_of(base, path) for name, path in _pages_to_check(archive, urls).items()}
+        targets["search"] = base + "search/?q=" + "示范区"
+        targets["404"] = base + "no/such/page/"
+        for name, url in targets.items():
+            page.goto(url if name != "404" else base + "404.html")
+            if name == "search":
+                page.wait_for_selector(".archive-search[data-state=done] .archive-search__hit")
+            violations = [(v["id"], [n["target"] for n in v["nodes"][:3]])
+                          for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+            if violations:
+                found[name] = violations
+    assert not found, found
