@@ -697,16 +697,16 @@ def join_dispatches(articles: list[Draft], tails: list[Draft], text: dict[int, s
     hosts: dict[int, set[int]] = {}
     for k, (j, between) in joined.items():
         hosts.setdefault(j, set()).update([k, *between])
-    taken = set()
+    taken: set[int] = set()
     for j, parts in sorted(hosts.items()):
-        host = stories[j]
-        for k in sorted(parts - taken):
+        host, own = stories[j], sorted(parts - taken)  # a dispatch two reports claim joins the first
+        for k in own:
             host.fragments += stories[k].fragments
             host.subheadings += stories[k].subheadings
             articles.remove(stories[k])
         taken |= parts
         host.fragments.sort(key=operator.itemgetter(0))
-        host.closed = stories[max(parts | {j})].closed
+        host.closed = stories[max([j, *own])].closed  # the report ends where its last dispatch does
 
 
 # 6. fragments ---------------------------------------------------------------------------
