@@ -35,7 +35,7 @@ def surnames() -> frozenset[str]:
 
 # How many of the most common single surnames (surnames.txt lists them by how many people bear
 # them) send the model to read a surname standing alone before a single character: past these,
-# a surname is far more often a word of its own (党的, 国机, 时博, 区市) than a name's start, and
+# a surname is far more often a word of its own (党的, 国机, 区市, 云上) than a name's start, and
 # the model read 12% more of the synthetic archive (8% more of realpages) to find no more names.
 COMMON_SURNAMES = 200
 
