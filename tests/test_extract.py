@@ -287,6 +287,17 @@ def test_organisations_of_a_kind_or_after_a_meeting():
     assert people.organizations("区委党的建设工作领导小组召开会议。") == ["区委党的建设工作领导小组"]  # 党的 is in it
     assert people.organizations("打造云上非遗展厅，河南省教育厅指导。") == ["河南省教育厅"]  # a hall, a department
     assert people.organizations("高新区党工委理论学习中心组学习会议。") == ["高新区党工委"]  # its study group
+    # a list of kinds of thing names no body, unless one is named in an item (its office)
+    assert people.organizations("利用市民讲堂、道德课堂、新时代文明实践中心等平台宣讲。") == []
+    assert people.organizations("河南理工大学校办、人事、后勤、资产经营公司等部门负责人参加。") == ["河南理工大学校办"]
+    assert {"区财政局", "区教育局"} <= set(people.organizations("区财政局、区发改委、区教育局等部门负责人参加。"))
+    # two fields joined by 及 inside one item of a list of bodies
+    assert people.organizations("郑州大学、中铁盾构及掘进技术国家重点实验室、郑州机械研究所等单位") == [
+        "郑州大学", "中铁盾构及掘进技术国家重点实验室", "郑州机械研究所"]
+    assert people.organizations("明仁药业与天津科技大学合作。") == ["天津科技大学"]  # two parties, not one body
+    # the short name the text gives a body is that body
+    assert people.organizations("郑州高新技术产业开发区管委会（以下简称“高新区管委会”）召开会议，"
+                                "高新区管委会要求各单位落实。") == ["郑州高新技术产业开发区管委会"]
 
 
 def test_the_sample_site_lists_only_checked_names(archive):

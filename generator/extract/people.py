@@ -332,6 +332,7 @@ def organizations(text: str, people: list[str] = ()) -> list[str]:
     for name in people:
         text = text.replace(name, "，")
     text = _title_not_meeting().sub("，", text)
+    text = LIST.sub(_kinds_blanked, text)
     found: list[str] = []
     for piece in DELIM.split(text):
         # ORG backtracks through 30 lengths at every start: it runs only where a suffix stands,
@@ -364,10 +365,48 @@ def organizations(text: str, people: list[str] = ()) -> list[str]:
             if len(name) < 3 or name.count("（") != name.count("）") or name.count("(") != name.count(")") or \
                     NOT_ORG.search(name) or not _proper(name):
                 continue
+            name = _coordinated(name, text)
             if name not in found:
                 found.append(name)
-    # '区党工委' where '高新区党工委' is also named is the same body, said short
-    return [n for n in found if not any(o != n and o.endswith(n) for o in found)]
+    # '区党工委' where '高新区党工委' is also named is the same body, said short; so is the short
+    # name the text gives it: '郑州高新技术产业开发区管委会（以下简称高新区管委会）'
+    short = {m.group(1) for n in found for m in [SAID_SHORT.match(text, text.find(n) + len(n))] if m and n in text}
+    return [n for n in found if n not in short and not any(o != n and o.endswith(n) for o in found)]
+
+
+SAID_SHORT = re.compile(r"[（(](?:以下)?简称[“\"]?([^”\"）)]{2,12}?)[”\"]?[）)]")
+MAX_COORDINATED = 12  # characters of a list item before the name found in it: '中铁盾构及掘进'
+# A list ended by 等 and the kind of thing its items are, where that is no body: '市民讲堂、道德课堂、
+# 新时代文明实践中心等平台', '校办、人事、…、资产经营公司等部门'.
+LIST = re.compile(r"(?:[^，。；：、！？\s]{1,20}、)+[^，。；：、！？\s]{1,20}(?=等(?:平台|载体|阵地|场所|部门|科室))")
+
+
+def _kinds_blanked(match: re.Match) -> str:
+    """A list most of whose items name no body lists kinds of thing ('市民讲堂、道德课堂、新时代
+    文明实践中心等平台'; a university's '校办、人事、…、资产经营公司等部门'): an item that looks
+    like a body's name there is a kind too, and names none, unless a body is named in it before
+    its own suffix (河南理工大学校办: the office of a university)."""
+    items = match.group().split("、")
+    if 2 * sum(1 for item in items if ORG_END.search(item)) > len(items):
+        return match.group()
+    return "、".join(item if ORG_END.search(item, 0, len(item) - 1) else "，" * len(item) for item in items)
+
+
+def _coordinated(name: str, text: str) -> str:
+    """A list item that joins two fields by 及 or 与 is one body ('、中铁盾构及掘进技术国家重点实验室、'):
+    the name found after the conjunction takes in the item's start, back to the list's '、',
+    where that start names no body of its own and holds nothing a name does not."""
+    at = text.find(name)
+    start = text.rfind("、", 0, at) + 1 if at > 0 else 0
+    end = at + len(name)
+    prefix = text[start:at]
+    if not start or text[end:end + 1] not in ("、", "等") or not 2 < len(prefix) <= MAX_COORDINATED:
+        return name
+    k = max(prefix.rfind("及"), prefix.rfind("与"))
+    head, field = prefix[:max(k, 0)], prefix[k + 1:]
+    if k >= 2 and not ORG_END.search(head) and not DELIM.search(head + field):
+        return prefix + name
+    return name
 
 
 def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list[str]]:
