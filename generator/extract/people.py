@@ -332,7 +332,8 @@ def organizations(text: str, people: list[str] = ()) -> list[str]:
     for name in people:
         text = text.replace(name, "，")
     text = _title_not_meeting().sub("，", text)
-    text = LIST.sub(_kinds_blanked, text)
+    if KINDS_END.search(text):
+        text = LIST.sub(_kinds_blanked, text)
     found: list[str] = []
     for piece in DELIM.split(text):
         # ORG backtracks through 30 lengths at every start: it runs only where a suffix stands,
@@ -378,7 +379,9 @@ SAID_SHORT = re.compile(r"[（(](?:以下)?简称[“\"]?([^”\"）)]{2,12}?)[�
 MAX_COORDINATED = 12  # characters of a list item before the name found in it: '中铁盾构及掘进'
 # A list ended by 等 and the kind of thing its items are, where that is no body: '市民讲堂、道德课堂、
 # 新时代文明实践中心等平台', '校办、人事、…、资产经营公司等部门'.
-LIST = re.compile(r"(?:[^，。；：、！？\s]{1,20}、)+[^，。；：、！？\s]{1,20}(?=等(?:平台|载体|阵地|场所|部门|科室))")
+KINDS = r"等(?:平台|载体|阵地|场所|部门|科室)"
+LIST = re.compile(rf"(?:[^，。；：、！？\s]{{1,20}}、)+[^，。；：、！？\s]{{1,20}}(?={KINDS})")
+KINDS_END = re.compile(KINDS)  # looked for first: few texts have such a list, and LIST is slow to fail
 
 
 def _kinds_blanked(match: re.Match) -> str:
