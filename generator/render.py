@@ -112,7 +112,12 @@ def json_ld(article: Article, permalink: str) -> dict:
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
         "alternativeHeadline": article.subtitle or article.kicker, "identifier": article.id,
         "url": permalink, "mainEntityOfPage": permalink,
-        "datePublished": article.publication_date or article.date, "dateCreated": article.event_date,
+        # Never a date more exact than the page says: the day it was printed where its page tells
+        # (a sidecar), the day it reports on where the text gives it whole, else the year (or
+        # month) as text: a year is no day, and 2025 read as a date is 1 January.
+        "datePublished": article.publication_date,
+        "contentReferenceTime": article.date if article.date and len(article.date) == 10 else None,
+        "temporalCoverage": article.date if article.date and len(article.date) < 10 else None,
         "inLanguage": "zh-CN",
         "author": [{"@type": "Person", "name": n} for n in article.reporters],
         "contributor": [{"@type": "Person", "name": n} for n in article.correspondents + article.photographers],

@@ -138,6 +138,22 @@ def test_json_ld_news_article(page, server, archive, urls):
     assert [p["name"] for p in data["author"]] == article.reporters
 
 
+@pytest.mark.parametrize("known", ["day", "year"])
+def test_json_ld_never_says_a_date_more_exact_than_the_page(page, server, archive, urls, known):
+    """A year alone is no day: it is the article's temporalCoverage, never a datePublished of
+    1 January; a whole date is the day it reports on; it was printed on a day only a sidecar tells."""
+    import json
+
+    article = find(archive, lambda a: a.date and (len(a.date) == 10) == (known == "day"))
+    page.goto(url_of(server, urls.article(article)))
+    data = json.loads(page.locator('script[type="application/ld+json"]').inner_text())
+    assert data.get("datePublished") == article.publication_date
+    if known == "day":
+        assert data["contentReferenceTime"] == article.date and "temporalCoverage" not in data
+    else:
+        assert data["temporalCoverage"] == article.date and "contentReferenceTime" not in data
+
+
 def test_an_old_url_redirects_to_the_article(tmp_path, archive, page):
     """An editor corrects the opening words of an article: its id changes, the old URL redirects."""
     pages = tmp_path / "pages"
