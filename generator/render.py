@@ -148,14 +148,22 @@ def front_matter(article: Article, permalink: str) -> str:
     return yaml_fields(data)
 
 
-def citation(article: Article) -> str:
-    """GB/T 7714-2015 for a newspaper article: 作者. 题名[N]. 报纸名, 出版日期(版次)."""
+ACCESS_DATE = "[引用日期]"  # the reader's own: overrides/assets/cite.js writes today's date in its place
+
+
+def citation(article: Article, online: str | None = None) -> str:
+    """GB/T 7714-2015 for a newspaper article: 作者. 题名[N]. 报纸名, 出版日期(版次). With `online`
+    (the article's URL), the online copy: 作者. 题名[N/OL]. 报纸名, 出版日期(版次)[引用日期]. URL.
+    A title the program derived, the paper printing none, is in brackets: supplied, not printed."""
     authors = article.reporters + article.correspondents
     names = ", ".join(authors[:3]) + (", 等" if len(authors) > 3 else "")
     date = article.publication_date or (str(article.year) if article.year else "出版日期不详")
     page = f"({article.page_label})" if article.page_label else ""
     newspaper = article.newspaper or "[报纸名不详]"
-    return (f"{names}. " if names else "") + f"{article.title}[N]. {newspaper}, {date}{page}."
+    title = f"[{article.title}]" if article.title_derived else article.title
+    if online:
+        return (f"{names}. " if names else "") + f"{title}[N/OL]. {newspaper}, {date}{page}{ACCESS_DATE}. {online}"
+    return (f"{names}. " if names else "") + f"{title}[N]. {newspaper}, {date}{page}."
 
 
 def linked_text(text: str, targets: dict[str, str], done: set[str]) -> Markup:
@@ -231,7 +239,7 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
         topics=Markup("、".join(link(t, urls.topic(t)) for t in article.topics)),
         people=Markup("、".join(link(n, urls.person(n)) for n in article.persons)),
         orgs=Markup("、".join(link(n, urls.org(article.body_page(n))) for n in article.organizations)),
-        permalink=permalink, citation=citation(article),
+        permalink=permalink, citation=citation(article), online_citation=citation(article, permalink),
         around=Markup(" ").join(nav), corrections=corrections,
     )
 

@@ -38,11 +38,23 @@ def test_article_page_headline_credits_and_cite_box(page, server, archive, urls,
 
     permalink = site.site_url(built_site / "mkdocs.yml").rstrip("/") + f"/articles/{article.id}/"
     copied = []
-    for k in range(2):
+    for k in range(3):
         box.locator("button[data-md-type=copy]").nth(k).click()
         copied.append(page.evaluate("navigator.clipboard.readText()").strip())
-    assert copied == [permalink, render.citation(article)]
+    today = page.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + "
+                          "String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()")
+    online = render.citation(article, permalink)
+    assert copied == [permalink, render.citation(article), online.replace(render.ACCESS_DATE, f"[{today}]")]
     assert copied[1].startswith(f"{article.reporters[0]}. {article.title}[N]. ")
+    assert f"{article.title}[N/OL]. " in copied[2] and copied[2].endswith(f"[{today}]. {permalink}")
+
+
+def test_a_title_the_paper_did_not_print_is_cited_as_supplied(archive):
+    """GB/T 7714: what the cataloguer supplies stands in brackets; a printed title does not."""
+    derived = find(archive, lambda a: a.title_derived)
+    printed = find(archive, lambda a: not a.title_derived and a.reporters)
+    assert f"[{derived.title}][N]. " in render.citation(derived)
+    assert f" {printed.title}[N]. " in " " + render.citation(printed)
 
 
 def test_paragraph_anchor_scrolls_to_the_third_paragraph(page, server, archive, urls):
