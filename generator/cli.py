@@ -74,6 +74,8 @@ def _build(args) -> int:
     for folder, directory_urls in builds:
         warnings = site.mkdocs_build(args.config, folder, use_directory_urls=directory_urls, dirty=args.dirty,
                                      docs=args.docs)
+        if not directory_urls:
+            offline.online_canonicals(folder)
         for message in warnings:
             console.print(f"[yellow]mkdocs[/] {message}")
         console.print(f"site → {folder}" + (f" ({len(warnings)} warnings)" if warnings else ""))

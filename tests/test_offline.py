@@ -38,6 +38,26 @@ def test_no_broken_internal_links(both_builds, folder, from_disk):
         assert report.external_loads == []
 
 
+def test_the_offline_copy_names_the_online_pages_canonical(both_builds):
+    """Each page of the copy (file links: articles/x.html) names as canonical the address the
+    same page has online (articles/x/), never one that exists nowhere; its 404 page links home
+    on disk."""
+    def canonical(path):
+        found = offline.CANONICAL.search(path.read_text(encoding="utf-8"))
+        return found and found.group(2)
+
+    online, copy = both_builds / "site", both_builds / "site-offline"
+    pairs = [(p, online / p.relative_to(copy).with_suffix("") / "index.html") for p in copy.rglob("*.html")
+             if p.name not in ("index.html", "404.html")]
+    pairs += [(p, online / p.relative_to(copy)) for p in copy.rglob("index.html")]
+    pairs = [(a, b) for a, b in pairs if b.exists() and canonical(b)]
+    assert len(pairs) > 50
+    assert all(canonical(a) == canonical(b) for a, b in pairs), [(a, canonical(a), canonical(b)) for a, b in pairs
+                                                                 if canonical(a) != canonical(b)][:3]
+    missing = (copy / "404.html").read_text(encoding="utf-8")
+    assert 'href="index.html">回到首页' in missing and 'href="search.html">搜索全文' in missing
+
+
 def test_link_checker_finds_a_broken_link(tmp_path):
     (tmp_path / "a.html").write_text('<a href="b.html">b</a><a href="c/">c</a><script src="https://x.org/y.js"></script>')
     (tmp_path / "c").mkdir()
