@@ -1,9 +1,13 @@
-"""Command line: `python -m generator build | export | eval`."""
+"""Command line: `python -m generator build | serve | export | eval | fit`."""
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import json
 import sys
+import threading
+import time
 from pathlib import Path
 
 from rich.console import Console
@@ -92,6 +96,41 @@ def _status(archive) -> int:
     return 1 if archive.errors and not archive.pages else 0
 
 
+def cmd_serve(args) -> int:
+    """Build, then serve the site on 127.0.0.1 and rebuild (MkDocs --dirty) whenever a page, its
+    sidecar or the corrections change: what `mkdocs serve` cannot do, the Markdown being made here."""
+    def state() -> list:
+        corrections_path = args.corrections or args.input.parent / "corrections.yaml"
+        files = sorted(p for p in args.input.iterdir() if p.is_file()) + [corrections_path] * corrections_path.exists()
+        return [(p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files]
+
+    seen = state()
+    code = cmd_build(args)
+    if code == 2:
+        return code
+    handler = functools.partial(_QuietHandler, directory=str(args.site))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        console.print(f"serving {args.site} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
+        args.dirty = True
+        try:
+            while True:
+                time.sleep(1)
+                if state() != seen:
+                    seen = state()
+                    console.print("pages changed: rebuilding")
+                    cmd_build(args)
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # a line a request would bury the build's messages
+        pass
+
+
 def cmd_export(args) -> int:
     archive = _load(args.input)
     export.write_jsonl(archive.articles, args.out)
@@ -118,11 +157,7 @@ def cmd_fit(args) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Chinese local newspaper archive")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    build = sub.add_parser("build", help="raw pages → Markdown in docs/ → MkDocs site")
+def _build_arguments(build: argparse.ArgumentParser) -> None:
     build.add_argument("--input", type=Path, default=ROOT / "archive" / "pages")
     build.add_argument("--docs", type=Path, default=ROOT / "docs")
     build.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
@@ -140,7 +175,20 @@ def main(argv: list[str] | None = None) -> int:
                        "(every permalink and citation would name it)")
     build.add_argument("--offline-site", type=Path, default=ROOT / "site-offline")
     build.add_argument("--zip", type=Path, default=ROOT / "dist" / "archive-offline.zip")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Chinese local newspaper archive")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="raw pages → Markdown in docs/ → MkDocs site")
+    _build_arguments(build)
     build.set_defaults(run=cmd_build)
+
+    serve = sub.add_parser("serve", help="build, serve the site on this machine, rebuild when a page changes")
+    _build_arguments(serve)
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
 
     exp = sub.add_parser("export", help="articles as JSON lines")
     exp.add_argument("--input", type=Path, default=ROOT / "archive" / "pages")

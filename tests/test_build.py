@@ -9,7 +9,7 @@ import yaml
 from generator import cache, index, pipeline, search
 from generator.vocabulary import CAPTION_MARK
 
-from conftest import PAGES, build, make_project
+from conftest import PAGES, ROOT, build, make_project
 
 
 def front_matter(path):
@@ -269,3 +269,42 @@ def test_a_deployment_build_refuses_the_placeholder_site_url(tmp_path, monkeypat
     shutil.copy(PAGES.parent / "ids.jsonl", project / "ids.jsonl")
     assert main(args) == 0
     assert PLACEHOLDER_URL not in (project / "docs" / "feeds" / "all.xml").read_text(encoding="utf-8")
+
+
+def test_serve_builds_serves_and_rebuilds_when_a_page_changes(tmp_path, archive):
+    """`python -m generator serve`: the site is served at once, and an edit to a page is on the
+    served article page after the rebuild it sets off."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    project = make_project(tmp_path)
+    pages = shutil.copytree(PAGES, tmp_path / "pages")
+    shutil.copy(ROOT / "archive" / "ids.jsonl", tmp_path / "ids.jsonl")
+    article = next(a for a in archive.articles if a.body_lines[-1][1] > a.body_lines[0][0] + 2)
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--input", str(pages), "--docs", str(project / "docs"),
+                             "--config", str(project / "mkdocs.yml"), "--site", str(project / "site"),
+                             "--registry", str(tmp_path / "ids.jsonl"), "--cache", str(tmp_path / "cache"), "--port", "0"],
+                            cwd=ROOT, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        url = None
+        while url is None:
+            line = proc.stderr.readline()
+            assert line, "serve ended before serving"
+            found = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
+            url = found and found.group(1)
+        page_url = f"{url}articles/{article.id}/"
+        assert "地方报纸档案" in urllib.request.urlopen(url).read().decode("utf-8")
+        source = pages / article.source
+        lines = source.read_text(encoding="utf-8").split("\n")
+        last = article.body_lines[-1][1]  # a line inside the article, not its opening (the id stays)
+        lines[last - 1] = lines[last - 1] + "校验标记"
+        source.write_text("\n".join(lines), encoding="utf-8")
+        deadline = time.monotonic() + 180
+        while "校验标记" not in urllib.request.urlopen(page_url).read().decode("utf-8"):
+            assert time.monotonic() < deadline, "the edit never reached the served page"
+            time.sleep(1)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
