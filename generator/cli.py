@@ -119,7 +119,10 @@ def cmd_serve(args) -> int:
                 if state() != seen:
                     seen = state()
                     console.print("pages changed: rebuilding")
-                    cmd_build(args)
+                    try:
+                        cmd_build(args)
+                    except (pipeline.PageError, corrections.CorrectionError, Locked) as err:
+                        console.print(f"[red]error[/] {err} (the last good site is still served)")
         except KeyboardInterrupt:
             return 0
         finally:
