@@ -116,8 +116,9 @@ def cmd_serve(args) -> int:
         try:
             while True:
                 time.sleep(1)
-                if state() != seen:
-                    seen = state()
+                now = state()
+                if now != seen:
+                    seen = now
                     console.print("pages changed: rebuilding")
                     try:
                         cmd_build(args)

@@ -38,14 +38,13 @@ from scipy.optimize import linear_sum_assignment
 from .extract import credits, words
 from .learned import Trace, weights
 from .read import Page
-from .text import HAN, compact, ends_sentence, join, unspace, width
+from .text import HAN, compact, ends_sentence, is_han, join, unspace, width
 from .vocabulary import BRIEF_MARKS, CAPTION_MARK, CAPTION_PHRASE, CONTINUED_FROM, CONTINUED_ON
 
 MAX_HEAD_LINES = 4
 MAX_BYLINE_LINES = 3  # a byline wrapped at the column's width
 MAX_HEAD_WIDTH = 40
 MAX_UNITS_PER_HEADLINE = 3
-HAN_CHAR = re.compile(rf"[{HAN}]")
 PUNCTUATION = re.compile(r"[，、。；：！？,.;:!?“”‘’（）()《》—…]")
 IMPOSSIBLE = -1e9  # the score of a pairing the headline decode may not make
 UNLINKED = 0.05  # a headline unit with less of its words in a story than this shares none with it
@@ -267,7 +266,7 @@ def _word_across(before: str, after: str) -> bool:
     """A word runs on from one line into the next ('…选举管理委员' / '会主席…'): the break is a
     column's, in the middle of the text; a headline ends where its words do."""
     left, right = before[-3:], after[:3]
-    if not (left and right and HAN_CHAR.match(left[-1]) and HAN_CHAR.match(right[0])):
+    if not (left and right and is_han(left[-1]) and is_han(right[0])):
         return False
     at = 0
     for word, _ in words.tag(left + right):

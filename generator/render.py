@@ -161,9 +161,8 @@ def citation(article: Article, online: str | None = None) -> str:
     page = f"({article.page_label})" if article.page_label else ""
     newspaper = article.newspaper or "[报纸名不详]"
     title = f"[{article.title}]" if article.title_derived else article.title
-    if online:
-        return (f"{names}. " if names else "") + f"{title}[N/OL]. {newspaper}, {date}{page}{ACCESS_DATE}. {online}"
-    return (f"{names}. " if names else "") + f"{title}[N]. {newspaper}, {date}{page}."
+    kind, end = ("[N/OL]", f"{ACCESS_DATE}. {online}") if online else ("[N]", ".")
+    return (f"{names}. " if names else "") + f"{title}{kind}. {newspaper}, {date}{page}{end}"
 
 
 def linked_text(text: str, targets: dict[str, str], done: set[str]) -> Markup:

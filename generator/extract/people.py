@@ -371,7 +371,8 @@ def organizations(text: str, people: list[str] = ()) -> list[str]:
                 found.append(name)
     # '区党工委' where '高新区党工委' is also named is the same body, said short; so is the short
     # name the text gives it: '郑州高新技术产业开发区管委会（以下简称高新区管委会）'
-    short = {m.group(1) for n in found for m in [SAID_SHORT.match(text, text.find(n) + len(n))] if m and n in text}
+    said = (SAID_SHORT.match(text, text.find(n) + len(n)) for n in found if n in text)
+    short = {m.group(1) for m in said if m}
     return [n for n in found if n not in short and not any(o != n and o.endswith(n) for o in found)]
 
 
@@ -406,10 +407,10 @@ def _coordinated(name: str, text: str) -> str:
     if not start or text[end:end + 1] not in ("、", "等") or not 2 < len(prefix) <= MAX_COORDINATED:
         return name
     k = max(prefix.rfind("及"), prefix.rfind("与"))
-    head, field = prefix[:max(k, 0)], prefix[k + 1:]
-    if k >= 2 and not ORG_END.search(head) and not DELIM.search(head + field):
-        return prefix + name
-    return name
+    if k < 2:
+        return name
+    head, field = prefix[:k], prefix[k + 1:]
+    return prefix + name if not ORG_END.search(head) and not DELIM.search(head + field) else name
 
 
 def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list[str]]:
