@@ -1,6 +1,6 @@
 """Each page's result kept between builds, so that a build after adding a page reads, reassembles
 and extracts only the new page. A result is found by a hash of everything it depends on: the
-page's bytes and sidecar, its path, the layout corrections, the generator's own files and the
+page's bytes, its sidecar and what the archive's metadata file says of it, its path, the layout corrections, the generator's own files and the
 versions of the libraries that cut and tag words; a result that cannot be read is made afresh."""
 from __future__ import annotations
 
@@ -34,14 +34,16 @@ def code_version() -> bytes:
     return digest.digest()
 
 
-def key(path: Path, corrections: Corrections) -> str | None:
-    """The name of the page's result; None for a page that cannot be read (read_page says why)."""
+def key(path: Path, corrections: Corrections, known: dict | None = None) -> str | None:
+    """The name of the page's result; None for a page that cannot be read (read_page says why).
+    `known`: what the archive's metadata file says of the page."""
     digest = hashlib.blake2b(code_version(), digest_size=16)
     sidecar = path.with_suffix(".yaml")
     layout = json.dumps([[c.line, c.data] for c in corrections.layout], ensure_ascii=False, sort_keys=True)
     try:
         parts = (str(path.resolve()).encode(), path.read_bytes(),
-                 sidecar.read_bytes() if sidecar.exists() else b"", layout.encode())
+                 sidecar.read_bytes() if sidecar.exists() else b"", layout.encode(),
+                 json.dumps(known, ensure_ascii=False, sort_keys=True).encode())
     except OSError:
         return None
     for part in parts:

@@ -15,6 +15,7 @@ from rich.progress import track
 
 from . import corrections, evaluate, export, pipeline, registry
 from .files import Locked, lock, write_atomically
+from .read import ARCHIVE_META
 
 LOCK_FILE = ".build.lock"
 
@@ -29,11 +30,12 @@ def _progress(label: str):
 
 
 def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | None = None,
-          registry_path: Path | None = None) -> pipeline.Archive:
+          registry_path: Path | None = None, metadata_path: Path | None = None) -> pipeline.Archive:
     path = corrections_path or folder.parent / "corrections.yaml"
     issued = registry.load(registry_path) if registry_path else {}
     archive = pipeline.load(folder, progress=_progress("读取版面"), corrections=corrections.load(path),
-                            cache_dir=cache_dir, issued=issued)
+                            cache_dir=cache_dir, issued=issued,
+                            metadata=metadata_path or folder.parent / ARCHIVE_META)
     for warning in archive.warnings:
         console.print(f"[yellow]warning[/] {warning}")
     published = {entry.get("source") for entry in issued.values()}
@@ -64,7 +66,7 @@ def _build(args) -> int:
         console.print(f"[red]error[/] {args.config}: site_url is {site_url or 'not set'!s}: a published archive's "
                       "permalinks and citations would name it. Set SITE_URL to the address the site is served at.")
         return 2
-    archive = _load(args.input, args.corrections, cache_dir, registry_path)
+    archive = _load(args.input, args.corrections, cache_dir, registry_path, args.metadata)
     written, removed = site.write_docs(archive, args.docs, site_url, registry_path, offline_download=args.with_offline)
     console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
                   f"({written} files written, {removed} removed)")
@@ -98,10 +100,11 @@ def _status(archive) -> int:
 
 def cmd_serve(args) -> int:
     """Build, then serve the site on 127.0.0.1 and rebuild (MkDocs --dirty) whenever a page, its
-    sidecar or the corrections change: what `mkdocs serve` cannot do, the Markdown being made here."""
+    sidecar, the archive's metadata or the corrections change: what `mkdocs serve` cannot do, the
+    Markdown being made here."""
     def state() -> list:
-        corrections_path = args.corrections or args.input.parent / "corrections.yaml"
-        files = sorted(p for p in args.input.iterdir() if p.is_file()) + [corrections_path] * corrections_path.exists()
+        edited = [args.corrections or args.input.parent / "corrections.yaml", args.metadata or args.input.parent / ARCHIVE_META]
+        files = sorted(p for p in args.input.iterdir() if p.is_file()) + [p for p in edited if p.exists()]
         return [(p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files]
 
     seen = state()
@@ -167,6 +170,8 @@ def _build_arguments(build: argparse.ArgumentParser) -> None:
     build.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     build.add_argument("--site", type=Path, default=ROOT / "site")
     build.add_argument("--corrections", type=Path, help="editorial corrections (default: corrections.yaml beside the pages folder)")
+    build.add_argument("--metadata", type=Path, help="what the pages do not print on themselves: the paper, each "
+                       f"page's date and 版次 (default: {ARCHIVE_META} beside the pages folder)")
     build.add_argument("--registry", type=Path, help="issued article ids (default: ids.jsonl beside the pages folder)")
     build.add_argument("--no-mkdocs", action="store_true", help="write the Markdown only")
     build.add_argument("--cache", type=Path, help="each page's result, kept for the next build "

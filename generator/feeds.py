@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 from feedgen.feed import FeedGenerator
 
+from . import registry
 from .export import record
 from .index import newest_first
 from .model import Article
@@ -16,15 +17,21 @@ from .model import Article
 FEED_SIZE = 50
 
 
-def _when(article: Article) -> datetime:
-    parts = [int(x) for x in (article.date or "1970").split("-")] + [1, 1]
-    return datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc)
+def _day(iso: str) -> datetime:
+    return datetime.fromisoformat(iso).replace(tzinfo=timezone.utc)
 
 
-def atom(articles: list[Article], title: str, feed_url: str, site_url: str, permalink) -> str:
-    """An Atom feed of the newest articles. Every timestamp comes from the articles, so the
-    same archive gives the same bytes."""
+def atom(articles: list[Article], title: str, feed_url: str, site_url: str, permalink,
+         added: dict[str, str] | None = None) -> str:
+    """An Atom feed of the newest articles. An entry's `updated` is the day its article entered
+    the archive (`added`: the id registry's record, else the day of this build); its `published`
+    is the article's day where that is known, and left out where only the month or the year is:
+    never 1 January for a year. Every timestamp comes from the archive, so the same archive gives
+    the same bytes."""
     newest = newest_first(articles)[:FEED_SIZE]
+    added = added or {}
+    build_day = registry.today()
+    updated = {a.id: _day(added.get(a.id) or build_day) for a in newest}
     fg = FeedGenerator()
     fg.id(feed_url)
     fg.title(title)
@@ -32,13 +39,15 @@ def atom(articles: list[Article], title: str, feed_url: str, site_url: str, perm
     fg.link(href=feed_url, rel="self")
     fg.language("zh-CN")
     fg.author(name="地方报纸档案")  # RFC 4287 §4.1.1: an entry no reporter signs has the archive's
-    fg.updated(max((_when(a) for a in newest), default=datetime(1970, 1, 1, tzinfo=timezone.utc)))
+    fg.updated(max(updated.values(), default=_day(build_day)))
     for a in reversed(newest):  # feedgen prepends: add oldest first
         entry = fg.add_entry()
         entry.id(permalink(a))
         entry.title(a.title)
         entry.link(href=permalink(a))
-        entry.updated(_when(a))
+        entry.updated(updated[a.id])
+        if a.date_precision == "day":
+            entry.published(_day(a.date))
         for name in a.reporters:
             entry.author(name=name)
         for name in a.correspondents + a.photographers:

@@ -7,7 +7,9 @@ write a share of the pages with MkDocs' own `_populate_page` and `_build_page`. 
 and anchor validation a page's HTML depends only on itself, the file list and the navigation (whose
 pages are read first, in the parent), so the site is byte for byte the one `mkdocs build` writes
 (tests/test_build.py). A config that keeps whole-site state across pages falls back to MkDocs' build.
-The private functions are those of the pinned mkdocs 1.6.1.
+Plugins run at the points MkDocs runs them, as long as each is page-local (its page events keep
+nothing from one page to the next: the plugin says so with `PAGE_LOCAL = True`, or is named in
+PAGE_LOCAL_PLUGINS). The private functions are those of the pinned mkdocs 1.6.1.
 """
 from __future__ import annotations
 
@@ -21,20 +23,39 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
+PAGE_LOCAL_PLUGINS: set[str] = set()  # installed plugins known to transform each page on its own
 CHUNK = 64  # pages a task: small enough to balance the workers, large enough to be cheap to hand out
 _state: tuple = ()  # what the forked workers inherit: config, files, navigation, theme environment
 
 
 def build(config: MkDocsConfig, dirty: bool = False, workers: int | None = None) -> None:
     workers = workers or os.cpu_count() or 1
-    if workers < 2 or config.plugins or config.strict or config.validation.links.anchors > logging.DEBUG:
+    if (workers < 2 or not all(map(_page_local, config.plugins.items())) or config.strict
+            or config.validation.links.anchors > logging.DEBUG):
         return mkdocs.build(config, dirty=dirty)
+    try:
+        _build(config.plugins.on_config(config), dirty, workers)
+    except Exception as err:
+        config.plugins.on_build_error(error=err)
+        raise
+
+
+def _page_local(item) -> bool:
+    name, plugin = item
+    return name in PAGE_LOCAL_PLUGINS or getattr(plugin, "PAGE_LOCAL", False)
+
+
+def _build(config: MkDocsConfig, dirty: bool, workers: int) -> None:
+    plugins = config.plugins
+    plugins.on_pre_build(config=config)
     if not dirty:
         utils.clean_directory(config.site_dir)
     files = mkdocs.get_files(config)
     env = config.theme.get_env()
     files.add_files_from_theme(env, config)
-    nav = mkdocs.get_navigation(files, config)
+    files = plugins.on_files(files, config=config)
+    mkdocs.set_exclusions(files, config)
+    nav = plugins.on_nav(mkdocs.get_navigation(files, config), config=config, files=files)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     for file in doc_files:
         if file.page is None:
@@ -44,6 +65,7 @@ def build(config: MkDocsConfig, dirty: bool = False, workers: int | None = None)
             page.read_source(config)  # not rendered again, but its title stands in every page's navigation
         else:
             mkdocs._populate_page(page, config, files, dirty)
+    env = plugins.on_env(env, config=config, files=files)
     files.copy_static_files(dirty=dirty, inclusion=InclusionLevel.is_included)
 
     global _state
@@ -66,6 +88,7 @@ def build(config: MkDocsConfig, dirty: bool = False, workers: int | None = None)
         mkdocs._build_theme_template(template, env, files, config, nav)
     for template in config.extra_templates:
         mkdocs._build_extra_template(template, files, config, nav)
+    plugins.on_post_build(config=config)
 
 
 class _Capture(logging.Handler):

@@ -17,7 +17,7 @@ from .corrections import CorrectionError, Corrections, apply_fields, apply_layou
 from .extract import credits
 from .extract.article import draft_id, extract
 from .model import Article, PageReport
-from .read import Page, PageError, admit, page_paths, read_page
+from .read import Page, PageError, admit, page_paths, read_archive_meta, read_page
 from .reassemble import reassemble
 from .text import compact, ends_sentence
 
@@ -58,16 +58,18 @@ def _headline_lines(article: Article) -> set[int]:
     return {n for a, b in article.headline_lines for n in range(a, b + 1)}
 
 
-def _process_path(path: Path, corrections: Corrections, cache_dir: Path | None):
-    """(cache key, the page's report) or (None, the error). With a cache the report comes pickled,
-    as it is stored: a page found there is neither read nor unpickled here."""
+def _process_path(page: tuple[Path, dict | None], corrections: Corrections, cache_dir: Path | None):
+    """(cache key, the page's report) or (None, the error), for a page's path and what the archive's
+    metadata file says of it. With a cache the report comes pickled, as it is stored: a page found
+    there is neither read nor unpickled here."""
+    path, known = page
     try:
         admit(path)  # before anything reads the file (a FIFO would block; a link may lead out)
-        key = cache.key(path, corrections) if cache_dir else None
+        key = cache.key(path, corrections, known) if cache_dir else None
         found = cache.get(cache_dir, key) if key else None
         if found is not None:
             return key, found
-        report = process(read_page(path), corrections)
+        report = process(read_page(path, known), corrections)
     except (PageError, CorrectionError) as err:
         return None, err
     if cache_dir is None:
@@ -78,38 +80,42 @@ def _process_path(path: Path, corrections: Corrections, cache_dir: Path | None):
     return key, data
 
 
-def _unpickled(result, key: str | None, path: Path, corrections: Corrections, cache_dir: Path | None):
+def _unpickled(result, key: str | None, page: tuple[Path, dict | None], corrections: Corrections,
+               cache_dir: Path | None):
     if not isinstance(result, bytes):
         return result
     try:
         return pickle.loads(result)
     except Exception:  # a damaged cache file (unpickling raises many kinds): dropped, the page made afresh
         (cache_dir / key).unlink(missing_ok=True)
-        return _process_path(path, corrections, None)[1]
+        return _process_path(page, corrections, None)[1]
 
 
 def load(folder: Path | str, progress=None, workers: int | None = None,
          corrections: Corrections = Corrections(), cache_dir: Path | None = None,
-         issued: dict[str, dict] | None = None) -> Archive:
+         issued: dict[str, dict] | None = None, metadata: Path | None = None) -> Archive:
     """Every page of `folder`, read, reassembled and extracted in parallel processes (results
     come back in page order, so the output does not depend on the number of workers); a page
     that cannot be read is reported, and the rest go on. Editors' corrections are applied; one
     that applies nowhere raises CorrectionError. With `cache_dir`, each page's result is kept
     there, and found again while the page, its corrections and the code stay the same. `issued`
-    (the id registry) settles which of two articles with the same opening keeps the published id."""
+    (the id registry) settles which of two articles with the same opening keeps the published id.
+    `metadata`: the archive's metadata file (read.read_archive_meta), where there is one."""
     paths = page_paths(folder)
+    known = read_archive_meta(metadata, [p.name for p in paths]) if metadata else {}
+    pages = [(path, known.get(path.name)) for path in paths]
     work = functools.partial(_process_path, corrections=corrections, cache_dir=cache_dir)
     workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(paths) >= 2 * workers:
+    if workers > 1 and len(pages) >= 2 * workers:
         jieba.initialize()  # once, before the workers fork: they share its dictionary
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.imap(work, paths, chunksize=max(1, min(16, len(paths) // (8 * workers))))
-            results = list(progress(results, len(paths)) if progress else results)
+            results = pool.imap(work, pages, chunksize=max(1, min(16, len(pages) // (8 * workers))))
+            results = list(progress(results, len(pages)) if progress else results)
     else:
-        results = [work(p) for p in (progress(paths, len(paths)) if progress else paths)]
+        results = [work(p) for p in (progress(pages, len(pages)) if progress else pages)]
     if cache_dir:
         cache.prune(cache_dir, {key for key, _ in results if key})
-    results = [_unpickled(r, key, path, corrections, cache_dir) for (key, r), path in zip(results, paths)]
+    results = [_unpickled(r, key, page, corrections, cache_dir) for (key, r), page in zip(results, pages)]
     for failed in (r for r in results if isinstance(r, CorrectionError)):
         raise failed
     reports, errors, seen = [], [r for r in results if isinstance(r, PageError)], {}

@@ -43,7 +43,7 @@ class PageMeta:
     """Optional metadata from a sidecar `NAME.yaml` next to the page."""
 
     newspaper: str | None = None
-    date: str | None = None  # YYYY-MM-DD publication date
+    date: str | None = None  # the day the page was printed, YYYY-MM-DD, or as much as is known (YYYY-MM, YYYY)
     page: str | None = None  # page label as printed, e.g. "A05"
     district: str | None = None
     city: str | None = None
@@ -127,43 +127,98 @@ def decode(data: bytes, path: Path, warnings: list[PageError]) -> tuple[str, str
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: a tenth of the time
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # as much of the day as is known
 
 
-def read_meta(path: Path) -> PageMeta:
-    sidecar = path.with_suffix(".yaml")
-    if not (sidecar.exists() or sidecar.is_symlink()):
-        return PageMeta()
-    admit(sidecar)
-    text = sidecar.read_text(encoding="utf-8", errors="replace")
+def _load_yaml(path: Path) -> tuple[object, str]:
+    text = path.read_text(encoding="utf-8", errors="replace")
     try:
-        data = yaml.load(text, Loader=_LOADER)
+        return yaml.load(text, Loader=_LOADER), text
     except (yaml.YAMLError, ValueError) as err:  # ValueError: a date YAML reads but the calendar has not (2021-02-30)
         mark = getattr(err, "problem_mark", None)
-        raise PageError(sidecar, f"invalid YAML: {getattr(err, 'problem', None) or err}", mark.line + 1 if mark else None) from None
-    data = {} if data is None else data
+        raise PageError(path, f"invalid YAML: {getattr(err, 'problem', None) or err}", mark.line + 1 if mark else None) from None
+
+
+def _line(text: str, keys: tuple[str, ...]) -> int | None:
+    """The line of the key at `keys` (a path of keys from the top), for an error message: only
+    then is the document walked as nodes."""
+    node, line = yaml.compose(text, Loader=_LOADER), None
+    for key in keys:
+        found = [(k, v) for k, v in node.value if k.value == key] if isinstance(node, yaml.MappingNode) else []
+        if not found:
+            break
+        line, node = found[0][0].start_mark.line + 1, found[0][1]
+    return line
+
+
+def _fields(data, path: Path, text: str, at: tuple[str, ...] = ()) -> dict[str, str | None]:
+    """PageMeta's keys from a mapping, checked: one plain value each, a date a day of the calendar
+    or as much of one as is known (YYYY-MM, YYYY)."""
     if not isinstance(data, dict):
-        raise PageError(sidecar, "expected keys and values (newspaper:, date:, page:, district:, city:)", 1)
+        raise PageError(path, "expected keys and values (newspaper:, date:, page:, district:, city:)", _line(text, at) or 1)
     known = set(PageMeta.__dataclass_fields__)
-    unknown = set(map(str, data)) - known
+    unknown = sorted(set(map(str, data)) - known)
     if unknown:
-        raise PageError(sidecar, f"unknown keys {sorted(unknown)}; known: {sorted(known)}", _line_of_key(text, sorted(unknown)[0]))
+        raise PageError(path, f"unknown keys {unknown}; known: {sorted(known)}", _line(text, at + (unknown[0],)))
     values = {}
     for key, value in data.items():
         if value is not None and not isinstance(value, (str, int, float, datetime.date)):
-            raise PageError(sidecar, f"{key}: expected one value, not {type(value).__name__}", _line_of_key(text, key))
+            raise PageError(path, f"{key}: expected one value, not {type(value).__name__}", _line(text, at + (key,)))
         values[key] = None if value is None else str(value).strip()
         if values[key] and CONTROL.search(values[key]):  # a line break would end the Markdown line it goes in
-            raise PageError(sidecar, f"{key}: a line break or control character in the value", _line_of_key(text, key))
-    if values.get("date"):
-        try:
-            datetime.date.fromisoformat(values["date"])
-        except ValueError:
-            raise PageError(sidecar, f"date: {values['date']!r} is no calendar date (YYYY-MM-DD)", _line_of_key(text, "date")) from None
+            raise PageError(path, f"{key}: a line break or control character in the value", _line(text, at + (key,)))
+    if values.get("date") and not _is_date(values["date"]):
+        raise PageError(path, f"date: {values['date']!r} is no calendar date (YYYY-MM-DD, or YYYY-MM or YYYY where "
+                        "only they are known)", _line(text, at + ("date",)))
+    return values
+
+
+def _is_date(value: str) -> bool:
+    match = PARTIAL_DATE.fullmatch(value)
+    if not match:
+        return False
+    try:
+        datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+    except ValueError:
+        return False
+    return True
+
+
+ARCHIVE_META = "metadata.yaml"  # beside the pages folder, as corrections.yaml is
+
+
+def read_archive_meta(path: Path, pages: list[str]) -> dict[str, dict[str, str | None]]:
+    """The archive's metadata file: what its pages do not print on themselves. PageMeta's keys at
+    the top hold for every page (the paper's name, its city); under `pages:`, a page's file name
+    holds that page's (its date, its 版次). Returns each page's values; an entry for a page not in
+    the folder is an error, as a misspelt name would silently lose its page's date."""
+    if not path.exists():
+        return {}
+    data, text = _load_yaml(path)
+    data = {} if data is None else data
+    if not isinstance(data, dict):
+        raise PageError(path, "expected keys and values (newspaper:, city:, …, pages:)", 1)
+    entries = data.pop("pages", None) or {}
+    common = _fields(data, path, text)
+    if not isinstance(entries, dict):
+        raise PageError(path, "pages: expected each page's file name and its values", _line(text, ("pages",)))
+    named = set(pages)
+    for name in entries:
+        if str(name) not in named:
+            raise PageError(path, f"pages: no page {name!r} in the pages folder", _line(text, ("pages", str(name))))
+    return {name: {**common, **_fields(entries.get(name) or {}, path, text, ("pages", name))} for name in pages}
+
+
+def read_meta(path: Path, known: dict[str, str | None] | None = None) -> PageMeta:
+    """A page's metadata: what the archive's metadata file says of it (`known`), and over that its
+    sidecar `NAME.yaml`, where there is one."""
+    values = dict(known or {})
+    sidecar = path.with_suffix(".yaml")
+    if sidecar.exists() or sidecar.is_symlink():
+        admit(sidecar)
+        data, text = _load_yaml(sidecar)
+        values.update(_fields({} if data is None else data, sidecar, text))
     return PageMeta(**values)
-
-
-def _line_of_key(text: str, key: str) -> int | None:
-    return next((n for n, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith(f"{key}:")), None)
 
 
 MAX_PAGE_BYTES = 256 << 10  # a printed page is 5-50 KB of text: a file over 256 KiB is no page
@@ -194,7 +249,8 @@ def admit(path: Path) -> None:
         raise PageError(path, f"{info.st_size:,} bytes: over the {MAX_PAGE_BYTES:,} a page may have")
 
 
-def read_page(path: Path | str) -> Page:
+def read_page(path: Path | str, known: dict[str, str | None] | None = None) -> Page:
+    """The page at `path`; `known`: what the archive's metadata file says of it."""
     path = Path(path)
     admit(path)
     warnings: list[PageError] = []
@@ -203,7 +259,7 @@ def read_page(path: Path | str) -> Page:
     for n, line in enumerate(lines, 1):
         if len(line) > LONG_LINE:
             warnings.append(PageError(path, f"a line of {len(line)} characters", n))
-    return Page(path=path, raw="\n".join(lines), meta=read_meta(path), encoding=encoding, warnings=tuple(warnings))
+    return Page(path=path, raw="\n".join(lines), meta=read_meta(path, known), encoding=encoding, warnings=tuple(warnings))
 
 
 def page_paths(folder: Path | str) -> list[Path]:

@@ -4,11 +4,14 @@ Every id ever issued is kept in a registry file beside the raw pages (`archive/i
 a line, sorted, so a change is a one-line diff), committed with them. An id that no longer names
 an article (its opening text was corrected, or the parser moved its start) points to the article
 that now holds most of its lines, and the build writes a redirect page at the old address; if
-nothing holds them, a notice page.
+nothing holds them, a notice page. Each id also records the day it was issued (`added`): the day
+its article entered the archive, which the feeds give as the entry's `updated`.
 """
 from __future__ import annotations
 
+import datetime
 import json
+import os
 from pathlib import Path
 
 from .files import write_atomically
@@ -42,6 +45,15 @@ def save(path: Path, registry: dict[str, dict]) -> bool:
     return True
 
 
+def today() -> str:
+    """The day a build issues ids on: SOURCE_DATE_EPOCH's (the reproducible-builds convention), else
+    today's in UTC. Once issued, the day is the registry's, so rebuilds give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch and epoch.isdigit() \
+        else datetime.datetime.now(datetime.timezone.utc)
+    return now.date().isoformat()
+
+
 def _lines(ranges: list[list[int]]) -> set[int]:
     return {n for a, b in ranges for n in range(a, b + 1)}
 
@@ -60,8 +72,10 @@ def update(registry: dict[str, dict], articles: list[Article]) -> dict[str, dict
         candidates = [(len(old & _lines(a.body_lines)), a.id) for a in articles if a.source == entry.get("source")]
         overlap, successor = max(candidates, default=(0, None))
         entry["redirect"] = successor if overlap else None
+    added = today()
     for ident, article in current.items():
-        out.setdefault(ident, {"source": article.source, "title": article.title, "body_lines": article.body_lines})
+        out.setdefault(ident, {"source": article.source, "title": article.title, "body_lines": article.body_lines,
+                               "added": added})
     return out
 
 

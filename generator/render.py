@@ -112,10 +112,10 @@ def json_ld(article: Article, permalink: str) -> dict:
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
         "alternativeHeadline": article.subtitle or article.kicker, "identifier": article.id,
         "url": permalink, "mainEntityOfPage": permalink,
-        # Never a date more exact than the page says: the day it was printed where its page tells
-        # (a sidecar), the day it reports on where the text gives it whole, else the year (or
+        # Never a date more exact than the page says: the day it was printed where the archive's
+        # metadata gives it, the day it reports on where the text gives it whole, else the year (or
         # month) as text: a year is no day, and 2025 read as a date is 1 January.
-        "datePublished": article.publication_date,
+        "datePublished": article.publication_date if len(article.publication_date or "") == 10 else None,
         "contentReferenceTime": article.date if article.date and len(article.date) == 10 else None,
         "temporalCoverage": article.date if article.date and len(article.date) < 10 else None,
         "inLanguage": "zh-CN",
@@ -154,6 +154,7 @@ ACCESS_DATE = "[引用日期]"  # the reader's own: overrides/assets/cite.js wri
 def citation(article: Article, online: str | None = None) -> str:
     """GB/T 7714-2015 for a newspaper article: 作者. 题名[N]. 报纸名, 出版日期(版次). With `online`
     (the article's URL), the online copy: 作者. 题名[N/OL]. 报纸名, 出版日期(版次)[引用日期]. URL.
+    As citeproc-js writes them with the standard's official CSL style (tests/test_citation.py).
     A title the program derived, the paper printing none, is in brackets: supplied, not printed."""
     authors = article.reporters + article.correspondents
     names = ", ".join(authors[:3]) + (", 等" if len(authors) > 3 else "")
@@ -161,7 +162,7 @@ def citation(article: Article, online: str | None = None) -> str:
     page = f"({article.page_label})" if article.page_label else ""
     newspaper = article.newspaper or "[报纸名不详]"
     title = f"[{article.title}]" if article.title_derived else article.title
-    kind, end = ("[N/OL]", f"{ACCESS_DATE}. {online}") if online else ("[N]", ".")
+    kind, end = ("[N/OL]", f"{ACCESS_DATE}. {online}.") if online else ("[N]", ".")
     return (f"{names}. " if names else "") + f"{title}{kind}. {newspaper}, {date}{page}{end}"
 
 

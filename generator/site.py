@@ -151,14 +151,17 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
     download = f"{site_url}{offline.PUBLISHED}" if offline_download else None
     yield from index.pages(articles, urls, download).items()
     yield "pages/index.md", sources.index_page(archive.pages, urls, archive.errors, archive.warnings)
-    yield "feeds/all.xml", feeds.atom(articles, "地方报纸档案：最新报道", f"{site_url}feeds/all.xml", site_url, link_of)
+    added = {ident: entry["added"] for ident, entry in ids.items() if entry.get("added")}
+    yield "feeds/all.xml", feeds.atom(articles, "地方报纸档案：最新报道", f"{site_url}feeds/all.xml", site_url, link_of,
+                                      added)
     by_district = defaultdict(list)
     for a in articles:
         if a.district:
             by_district[a.district_label].append(a)
     for district in sorted(by_district):
         feed = urls.feed(district)
-        yield feed, feeds.atom(by_district[district], f"地方报纸档案：{district}", f"{site_url}{feed}", site_url, link_of)
+        yield feed, feeds.atom(by_district[district], f"地方报纸档案：{district}", f"{site_url}{feed}", site_url, link_of,
+                               added)
 
 
 PLACEHOLDER_URL = "https://example.github.io/archive/"  # mkdocs.yml's site_url where SITE_URL is not set

@@ -46,7 +46,7 @@ def test_article_page_headline_credits_and_cite_box(page, server, archive, urls,
     online = render.citation(article, permalink)
     assert copied == [permalink, render.citation(article), online.replace(render.ACCESS_DATE, f"[{today}]")]
     assert copied[1].startswith(f"{article.reporters[0]}. {article.title}[N]. ")
-    assert f"{article.title}[N/OL]. " in copied[2] and copied[2].endswith(f"[{today}]. {permalink}")
+    assert f"{article.title}[N/OL]. " in copied[2] and copied[2].endswith(f"[{today}]. {permalink}.")
 
 
 def test_a_title_the_paper_did_not_print_is_cited_as_supplied(archive):
@@ -164,6 +164,16 @@ def test_json_ld_never_says_a_date_more_exact_than_the_page(page, server, archiv
         assert data["contentReferenceTime"] == article.date and "temporalCoverage" not in data
     else:
         assert data["temporalCoverage"] == article.date and "contentReferenceTime" not in data
+
+
+@pytest.mark.parametrize("printed, published, coverage", [
+    ("2021-06-07", "2021-06-07", None), ("2021-06", None, "2021-06"), ("2021", None, "2021")])
+def test_json_ld_says_a_printed_day_only_where_the_metadata_gives_one(archive, printed, published, coverage):
+    import dataclasses
+
+    article = find(archive, lambda a: not (a.event_date and len(a.event_date) == 10))
+    data = render.json_ld(dataclasses.replace(article, publication_date=printed), "https://x/")
+    assert (data.get("datePublished"), data.get("temporalCoverage")) == (published, coverage)
 
 
 def test_an_old_url_redirects_to_the_article(tmp_path, archive, page):

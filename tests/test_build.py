@@ -255,6 +255,28 @@ def test_feeds_are_linked_where_readers_look_and_every_entry_has_an_author(built
         assert root.findall(f"{atom}entry")
 
 
+def test_feed_dates_say_only_what_is_known(built_site, archive):
+    """An entry is `updated` on the day its article entered the archive (the id registry's `added`),
+    and `published` on the article's day only where that day is known: a year is not 1 January."""
+    from generator import registry
+
+    added = {ident: entry["added"] for ident, entry in registry.load(built_site / "ids.jsonl").items()}
+    by_id = {a.id: a for a in archive.articles}
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = ElementTree.parse(built_site / "site" / "feeds" / "all.xml").getroot().findall(f"{atom}entry")
+    precisions = set()
+    for entry in entries:
+        article = by_id[entry.find(f"{atom}id").text.rstrip("/").rsplit("/", 1)[1]]
+        precisions.add(article.date_precision)
+        assert entry.find(f"{atom}updated").text == f"{added[article.id]}T00:00:00+00:00"
+        published = entry.find(f"{atom}published")
+        if article.date_precision == "day":
+            assert published.text == f"{article.date}T00:00:00+00:00"
+        else:
+            assert published is None
+    assert precisions >= {"day", "year"}
+
+
 def test_a_deployment_build_refuses_the_placeholder_site_url(tmp_path, monkeypatch, capsys):
     from generator.cli import main
     from generator.site import PLACEHOLDER_URL

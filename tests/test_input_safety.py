@@ -83,7 +83,8 @@ def test_a_page_over_the_size_limit_is_refused(tmp_path):
     ("newspaper: 郑州日报\npage: {a: 1}\n", "page: expected one value", 2),
     ("- a\n- b\n", "expected keys and values", 1),
     ("newspaper: [unclosed\n", "invalid YAML", None),
-    ("date: 2021-06\n", "no calendar date", 1),
+    ("date: 2021-6\n", "no calendar date", 1),
+    ("page: A05\ndate: '2021-13'\n", "no calendar date", 2),
     ("newspaper: |\n  x\n\n  { tabindex=0 autofocus onfocus=alert(1) }\n", "newspaper: a line break", 1),
 ])
 def test_a_bad_sidecar_is_named_with_its_line(tmp_path, sidecar, message, line):
@@ -94,6 +95,24 @@ def test_a_bad_sidecar_is_named_with_its_line(tmp_path, sidecar, message, line):
     assert message in caught.value.message and caught.value.path.suffix == ".yaml"
     if line:
         assert caught.value.line == line
+
+
+@pytest.mark.parametrize("metadata, message, line", [
+    ("newspaper: 郑州日报\neditor: x\n", "unknown keys ['editor']", 2),
+    ("pages:\n  nosuch.txt:\n    date: 2021-06-07\n", "no page 'nosuch.txt'", 2),
+    ("pages:\n  {name}:\n    date: 2021-06-07\n    page: A05\n    printer: x\n", "unknown keys ['printer']", 5),
+    ("date: 2021\npages:\n  {name}:\n    page: A05\n    date: 2021-02-30x\n", "no calendar date", 5),
+    ("pages: [a, b]\n", "pages: expected each page's file name", 1),
+    ("- a\n", "expected keys and values", 1),
+])
+def test_a_bad_archive_metadata_file_is_named_with_its_line(tmp_path, metadata, message, line):
+    """The error names the file and the line of the key at fault, also inside a page's entry."""
+    folder = _pages(tmp_path)
+    path = tmp_path / "metadata.yaml"
+    path.write_text(metadata.replace("{name}", SAMPLE.name), encoding="utf-8")
+    with pytest.raises(PageError) as caught:
+        pipeline.load(folder, workers=1, metadata=path)
+    assert message in caught.value.message and caught.value.path == path and caught.value.line == line
 
 
 def test_a_registry_write_that_dies_keeps_the_ids_issued(tmp_path, monkeypatch):

@@ -1,6 +1,6 @@
 import pytest
 
-from generator.read import PageError, read_page
+from generator.read import PageError, read_archive_meta, read_page
 
 
 def test_utf8_with_bom_and_crlf(tmp_path):
@@ -37,6 +37,21 @@ def test_sidecar_metadata(tmp_path):
     page.with_suffix(".yaml").write_text("newspaper: 郑州日报\ndate: 2021-06-08\n", encoding="utf-8")
     meta = read_page(page).meta
     assert (meta.newspaper, meta.date) == ("郑州日报", "2021-06-08")
+
+
+def test_archive_metadata_and_sidecars(tmp_path):
+    """The archive's metadata file gives every page its paper and each page its own date and 版次,
+    as much of a date as is known; a sidecar wins over it, key by key."""
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"本报讯 二七区召开会议（{name}）。\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("page: 3\n", encoding="utf-8")
+    path = tmp_path / "metadata.yaml"
+    path.write_text("newspaper: 郑州日报\npages:\n  a.txt: {date: 2021-06-07, page: A05}\n"
+                    "  c.txt: {date: 2021-06, page: A07}\n", encoding="utf-8")
+    known = read_archive_meta(path, ["a.txt", "b.txt", "c.txt"])
+    metas = [read_page(tmp_path / name, known[name]).meta for name in ("a.txt", "b.txt", "c.txt")]
+    assert [(m.newspaper, m.date, m.page) for m in metas] == [
+        ("郑州日报", "2021-06-07", "A05"), ("郑州日报", None, None), ("郑州日报", "2021-06", "3")]
 
 
 def test_stray_nul_bytes_and_a_cut_off_character_are_warnings(tmp_path):
