@@ -5,6 +5,7 @@ import argparse
 import functools
 import http.server
 import json
+import re
 import sys
 import threading
 import time
@@ -51,6 +52,9 @@ def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | 
     return archive
 
 
+SAFE_URL = re.compile(r"https?://[^\s()<>\"'\\\[\]]+")
+
+
 def cmd_build(args) -> int:
     with lock(args.docs.resolve().parent / LOCK_FILE):  # one build at a time writes a project's docs, site and ids
         return _build(args)
@@ -66,8 +70,13 @@ def _build(args) -> int:
         console.print(f"[red]error[/] {args.config}: site_url is {site_url or 'not set'!s}: a published archive's "
                       "permalinks and citations would name it. Set SITE_URL to the address the site is served at.")
         return 2
+    if args.offline_url and not SAFE_URL.fullmatch(args.offline_url):
+        console.print(f"[red]error[/] --offline-url {args.offline_url!r}: not an http(s) address")
+        return 2
+    # where the home page offers the offline copy: a release asset, or else inside the site
+    download = args.offline_url or (f"{site_url}{offline.PUBLISHED}" if args.with_offline else None)
     archive = _load(args.input, args.corrections, cache_dir, registry_path, args.metadata)
-    written, removed = site.write_docs(archive, args.docs, site_url, registry_path, offline_download=args.with_offline)
+    written, removed = site.write_docs(archive, args.docs, site_url, registry_path, download=download)
     console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
                   f"({written} files written, {removed} removed)")
     if args.no_mkdocs:
@@ -80,15 +89,13 @@ def _build(args) -> int:
     for folder, directory_urls in builds:
         warnings = site.mkdocs_build(args.config, folder, use_directory_urls=directory_urls, dirty=args.dirty,
                                      docs=args.docs)
-        if not directory_urls:
-            offline.online_canonicals(folder)
         for message in warnings:
             console.print(f"[yellow]mkdocs[/] {message}")
         console.print(f"site → {folder}" + (f" ({len(warnings)} warnings)" if warnings else ""))
     if args.offline or args.with_offline:
         offline.zip_site(args.offline_site, args.zip)
         console.print(f"offline copy → {args.zip}")
-        if args.with_offline:
+        if args.with_offline and not args.offline_url:
             offline.publish(args.zip, args.site)
     return _status(archive)
 
@@ -179,7 +186,10 @@ def _build_arguments(build: argparse.ArgumentParser) -> None:
     build.add_argument("--no-cache", action="store_true", help="read every page afresh, keep nothing")
     build.add_argument("--dirty", action="store_true", help="MkDocs renders only pages whose Markdown changed")
     build.add_argument("--offline", action="store_true", help="build the copy that works from disk, and zip it")
-    build.add_argument("--with-offline", action="store_true", help="both: the site, and the zip published in it")
+    build.add_argument("--with-offline", action="store_true", help="both: the site, and the zip published in it "
+                       "(or at --offline-url)")
+    build.add_argument("--offline-url", help="where the offline zip is published instead of inside the site (a release "
+                       "asset: GitHub Pages publishes no site over 1 GB); the home page links it")
     build.add_argument("--deploy", action="store_true", help="a build to publish: refuse the placeholder site URL "
                        "(every permalink and citation would name it)")
     build.add_argument("--offline-site", type=Path, default=ROOT / "site-offline")

@@ -15,28 +15,64 @@ from .model import Article
 from .render import cn_date, link, link_text, md, md_text, render, slug
 
 
+# A reporter, person or organisation named in fewer articles has no page of its own: a page that
+# lists one article is most of an archive's pages (the long tail of names) and tells nothing the
+# article does not. Such a name is listed, with its article, on the page of its pinyin's letter.
+OWN_PAGE_FROM = 2
+LISTED = ("reporters", "people", "orgs")
+
+
+def credited(article: Article) -> list[str]:
+    return list(dict.fromkeys(article.reporters + article.correspondents + article.photographers))
+
+
+def named_bodies(article: Article) -> list[str]:
+    return list(dict.fromkeys(map(article.body_page, article.organizations)))
+
+
 class Urls:
     """Where every page lives, as a docs/ path. A name's page is its pinyin; names that share
     a pinyin each get a short hash of the name, so no slug depends on which names exist."""
 
     def __init__(self, articles: list[Article]):
         self._slugs: dict[tuple[str, str], str] = {}
-        for kind, names in (
-            ("districts", {a.district_label for a in articles if a.district}),
-            ("topics", {t for a in articles for t in a.topics}),
-            ("reporters", {n for a in articles for n in a.reporters + a.correspondents + a.photographers}),
-            ("people", {n for a in articles for n in a.persons}),
-            ("orgs", {a.body_page(n) for a in articles for n in a.organizations}),
+        self._counts: Counter = Counter()
+        for kind, names_of in (
+            ("districts", lambda a: [a.district_label] if a.district else []),
+            ("topics", lambda a: a.topics),
+            ("reporters", credited),
+            ("people", lambda a: a.persons),
+            ("orgs", named_bodies),
         ):
+            counts = Counter(n for a in articles for n in names_of(a))
+            if kind in LISTED:
+                self._counts.update({(kind, n): c for n, c in counts.items()})
             by_slug = defaultdict(list)
-            for name in names:
+            for name in counts:
                 by_slug[slug(name)].append(name)
             for base, group in by_slug.items():
                 for name in group:
                     self._slugs[(kind, name)] = base if len(group) == 1 else f"{base}-{short_hash(name)}"
 
+    def has_page(self, kind: str, name: str) -> bool:
+        return kind not in LISTED or self._counts[(kind, name)] >= OWN_PAGE_FROM
+
+    def anchor(self, kind: str, name: str) -> str:
+        return self._slugs[(kind, name)]
+
+    def letter(self, kind: str, name: str) -> str:
+        first = self._slugs[(kind, name)][0]
+        return first if "a" <= first <= "z" else "0"
+
     def _path(self, kind: str, name: str) -> str:
-        return f"{kind}/{self._slugs[(kind, name)]}.md"
+        if self.has_page(kind, name):
+            return f"{kind}/{self._slugs[(kind, name)]}.md"
+        return f"{self.once(kind, self.letter(kind, name))}#{self._slugs[(kind, name)]}"
+
+    @staticmethod
+    def once(kind: str, letter: str) -> str:
+        """The page of the names of `kind` seen in one article, whose pinyin starts with `letter`."""
+        return f"{kind}/once/{letter}.md"
 
     def district(self, name): return self._path("districts", name)
     def topic(self, name): return self._path("topics", name)
@@ -76,6 +112,9 @@ class Relative:
 
     def __init__(self, urls: Urls, page: str):
         self.urls, self.base = urls, posixpath.dirname(page)
+
+    def has_page(self, kind: str, name: str) -> bool:
+        return self.urls.has_page(kind, name)
 
     def __getattr__(self, kind):  # made once an instance and kind, then found as an attribute
         target, base = getattr(self.urls, kind), self.base or "."
@@ -143,10 +182,13 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
     for name, article in pairs:
         groups[name].setdefault(article.id, article)  # by id: comparing whole articles is slow
     groups = {name: list(group.values()) for name, group in groups.items()}
-    out, rows = {}, []
+    out, rows, once = {}, [], defaultdict(list)
     made: dict[str, str] = {}  # an article's item: the same on every page of this folder
     for name in sorted(groups, key=lambda n: (-len(groups[n]), slug(n), n)):
         items = groups[name]
+        if not urls.has_page(kind, name):
+            once[urls.letter(kind, name)].append((name, items[0], note(name, items[0]) if note else ""))
+            continue
         years = sorted({a.year for a in items if a.year})
         row = [link(name, posixpath.relpath(where(name), kind)), str(len(items))]
         if kind == "districts":
@@ -170,8 +212,34 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         feed = urls.feed(name) if kind == "districts" else None
         out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text, sections=sections, feed=feed)
     header = {"districts": ["地区", "城市", "篇数", "年份"], "people": ["姓名", "职务（报道所载）", "篇数"]}.get(kind, [label, "篇数"])
-    out[f"{kind}/index.md"] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。"),
-                                     header=header, rows=rows)
+    out[f"{kind}/index.md"] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。")
+                                     + _once_links(kind, label, once), header=header, rows=rows)
+    return out | _once_pages(kind, label, once, urls)
+
+
+def _once_links(kind: str, label: str, once: dict[str, list]) -> Markup:
+    if not once:
+        return Markup("")
+    letters = " · ".join(link_text(_letter_label(k), f"once/{k}.md") for k in sorted(once))
+    return Markup(" ") + md(f"见于一篇报道的{sum(map(len, once.values()))}个{label}，按拼音首字母：") + Markup(letters)
+
+
+def _letter_label(letter: str) -> str:
+    return letter.upper() if letter != "0" else "其他"
+
+
+def _once_pages(kind: str, label: str, once: dict[str, list], urls: Urls) -> dict[str, str]:
+    """The names of `kind` seen in one article, a page a letter: each name (anchored: the article
+    and the index link here) beside what the article says of it and the article."""
+    out = {}
+    for letter, entries in once.items():
+        page = urls.once(kind, letter)
+        rel = Relative(urls, page)
+        rows = [[Markup(f'<span id="{urls.anchor(kind, name)}"></span>') + md(name), md(what or "—"), item(a, rel)]
+                for name, a, what in sorted(entries, key=lambda e: (urls.anchor(kind, e[0]), e[0]))]
+        out[page] = render("table.md.j2", title=f"{label}：{_letter_label(letter)}（见于一篇报道）",
+                           intro=md(f"共 {len(rows)} 个。"), header=[label, "报道所载" if kind != "reporters" else "署名", "报道"],
+                           rows=rows)
     return out
 
 
@@ -198,8 +266,12 @@ def _credits(articles: list[Article], urls: Urls) -> dict[str, str]:
         for role, _ in roles:
             for name in getattr(a, role):
                 credited[name][role].append(a)
-    out, rows = {}, []
+    out, rows, once = {}, [], defaultdict(list)
     for name in sorted(credited, key=lambda n: (-sum(map(len, credited[n].values())), slug(n), n)):
+        if not urls.has_page("reporters", name):
+            (role, items), *_ = ((r, credited[name][r]) for r, _ in roles if credited[name][r])
+            once[urls.letter("reporters", name)].append((name, items[0], dict(roles)[role]))
+            continue
         page = urls.credit(name)
         rel = Relative(urls, page)
         rows.append([link(name, posixpath.relpath(page, "reporters"))] + [str(len(credited[name][r])) for r, _ in roles])
@@ -207,9 +279,10 @@ def _credits(articles: list[Article], urls: Urls) -> dict[str, str]:
                     if credited[name][role]]
         total = len({a.id for r, _ in roles for a in credited[name][r]})
         out[page] = render("list.md.j2", title=f"记者：{name}", intro=md(f"共 {total} 篇。"), sections=sections)
-    out["reporters/index.md"] = render("table.md.j2", title="按记者浏览", intro=md(f"共 {len(credited)} 位署名作者。"),
+    out["reporters/index.md"] = render("table.md.j2", title="按记者浏览", intro=md(f"共 {len(credited)} 位署名作者。")
+                                       + _once_links("reporters", "署名作者", once),
                                        header=["姓名", "记者", "通讯员", "摄影"], rows=rows)
-    return out
+    return out | _once_pages("reporters", "记者", once, urls)
 
 
 def _month(article: Article) -> int:

@@ -1,35 +1,12 @@
 """The offline copy: the site built with file links, zipped so it opens from disk."""
 from __future__ import annotations
 
-import re
 import shutil
 import zipfile
 from pathlib import Path
 
 FOLDER = "archive-offline"  # the folder the zip unpacks to
 PUBLISHED = "downloads/archive-offline.zip"  # where the online site offers it
-
-
-CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]*)(")')
-
-
-def online_canonicals(site: Path) -> None:
-    """The offline copy's pages name the online page as canonical: MkDocs derives the canonical
-    link from the copy's file links (articles/x.html), an address that exists nowhere online
-    (articles/x/ does)."""
-    for path in site.rglob("*.html"):
-        if path.relative_to(site).as_posix() == "404.html":  # online too at 404.html
-            continue
-        text = path.read_text(encoding="utf-8")
-        fixed = CANONICAL.sub(lambda m: m.group(1) + _online(m.group(2)) + m.group(3), text)
-        if fixed != text:
-            path.write_text(fixed, encoding="utf-8")
-
-
-def _online(url: str) -> str:
-    if url.endswith("index.html"):
-        return url[:-len("index.html")]
-    return url[:-len(".html")] + "/" if url.endswith(".html") else url
 
 
 def zip_site(site: Path, out: Path) -> None:

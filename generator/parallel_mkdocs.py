@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
-PAGE_LOCAL_PLUGINS: set[str] = set()  # installed plugins known to transform each page on its own
+PAGE_LOCAL_PLUGINS = {"minify_html"}  # installed plugins known to transform each page on its own
 CHUNK = 64  # pages a task: small enough to balance the workers, large enough to be cheap to hand out
 _state: tuple = ()  # what the forked workers inherit: config, files, navigation, theme environment
 

@@ -221,9 +221,10 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
     meta.append(md(cn_date(article)))
     for label, names in (("记者", article.reporters), ("通讯员", article.correspondents), ("摄影", article.photographers)):
         if names:
-            meta.append(label + " " + "、".join(link(n, urls.credit(n)) for n in names))
+            meta.append(label + " " + "、".join(_named("reporters", n, urls.credit, urls) for n in names))
     meta.append(link("版面原文", source))
-    targets = {n: urls.person(n) for n in article.persons}  # organisations are listed below the text
+    # a name seen in this article only has no page to lead to (index.OWN_PAGE_FROM)
+    targets = {n: urls.person(n) for n in article.persons if urls.has_page("people", n)}  # organisations: below the text
     done: set[str] = set()
     shown = article.paragraphs
     if article.kind == "photo" and shown:  # '⬅昨日，…': the arrow points at a photo the archive does not hold
@@ -237,11 +238,16 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
         "article.md.j2", a=article, front_matter=Markup(front_matter(article, permalink)),
         meta=Markup(" · ".join(meta)), paragraphs=paragraphs,
         topics=Markup("、".join(link(t, urls.topic(t)) for t in article.topics)),
-        people=Markup("、".join(link(n, urls.person(n)) for n in article.persons)),
-        orgs=Markup("、".join(link(n, urls.org(article.body_page(n))) for n in article.organizations)),
+        people=Markup("、".join(_named("people", n, urls.person, urls) for n in article.persons)),
+        orgs=Markup("、".join(_named("orgs", article.body_page(n), urls.org, urls, n) for n in article.organizations)),
         permalink=permalink, citation=citation(article), online_citation=citation(article, permalink),
         around=Markup(" ").join(nav), corrections=corrections,
     )
+
+
+def _named(kind: str, name: str, where, urls, shown: str | None = None) -> str:
+    """A name, linked to its page where it has one."""
+    return link(shown or name, where(name)) if urls.has_page(kind, name) else md(shown or name)
 
 
 def moved_page(old: str, target: Article | None, urls, entry: dict, sources: set[str]) -> str:

@@ -10,7 +10,9 @@ Files (all JavaScript calling `__archiveSearch`, so they load from file:// with 
 - `search/docs.js`: one row per article, numbers only (date, year, district, topics, lengths);
 - `search/g/<bucket>.js`: bigram postings, bucketed by a hash of the bigram;
 - `search/u/<bucket>.js`: single-character article lists;
-- `search/t/<n>.js`: one article's title, URL id, date, district and text, for the hits shown.
+- `search/t/<k>.js`: the title, URL id, date, district and text of articles k·m … k·m + m - 1 (m as
+  docs.js says: as many as make about TEXT_BYTES), for the hits shown. A file an article would be
+  a third of the site's files.
 """
 from __future__ import annotations
 
@@ -29,6 +31,9 @@ from .render import cn_date
 from .text import compact
 
 SHARD_BYTES = 48_000  # aim for shards this size: a query loads a few of them
+# Texts are grouped by article number, which says nothing of what a query finds: the ten hits a
+# page of results shows may stand in ten files, so these are smaller.
+TEXT_BYTES = 16_000
 SEPARATOR = "\u0001"  # between headline and text: no query spans it
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -263,16 +268,17 @@ def build(articles: list[Entry]) -> Iterator[tuple[str, str]]:
         "head": [b36(head) for head, _ in lengths],
         "text": [b36(text) for _, text in lengths],
     }
+    per_file = max(1, round(TEXT_BYTES * len(articles) / max(1, sum(len(a.text.encode()) for a in articles))))
     yield "search/docs.js", _script("docs", {
-        "count": len(articles), "buckets": [bigram_buckets, unigram_buckets],
+        "count": len(articles), "buckets": [bigram_buckets, unigram_buckets], "texts": per_file,
         "districts": districts, "years": years, "topics": topics,
         "columns": {k: ",".join(v) for k, v in columns.items()},
     })
-    for n, a in enumerate(articles):
-        yield f"search/t/{n}.js", _script("t", n, {
+    for first in range(0, len(articles), per_file):
+        yield f"search/t/{first // per_file}.js", "".join(_script("t", n, {
             "id": a.id, "title": a.title, "kicker": a.kicker or "", "subtitle": a.subtitle or "",
             "date": a.shown_date, "district": a.district or "", "text": a.text,
-        })
+        }) for n, a in enumerate(articles[first:first + per_file], first))
 
 
 def truth(articles: list[Article], query: str) -> set[str]:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import feeds, index, offline, registry, render, search, sources
+from . import feeds, index, registry, render, search, sources
 from .files import replaced_whole
 
 if TYPE_CHECKING:  # the pipeline (jieba, scipy) is not imported where pages are only rendered
@@ -23,12 +23,12 @@ GENERATED = ("articles", "districts", "dates", "topics", "reporters", "people", 
 
 
 def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: Path | None = None,
-               offline_download: bool = False, workers: int | None = None) -> tuple[int, int]:
+               download: str | None = None, workers: int | None = None) -> tuple[int, int]:
     """Write every generated file whose content changed; remove generated files no longer made.
     Unchanged files are not touched, so their mtimes (and MkDocs' dirty builds) keep. Files are
     written as they are made, never all held at once: an archive's pages do not fit in memory
     twice. Article pages, source views and the search index, the bulk, are made by worker
-    processes while this one makes the rest."""
+    processes while this one makes the rest. `download`: the offline copy's address, for the home page."""
     ids = registry.load(registry_path) if registry_path else {}
     ids = registry.update(ids, archive.articles)
     if registry_path:
@@ -38,7 +38,7 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
     made = {urls.source(r.page.name) for r in archive.pages} | {urls.article(a) for a in archive.articles}
     with _in_background(archive, urls, site_url, docs, workers) as background:
         written = 0
-        for rel, content in _other_files(archive, urls, site_url, ids, offline_download):
+        for rel, content in _other_files(archive, urls, site_url, ids, download):
             written += _write(docs, rel, content)
             made.add(rel)
         background_written, search_files = background()
@@ -134,7 +134,7 @@ def _render_page(task) -> int:
 
 
 def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[str, dict],
-                 offline_download: bool) -> Iterator[tuple[str, str]]:
+                 download: str | None) -> Iterator[tuple[str, str]]:
     """Downloads, redirects, indexes and feeds, as (docs path, text). The large transient (the
     downloads' text) comes first, while memory is lowest."""
     articles = archive.articles
@@ -148,7 +148,6 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
     for old, target in registry.redirects(ids, articles).items():
         yield f"articles/{old}.md", render.moved_page(old, target, index.Relative(urls, f"articles/{old}.md"),
                                                        ids[old], page_names)
-    download = f"{site_url}{offline.PUBLISHED}" if offline_download else None
     yield from index.pages(articles, urls, download).items()
     yield "pages/index.md", sources.index_page(archive.pages, urls, archive.errors, archive.warnings)
     added = {ident: entry["added"] for ident, entry in ids.items() if entry.get("added")}

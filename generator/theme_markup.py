@@ -1,5 +1,6 @@
-"""An MkDocs plugin (`valid-markup` in mkdocs.yml, registered in pyproject.toml): Material's markup
-made valid HTML.
+"""An MkDocs plugin (`archive-markup` in mkdocs.yml, registered in pyproject.toml): Material's
+markup made valid HTML, the JSON in pages written as UTF-8, and the offline copy's pages canonical
+at their online address.
 
 The Nu HTML Checker finds three errors in every page Material writes, none of them ours and none
 in a template block a theme override can reach:
@@ -8,8 +9,17 @@ in a template block a theme override can reach:
 - the table of contents' title is a label `for="__toc"`, a control that exists only on pages in the
   navigation (no article is);
 - a navigation section's label carries `tabindex=""`, which is no number.
-Each is mended where it stands in the rendered page; nothing else is touched. The plugin holds no
-state across pages, so generator/parallel_mkdocs.py may run it in its workers (PAGE_LOCAL).
+Each is mended where it stands in the rendered page; nothing else is touched.
+
+Jinja's `tojson` (the JSON-LD, Material's configuration) writes each Chinese character as a
+six-byte \\u escape by default; as UTF-8 it is three bytes, and the same JSON (still escaped for
+HTML: < > & ' stay escaped).
+
+The offline copy is built with file links (articles/x.html), from which MkDocs derives each page's
+canonical address: one that exists nowhere online, where the page is articles/x/.
+
+The plugin holds no state across pages, so generator/parallel_mkdocs.py may run it in its workers
+(PAGE_LOCAL).
 """
 from __future__ import annotations
 
@@ -22,6 +32,13 @@ _EMPTY_TABINDEX = re.compile(r' tabindex=""')
 _TOC_LABEL = ' for="__toc"'
 
 
+def online(url: str) -> str:
+    """A page's address online, from its address in the copy built with file links."""
+    if url.endswith("index.html"):
+        return url[:-len("index.html")]
+    return url[:-len(".html")] + "/" if url.endswith(".html") else url
+
+
 def valid(html: str) -> str:
     html = _EMPTY_TABINDEX.sub("", _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
     if _TOC_LABEL in html and 'id="__toc"' not in html:
@@ -29,8 +46,17 @@ def valid(html: str) -> str:
     return html
 
 
-class ValidMarkup(BasePlugin):
+class ArchiveMarkup(BasePlugin):
     PAGE_LOCAL = True
+
+    def on_env(self, env, config, files):
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+        return env
+
+    def on_page_context(self, context, page, config, nav):
+        if not config.use_directory_urls and page.canonical_url:
+            page.canonical_url = online(page.canonical_url)
+        return context
 
     def on_post_page(self, output: str, page, config) -> str:
         return valid(output)

@@ -97,6 +97,14 @@ def page(browser):
     context.close()
 
 
+def parsed(path: Path):
+    """A built page as a browser reads it (lxml's HTML parser): the pages are minified, their
+    attributes unquoted and optional end tags left out, so no test reads them as strings."""
+    import lxml.html
+
+    return lxml.html.fromstring(path.read_text(encoding="utf-8"))
+
+
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 
 

@@ -2,7 +2,6 @@
 import json
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 

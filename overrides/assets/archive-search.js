@@ -158,7 +158,7 @@
   }
 
   async function article(n) {
-    if (!state.t.has(n)) await load("search/t/" + n + ".js");
+    if (!state.t.has(n)) await load("search/t/" + Math.floor(n / (await docs()).texts) + ".js");
     return state.t.get(n);
   }
 
