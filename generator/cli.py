@@ -14,7 +14,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import track
 
-from . import corrections, evaluate, export, pipeline, registry
+from . import corrections, evaluate, export, pipeline, registry, shards
 from .files import Locked, lock, write_atomically
 from .read import ARCHIVE_META
 
@@ -70,6 +70,14 @@ def _build(args) -> int:
         console.print(f"[red]error[/] {args.config}: site_url is {site_url or 'not set'!s}: a published archive's "
                       "permalinks and citations would name it. Set SITE_URL to the address the site is served at.")
         return 2
+    try:
+        shard = shards.parse(args.shard) if args.shard else None
+    except ValueError as err:
+        console.print(f"[red]error[/] {err}")
+        return 2
+    if shard and (args.offline or args.with_offline or args.dirty):
+        console.print("[red]error[/] --shard builds the online site in full: not with --offline, --with-offline or --dirty")
+        return 2
     if args.offline_url and not SAFE_URL.fullmatch(args.offline_url):
         console.print(f"[red]error[/] --offline-url {args.offline_url!r}: not an http(s) address")
         return 2
@@ -88,7 +96,7 @@ def _build(args) -> int:
         builds.append((args.offline_site, False))
     for folder, directory_urls in builds:
         warnings = site.mkdocs_build(args.config, folder, use_directory_urls=directory_urls, dirty=args.dirty,
-                                     docs=args.docs)
+                                     docs=args.docs, shard=shard)
         for message in warnings:
             console.print(f"[yellow]mkdocs[/] {message}")
         console.print(f"site → {folder}" + (f" ({len(warnings)} warnings)" if warnings else ""))
@@ -162,6 +170,12 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_merge(args) -> int:
+    files = shards.merge(args.parts, args.site)
+    console.print(f"{len(args.parts)} shards → {args.site} ({files:,} files)")
+    return 0
+
+
 def cmd_fit(args) -> int:
     from . import fit
     sets = [tuple(map(Path, s.split(":", 1))) for s in args.gold]
@@ -192,6 +206,8 @@ def _build_arguments(build: argparse.ArgumentParser) -> None:
                        "asset: GitHub Pages publishes no site over 1 GB); the home page links it")
     build.add_argument("--deploy", action="store_true", help="a build to publish: refuse the placeholder site URL "
                        "(every permalink and citation would name it)")
+    build.add_argument("--shard", metavar="K/N", help="write only the K-th of N disjoint shares of the site "
+                       "(N machines build one each; `merge` joins them into the site one build writes)")
     build.add_argument("--offline-site", type=Path, default=ROOT / "site-offline")
     build.add_argument("--zip", type=Path, default=ROOT / "dist" / "archive-offline.zip")
 
@@ -221,6 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--json", action="store_true")
     ev.set_defaults(run=cmd_eval)
 
+    mg = sub.add_parser("merge", help="join the sites `build --shard K/N` wrote into one")
+    mg.add_argument("parts", type=Path, nargs="+", metavar="SHARD_SITE")
+    mg.add_argument("--site", type=Path, default=ROOT / "site")
+    mg.set_defaults(run=cmd_merge)
+
     ft = sub.add_parser("fit", help="fit reassembly's weights on gold annotations (needs the 'fit' extra)")
     ft.add_argument("--gold", action="append", required=True, metavar="GOLD_DIR:PAGES_DIR",
                     help="a gold folder and the folder of its raw pages; repeat for more sets")
@@ -230,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (pipeline.PageError, corrections.CorrectionError, Locked) as err:
+    except (pipeline.PageError, corrections.CorrectionError, Locked, shards.MergeError) as err:
         console.print(f"[red]error[/] {err}")  # nothing was written: the last build stays as it was
         return 2
 

@@ -7,12 +7,17 @@ write a share of the pages with MkDocs' own `_populate_page` and `_build_page`. 
 and anchor validation a page's HTML depends only on itself, the file list and the navigation (whose
 pages are read first, in the parent), so the site is byte for byte the one `mkdocs build` writes
 (tests/test_build.py). A config that keeps whole-site state across pages falls back to MkDocs' build.
+With `shard` (K, N) only the K-th of N disjoint shares of the pages and static files is written,
+chosen by a hash of each file's path: N machines each build one, and generator/shards.py merges
+them into the site one build writes (tested).
+
 Plugins run at the points MkDocs runs them, as long as each is page-local (its page events keep
 nothing from one page to the next: the plugin says so with `PAGE_LOCAL = True`, or is named in
 PAGE_LOCAL_PLUGINS). The private functions are those of the pinned mkdocs 1.6.1.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -28,13 +33,18 @@ CHUNK = 64  # pages a task: small enough to balance the workers, large enough to
 _state: tuple = ()  # what the forked workers inherit: config, files, navigation, theme environment
 
 
-def build(config: MkDocsConfig, dirty: bool = False, workers: int | None = None) -> None:
+def build(config: MkDocsConfig, dirty: bool = False, workers: int | None = None,
+          shard: tuple[int, int] | None = None) -> None:
     workers = workers or os.cpu_count() or 1
-    if (workers < 2 or not all(map(_page_local, config.plugins.items())) or config.strict
+    if (not all(map(_page_local, config.plugins.items())) or config.strict
             or config.validation.links.anchors > logging.DEBUG):
+        if shard:
+            raise ValueError("a sharded build needs page-local plugins and no anchor validation")
+        return mkdocs.build(config, dirty=dirty)
+    if workers < 2 and not shard:
         return mkdocs.build(config, dirty=dirty)
     try:
-        _build(config.plugins.on_config(config), dirty, workers)
+        _build(config.plugins.on_config(config), dirty, workers, shard)
     except Exception as err:
         config.plugins.on_build_error(error=err)
         raise
@@ -45,7 +55,15 @@ def _page_local(item) -> bool:
     return name in PAGE_LOCAL_PLUGINS or getattr(plugin, "PAGE_LOCAL", False)
 
 
-def _build(config: MkDocsConfig, dirty: bool, workers: int) -> None:
+def in_shard(path: str, shard: tuple[int, int] | None) -> bool:
+    """Whether the file at `path` (under docs/ or the theme) is in shard K of N (1-based)."""
+    if not shard:
+        return True
+    k, n = shard
+    return int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big") % n == k - 1
+
+
+def _build(config: MkDocsConfig, dirty: bool, workers: int, shard: tuple[int, int] | None) -> None:
     plugins = config.plugins
     plugins.on_pre_build(config=config)
     if not dirty:
@@ -66,14 +84,18 @@ def _build(config: MkDocsConfig, dirty: bool, workers: int) -> None:
         else:
             mkdocs._populate_page(page, config, files, dirty)
     env = plugins.on_env(env, config=config, files=files)
-    files.copy_static_files(dirty=dirty, inclusion=InclusionLevel.is_included)
+    for file in files:
+        if not file.is_documentation_page() and file.inclusion.is_included() and in_shard(file.src_uri, shard):
+            file.copy_file(dirty)
 
     global _state
-    _state = (config, files, nav, env, doc_files, dirty)
-    moved: set[str] = set()
+    mine = [file for file in doc_files if in_shard(file.src_uri, shard)]
+    _state = (config, files, nav, env, mine, dirty)
+    # the pages other shards write: whether each is one left at an old address, for the sitemap
+    moved = {file.src_uri for file in doc_files if not in_shard(file.src_uri, shard) and _left_at_old_address(file)}
     try:
-        with multiprocessing.get_context("fork").Pool(min(workers, -(-len(doc_files) // CHUNK) or 1)) as pool:
-            for records, left in pool.imap(_build_pages, range(0, len(doc_files), CHUNK)):
+        with multiprocessing.get_context("fork").Pool(min(workers, -(-len(mine) // CHUNK) or 1)) as pool:
+            for records, left in pool.imap(_build_pages, range(0, len(mine), CHUNK)):
                 for name, level, message in records:  # the workers' warnings, in page order
                     logging.getLogger(name).log(level, message)
                 moved.update(left)

@@ -182,12 +182,13 @@ class _Collect(logging.Handler):
 
 
 def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True, dirty: bool = False,
-                 workers: int | None = None, docs: Path | None = None) -> list[str]:
+                 workers: int | None = None, docs: Path | None = None, shard: tuple[int, int] | None = None) -> list[str]:
     """Run MkDocs, its pages rendered on every core; return its warnings (broken links, missing
     pages), which the caller reports. Without directory URLs every link names a file, as a copy
     opened from disk needs. A full build renders into a folder of its own and swaps it in whole, so a
     build that dies leaves the last good site; a dirty build renders only pages whose Markdown is
-    newer than the site (write_docs keeps mtimes), in place."""
+    newer than the site (write_docs keeps mtimes), in place. `shard` (K, N): only the K-th of N
+    shares of the site (generator/shards.py merges them)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
 
@@ -200,10 +201,10 @@ def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True, dirt
         # the docs the generator wrote (--docs), not whatever folder the config names
         settings = {"use_directory_urls": use_directory_urls, **({"docs_dir": str(docs)} if docs else {})}
         if dirty:  # renders into the site in place: only what changed, so no copy to swap in
-            build(load_config(str(config), site_dir=str(site), **settings), dirty, workers)
+            build(load_config(str(config), site_dir=str(site), **settings), dirty, workers, shard)
         else:
             with replaced_whole(site) as staging:
-                build(load_config(str(config), site_dir=str(staging), **settings), dirty, workers)
+                build(load_config(str(config), site_dir=str(staging), **settings), dirty, workers, shard)
     finally:
         logger.removeHandler(collect)
     return collect.messages

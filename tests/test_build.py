@@ -112,6 +112,37 @@ def test_navigation_stays_short(built_site):
     assert 0 < len(nav) < 30
 
 
+def test_a_site_built_in_shards_and_merged_is_the_one_build_writes(tmp_path, built_site):
+    """Three shards, each built by its own process as a machine of a build matrix would, then
+    merged: the same files, byte for byte, as one build; each shard wrote a disjoint share of
+    the pages; a merge of shards that disagree stops, naming the file, and keeps the last site."""
+    import subprocess
+    import sys
+
+    project = make_project(tmp_path)
+    shutil.copy(ROOT / "archive" / "ids.jsonl", project / "ids.jsonl")
+    args = [sys.executable, "-m", "generator", "build", "--input", str(PAGES), "--docs", str(project / "docs"),
+            "--config", str(project / "mkdocs.yml"), "--registry", str(project / "ids.jsonl"),
+            "--cache", str(project / "cache")]
+    parts = [project / f"shard{k}" for k in (1, 2, 3)]
+    for k, part in enumerate(parts, 1):
+        subprocess.run(args + ["--shard", f"{k}/3", "--site", str(part)], check=True, capture_output=True, cwd=ROOT)
+    pages = [{p.relative_to(part) for p in part.rglob("index.html") if p.parent.parent.name == "articles"} for part in parts]
+    assert all(pages) and not (pages[0] & pages[1] or pages[1] & pages[2] or pages[0] & pages[2])
+    from generator.cli import main
+
+    assert main(["merge", *map(str, parts), "--site", str(project / "merged")]) == 0
+
+    def tree(root):
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    assert tree(project / "merged") == tree(built_site / "site")
+    (parts[1] / "404.html").write_text("other", encoding="utf-8")
+    assert main(["merge", *map(str, parts), "--site", str(project / "merged")]) == 2
+    assert tree(project / "merged") == tree(built_site / "site")
+    assert main(["build", "--shard", "4/3", "--no-mkdocs", "--input", str(PAGES), "--docs", str(project / "docs")]) == 2
+
+
 def test_two_builds_are_byte_identical(tmp_path, archive):
     from generator import site
 

@@ -143,7 +143,7 @@ def test_a_site_build_that_dies_leaves_the_last_good_site(tmp_path, monkeypatch)
     assert build(project) == 0
     before = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
 
-    def dies_half_way(config, dirty=False, workers=None):
+    def dies_half_way(config, dirty=False, workers=None, shard=None):
         (Path(config.site_dir) / "index.html").parent.mkdir(parents=True, exist_ok=True)
         (Path(config.site_dir) / "index.html").write_text("half", encoding="utf-8")
         raise KeyboardInterrupt  # as a kill or a full disk would stop it
