@@ -22,7 +22,7 @@ OWN_PAGE_FROM = 2
 LISTED = ("reporters", "people", "orgs")
 
 
-def credited(article: Article) -> list[str]:
+def credit_names(article: Article) -> list[str]:
     return list(dict.fromkeys(article.reporters + article.correspondents + article.photographers))
 
 
@@ -40,7 +40,7 @@ class Urls:
         for kind, names_of in (
             ("districts", lambda a: [a.district_label] if a.district else []),
             ("topics", lambda a: a.topics),
-            ("reporters", credited),
+            ("reporters", credit_names),
             ("people", lambda a: a.persons),
             ("orgs", named_bodies),
         ):
@@ -213,11 +213,11 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text, sections=sections, feed=feed)
     header = {"districts": ["地区", "城市", "篇数", "年份"], "people": ["姓名", "职务（报道所载）", "篇数"]}.get(kind, [label, "篇数"])
     out[f"{kind}/index.md"] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。")
-                                     + _once_links(kind, label, once), header=header, rows=rows)
+                                     + _once_links(label, once), header=header, rows=rows)
     return out | _once_pages(kind, label, once, urls)
 
 
-def _once_links(kind: str, label: str, once: dict[str, list]) -> Markup:
+def _once_links(label: str, once: dict[str, list]) -> Markup:
     if not once:
         return Markup("")
     letters = " · ".join(link_text(_letter_label(k), f"once/{k}.md") for k in sorted(once))
@@ -269,8 +269,8 @@ def _credits(articles: list[Article], urls: Urls) -> dict[str, str]:
     out, rows, once = {}, [], defaultdict(list)
     for name in sorted(credited, key=lambda n: (-sum(map(len, credited[n].values())), slug(n), n)):
         if not urls.has_page("reporters", name):
-            (role, items), *_ = ((r, credited[name][r]) for r, _ in roles if credited[name][r])
-            once[urls.letter("reporters", name)].append((name, items[0], dict(roles)[role]))
+            role, label = next((r, label) for r, label in roles if credited[name][r])
+            once[urls.letter("reporters", name)].append((name, credited[name][role][0], label))
             continue
         page = urls.credit(name)
         rel = Relative(urls, page)
@@ -280,7 +280,7 @@ def _credits(articles: list[Article], urls: Urls) -> dict[str, str]:
         total = len({a.id for r, _ in roles for a in credited[name][r]})
         out[page] = render("list.md.j2", title=f"记者：{name}", intro=md(f"共 {total} 篇。"), sections=sections)
     out["reporters/index.md"] = render("table.md.j2", title="按记者浏览", intro=md(f"共 {len(credited)} 位署名作者。")
-                                       + _once_links("reporters", "署名作者", once),
+                                       + _once_links("署名作者", once),
                                        header=["姓名", "记者", "通讯员", "摄影"], rows=rows)
     return out | _once_pages("reporters", "记者", once, urls)
 

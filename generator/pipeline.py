@@ -45,11 +45,13 @@ def process(page: Page, corrections: Corrections = Corrections()) -> PageReport:
     articles = extract(page, layout)
     warnings = list(page.warnings)
     if not any(a.kind in ("news", "brief") for a in articles):
-        warnings.append(PageError(page.path, "no news article recognised; its lines are listed on its source page"))
+        warnings.append(PageError(page.path, "no news article recognised; its lines are listed on its source page",
+                                   reader="未识别出文章，各行列在版面原文页"))
     last = max((n for n, line in enumerate(page.lines, 1) if line.strip() and n not in layout.furniture), default=0)
     if last and not (ends_sentence(page.lines[last - 1]) or any(last in _headline_lines(a) for a in articles)
                      or credits.is_credit(page.lines[last - 1]) or credits.split_trailing(page.lines[last - 1])):
-        warnings.append(PageError(page.path, "the page ends in mid-sentence (truncated?)", last))
+        warnings.append(PageError(page.path, "the page ends in mid-sentence (truncated?)", last,
+                                   reader="版面在句子中间结束（可能不完整）"))
     digest = hashlib.blake2b(compact("".join(page.lines)).encode("utf-8"), digest_size=12).hexdigest()
     return PageReport(page, articles, layout.furniture, layout.unplaced, warnings, digest, applied)
 
@@ -121,7 +123,8 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
     reports, errors, seen = [], [r for r in results if isinstance(r, PageError)], {}
     for report in (r for r in results if isinstance(r, PageReport)):
         if report.digest in seen:  # keep the first name, skip the copy
-            errors.append(PageError(report.page.path, f"the same page as {seen[report.digest].name}"))
+            errors.append(PageError(report.page.path, f"the same page as {seen[report.digest].name}",
+                                     reader=f"与 {seen[report.digest].name} 是同一版面，未重复收录"))
         else:
             seen[report.digest] = report.page.path
             reports.append(report)

@@ -21,26 +21,27 @@ LEGACY_ENCODINGS = {"gb18030": "GB18030", "big5": "Big5 (traditional characters,
 
 class PageError(Exception):
     """A problem with a raw page, naming the file and, where it applies, the line: raised when
-    the page cannot be read, kept as a warning when it can."""
+    the page cannot be read, kept as a warning when it can. `message` is for whoever runs the
+    build; `reader`, in Chinese, for the site's 版面 page, where it is listed."""
 
-    def __init__(self, path: Path | str, message: str, line: int | None = None):
-        self.path, self.line, self.message = Path(path), line, message
+    def __init__(self, path: Path | str, message: str, line: int | None = None, reader: str | None = None):
+        self.path, self.line, self.message, self.reader = Path(path), line, message, reader
         super().__init__(f"{self.where(self.path)}: {message}")
 
     def __reduce__(self):  # pages are read in worker processes: errors travel back pickled
-        return PageError, (self.path, self.message, self.line)
+        return PageError, (self.path, self.message, self.line, self.reader)
 
     def where(self, path) -> str:
         return f"{path}:{self.line}" if self.line else str(path)
 
-    def short(self) -> str:
-        """The message with the file's name only, for the site."""
-        return f"{self.where(self.path.name)}: {self.message}"
+    def for_readers(self) -> str:
+        """The file's name (and line) and what went wrong, in Chinese, for the site."""
+        return f"{self.where(self.path.name)}：{self.reader or '无法读取，原因见生成记录'}"
 
 
 @dataclass(frozen=True)
 class PageMeta:
-    """Optional metadata from a sidecar `NAME.yaml` next to the page."""
+    """What the archive's metadata file and the page's sidecar `NAME.yaml` say of the page."""
 
     newspaper: str | None = None
     date: str | None = None  # the day the page was printed, YYYY-MM-DD, or as much as is known (YYYY-MM, YYYY)
@@ -87,13 +88,15 @@ def decode(data: bytes, path: Path, warnings: list[PageError]) -> tuple[str, str
     dropped and a character cut off at the very end is left out, each with a warning; a file
     that is binary or in neither encoding is an error."""
     if not data.strip(b" \t\r\n\x00"):
-        raise PageError(path, "empty file")
+        raise PageError(path, "empty file", reader="空文件")
     nuls = data.count(b"\x00")
     if nuls:
         if nuls > 2 and nuls * 1000 > len(data):  # more than a stray few: binary
-            raise PageError(path, f"binary data ({nuls} NUL bytes); not a text page", _line_of(data, data.index(b"\x00")))
+            raise PageError(path, f"binary data ({nuls} NUL bytes); not a text page", _line_of(data, data.index(b"\x00")),
+                            reader="二进制数据，不是文字版面")
         lines = sorted({_line_of(data, i) for i in range(len(data)) if data[i] == 0})
-        warnings.append(PageError(path, f"{nuls} NUL bytes removed (lines {', '.join(map(str, lines[:10]))})", lines[0]))
+        warnings.append(PageError(path, f"{nuls} NUL bytes removed (lines {', '.join(map(str, lines[:10]))})", lines[0],
+                                   reader=f"删去了 {nuls} 个空字符"))
         data = data.replace(b"\x00", b"")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
@@ -101,7 +104,8 @@ def decode(data: bytes, path: Path, warnings: list[PageError]) -> tuple[str, str
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
         if err.start >= len(data) - 3 and err.reason == "unexpected end of data":
-            warnings.append(PageError(path, "the file ends inside a character (truncated?)", _line_of(data, err.start)))
+            warnings.append(PageError(path, "the file ends inside a character (truncated?)", _line_of(data, err.start),
+                                       reader="文件在一个字符中间结束（可能不完整）"))
             return data[: err.start].decode("utf-8"), "utf-8"
         utf8_error = err
     # A UTF-8 page with a byte or two damaged is that page, broken, not a page in another encoding:
@@ -109,24 +113,25 @@ def decode(data: bytes, path: Path, warnings: list[PageError]) -> tuple[str, str
     damaged = data.decode("utf-8", errors="replace").count("\ufffd")
     if damaged <= DAMAGED_BYTES:
         raise PageError(path, f"invalid UTF-8 at offset {utf8_error.start} (a damaged byte?)",
-                        _line_of(data, utf8_error.start))
+                        _line_of(data, utf8_error.start), reader="文件有损坏的字节")
     # GB18030 decodes nearly any bytes, Big5 and Shift-JIS as nonsense: a detector that weighs how
     # plausible the text is picks among the encodings a page may come in.
     found = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     encoding = found.encoding if found else "gb18030"
     if encoding not in ("gb18030", "big5"):
         raise PageError(path, f"not Chinese text (it reads as {LEGACY_ENCODINGS.get(encoding, encoding)}); "
-                        "save the page as UTF-8", _line_of(data, utf8_error.start))
+                        "save the page as UTF-8", _line_of(data, utf8_error.start), reader="不是中文文字")
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         raise PageError(path, f"neither UTF-8, GB18030 nor Big5 (invalid byte at offset {utf8_error.start})",
-                        _line_of(data, utf8_error.start)) from None
-    warnings.append(PageError(path, f"decoded as {LEGACY_ENCODINGS[encoding]}"))
+                        _line_of(data, utf8_error.start), reader="编码无法识别") from None
+    warnings.append(PageError(path, f"decoded as {LEGACY_ENCODINGS[encoding]}", reader=f"按 {encoding.upper()} 编码读取"))
     return text, encoding
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: a tenth of the time
+META_ERROR = "元数据文件有误"  # what readers are told of a sidecar the build could not use
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # as much of the day as is known
 
 
@@ -136,7 +141,8 @@ def _load_yaml(path: Path) -> tuple[object, str]:
         return yaml.load(text, Loader=_LOADER), text
     except (yaml.YAMLError, ValueError) as err:  # ValueError: a date YAML reads but the calendar has not (2021-02-30)
         mark = getattr(err, "problem_mark", None)
-        raise PageError(path, f"invalid YAML: {getattr(err, 'problem', None) or err}", mark.line + 1 if mark else None) from None
+        raise PageError(path, f"invalid YAML: {getattr(err, 'problem', None) or err}", mark.line + 1 if mark else None,
+                        reader=META_ERROR) from None
 
 
 def _line(text: str, keys: tuple[str, ...]) -> int | None:
@@ -155,21 +161,25 @@ def _fields(data, path: Path, text: str, at: tuple[str, ...] = ()) -> dict[str, 
     """PageMeta's keys from a mapping, checked: one plain value each, a date a day of the calendar
     or as much of one as is known (YYYY-MM, YYYY)."""
     if not isinstance(data, dict):
-        raise PageError(path, "expected keys and values (newspaper:, date:, page:, district:, city:)", _line(text, at) or 1)
+        raise PageError(path, "expected keys and values (newspaper:, date:, page:, district:, city:)", _line(text, at) or 1,
+                        reader=META_ERROR)
     known = set(PageMeta.__dataclass_fields__)
     unknown = sorted(set(map(str, data)) - known)
     if unknown:
-        raise PageError(path, f"unknown keys {unknown}; known: {sorted(known)}", _line(text, at + (unknown[0],)))
+        raise PageError(path, f"unknown keys {unknown}; known: {sorted(known)}", _line(text, at + (unknown[0],)),
+                        reader=META_ERROR)
     values = {}
     for key, value in data.items():
         if value is not None and not isinstance(value, (str, int, float, datetime.date)):
-            raise PageError(path, f"{key}: expected one value, not {type(value).__name__}", _line(text, at + (key,)))
+            raise PageError(path, f"{key}: expected one value, not {type(value).__name__}", _line(text, at + (key,)),
+                            reader=META_ERROR)
         values[key] = None if value is None else str(value).strip()
         if values[key] and CONTROL.search(values[key]):  # a line break would end the Markdown line it goes in
-            raise PageError(path, f"{key}: a line break or control character in the value", _line(text, at + (key,)))
+            raise PageError(path, f"{key}: a line break or control character in the value", _line(text, at + (key,)),
+                            reader=META_ERROR)
     if values.get("date") and not _is_date(values["date"]):
         raise PageError(path, f"date: {values['date']!r} is no calendar date (YYYY-MM-DD, or YYYY-MM or YYYY where "
-                        "only they are known)", _line(text, at + ("date",)))
+                        "only they are known)", _line(text, at + ("date",)), reader=META_ERROR)
     return values
 
 
@@ -235,18 +245,21 @@ def admit(path: Path) -> None:
     match = UNSAFE_NAME.search(path.name)
     if match:
         raise PageError(path.parent / repr(path.name)[1:-1], f"file name with {match.group()!r}: rename the page "
-                        "(no control characters, line breaks, # ? % \\ \" < > | * : [ ] { } `, no leading dot)")
+                        "(no control characters, line breaks, # ? % \\ \" < > | * : [ ] { } `, no leading dot)",
+                        reader="文件名含有不能用于网址的字符")
     try:
         target = path.resolve(strict=True)
         info = target.stat()
     except (OSError, RuntimeError) as err:  # a broken link, a link loop
-        raise PageError(path, f"cannot be read: {getattr(err, 'strerror', None) or err}") from None
+        raise PageError(path, f"cannot be read: {getattr(err, 'strerror', None) or err}", reader="无法打开") from None
     if target.parent != path.parent.resolve():
-        raise PageError(path, "a link to a file outside the pages folder: nothing outside the archive is read")
+        raise PageError(path, "a link to a file outside the pages folder: nothing outside the archive is read",
+                        reader="指向版面文件夹以外的链接，未读取")
     if not stat.S_ISREG(info.st_mode):
-        raise PageError(path, "not a regular file (a folder, a FIFO or a device)")
+        raise PageError(path, "not a regular file (a folder, a FIFO or a device)", reader="不是普通文件")
     if info.st_size > MAX_PAGE_BYTES:
-        raise PageError(path, f"{info.st_size:,} bytes: over the {MAX_PAGE_BYTES:,} a page may have")
+        raise PageError(path, f"{info.st_size:,} bytes: over the {MAX_PAGE_BYTES:,} a page may have",
+                        reader=f"文件过大（{info.st_size:,} 字节），不像一个版面")
 
 
 def read_page(path: Path | str, known: dict[str, str | None] | None = None) -> Page:
@@ -258,7 +271,7 @@ def read_page(path: Path | str, known: dict[str, str | None] | None = None) -> P
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for n, line in enumerate(lines, 1):
         if len(line) > LONG_LINE:
-            warnings.append(PageError(path, f"a line of {len(line)} characters", n))
+            warnings.append(PageError(path, f"a line of {len(line)} characters", n, reader=f"一行长达 {len(line)} 字"))
     return Page(path=path, raw="\n".join(lines), meta=read_meta(path, known), encoding=encoding, warnings=tuple(warnings))
 
 

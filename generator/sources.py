@@ -77,8 +77,8 @@ def index_page(reports: list[PageReport], urls: Urls, skipped=(), warnings=()) -
     notes = []
     if skipped:
         notes.append(md("未能读取、已跳过的文件：") + Markup("\n\n") + Markup("\n").join(
-            Markup("- ") + md(err.short()) for err in skipped))
+            Markup("- ") + md(err.for_readers()) for err in skipped))
     if warnings:
-        notes.append(md("提示：") + Markup("\n\n") + Markup("\n").join(Markup("- ") + md(w.short()) for w in warnings))
+        notes.append(md("提示：") + Markup("\n\n") + Markup("\n").join(Markup("- ") + md(w.for_readers()) for w in warnings))
     intro = md(f"共 {len(reports)} 个版面。") + Markup("".join(Markup("\n\n") + n for n in notes))
     return render("table.md.j2", title="版面原文", intro=intro, header=["版面", "地区", "文章", "未归入行"], rows=rows)

@@ -84,7 +84,7 @@ def test_front_matter(built_site, archive):
     assert data["source"]["body_lines"] == article.body_lines
 
 
-@pytest.mark.parametrize("kind, names_of", [("people", lambda a: a.persons), ("reporters", index.credited),
+@pytest.mark.parametrize("kind, names_of", [("people", lambda a: a.persons), ("reporters", index.credit_names),
                                              ("orgs", index.named_bodies)])
 def test_a_name_seen_in_one_article_is_listed_not_paged(built_site, archive, kind, names_of):
     """The long tail of names gets no page each: a name in one article stands unlinked in it and is
