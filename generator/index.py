@@ -195,8 +195,8 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
             row.insert(1, md(items[0].city or "—"))
             row.append(md("、".join(map(str, years)) or "—"))
         if kind == "people":
-            roles = [r for a in items for r in a.person_roles.get(name, [])]
-            row.insert(1, md(max(roles, key=roles.count) if roles else "—"))
+            roles = Counter(r for a in items for r in a.person_roles.get(name, []))
+            row.insert(1, md(roles.most_common(1)[0][0] if roles else "—"))  # the first of the most given
         rows.append(row)
         page = where(name)
         rel = Relative(urls, page)
@@ -309,19 +309,21 @@ def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
         name = str(year) if year else "unknown"
         page = f"dates/{name}.md"
         rel = Relative(urls, page)
-        months = Counter(_month(a) for a in by_year[year])
+        by_day: dict[int, dict[int, list[Article]]] = defaultdict(lambda: defaultdict(list))  # month → day → articles
+        for a in by_year[year]:
+            by_day[_month(a)][_day(a)].append(a)
+        months = {m: sum(map(len, days.values())) for m, days in by_day.items()}
         month_links = [link(f"{m}月（{months[m]}）" if m else f"月份不详（{months[0]}）", f"{name}.md#m{m}")
-                       for m in [*range(1, 13), 0] if months[m]]
+                       for m in [*range(1, 13), 0] if m in months]
         rows.append([link(f"{year}年" if year else "年份不详", f"{name}.md"), str(len(by_year[year])),
                      " · ".join(month_links)])
         sections = []
         for month in sorted(months, reverse=True):
-            items = [a for a in by_year[year] if _month(a) == month]
             heading = f"{month}月" if month else "月份不详"
-            cal = _calendar(year, month, items) if year and month else ""
+            cal = _calendar(year, month, by_day[month]) if year and month else ""
             days = []  # (heading, anchor, items) a day, newest first; articles dated no closer last
-            for day in sorted({_day(a) for a in items}, reverse=True):
-                dated = [item(a, rel) for a in items if _day(a) == day]
+            for day in sorted(by_day[month], reverse=True):
+                dated = [item(a, rel) for a in by_day[month][day]]
                 days.append((f"{month}月{day}日" if day else "日期不详", day_anchor(year, month, day) if day else "",
                              dated))
             sections.append((heading, f"m{month}", cal, days))
@@ -332,16 +334,16 @@ def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
     return out
 
 
-def _calendar(year: int, month: int, items: list[Article]) -> Markup:
+def _calendar(year: int, month: int, by_day: dict[int, list[Article]]) -> Markup:
     """A month as a calendar table; a day with articles links to them, with their count."""
-    days = Counter(_day(a) for a in items if _day(a))
+    days = {day: len(items) for day, items in by_day.items() if day}
     weeks = calendar.Calendar(firstweekday=0).monthdayscalendar(year, month)
     head = "| 一 | 二 | 三 | 四 | 五 | 六 | 日 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
 
     def cell(d: int) -> str:
         if not d:
             return ""
-        if not days[d]:
+        if d not in days:
             return str(d)
         return f'[**{d}**<sup>{days[d]}</sup>](#{day_anchor(year, month, d)} "{month}月{d}日：{days[d]} 篇")'
 
