@@ -17,7 +17,7 @@ def page_view(report: PageReport, urls: Urls) -> str:
     not placed), named once by a Markdown line (its link works in both builds, MkDocs rewrites it)
     and written as a raw-HTML ordered list that numbers its lines itself (`start`), a line an item
     with its anchor (#L5). A line costs its text and a dozen bytes, where a table row cost a hundred
-    more: the source views are a quarter of an archive's bytes."""
+    more: as tables the source views were a quarter of an archive's bytes."""
     rel = Relative(urls, urls.source(report.page.name))
     owner: dict[int, tuple[int, str]] = {}
     for k, a in enumerate(report.articles):
