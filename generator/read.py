@@ -160,26 +160,25 @@ def _line(text: str, keys: tuple[str, ...]) -> int | None:
 def _fields(data, path: Path, text: str, at: tuple[str, ...] = ()) -> dict[str, str | None]:
     """PageMeta's keys from a mapping, checked: one plain value each, a date a day of the calendar
     or as much of one as is known (YYYY-MM, YYYY)."""
+    def error(message: str, *keys: str) -> PageError:  # at the line of the key at fault
+        return PageError(path, message, _line(text, at + keys) or (None if keys else 1), reader=META_ERROR)
+
     if not isinstance(data, dict):
-        raise PageError(path, "expected keys and values (newspaper:, date:, page:, district:, city:)", _line(text, at) or 1,
-                        reader=META_ERROR)
+        raise error("expected keys and values (newspaper:, date:, page:, district:, city:)")
     known = set(PageMeta.__dataclass_fields__)
     unknown = sorted(set(map(str, data)) - known)
     if unknown:
-        raise PageError(path, f"unknown keys {unknown}; known: {sorted(known)}", _line(text, at + (unknown[0],)),
-                        reader=META_ERROR)
+        raise error(f"unknown keys {unknown}; known: {sorted(known)}", unknown[0])
     values = {}
     for key, value in data.items():
         if value is not None and not isinstance(value, (str, int, float, datetime.date)):
-            raise PageError(path, f"{key}: expected one value, not {type(value).__name__}", _line(text, at + (key,)),
-                            reader=META_ERROR)
+            raise error(f"{key}: expected one value, not {type(value).__name__}", key)
         values[key] = None if value is None else str(value).strip()
         if values[key] and CONTROL.search(values[key]):  # a line break would end the Markdown line it goes in
-            raise PageError(path, f"{key}: a line break or control character in the value", _line(text, at + (key,)),
-                            reader=META_ERROR)
+            raise error(f"{key}: a line break or control character in the value", key)
     if values.get("date") and not _is_date(values["date"]):
-        raise PageError(path, f"date: {values['date']!r} is no calendar date (YYYY-MM-DD, or YYYY-MM or YYYY where "
-                        "only they are known)", _line(text, at + ("date",)), reader=META_ERROR)
+        raise error(f"date: {values['date']!r} is no calendar date (YYYY-MM-DD, or YYYY-MM or YYYY where only "
+                    "they are known)", "date")
     return values
 
 

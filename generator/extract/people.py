@@ -14,13 +14,12 @@ import bisect
 import re
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate
 
 import jieba.posseg
 
 from ..text import HAN, is_han
 from . import ner, places
-from .words import tag
+from .words import starts as word_starts, tag
 
 
 def _words(name: str) -> list[str]:
@@ -190,7 +189,7 @@ class _Words:
 
     def __init__(self, text: str, tokens: list[tuple[str, str]]):
         self.text = text
-        starts = [0, *accumulate(len(word) for word, _ in tokens)]
+        starts = word_starts(tokens)
         # a word's end → its start and tag
         self.ends: dict[int, tuple[int, str]] = dict(zip(starts[1:], zip(starts, (flag for _, flag in tokens))))
         self.ends_sorted = starts[1:]
@@ -237,7 +236,7 @@ def _name_windows(text: str, tokens: list[tuple[str, str]], known: list[tuple[st
     spans = [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in titles_pattern().finditer(text)
              if m.end() not in starts]
     names = surnames()
-    offsets = [0, *accumulate(len(word) for word, _ in tokens)]
+    offsets = word_starts(tokens)
     # the words a name may start at (most are passed by unread): a foreign name's, one the
     # dictionary calls a name, a surname standing alone
     for k in [k for k, (word, flag) in enumerate(tokens) if word[0] in names or "·" in word]:

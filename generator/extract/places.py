@@ -6,12 +6,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 from importlib import resources
 
 import yaml
 
 from ..text import HAN, compact
+from .words import starts as word_starts
 
 UNKNOWN_DISTRICT = re.compile(rf"(?<![{HAN}])[{HAN}]{{2,3}}[区县]|(?<=[，。、\s])[{HAN}]{{2,3}}[区县]")
 NOT_DISTRICT = re.compile(r"^(?:全|该|本|各|城|辖|社|园|景|片|小|街|新|开发|示范|试验|实验|自贸|保税|综合|核心|重点|山|老|农|牧)|[社园景片小街校厂矿营]区$")
@@ -165,7 +165,7 @@ def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = (
     (a short form read as its division: 郑州 → 郑州市), and townships, towns, villages, streets
     and communities as printed. A mention inside an organisation's name (郑州大学) is the body's."""
     words = [w for w, _ in tokens]
-    starts = [0, *accumulate(map(len, words))]
+    starts = word_starts(tokens)
     bodies = [(at, at + len(org)) for org in organizations if org for at in _occurrences(text, org)]
     found: list[str] = []
 
