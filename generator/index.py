@@ -20,6 +20,11 @@ from .render import cn_date, link, link_text, md, md_text, render, slug
 # article does not. Such a name is listed, with its article, on the page of its pinyin's letter.
 OWN_PAGE_FROM = 2
 LISTED = ("reporters", "people", "orgs")
+# A name, district or year in more articles than this lists one year (a name) or month (a year) on
+# its page and each other on a page of its own: a day's new articles then change the pages of one
+# year or month, not a decade's list (which MkDocs would render again whole), and a phone loads a
+# year's list, not a decade's.
+PAGED_FROM = 300
 
 
 def credit_names(article: Article) -> list[str]:
@@ -68,6 +73,10 @@ class Urls:
         if self.has_page(kind, name):
             return f"{kind}/{self._slugs[(kind, name)]}.md"
         return f"{self.once(kind, self.letter(kind, name))}#{self._slugs[(kind, name)]}"
+
+    def year(self, kind: str, name: str, year: int | None) -> str:
+        """The page of a name's articles of one year, where its own page lists only its newest year."""
+        return f"{kind}/{self._slugs[(kind, name)]}/{year or 'unknown'}.md"
 
     @staticmethod
     def once(kind: str, letter: str) -> str:
@@ -183,38 +192,63 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         groups[name].setdefault(article.id, article)  # by id: comparing whole articles is slow
     groups = {name: list(group.values()) for name, group in groups.items()}
     out, rows, once = {}, [], defaultdict(list)
-    made: dict[str, str] = {}  # an article's item: the same on every page of this folder
+    made: dict[tuple[str, str], str] = {}  # an article's item: the same on every page of one folder
     for name in sorted(groups, key=lambda n: (-len(groups[n]), slug(n), n)):
         items = groups[name]
         if not urls.has_page(kind, name):
             once[urls.letter(kind, name)].append((name, items[0], note(name, items[0]) if note else ""))
             continue
-        years = sorted({a.year for a in items if a.year})
         row = [link(name, posixpath.relpath(where(name), kind)), str(len(items))]
         if kind == "districts":
             row.insert(1, md(items[0].city or "—"))
-            row.append(md("、".join(map(str, years)) or "—"))
+            row.append(md("、".join(map(str, sorted({a.year for a in items if a.year}))) or "—"))
         if kind == "people":
             roles = Counter(r for a in items for r in a.person_roles.get(name, []))
             row.insert(1, md(roles.most_common(1)[0][0] if roles else "—"))  # the first of the most given
         rows.append(row)
         page = where(name)
-        rel = Relative(urls, page)
-        by_year = defaultdict(list)
-        for a in items:
-            if a.id not in made:
-                made[a.id] = _item_text(a, rel, kind != "districts")
-            by_year[a.year].append(_noted(made[a.id], note(name, a) if note else ""))
-        sections = [(f"{y}年" if y else "年份不详", by_year[y]) for y in sorted(by_year, key=lambda y: y or 0, reverse=True)]
+
+        def listed(at: str, year: int | None, group: list[Article]) -> tuple[str, list[Markup]]:
+            rel = Relative(urls, at)
+            for a in group:
+                if (rel.base, a.id) not in made:
+                    made[(rel.base, a.id)] = _item_text(a, rel, kind != "districts")
+            return _year_label(year), [_noted(made[(rel.base, a.id)], note(name, a) if note else "") for a in group]
+
+        years = _by_year(items)
         text = md(f"共 {len(items)} 篇。") + (Markup(" ") + md(intro(name)) if intro else "")
         if kind == "people":
             text += _roles_over_time(name, items)
+        if len(items) > PAGED_FROM and len(years) > 1:
+            (newest, group), older = years[0], years[1:]
+            text += Markup("\n\n") + md("各年：") + Markup(" · ").join(
+                [md(f"{_year_label(newest)}（{len(group)}，本页）")]
+                + [link(f"{_year_label(y)}（{len(g)}）", _relpath(urls.year(kind, name, y), kind)) for y, g in older])
+            for y, g in older:
+                at = urls.year(kind, name, y)
+                back = md(f"共 {len(g)} 篇。") + Markup(" ") + link(f"{label}：{name}（各年）", _relpath(page, posixpath.dirname(at)))
+                out[at] = render("list.md.j2", title=f"{label}：{name}（{_year_label(y)}）", intro=back,
+                                 sections=[listed(at, y, g)])
+            years = years[:1]
         feed = urls.feed(name) if kind == "districts" else None
-        out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text, sections=sections, feed=feed)
+        out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text,
+                           sections=[listed(page, y, g) for y, g in years], feed=feed)
     header = {"districts": ["地区", "城市", "篇数", "年份"], "people": ["姓名", "职务（报道所载）", "篇数"]}.get(kind, [label, "篇数"])
     out[f"{kind}/index.md"] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。")
                                      + _once_links(label, once), header=header, rows=rows)
     return out | _once_pages(kind, label, once, urls)
+
+
+def _by_year(items: list[Article]) -> list[tuple[int | None, list[Article]]]:
+    """Articles (newest first) by year, the newest year first, an unknown year last."""
+    by_year = defaultdict(list)
+    for a in items:
+        by_year[a.year].append(a)
+    return [(y, by_year[y]) for y in sorted(by_year, key=lambda y: y or 0, reverse=True)]
+
+
+def _year_label(year: int | None) -> str:
+    return f"{year}年" if year else "年份不详"
 
 
 def _once_links(label: str, once: dict[str, list]) -> Markup:
@@ -300,42 +334,52 @@ def day_anchor(year: int, month: int, day: int) -> str:
 def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
     """A year → month → day archive: the index is a table of years, each with its months' counts
     (a cell that wraps, so that a decade fits a phone); each year a page of month calendars whose
-    days link to that day's articles, listed under it."""
-    by_year: dict[int | None, list[Article]] = defaultdict(list)
-    for a in articles:
-        by_year[a.year].append(a)
+    days link to that day's articles, listed under it, or, for a year of more than PAGED_FROM
+    articles, on a page of the month."""
     out, rows = {}, []
-    for year in sorted(by_year, key=lambda y: y or 0, reverse=True):
+    for year, group in _by_year(articles):
         name = str(year) if year else "unknown"
         page = f"dates/{name}.md"
-        rel = Relative(urls, page)
         by_day: dict[int, dict[int, list[Article]]] = defaultdict(lambda: defaultdict(list))  # month → day → articles
-        for a in by_year[year]:
+        for a in group:
             by_day[_month(a)][_day(a)].append(a)
         months = {m: sum(map(len, days.values())) for m, days in by_day.items()}
         month_links = [link(f"{m}月（{months[m]}）" if m else f"月份不详（{months[0]}）", f"{name}.md#m{m}")
                        for m in [*range(1, 13), 0] if m in months]
-        rows.append([link(f"{year}年" if year else "年份不详", f"{name}.md"), str(len(by_year[year])),
-                     " · ".join(month_links)])
+        rows.append([link(_year_label(year), f"{name}.md"), str(len(group)), " · ".join(month_links)])
+        paged = len(group) > PAGED_FROM
         sections = []
         for month in sorted(months, reverse=True):
             heading = f"{month}月" if month else "月份不详"
-            cal = _calendar(year, month, by_day[month]) if year and month else ""
-            days = []  # (heading, anchor, items) a day, newest first; articles dated no closer last
-            for day in sorted(by_day[month], reverse=True):
-                dated = [item(a, rel) for a in by_day[month][day]]
-                days.append((f"{month}月{day}日" if day else "日期不详", day_anchor(year, month, day) if day else "",
-                             dated))
-            sections.append((heading, f"m{month}", cal, days))
-        out[page] = render("dates.md.j2", title=f"{year}年" if year else "年份不详",
-                           intro=md(f"共 {len(by_year[year])} 篇。日期为报道所述事件日期；仅知年份的报道列在“月份不详”。"),
+            month_page = f"dates/{name}/{month:02d}.md"
+            days = _days_listed(year, month, by_day[month], Relative(urls, month_page if paged else page))
+            if not paged:
+                sections.append((heading, f"m{month}", _calendar(year, month, by_day[month]), days, ""))
+                continue
+            sections.append((heading, f"m{month}", _calendar(year, month, by_day[month], f"{name}/{month:02d}.md"),
+                             [], link(f"{heading}的 {months[month]} 篇报道", f"{name}/{month:02d}.md")))
+            out[month_page] = render(
+                "dates.md.j2", title=f"{_year_label(year)}{heading}",
+                intro=md(f"共 {months[month]} 篇。") + Markup(" ") + link(f"{_year_label(year)}各月", f"../{name}.md"),
+                sections=[(heading, f"m{month}", _calendar(year, month, by_day[month]), days, "")])
+        out[page] = render("dates.md.j2", title=_year_label(year),
+                           intro=md(f"共 {len(group)} 篇。日期为报道所述事件日期；仅知年份的报道列在“月份不详”。"),
                            sections=sections)
     out["dates/index.md"] = render("table.md.j2", title="按日期浏览", intro="", header=["年份", "篇数", "月份"], rows=rows)
     return out
 
 
-def _calendar(year: int, month: int, by_day: dict[int, list[Article]]) -> Markup:
-    """A month as a calendar table; a day with articles links to them, with their count."""
+def _days_listed(year: int | None, month: int, by_day: dict[int, list[Article]], rel: Relative) -> list:
+    """(heading, anchor, items) a day, newest first; articles dated no closer than the month last."""
+    return [(f"{month}月{day}日" if day else "日期不详", day_anchor(year, month, day) if day else "",
+             [item(a, rel) for a in by_day[day]]) for day in sorted(by_day, reverse=True)]
+
+
+def _calendar(year: int | None, month: int, by_day: dict[int, list[Article]], where: str = "") -> Markup:
+    """A month as a calendar table; a day with articles links to them (on the page `where`, if
+    not this one), with their count. No calendar where the year or the month is not known."""
+    if not (year and month):
+        return Markup("")
     days = {day: len(items) for day, items in by_day.items() if day}
     weeks = calendar.Calendar(firstweekday=0).monthdayscalendar(year, month)
     head = "| 一 | 二 | 三 | 四 | 五 | 六 | 日 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
@@ -345,7 +389,7 @@ def _calendar(year: int, month: int, by_day: dict[int, list[Article]]) -> Markup
             return ""
         if d not in days:
             return str(d)
-        return f'[**{d}**<sup>{days[d]}</sup>](#{day_anchor(year, month, d)} "{month}月{d}日：{days[d]} 篇")'
+        return f'[**{d}**<sup>{days[d]}</sup>]({where}#{day_anchor(year, month, d)} "{month}月{d}日：{days[d]} 篇")'
 
     body = "".join("| " + " | ".join(cell(d) for d in week) + " |\n" for week in weeks)
     return Markup(head + body)

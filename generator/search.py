@@ -10,9 +10,13 @@ Files (all JavaScript calling `__archiveSearch`, so they load from file:// with 
 - `search/docs.js`: one row per article, numbers only (date, year, district, topics, lengths);
 - `search/g/<bucket>.js`: bigram postings, bucketed by a hash of the bigram;
 - `search/u/<bucket>.js`: single-character article lists;
-- `search/t/<k>.js`: the title, URL id, date, district and text of articles k·m … k·m + m - 1 (m as
-  docs.js says: as many as make about TEXT_BYTES), for the hits shown. A file an article would be
-  a third of the site's files.
+- `search/t/<k>.js`: the title, URL id, date, district and text of articles k·m … k·m + m - 1 (m,
+  TEXTS_A_FILE, as docs.js says), for the hits shown. A file an article would be a third of the
+  site's files.
+
+Articles are numbered in the order they entered the archive (the id registry's day, then the id):
+a day's new articles take the next numbers, so every text file but the last stays as it was, where
+numbering by id alone would shift the files after each new id (most of them, every day).
 """
 from __future__ import annotations
 
@@ -32,8 +36,9 @@ from .text import compact
 
 SHARD_BYTES = 48_000  # aim for shards this size: a query loads a few of them
 # Texts are grouped by article number, which says nothing of what a query finds: the ten hits a
-# page of results shows may stand in ten files, so these are smaller.
-TEXT_BYTES = 16_000
+# page of results shows may stand in ten files, so a file holds about 16 KB of articles of the
+# common length (2 KB in UTF-8). A count, not a size: a corrected text changes its own file only.
+TEXTS_A_FILE = 8
 SEPARATOR = "\u0001"  # between headline and text: no query spans it
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -75,11 +80,14 @@ class Entry(NamedTuple):
     district: str | None
     topics: list[str]
     shown_date: str  # as a hit shows it: 2021年6月7日
+    added: str  # the day the article entered the archive (the id registry's), "" where not known
 
 
-def entries(articles: list[Article]) -> list[Entry]:
+def entries(articles: list[Article], added: dict[str, str] | None = None) -> list[Entry]:
+    """`added`: the registry's day for each id."""
+    added = added or {}
     return [Entry(a.id, a.title, a.kicker, a.subtitle, a.text, a.date, a.year, a.district_label, a.topics,
-                  cn_date(a, mark=False)) for a in articles]
+                  cn_date(a, mark=False), added.get(a.id, "")) for a in articles]
 
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -108,9 +116,10 @@ def searchable(article: Article | Entry) -> tuple[str, str]:
     return normalize(headline(article)), normalize(article.text)
 
 
-def order(articles: list) -> list:
-    """Articles in index order: by id, so an article's number does not depend on dates."""
-    return sorted(articles, key=lambda a: a.id)
+def order(articles: list[Entry]) -> list[Entry]:
+    """Articles in index order: as they entered the archive, then by id; never by the dates they
+    report, which corrections change."""
+    return sorted(articles, key=lambda a: (a.added, a.id))
 
 
 def _days(article: Entry) -> int:
@@ -268,7 +277,7 @@ def build(articles: list[Entry]) -> Iterator[tuple[str, str]]:
         "head": [b36(head) for head, _ in lengths],
         "text": [b36(text) for _, text in lengths],
     }
-    per_file = max(1, round(TEXT_BYTES * len(articles) / max(1, sum(len(a.text.encode()) for a in articles))))
+    per_file = TEXTS_A_FILE
     yield "search/docs.js", _script("docs", {
         "count": len(articles), "buckets": [bigram_buckets, unigram_buckets], "texts": per_file,
         "districts": districts, "years": years, "topics": topics,

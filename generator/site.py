@@ -36,9 +36,10 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
     site_url = site_url.rstrip("/") + "/" if site_url else ""
     urls = index.Urls(archive.articles)
     made = {urls.source(r.page.name) for r in archive.pages} | {urls.article(a) for a in archive.articles}
-    with _in_background(archive, urls, site_url, docs, workers) as background:
+    added = {ident: entry["added"] for ident, entry in ids.items() if entry.get("added")}
+    with _in_background(archive, urls, site_url, docs, workers, added) as background:
         written = 0
-        for rel, content in _other_files(archive, urls, site_url, ids, download):
+        for rel, content in _other_files(archive, urls, site_url, ids, added, download):
             written += _write(docs, rel, content)
             made.add(rel)
         background_written, search_files = background()
@@ -74,10 +75,12 @@ def _share(*context) -> None:
 
 
 @contextmanager
-def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None):
+def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None,
+                   added: dict[str, str]):
     """The search index (one task) and the article pages and source views (a page of the archive
     a task), made and written by worker processes while the caller makes the rest; yields a
     function that waits for them and returns how many files changed and the search files' paths.
+    `added`: the day each id entered the archive, which numbers the articles in the search index.
     The workers come from a fork server, not from this process: a fork of it would copy, page by
     page as they are touched, the whole archive it holds; the tasks bring what they need, pickled."""
     nearby = index.around(archive.articles)
@@ -85,7 +88,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(tasks) < 2 * workers:
         def finish():
-            written, paths = _write_search(search.entries(archive.articles))
+            written, paths = _write_search(search.entries(archive.articles, added))
             return written + sum(map(_render_page, tasks)), paths
 
         _share(urls, site_url, docs)
@@ -97,7 +100,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
-        searched = pool.apply_async(_write_search, (search.entries(archive.articles),))  # first: the longest
+        searched = pool.apply_async(_write_search, (search.entries(archive.articles, added),))  # first: the longest
         rendered = pool.map_async(_render_page, tasks, chunksize=8)
 
         def finish():
@@ -133,7 +136,7 @@ def _render_page(task) -> int:
     return written + _write(docs, urls.source(report.page.name), sources.page_view(report, urls))
 
 
-def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[str, dict],
+def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[str, dict], added: dict[str, str],
                  download: str | None) -> Iterator[tuple[str, str]]:
     """Downloads, redirects, indexes and feeds, as (docs path, text). The large transient (the
     downloads' text) comes first, while memory is lowest."""
@@ -150,7 +153,6 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
                                                        ids[old], page_names)
     yield from index.pages(articles, urls, download).items()
     yield "pages/index.md", sources.index_page(archive.pages, urls, archive.errors, archive.warnings)
-    added = {ident: entry["added"] for ident, entry in ids.items() if entry.get("added")}
     yield "feeds/all.xml", feeds.atom(articles, "地方报纸档案：最新报道", f"{site_url}feeds/all.xml", site_url, link_of,
                                       added)
     by_district = defaultdict(list)

@@ -1,5 +1,6 @@
 """End to end: raw pages → Markdown → a real MkDocs build."""
 import html
+import posixpath
 import re
 import shutil
 from collections import Counter
@@ -49,6 +50,38 @@ def test_districts_of_one_name_in_two_cities_are_kept_apart(tmp_path):
         assert listed == {a.id for a in articles if a.city == city} != set()
     docs = dict(search.build(search.entries(articles)))["search/docs.js"]
     assert '"districts":["洛阳高新区","郑州高新区"]' in docs
+
+
+def test_a_long_list_is_paged_by_year_and_every_link_finds_its_place(tmp_path, monkeypatch, archive):
+    """A name or a year in more than PAGED_FROM articles lists its newest year (a year: its
+    months' calendars) on its page and the rest on pages of their own, so that a day's articles
+    change one year's or month's list. Each article is still listed once under each of its names
+    and its date; every link of the calendars finds its day; MkDocs finds every page linked."""
+    from generator import site
+
+    monkeypatch.setattr(index, "PAGED_FROM", 3)
+    urls = index.Urls(archive.articles)
+    made = index.pages(archive.articles, urls)
+    listed = lambda pages: Counter(i for p in pages for i in re.findall(r"\(\.\./(?:\.\./)?articles/([0-9a-f]+)\.md\)", made[p]))
+    for topic in {t for a in archive.articles for t in a.topics}:
+        page = urls.topic(topic)
+        mine = [a for a in archive.articles if topic in a.topics]
+        years = [p for p in made if p.startswith(page.removesuffix(".md") + "/")]
+        assert listed([page, *years]) == Counter(a.id for a in mine), topic
+        if len(mine) > 3 and len({a.year for a in mine}) > 1:
+            newest = max(a.year or 0 for a in mine)
+            assert set(listed([page])) == {a.id for a in mine if (a.year or 0) == newest}
+            assert len(years) == len({a.year for a in mine}) - 1
+    for year in {a.year for a in archive.articles if a.year}:
+        months = [p for p in made if p.startswith(f"dates/{year}/")]
+        assert listed([f"dates/{year}.md"]) == Counter() and months
+        assert listed(months) == Counter(a.id for a in archive.articles if a.year == year)
+        for target, anchor in re.findall(r"\]\(([^)#]+)#(d[\d-]+) ", made[f"dates/{year}.md"]):
+            assert f"{{ #{anchor} }}" in made[posixpath.normpath(f"dates/{target}")], (year, target, anchor)
+
+    project = make_project(tmp_path)
+    assert build(project, mkdocs=False) == 0
+    assert site.mkdocs_build(project / "mkdocs.yml", project / "site") == []
 
 
 def test_mkdocs_builds_without_warnings(tmp_path):
@@ -255,6 +288,44 @@ def test_the_csv_download_opens_in_excel_on_chinese_windows():
     from generator import feeds
 
     assert feeds.csv_text([]).startswith("\ufeff")
+
+
+def test_a_sitemap_past_the_protocols_limit_becomes_an_index_of_parts(tmp_path, monkeypatch, built_site):
+    """Past MAX_URLS (50,000 in the protocol) sitemap.xml is an index of parts, each within the
+    limit, which list every URL MkDocs listed, in its order; sitemap.xml.gz is the index too. Split
+    again smaller, the parts of the larger split that are not made again are gone; a sitemap within
+    the limit is left as MkDocs wrote it."""
+    import gzip
+
+    from generator import sitemaps
+
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        shutil.copy(built_site / "site" / name, site / name)
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locs = lambda text: [e.text for e in ElementTree.fromstring(text).iter(f"{ns}loc")]
+    listed = locs((site / "sitemap.xml").read_bytes())
+    assert len(listed) > 30
+    monkeypatch.setattr(sitemaps, "MAX_URLS", len(listed))
+    assert sitemaps.split(site, "https://example.org/archive/") == 0
+    assert (site / "sitemap.xml").read_bytes() == (built_site / "site" / "sitemap.xml").read_bytes()
+
+    monkeypatch.setattr(sitemaps, "MAX_URLS", 10)
+    parts = -(-len(listed) // 10)
+    assert sitemaps.split(site, "https://example.org/archive/") == parts
+    index_text = (site / "sitemap.xml").read_bytes()
+    assert ElementTree.fromstring(index_text).tag == f"{ns}sitemapindex"
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == index_text
+    names = [loc.removeprefix("https://example.org/archive/") for loc in locs(index_text)]
+    assert names == [f"sitemap-{n}.xml" for n in range(1, parts + 1)]
+    in_parts = [locs((site / name).read_bytes()) for name in names]
+    assert all(len(p) <= 10 for p in in_parts) and sum(in_parts, []) == listed
+
+    shutil.copy(built_site / "site" / "sitemap.xml", site / "sitemap.xml")
+    monkeypatch.setattr(sitemaps, "MAX_URLS", len(listed) - 1)
+    assert sitemaps.split(site, "https://example.org/archive/") == 2
+    assert sorted(p.name for p in site.glob("sitemap-*.xml")) == ["sitemap-1.xml", "sitemap-2.xml"]
 
 
 def test_the_home_page_names_the_archive_once(built_site):
