@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from . import charts
 from .extract import topics
 from .model import Article
 from .render import cn_date, link, link_text, md, md_text, render, slug
@@ -171,22 +172,27 @@ def around(articles: list[Article]) -> dict[str, tuple[Ref | None, Ref | None]]:
 def pages(articles: list[Article], urls: Urls, download: str | None = None) -> dict[str, str]:
     """Every index page, as {docs path: Markdown}; `download` is the offline copy's address."""
     articles = newest_first(articles)  # so is every list made from them below
+    months = charts.span(articles)
     out: dict[str, str] = {}
     out |= _grouped("districts", "地区", [(a.district_label, a) for a in articles if a.district], urls,
-                    urls.district)
+                    urls.district, chart=lambda name, items: charts.chart(f"{name}每月报道数", [(name, items)], months))
     out |= _grouped("topics", "专题", [(t, a) for a in articles for t in a.topics], urls, urls.topic,
-                    intro=lambda name: "关键词：" + "、".join(topics.taxonomy()[1].get(name, [])))
+                    intro=lambda name: "关键词：" + "、".join(topics.taxonomy()[1].get(name, [])),
+                    chart=lambda name, items: charts.chart(f"专题“{name}”每月报道数", [(name, items)], months))
     out |= _grouped("people", "人物", [(n, a) for a in articles for n in a.persons], urls, urls.person,
                     note=lambda name, a: "；".join(a.person_roles.get(name, [])))
     out |= _grouped("orgs", "机构", [(n, a) for a in articles for n in dict.fromkeys(map(a.body_page, a.organizations))],
                     urls, urls.org)
     out |= _credits(articles, urls)
     out |= _dates(articles, urls)
-    out["index.md"] = _home(articles, urls, download)
+    out["index.md"] = _home(articles, urls, download, months)
     return out
 
 
-def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=None) -> dict[str, str]:
+def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=None, chart=None) -> dict[str, str]:
+    """A page for each name of `kind` (`where` its path): its articles by year, `intro` and `chart`
+    of its name (and articles) above them, `note` of the name in an article beside that article;
+    an index page of the names, and the pages of the names seen once."""
     groups: dict[str, dict[str, Article]] = defaultdict(dict)
     for name, article in pairs:
         groups[name].setdefault(article.id, article)  # by id: comparing whole articles is slow
@@ -219,6 +225,8 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         text = md(f"共 {len(items)} 篇。") + (Markup(" ") + md(intro(name)) if intro else "")
         if kind == "people":
             text += _roles_over_time(name, items)
+        if chart:
+            text += Markup("\n\n") + chart(name, items)
         if len(items) > PAGED_FROM and len(years) > 1:
             (newest, group), older = years[0], years[1:]
             text += Markup("\n\n") + md("各年：") + Markup(" · ").join(
@@ -395,7 +403,7 @@ def _calendar(year: int | None, month: int, by_day: dict[int, list[Article]], wh
     return Markup(head + body)
 
 
-def _home(articles: list[Article], urls: Urls, download: str | None) -> str:
+def _home(articles: list[Article], urls: Urls, download: str | None, months: list[tuple[int, int]]) -> str:
     rel = Relative(urls, "index.md")
     newest = [item(a, rel) for a in articles[:20]]
     ways = [link("按地区", "districts/index.md"), link("按日期", "dates/index.md"), link("按专题", "topics/index.md"),
@@ -407,4 +415,15 @@ def _home(articles: list[Article], urls: Urls, download: str | None) -> str:
         link("articles.csv", "data/articles.csv") + Markup(" · ") + md("订阅：") + link("Atom", "feeds/all.xml")
     if download:
         intro += Markup(" · ") + link("离线版（zip，解压后打开 index.html）", download)
+    by_district, by_topic = defaultdict(list), defaultdict(list)
+    for a in articles:
+        by_district[a.district_label if a.district else "地区不详"].append(a)
+        for t in a.topics:
+            by_topic[t].append(a)
+    biggest = lambda groups: sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    # filled in by overrides/assets/on-this-day.js from the reader's clock; hidden until then
+    intro += Markup('\n\n<section class="on-this-day" hidden aria-labelledby="on-this-day"><h2 id="on-this-day">'
+                    '历史上的今天：<span class="on-this-day__day"></span></h2><ul></ul></section>')
+    intro += Markup("\n\n") + charts.chart("各地区每月报道数", biggest(by_district), months)
+    intro += Markup("\n\n") + charts.chart("各专题每月报道数", biggest(by_topic), months)
     return render("list.md.j2", title="地方报纸档案", intro=intro, sections=[("最新报道", newest)], feed="feeds/all.xml")

@@ -272,3 +272,66 @@ def test_axe_finds_no_serious_violation(page, built_site, archive, urls, tmp_pat
             if violations:
                 found[name] = violations
     assert not found, found
+
+
+def on_this_day(page, url, when: str) -> tuple[str, list[tuple[str, str]]]:
+    """The home page's 历史上的今天 with the reader's clock at `when`: its heading and (link, text) items."""
+    page.clock.set_fixed_time(when)
+    page.goto(url)
+    page.wait_for_selector(".on-this-day[data-state=done]", state="attached")
+    box = page.locator(".on-this-day")
+    if not box.is_visible():
+        return "", []
+    return box.locator("h2").inner_text(), [(a.get_attribute("href"), a.inner_text()) for a in box.locator("li a").all()]
+
+
+def test_on_this_day_lists_this_days_articles_of_earlier_years(page, server, archive):
+    """The reader's clock picks the day: the articles dated to this month and day in an earlier
+    year, the newest year first, each linking to its page; none of this year's. A day with none
+    looks a week ahead; a week with none shows nothing."""
+    dated = [a for a in archive.articles if a.date and len(a.date) == 10 and a.year]
+    day = max(dated, key=lambda a: sum(b.date[5:] == a.date[5:] for b in dated)).date[5:]
+    same = sorted((a for a in dated if a.date[5:] == day), key=lambda a: (-a.year, a.date, a.id))
+    heading, items = on_this_day(page, server, f"{same[0].year + 1}-{day}T09:00:00")
+    assert heading.startswith(f"历史上的今天：{int(day[:2])}月{int(day[3:])}日（今天）")
+    assert items == [(f"./articles/{a.id}/", a.title) for a in same]
+    page.locator(".on-this-day li a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("header.headline h1").inner_text() == same[0].title
+    _, items = on_this_day(page, server, f"{same[-1].year}-{day}T09:00:00")  # none of its own year
+    assert not {href for href, _ in items} & {f"./articles/{a.id}/" for a in same if a.year >= same[-1].year}
+
+    days = {a.date[5:] for a in dated}
+    empty = next(f"2030-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29)
+                 if not any(f"{m:02d}-{d + k:02d}" in days for k in range(7)))
+    assert on_this_day(page, server, f"{empty}T09:00:00") == ("", [])
+    ahead = next(f"2030-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 23)
+                 if f"{m:02d}-{d:02d}" not in days and f"{m:02d}-{d + 1:02d}" in days)
+    heading, items = on_this_day(page, server, f"{ahead}T09:00:00")
+    assert "往年今日无报道" in heading and items
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_coverage_charts_show_the_months_and_tell_screen_readers_the_counts(page, server, archive, urls, width):
+    """The home page charts each district's and each topic's articles a month, drawn with no
+    script; the bars fit the screen, and the table beside them gives the same counts by year."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.route("**/*.js", lambda route: route.abort())  # drawn at build time: no script needed
+    page.goto(server)
+    figure = page.locator("figure.coverage").first
+    rows = figure.locator(".coverage-row svg")
+    districts = {a.district_label for a in archive.articles if a.district and a.date and len(a.date) >= 7}
+    assert rows.count() == len(districts)
+    for svg in rows.all():
+        box = svg.bounding_box()
+        assert box["width"] > width / 3 and box["x"] + box["width"] <= width
+        assert svg.get_attribute("role") == "img" and "篇" in svg.get_attribute("aria-label")
+    table = figure.locator("details table")
+    header = table.locator("thead th").all_text_contents()[1:]
+    for i, district in enumerate(header):
+        counted = [a for a in archive.articles if a.district_label == district and a.date and len(a.date) >= 7]
+        cells = [int(t) for t in table.locator(f"tbody tr td:nth-of-type({i + 1})").all_text_contents()]
+        assert sum(cells) == len(counted) > 0
+    district = max(districts, key=lambda d: sum(a.district_label == d for a in archive.articles))
+    page.goto(url_of(server, urls.district(district)))
+    assert page.locator("figure.coverage .coverage-row").count() == 1

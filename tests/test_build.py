@@ -467,3 +467,28 @@ def test_serve_builds_serves_and_rebuilds_when_a_page_changes(tmp_path, archive)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_chart_shows_rows_of_the_busiest_series_and_the_rest_as_one(archive, monkeypatch):
+    """Past ROWS series a chart gives the rest one row, 其他, counted whole; each row's tallest bar
+    is its busiest month; articles dated to the year only are not drawn."""
+    from generator import charts
+
+    monkeypatch.setattr(charts, "ROWS", 2)
+    by_district = Counter(a.district_label for a in archive.articles if charts.month_of(a))
+    series = [(d, [a for a in archive.articles if a.district_label == d]) for d, _ in by_district.most_common()]
+    assert len(series) > 2
+    figure = parsed_fragment(charts.chart("各地区", series, charts.span(archive.articles)))
+    labels = [row.xpath("string(.//span[@class='coverage-label']/text())") for row in figure.iterfind(".//div[@class='coverage-row']")]
+    assert labels == [series[0][0], series[1][0], "其他"]
+    totals = [int(s.text) for s in figure.iterfind(".//span[@class='coverage-label']/small")]
+    assert totals == [by_district[series[0][0]], by_district[series[1][0]], sum(by_district.values()) - totals[0] - totals[1]]
+    for path in figure.iterfind(".//path"):
+        assert max(float(h) for h in re.findall(r"v-([\d.]+)", path.get("d"))) == charts.HEIGHT
+    assert charts.chart("无", [("x", [a for a in archive.articles if not charts.month_of(a)])], charts.span(archive.articles)) == ""
+
+
+def parsed_fragment(html_text):
+    from lxml import html as lxml_html
+
+    return lxml_html.fragment_fromstring(str(html_text))

@@ -140,3 +140,19 @@ def test_workflows_pass_actionlint():
     result = subprocess.run(["actionlint", *sorted(map(str, (ROOT / ".github" / "workflows").glob("*.yml")))],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_on_this_day_and_the_charts_work_from_disk(both_builds, tmp_path, page, archive):
+    """The offline copy's home page picks the day's articles of earlier years from disk (scripts,
+    not fetch) and draws its coverage charts, with the network cut off."""
+    with zipfile.ZipFile(both_builds / "dist" / "archive-offline.zip") as z:
+        z.extractall(tmp_path)
+    attempts = block_network(page)
+    a = next(a for a in archive.articles if a.date and len(a.date) == 10 and a.year)
+    page.clock.set_fixed_time(f"{a.year + 1}{a.date[4:]}T09:00:00")
+    page.goto((tmp_path / offline.FOLDER / "index.html").as_uri())
+    page.wait_for_selector(".on-this-day[data-state=done]", state="attached")
+    links = page.locator(".on-this-day li a")
+    assert any(href.endswith(f"articles/{a.id}.html") for href in [x.get_attribute("href") for x in links.all()])
+    assert page.locator("figure.coverage .coverage-row svg").count() >= 1
+    assert attempts == []
