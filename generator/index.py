@@ -408,7 +408,7 @@ def _home(articles: list[Article], urls: Urls, download: str | None, months: lis
     newest = [item(a, rel) for a in articles[:20]]
     ways = [link("按地区", "districts/index.md"), link("按日期", "dates/index.md"), link("按专题", "topics/index.md"),
             link("按记者", "reporters/index.md"), link("按人物", "people/index.md"), link("按机构", "orgs/index.md"),
-            link("版面原文", "pages/index.md")]
+            link("按报纸", "issues/index.md"), link("版面原文", "pages/index.md")]
     districts = len({a.district_label for a in articles if a.district})
     intro = md(f"收录 {len(articles)} 篇报道，涵盖 {districts} 个地区。") + Markup("\n\n") + Markup(" · ").join(ways)
     intro += Markup("\n\n") + md("数据下载：") + link("articles.jsonl", "data/articles.jsonl") + Markup(" · ") + \

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import feeds, index, onthisday, registry, render, search, sources
+from . import feeds, index, issues, onthisday, registry, render, search, sources
 from .files import replaced_whole
 
 if TYPE_CHECKING:  # the pipeline (jieba, scipy) is not imported where pages are only rendered
@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the pipeline (jieba, scipy) is not imported where pages are
 
 # What the generator owns inside docs/; everything else there is written by hand.
 GENERATED = ("articles", "districts", "dates", "topics", "reporters", "people", "orgs", "pages", "feeds", "data",
-             "search", onthisday.FOLDER, "index.md")
+             "search", onthisday.FOLDER, issues.FOLDER, "index.md")
 
 
 def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: Path | None = None,
@@ -154,6 +154,7 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
     yield from index.pages(articles, urls, download).items()
     yield from onthisday.files(articles).items()
     yield "pages/index.md", sources.index_page(archive.pages, urls, archive.errors, archive.warnings)
+    yield from issues.pages(archive.pages, urls).items()
     yield "feeds/all.xml", feeds.atom(articles, "地方报纸档案：最新报道", f"{site_url}feeds/all.xml", site_url, link_of,
                                       added)
     by_district = defaultdict(list)

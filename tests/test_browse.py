@@ -335,3 +335,40 @@ def test_coverage_charts_show_the_months_and_tell_screen_readers_the_counts(page
     district = max(districts, key=lambda d: sum(a.district_label == d for a in archive.articles))
     page.goto(url_of(server, urls.district(district)))
     assert page.locator("figure.coverage .coverage-row").count() == 1
+
+
+def test_the_issue_view_leads_from_paper_to_date_to_page_to_article(page, tmp_path, archive):
+    """报纸 → a paper → a day → its pages in print order (A02 before A10), each with its articles
+    and its source view; a page whose date the metadata does not give is listed as 日期不详."""
+    names = sorted(p.name for p in PAGES.glob("*.txt"))
+    pages = tmp_path / "pages"
+    shutil.copytree(PAGES, pages)
+    (tmp_path / "metadata.yaml").write_text(
+        "newspaper: 郑州日报\npages:\n"
+        f"  {names[0]}: {{date: 2021-06-08, page: A10}}\n  {names[1]}: {{date: 2021-06-08, page: A02}}\n"
+        f"  {names[2]}: {{date: 2021-06-09, page: A03}}\n", encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    assert build(project, pages) == 0
+    by_page = {name: [a for a in archive.articles if a.source == name] for name in names}
+    with serve(project / "site") as server:
+        page.goto(server)
+        page.locator(".md-tabs a", has_text="报纸").click()
+        page.locator("article table a", has_text="郑州日报").click()
+        assert page.locator("h1").inner_text() == "报纸：郑州日报"
+        assert "另有 2 个版面日期不详" in page.locator("article").inner_text()
+        page.locator("article li", has_text="6月").locator("a", has_text="8日").click()
+        assert page.locator("h1").inner_text() == "郑州日报 2021年6月8日"
+        headings = page.locator("article h2").all_inner_texts()
+        assert [h.split(" ·")[0] for h in headings] == ["A02版", "A10版"]
+        first = page.locator("article ul").first.locator("a").all_inner_texts()
+        assert first == [a.title for a in by_page[names[1]]] + ["版面原文"]
+        page.locator("article ul").first.locator("a", has_text="版面原文").click()
+        assert names[1] in page.locator("h1").inner_text()
+        page.go_back()
+        page.locator("article ul").first.locator("a").first.click()
+        assert page.locator("header.headline h1").inner_text() == by_page[names[1]][0].title
+
+        page.goto(server + "issues/zhengzhouribao/undated/")
+        assert "日期不详" in page.locator("h1").inner_text()
+        assert len(page.locator("article h2").all()) == 2
