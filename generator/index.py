@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from . import charts
+from . import charts, offices
 from .extract import topics
 from .model import Article
 from .render import cn_date, link, link_text, md, md_text, render, slug
@@ -179,20 +179,24 @@ def pages(articles: list[Article], urls: Urls, download: str | None = None) -> d
     out |= _grouped("topics", "专题", [(t, a) for a in articles for t in a.topics], urls, urls.topic,
                     intro=lambda name: "关键词：" + "、".join(topics.taxonomy()[1].get(name, [])),
                     chart=lambda name, items: charts.chart(f"专题“{name}”每月报道数", [(name, items)], months))
+    by_person, by_org = offices.offices(articles, {b for a in articles for b in named_bodies(a)})
     out |= _grouped("people", "人物", [(n, a) for a in articles for n in a.persons], urls, urls.person,
-                    note=lambda name, a: "；".join(a.person_roles.get(name, [])))
-    out |= _grouped("orgs", "机构", [(n, a) for a in articles for n in dict.fromkeys(map(a.body_page, a.organizations))],
-                    urls, urls.org)
+                    note=lambda name, a: "；".join(a.person_roles.get(name, [])),
+                    lead=lambda name, rel: _held("职务（据报道）", by_person.get(name, []), rel, person=False))
+    out |= _grouped("orgs", "机构", [(n, a) for a in articles for n in named_bodies(a)], urls, urls.org,
+                    lead=lambda name, rel: _held("任职者（据报道）", by_org.get(name, []), rel, person=True))
     out |= _credits(articles, urls)
     out |= _dates(articles, urls)
     out["index.md"] = _home(articles, urls, download, months)
     return out
 
 
-def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=None, chart=None) -> dict[str, str]:
+def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=None, chart=None,
+             lead=None) -> dict[str, str]:
     """A page for each name of `kind` (`where` its path): its articles by year, `intro` and `chart`
-    of its name (and articles) above them, `note` of the name in an article beside that article;
-    an index page of the names, and the pages of the names seen once."""
+    of its name (and articles) above them, and `lead`'s sections (of the name, linked from the page)
+    first; `note` of the name in an article beside that article; an index page of the names, and
+    the pages of the names seen once."""
     groups: dict[str, dict[str, Article]] = defaultdict(dict)
     for name, article in pairs:
         groups[name].setdefault(article.id, article)  # by id: comparing whole articles is slow
@@ -223,8 +227,6 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
 
         years = _by_year(items)
         text = md(f"共 {len(items)} 篇。") + (Markup(" ") + md(intro(name)) if intro else "")
-        if kind == "people":
-            text += _roles_over_time(name, items)
         if chart:
             text += Markup("\n\n") + chart(name, items)
         if len(items) > PAGED_FROM and len(years) > 1:
@@ -239,8 +241,9 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
                                  sections=[listed(at, y, g)])
             years = years[:1]
         feed = urls.feed(name) if kind == "districts" else None
+        first = lead(name, Relative(urls, page)) if lead else []
         out[page] = render("list.md.j2", title=f"{label}：{name}", intro=text,
-                           sections=[listed(page, y, g) for y, g in years], feed=feed)
+                           sections=first + [listed(page, y, g) for y, g in years], feed=feed)
     header = {"districts": ["地区", "城市", "篇数", "年份"], "people": ["姓名", "职务（报道所载）", "篇数"]}.get(kind, [label, "篇数"])
     out[f"{kind}/index.md"] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。")
                                      + _once_links(label, once), header=header, rows=rows)
@@ -285,20 +288,19 @@ def _once_pages(kind: str, label: str, once: dict[str, list], urls: Urls) -> dic
     return out
 
 
-def _roles_over_time(name: str, items: list[Article]) -> Markup:
-    """The roles the articles give a person, each with the first and last date it is given:
-    职务：区党工委副书记（2020年6月8日—2020年12月1日）。"""
-    spans: dict[str, list[Article]] = defaultdict(list)
-    for a in sorted(items, key=lambda a: (a.date or "", a.id)):
-        for role in a.person_roles.get(name, []):
-            spans[a.body_page(role)].append(a)  # 区委常委 in a 二七区 article is 二七区委常委
-    if not spans:
-        return Markup("")
-    parts = []
-    for role, dated in spans.items():
-        first, last = cn_date(dated[0], mark=False), cn_date(dated[-1], mark=False)
-        parts.append(f"{role}（{first}{'—' + last if last != first else ''}）")
-    return Markup(" ") + md("职务：" + "；".join(parts) + "。")
+def _held(heading: str, held: list[offices.Held], rel: Relative, person: bool) -> list[tuple[str, list[Markup]]]:
+    """A section of roles over time, oldest first, each with its dates linking the first and the
+    last article that give it: 2020年6月8日—2020年12月1日 高新区党工委书记（3 篇）. `person`: name the
+    holder (linked where they have a page), as an organisation's page does."""
+    if not held:
+        return []
+    items = []
+    for h in held:
+        first, last = cn_date(h.first, mark=False), cn_date(h.last, mark=False)
+        when = link(first, rel.article(h.first)) + (Markup("—") + link(last, rel.article(h.last)) if h.last is not h.first else "")
+        who = (link(h.person, rel.person(h.person)) if rel.has_page("people", h.person) else md(h.person)) if person else ""
+        items.append(when + Markup(" ") + (who + Markup(" ") if who else "") + md(h.role + (f"（{h.count} 篇）" if h.count > 1 else "")))
+    return [(heading, items)]
 
 
 def _credits(articles: list[Article], urls: Urls) -> dict[str, str]:

@@ -102,7 +102,9 @@ def test_indexes_list_the_right_articles(page, server, archive, urls, kind):
     assert f"共 {len(expected)} 篇" in page.locator("article").inner_text()
     if kind == "person":
         assert "党工委书记、管委会主任" in page.locator("article").inner_text()  # the role the articles give
-        assert re.search(r"职务：[^。]*党工委书记、管委会主任（\d{4}年", page.locator("article").inner_text())  # and when
+        timeline = page.locator("article h2", has_text="职务（据报道）").locator("xpath=following-sibling::ul[1]")
+        assert re.fullmatch(r"\d{4}年\d+月\d+日—\d{4}年\d+月\d+日 \S*党工委书记、管委会主任（3 篇）",
+                            timeline.inner_text().strip())  # and when, from the first report to the last
         page.screenshot(path=SCREENSHOTS / "person.png", full_page=True)
     if kind == "district":
         page.screenshot(path=SCREENSHOTS / "district.png", full_page=True)
@@ -372,3 +374,29 @@ def test_the_issue_view_leads_from_paper_to_date_to_page_to_article(page, tmp_pa
         page.goto(server + "issues/zhengzhouribao/undated/")
         assert "日期不详" in page.locator("h1").inner_text()
         assert len(page.locator("article h2").all()) == 2
+
+
+def test_timelines_say_who_held_which_office_when_and_link_the_reports(page, server, archive, urls):
+    """A person's page lists each role the articles give them, from the first report to the last,
+    the dates linking those reports; an organisation's page lists its officeholders the same way,
+    oldest first, each leading to their own page."""
+    org = "高新区党工委"
+    page.goto(url_of(server, urls.org(org)))
+    holders = page.locator("article h2", has_text="任职者（据报道）").locator("xpath=following-sibling::ul[1]/li")
+    firsts = []
+    for item in holders.all():
+        dates = item.locator("a[href*='articles/']").all()
+        ids = [re.search(r"articles/([0-9a-f]+)/", d.get_attribute("href")).group(1) for d in dates]
+        reports = [next(a for a in archive.articles if a.id == i) for i in ids]
+        person = item.inner_text().split(" ")[1]
+        assert [d.inner_text() for d in dates] == [render.cn_date(a, mark=False) for a in reports]
+        assert all(any(a.body_page(r).startswith(org) for r in a.person_roles[person]) for a in reports)
+        firsts.append(reports[0].date or "")
+    assert len(firsts) >= 3 and firsts == sorted(firsts)
+    holder = holders.locator("a[href*='people/']").first
+    name = holder.inner_text()
+    holder.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == f"人物：{name}"
+    roles = page.locator("article h2", has_text="职务（据报道）").locator("xpath=following-sibling::ul[1]").inner_text()
+    assert org in roles
