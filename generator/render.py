@@ -212,9 +212,10 @@ def correction_note(c: dict) -> Markup:
     return md(f"{FIELD_NAMES[c['field']]}：原为“{show(c['original'])}”，现为“{show(c['value'])}”")
 
 
-def article_page(article: Article, urls, permalink: str, around: tuple, source: str) -> str:
+def article_page(article: Article, urls, permalink: str, around: tuple, source: str, related: list = ()) -> str:
     """The Markdown of one article. `urls` gives relative .md paths of the index pages;
-    `around` is the previous and next article of the same district (or None)."""
+    `around` is the previous and next article of the same district (or None); `related`, the
+    related articles (generator/related.py), each with why."""
     meta = []
     if article.district:
         meta.append(link(article.district_label, urls.district(article.district_label)))
@@ -242,6 +243,7 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
         orgs=Markup("、".join(_named("orgs", article.body_page(n), urls.org, urls, n) for n in article.organizations)),
         permalink=permalink, citation=citation(article), online_citation=citation(article, permalink),
         around=Markup(" ").join(nav), corrections=corrections,
+        related=[link(r.title, urls.article(r)) + Markup(" — ") + md(r.why) for r in related],
     )
 
 

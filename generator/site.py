@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import feeds, index, issues, onthisday, registry, render, search, sources
+from . import feeds, index, issues, onthisday, registry, related, render, search, sources
 from .files import replaced_whole
 
 if TYPE_CHECKING:  # the pipeline (jieba, scipy) is not imported where pages are only rendered
@@ -83,8 +83,8 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     `added`: the day each id entered the archive, which numbers the articles in the search index.
     The workers come from a fork server, not from this process: a fork of it would copy, page by
     page as they are touched, the whole archive it holds; the tasks bring what they need, pickled."""
-    nearby = index.around(archive.articles)
-    tasks = [(report, {a.id: nearby[a.id] for a in report.articles}) for report in archive.pages]
+    nearby, close = index.around(archive.articles), related.related(archive.articles)
+    tasks = [(report, {a.id: (nearby[a.id], close.get(a.id, [])) for a in report.articles}) for report in archive.pages]
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(tasks) < 2 * workers:
         def finish():
@@ -124,15 +124,15 @@ def permalink(site_url: str, article) -> str:
 
 
 def _render_page(task) -> int:
-    report, nearby = task
+    report, links = task  # of each article: (previous and next, related)
     urls, site_url, docs = _shared
     written = 0
     for a in report.articles:
         path = urls.article(a)
         rel = index.Relative(urls, path)
         first = min(r[0] for r in a.headline_lines + a.body_lines)  # the source view opens at the article
-        written += _write(docs, path, render.article_page(a, rel, permalink(site_url, a), nearby[a.id],
-                                                          f"{rel.source(a.source)}#L{first}"))
+        written += _write(docs, path, render.article_page(a, rel, permalink(site_url, a), links[a.id][0],
+                                                          f"{rel.source(a.source)}#L{first}", links[a.id][1]))
     return written + _write(docs, urls.source(report.page.name), sources.page_view(report, urls))
 
 

@@ -400,3 +400,23 @@ def test_timelines_say_who_held_which_office_when_and_link_the_reports(page, ser
     assert page.locator("h1").inner_text() == f"人物：{name}"
     roles = page.locator("article h2", has_text="职务（据报道）").locator("xpath=following-sibling::ul[1]").inner_text()
     assert org in roles
+
+
+def test_an_article_lists_related_articles_and_why(page, server, archive, urls):
+    """Below the text, 相关报道: other articles, each with what it shares (共同人物：…), which the
+    related article's page shows too."""
+    from generator import related
+
+    found = related.related(archive.articles)
+    article = max(archive.articles, key=lambda a: (len(found.get(a.id, [])), a.id))
+    page.goto(url_of(server, urls.article(article)))
+    items = page.locator("h2#related + ul > li")
+    assert items.count() == len(found[article.id])
+    first = items.first
+    why = first.inner_text().split(" — ", 1)[1]
+    terms = [t for part in why.split("；") for t in part.split("：")[1].split("、")]
+    first.locator("a").click()
+    page.wait_for_load_state()
+    assert page.locator("header.headline h1").inner_text() == found[article.id][0].title
+    shown = page.locator("article").inner_text()
+    assert all(t in shown for t in terms if not re.fullmatch(r"[a-z]+", t))

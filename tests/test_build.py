@@ -1,4 +1,5 @@
 """End to end: raw pages → Markdown → a real MkDocs build."""
+import dataclasses
 import html
 import posixpath
 import re
@@ -492,3 +493,36 @@ def parsed_fragment(html_text):
     from lxml import html as lxml_html
 
     return lxml_html.fragment_fromstring(str(html_text))
+
+
+def test_related_articles_share_what_their_reason_says(archive, monkeypatch):
+    """Each related article is another article, at most SHOWN of them; every term its reason
+    names is a person, an organisation or a keyword of both articles, and none is in more than
+    the common share of the archive; one word alone in common makes no kinship. With no common
+    floor, a term every article has relates nothing."""
+    from generator import related
+
+    found = related.related(archive.articles)
+    by_id = {a.id: a for a in archive.articles}
+    assert len(found) > len(archive.articles) / 2
+    kinds = {label: kind for kind, label in related.KINDS}
+    for ident, items in found.items():
+        assert 0 < len(items) <= related.SHOWN and ident not in {r.id for r in items}
+        assert len({r.id for r in items}) == len(items)
+        for r in items:
+            reasons = [part.split("：") for part in r.why.split("；")]
+            named = [(kinds[label], term) for label, terms in reasons for term in terms.split("、")]
+            assert len(named) > 1 or named[0][0] != "words", r
+            for term in named:
+                assert term in related.terms(by_id[ident]) and term in related.terms(by_id[r.id]), (ident, r)
+    assert related.related(archive.articles) == found  # deterministic
+
+    monkeypatch.setattr(related, "COMMON_FLOOR", 0)
+    monkeypatch.setattr(related, "COMMON_SHARE", 0.5)
+    everyone = [dataclasses.replace(a, persons=["王共同"], organizations=[], keywords=[]) for a in archive.articles[:4]]
+    assert related.related(everyone) == {}
+    monkeypatch.setattr(related, "COMMON_SHARE", 1.0)
+    three = everyone[:3] + [dataclasses.replace(everyone[3], persons=["李其他"])]
+    close = related.related(three)
+    assert sorted(close) == sorted(a.id for a in three[:3])
+    assert all(len(items) == 2 and all(r.why == "共同人物：王共同" for r in items) for items in close.values())
