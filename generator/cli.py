@@ -48,7 +48,7 @@ def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | 
         console.print(f"[red]skipped[/] {err}")
     if archive.errors or archive.warnings:
         console.print(f"{len(archive.errors)} pages skipped, {len(archive.warnings)} warnings "
-                      "(also listed on the site's 版面 page)")
+                      "(also listed on the site's 版面原文 page)")
     return archive
 
 
