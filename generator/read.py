@@ -22,7 +22,7 @@ LEGACY_ENCODINGS = {"gb18030": "GB18030", "big5": "Big5 (traditional characters,
 class PageError(Exception):
     """A problem with a raw page, naming the file and, where it applies, the line: raised when
     the page cannot be read, kept as a warning when it can. `message` is for whoever runs the
-    build; `reader`, in Chinese, for the site's 版面原文 page, where it is listed."""
+    build; `reader`, in Chinese, for the site's 版面 page, where it is listed."""
 
     def __init__(self, path: Path | str, message: str, line: int | None = None, reader: str | None = None):
         self.path, self.line, self.message, self.reader = Path(path), line, message, reader
