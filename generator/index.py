@@ -202,7 +202,7 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         groups[name].setdefault(article.id, article)  # by id: comparing whole articles is slow
     groups = {name: list(group.values()) for name, group in groups.items()}
     out, rows, once = {}, [], defaultdict(list)
-    made: dict[tuple[str, str], str] = {}  # an article's item: the same on every page of one folder
+    made: dict[tuple[int, str], str] = {}  # an article's item: the same on every page as deep (it links articles/)
     for name in sorted(groups, key=lambda n: (-len(groups[n]), slug(n), n)):
         items = groups[name]
         if not urls.has_page(kind, name):
@@ -219,11 +219,11 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         page = where(name)
 
         def listed(at: str, year: int | None, group: list[Article]) -> tuple[str, list[Markup]]:
-            rel = Relative(urls, at)
+            rel, depth = Relative(urls, at), at.count("/")
             for a in group:
-                if (rel.base, a.id) not in made:
-                    made[(rel.base, a.id)] = _item_text(a, rel, kind != "districts")
-            return _year_label(year), [_noted(made[(rel.base, a.id)], note(name, a) if note else "") for a in group]
+                if (depth, a.id) not in made:
+                    made[(depth, a.id)] = _item_text(a, rel, kind != "districts")
+            return _year_label(year), [_noted(made[(depth, a.id)], note(name, a) if note else "") for a in group]
 
         years = _by_year(items)
         text = md(f"共 {len(items)} 篇。") + (Markup(" ") + md(intro(name)) if intro else "")

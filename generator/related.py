@@ -22,8 +22,13 @@ from .text import is_han
 
 SHOWN = 5  # related articles an article lists
 REASONS = 3  # shared terms a reason names, the rarest first
-COMMON_SHARE = 0.02  # a term in more of the archive's articles than this is no sign of kinship…
-COMMON_FLOOR = 5  # … unless in this few (a small archive)
+# A term in more articles than this is no sign of kinship (a district's party secretary, in
+# thousands of its articles): COMMON_SHARE of the archive, but never fewer than COMMON_FLOOR (a
+# small archive) or more than COMMON_AT (a large one, where every article would otherwise be
+# compared with thousands).
+COMMON_SHARE = 0.02
+COMMON_FLOOR = 5
+COMMON_AT = 200
 MIN_SCORE = 0.08  # the cosine below which two articles are not called related
 BLOCK = 2048  # rows a sparse product at a time: a block's candidates take tens of MB
 KINDS = (("people", "共同人物"), ("orgs", "共同机构"), ("words", "共同词语"))
@@ -47,51 +52,49 @@ def terms(article: Article) -> dict[tuple[str, str], None]:
 def related(articles: list[Article]) -> dict[str, list[Related]]:
     """Each article's related articles, the closest first (ties: the newer, then by id)."""
     n = len(articles)
-    if n < 2:
-        return {}
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     own = [terms(a) for a in articles]
     for i, mine in enumerate(own):
         for term in mine:
             postings[term].append(i)
-    limit = max(COMMON_FLOOR, COMMON_SHARE * n)
+    limit = min(COMMON_AT, max(COMMON_FLOOR, COMMON_SHARE * n), n - 1)  # in all of them, a term weighs nothing
     kept = [(term, docs) for term, docs in postings.items() if 2 <= len(docs) <= limit]
-    weighed = {term for term, _ in kept}
-    if not kept:
+    if n < 2 or not kept:
         return {}
-    weight = np.array([math.log(n / len(docs)) for _, docs in kept])
     rows = np.concatenate([np.asarray(docs) for _, docs in kept])
     cols = np.repeat(np.arange(len(kept)), [len(docs) for _, docs in kept])
-    matrix = sparse.csr_matrix((weight[cols], (rows, cols)), shape=(n, len(kept)))
+    weight = np.array([math.log(n / len(docs)) for _, docs in kept])[cols]
+    matrix = sparse.csr_matrix((weight, (rows, cols)), shape=(n, len(kept)))
     norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
-    norms[norms == 0] = 1
-    matrix = sparse.csr_matrix(sparse.diags(1 / norms) @ matrix)
-    transposed = matrix.T.tocsr()
-    order = sorted(range(n), key=lambda i: (articles[i].date or "", articles[i].id))  # older first
-    rank = np.empty(n, np.int64)
-    rank[order] = np.arange(n)
+    matrix = sparse.csr_matrix(sparse.diags(1 / np.where(norms, norms, 1)) @ matrix)
+    # what two articles share, as one number, a name counting more than any number of words:
+    # one word alone in common is chance, one person or organisation is not (below: >= 2)
+    sign = np.array([1.0 if term[0] == "words" else 1000.0 for term, _ in kept])[cols]
+    shares = sparse.csr_matrix((sign, (rows, cols)), shape=(n, len(kept)))
+    transposed, shares_t = matrix.T.tocsr(), shares.T.tocsr()
+    order = sorted(range(n), key=lambda i: (articles[i].date or "", articles[i].id))
+    newer = np.empty(n, np.int64)
+    newer[order] = np.arange(n, 0, -1)  # 1 for the newest: ties go to the newer
     out: dict[str, list[Related]] = {}
     for start in range(0, n, BLOCK):
-        scores = (matrix[start:start + BLOCK] @ transposed).tocsr()
-        for row in range(scores.shape[0]):
-            i = start + row
-            cells = slice(scores.indptr[row], scores.indptr[row + 1])
-            others, values = scores.indices[cells], scores.data[cells]
-            keep = (others != i) & (values >= MIN_SCORE)
-            others, values = others[keep], values[keep]
-            if not len(others):
-                continue
-            found = []
-            # the closest first; ties by the newer, then the id (rank holds both)
-            for j in others[np.lexsort((-rank[others], -np.round(values, 9)))].tolist():
-                shared = [t for t in own[i] if t in own[j] and t in weighed]
-                # one word alone in common is chance; one person or organisation is not
-                if len(shared) > 1 or shared[0][0] != "words":
-                    found.append(Related(articles[j].id, articles[j].title, _why(shared, postings)))
-                    if len(found) == SHOWN:
-                        break
-            if found:
-                out[articles[i].id] = found
+        score = (matrix[start:start + BLOCK] @ transposed).tocsr()
+        shared = (shares[start:start + BLOCK] @ shares_t).tocsr()
+        for product in (score, shared):
+            product.sort_indices()
+        # every weight is positive, so the two products hold the same cells: their values line up
+        assert np.array_equal(score.indptr, shared.indptr) and np.array_equal(score.indices, shared.indices)
+        row = np.repeat(np.arange(score.shape[0]), np.diff(score.indptr))
+        col, value = score.indices, score.data
+        keep = (col != row + start) & (value >= MIN_SCORE) & (shared.data >= 2)
+        row, col, value = row[keep], col[keep], value[keep]
+        # by row, then the closest, then the newer (rank), then by number
+        by = np.lexsort((col, newer[col], -np.round(value, 9), row))
+        row, col = row[by], col[by]
+        first = np.r_[0, np.flatnonzero(row[1:] != row[:-1]) + 1]
+        place = np.arange(len(row)) - np.repeat(first, np.diff(np.r_[first, len(row)]))
+        for i, j in zip((row[place < SHOWN] + start).tolist(), col[place < SHOWN].tolist()):
+            common = [t for t in own[i] if t in own[j] and 2 <= len(postings[t]) <= limit]
+            out.setdefault(articles[i].id, []).append(Related(articles[j].id, articles[j].title, _why(common, postings)))
     return out
 
 
