@@ -66,14 +66,19 @@ def chart(caption: str, series: list[tuple[str, list[Article]]], months: list[tu
                     f'aria-label="{escape(summary)}"><path d="{bars}"/></svg></div>')
     starts = [(i, y) for i, (y, m) in enumerate(months) if m == 1 or i == 0]
     every = -(-len(starts) // YEAR_LABELS)  # a phone has room for about that many
-    ticks = "".join(f'<span style="left:{100 * i / len(months):.2f}%">{y}</span>' for i, y in starts[::every])
+    ticks = "".join(f'<span style="left:{_number(100 * i / len(months))}%">{y}</span>' for i, y in starts[::every])
     body.append(f'<div class="coverage-axis" aria-hidden="true">{ticks}</div>')
     body.append(_table(counted))
     return Markup("".join(body) + "</figure>")
 
 
 def _height(n: int, peak: int) -> str:
-    return f"{HEIGHT * n / peak:.1f}".removesuffix(".0")
+    return _number(HEIGHT * n / peak, 1)
+
+
+def _number(x: float, places: int = 2) -> str:
+    """As short as it reads (14.7, 0): as a minifier would write it, so pages minified or not agree."""
+    return f"{x:.{places}f}".rstrip("0").rstrip(".")
 
 
 def _table(counted: list[tuple[str, Counter]]) -> str:
