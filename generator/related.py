@@ -50,7 +50,7 @@ def terms(article: Article) -> dict[tuple[str, str], None]:
 
 
 def related(articles: list[Article]) -> dict[str, list[Related]]:
-    """Each article's related articles, the closest first (ties: the newer, then by id)."""
+    """Each article's related articles, the closest first (ties: the newer, then the first in the archive)."""
     n = len(articles)
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     own = [terms(a) for a in articles]
@@ -87,7 +87,7 @@ def related(articles: list[Article]) -> dict[str, list[Related]]:
         col, value = score.indices, score.data
         keep = (col != row + start) & (value >= MIN_SCORE) & (shared.data >= 2)
         row, col, value = row[keep], col[keep], value[keep]
-        # by row, then the closest, then the newer (rank), then by number
+        # by row, then the closest, then the newer, then the first in the archive
         by = np.lexsort((col, newer[col], -np.round(value, 9), row))
         row, col = row[by], col[by]
         first = np.r_[0, np.flatnonzero(row[1:] != row[:-1]) + 1]
