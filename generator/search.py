@@ -277,17 +277,16 @@ def build(articles: list[Entry]) -> Iterator[tuple[str, str]]:
         "head": [b36(head) for head, _ in lengths],
         "text": [b36(text) for _, text in lengths],
     }
-    per_file = TEXTS_A_FILE
     yield "search/docs.js", _script("docs", {
-        "count": len(articles), "buckets": [bigram_buckets, unigram_buckets], "texts": per_file,
+        "count": len(articles), "buckets": [bigram_buckets, unigram_buckets], "texts": TEXTS_A_FILE,
         "districts": districts, "years": years, "topics": topics,
         "columns": {k: ",".join(v) for k, v in columns.items()},
     })
-    for first in range(0, len(articles), per_file):
-        yield f"search/t/{first // per_file}.js", "".join(_script("t", n, {
+    for first in range(0, len(articles), TEXTS_A_FILE):
+        yield f"search/t/{first // TEXTS_A_FILE}.js", "".join(_script("t", n, {
             "id": a.id, "title": a.title, "kicker": a.kicker or "", "subtitle": a.subtitle or "",
             "date": a.shown_date, "district": a.district or "", "text": a.text,
-        }) for n, a in enumerate(articles[first:first + per_file], first))
+        }) for n, a in enumerate(articles[first:first + TEXTS_A_FILE], first))
 
 
 def truth(articles: list[Article], query: str) -> set[str]:
