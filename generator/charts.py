@@ -14,6 +14,7 @@ from collections import Counter
 from markupsafe import Markup, escape
 
 from .model import Article
+from .render import cn_date_text
 
 ROWS = 12  # series a chart shows; the rest of the archive is one more row ("其他")
 HEIGHT = 20  # of a row, in the SVG's units (a month is one unit wide)
@@ -53,7 +54,7 @@ def chart(caption: str, series: list[tuple[str, list[Article]]], months: list[tu
     if not months or not counted:
         return Markup("")
     where = {m: i for i, m in enumerate(months)}
-    first, last = f"{months[0][0]}年{months[0][1]}月", f"{months[-1][0]}年{months[-1][1]}月"
+    first, last = (cn_date_text(f"{y}-{m}") for y, m in (months[0], months[-1]))
     body = [f'<figure class="coverage"><figcaption>{escape(caption)}（{first}—{last}，'
             f"每条竖线一个月，各行按本行最多的一月缩放；只知年份的报道不计）</figcaption>"]
     for label, counts in counted:

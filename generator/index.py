@@ -53,12 +53,7 @@ class Urls:
             counts = Counter(n for a in articles for n in names_of(a))
             if kind in LISTED:
                 self._counts.update({(kind, n): c for n, c in counts.items()})
-            by_slug = defaultdict(list)
-            for name in counts:
-                by_slug[slug(name)].append(name)
-            for base, group in by_slug.items():
-                for name in group:
-                    self._slugs[(kind, name)] = base if len(group) == 1 else f"{base}-{short_hash(name)}"
+            self._slugs.update({(kind, name): s for name, s in unique_slugs({n: slug(n) for n in counts}).items()})
 
     def has_page(self, kind: str, name: str) -> bool:
         return kind not in LISTED or self._counts[(kind, name)] >= OWN_PAGE_FROM
@@ -115,6 +110,16 @@ def _folder_relpath(folder: str, base: str) -> str:
 
 def short_hash(name: str) -> str:
     return hashlib.blake2b(name.encode("utf-8"), digest_size=3).hexdigest()
+
+
+def unique_slugs(bases: dict[str, str]) -> dict[str, str]:
+    """Each name's slug: its base, or, where names share a base, the base and a short hash of the
+    name, so that no name's slug depends on which other names exist."""
+    by_base = defaultdict(list)
+    for name, base in bases.items():
+        by_base[base].append(name)
+    return {name: base if len(group) == 1 else f"{base}-{short_hash(name)}"
+            for base, group in by_base.items() for name in group}
 
 
 class Relative:

@@ -10,9 +10,9 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from .index import Relative, Urls, short_hash
+from .index import Relative, Urls, unique_slugs
 from .model import PageReport
-from .render import link, link_text, md, render, slug
+from .render import cn_date_text, link, link_text, md, render, slug
 
 FOLDER = "issues"
 UNKNOWN_PAPER = "报纸名不详"
@@ -22,10 +22,6 @@ def _page_order(report: PageReport) -> tuple:
     """版次 in print order (A02 before A10, 2 before 10), then the file name."""
     label = report.page.meta.page or ""
     return (label == "", re.sub(r"\d+", lambda m: m.group().zfill(6), label), report.page.name)
-
-
-def _cn_date(date: str) -> str:
-    return "".join(f"{int(n)}{unit}" for n, unit in zip(date.split("-"), "年月日"))
 
 
 def _relative(target: str, page: str) -> str:
@@ -38,11 +34,8 @@ def pages(reports: list[PageReport], urls: Urls) -> dict[str, str]:
     papers: dict[str | None, dict[str | None, list[PageReport]]] = defaultdict(lambda: defaultdict(list))
     for report in reports:
         papers[report.page.meta.newspaper][report.page.meta.date].append(report)
-    by_slug = defaultdict(list)
-    for paper in papers:
-        by_slug[slug(paper) if paper else "unknown"].append(paper)
-    folder = {paper: f"{FOLDER}/{base}" if len(group) == 1 else f"{FOLDER}/{base}-{short_hash(paper or '')}"
-              for base, group in by_slug.items() for paper in group}  # as Urls names pages: no slug depends on the others
+    slugs = unique_slugs({paper or "": slug(paper) if paper else "unknown" for paper in papers})
+    folder = {paper: f"{FOLDER}/{slugs[paper or '']}" for paper in papers}
     out: dict[str, str] = {}
     rows = []
     for paper in sorted(papers, key=lambda p: (p is None, folder[p])):
@@ -51,13 +44,13 @@ def pages(reports: list[PageReport], urls: Urls) -> dict[str, str]:
         undated = len(issues.get(None, []))
         rows.append([link(name, _relative(here, f"{FOLDER}/index.md")), str(len(dated)),
                      str(sum(map(len, issues.values()))),
-                     md(f"{_cn_date(dated[-1])}—{_cn_date(dated[0])}" if dated else "—")])
+                     md(f"{cn_date_text(dated[-1])}—{cn_date_text(dated[0])}" if dated else "—")])
         by_month: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # year → month ("": not known) → dates
         for date in dated:
             by_month[date[:4]][date[5:7]].append(date)
         sections = [(f"{year}年", [
             md(f"{int(month)}月：" if month else "月份不详：") + Markup(" · ").join(
-                link(f"{int(d[8:])}日" if len(d) == 10 else _cn_date(d), _relative(f"{folder[paper]}/{d}.md", here))
+                link(f"{int(d[8:])}日" if len(d) == 10 else cn_date_text(d), _relative(f"{folder[paper]}/{d}.md", here))
                 + md(f"（{len(issues[d])} 版）") for d in months[month])
             for month in sorted(months, reverse=True)]) for year, months in sorted(by_month.items(), reverse=True)]
         if undated:
@@ -87,7 +80,7 @@ def _issue(name: str, date: str | None, group: list[PageReport], urls: Urls, her
         items = [Markup(link_text(a.title, rel.article(a))) for a in report.articles]
         items.append(link("版面原文", rel.source(report.page.name)))
         sections.append((heading, items))
-    when = _cn_date(date) if date else "日期不详"
+    when = cn_date_text(date) if date else "日期不详"
     intro = md(f"{name}，{when}，{len(group)} 个版面。") + Markup(" ") + link(f"{name}各期", paper_link)
     if not date:
         intro += Markup(" ") + md("这些版面的出版日期不详（元数据未载）。")

@@ -83,13 +83,15 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     `added`: the day each id entered the archive, which numbers the articles in the search index.
     The workers come from a fork server, not from this process: a fork of it would copy, page by
     page as they are touched, the whole archive it holds; the tasks bring what they need, pickled."""
-    nearby, close = index.around(archive.articles), related.related(archive.articles)
-    tasks = [(report, {a.id: (nearby[a.id], close.get(a.id, [])) for a in report.articles}) for report in archive.pages]
+    def tasks():  # made once the search task is out: the related articles take seconds at scale
+        nearby, close = index.around(archive.articles), related.related(archive.articles)
+        return [(report, {a.id: (nearby[a.id], close.get(a.id, [])) for a in report.articles}) for report in archive.pages]
+
     workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(tasks) < 2 * workers:
+    if workers < 2 or len(archive.pages) < 2 * workers:
         def finish():
             written, paths = _write_search(search.entries(archive.articles, added))
-            return written + sum(map(_render_page, tasks)), paths
+            return written + sum(map(_render_page, tasks())), paths
 
         _share(urls, site_url, docs)
         try:
@@ -101,7 +103,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     context.set_forkserver_preload([__name__])
     with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
         searched = pool.apply_async(_write_search, (search.entries(archive.articles, added),))  # first: the longest
-        rendered = pool.map_async(_render_page, tasks, chunksize=8)
+        rendered = pool.map_async(_render_page, tasks(), chunksize=8)
 
         def finish():
             written, paths = searched.get()
