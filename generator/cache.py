@@ -8,6 +8,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -78,9 +79,14 @@ def put(folder: Path, name: str, data: bytes) -> None:
         partial.unlink(missing_ok=True)
 
 
+# A result's name (a key), or a partial one a build cut short left: the only files prune removes,
+# so a folder given by hand (--cache) loses nothing else, and other records can be kept beside.
+RESULT_NAME = re.compile(r"[0-9a-f]{32}(\.\d+\.partial)?")
+
+
 def prune(folder: Path, keep: set[str]) -> None:
     """Remove the results this build did not use (pages gone, code changed)."""
     with contextlib.suppress(OSError):  # as in put: a folder that cannot be written is no error
         for path in folder.iterdir():
-            if path.name not in keep:
+            if path.name not in keep and RESULT_NAME.fullmatch(path.name):
                 path.unlink(missing_ok=True)

@@ -36,6 +36,16 @@ def named_bodies(article: Article) -> list[str]:
     return list(dict.fromkeys(map(article.body_page, article.organizations)))
 
 
+# Each kind of name that has pages, and an article's names of that kind.
+NAMES = (
+    ("districts", lambda a: [a.district_label] if a.district else []),
+    ("topics", lambda a: a.topics),
+    ("reporters", credit_names),
+    ("people", lambda a: a.persons),
+    ("orgs", named_bodies),
+)
+
+
 class Urls:
     """Where every page lives, as a docs/ path. A name's page is its pinyin; names that share
     a pinyin each get a short hash of the name, so no slug depends on which names exist."""
@@ -43,17 +53,17 @@ class Urls:
     def __init__(self, articles: list[Article]):
         self._slugs: dict[tuple[str, str], str] = {}
         self._counts: Counter = Counter()
-        for kind, names_of in (
-            ("districts", lambda a: [a.district_label] if a.district else []),
-            ("topics", lambda a: a.topics),
-            ("reporters", credit_names),
-            ("people", lambda a: a.persons),
-            ("orgs", named_bodies),
-        ):
+        for kind, names_of in NAMES:
             counts = Counter(n for a in articles for n in names_of(a))
             if kind in LISTED:
                 self._counts.update({(kind, n): c for n, c in counts.items()})
             self._slugs.update({(kind, name): s for name, s in unique_slugs({n: slug(n) for n in counts}).items()})
+
+    def facts(self, article: Article) -> tuple:
+        """All that this table says of an article's names (whether each has a page, and its slug):
+        what a page that links them depends on here (generator/rendered.py)."""
+        return tuple((kind, name, self.has_page(kind, name), self._slugs[(kind, name)])
+                     for kind, names_of in NAMES for name in names_of(article))
 
     def has_page(self, kind: str, name: str) -> bool:
         return kind not in LISTED or self._counts[(kind, name)] >= OWN_PAGE_FROM
@@ -127,6 +137,12 @@ class Relative:
 
     def __init__(self, urls: Urls, page: str):
         self.urls, self.base = urls, posixpath.dirname(page)
+
+    def facts(self, article: Article) -> tuple:
+        """All that this table says of an article's names (whether each has a page, and its slug):
+        what a page that links them depends on here (generator/rendered.py)."""
+        return tuple((kind, name, self.has_page(kind, name), self._slugs[(kind, name)])
+                     for kind, names_of in NAMES for name in names_of(article))
 
     def has_page(self, kind: str, name: str) -> bool:
         return self.urls.has_page(kind, name)

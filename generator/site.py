@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import feeds, index, issues, onthisday, registry, related, render, search, sources
+from . import feeds, index, issues, onthisday, registry, related, render, rendered, search, sources
 from .files import replaced_whole
 
 if TYPE_CHECKING:  # the pipeline (jieba, scipy) is not imported where pages are only rendered
@@ -23,12 +23,14 @@ GENERATED = ("articles", "districts", "dates", "topics", "reporters", "people", 
 
 
 def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: Path | None = None,
-               download: str | None = None, workers: int | None = None) -> tuple[int, int]:
+               download: str | None = None, workers: int | None = None, record: Path | None = None) -> tuple[int, int]:
     """Write every generated file whose content changed; remove generated files no longer made.
     Unchanged files are not touched, so their mtimes (and MkDocs' dirty builds) keep. Files are
     written as they are made, never all held at once: an archive's pages do not fit in memory
     twice. Article pages, source views and the search index, the bulk, are made by worker
-    processes while this one makes the rest. `download`: the offline copy's address, for the home page."""
+    processes while this one makes the rest. `download`: the offline copy's address, for the home
+    page. `record`: what each article page and source view was made from (generator/rendered.py),
+    read to render only those whose inputs changed, and written for the next build."""
     ids = registry.load(registry_path) if registry_path else {}
     ids = registry.update(ids, archive.articles)
     if registry_path:
@@ -37,14 +39,16 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
     urls = index.Urls(archive.articles)
     made = {urls.source(r.page.name) for r in archive.pages} | {urls.article(a) for a in archive.articles}
     added = {ident: entry["added"] for ident, entry in ids.items() if entry.get("added")}
-    with _in_background(archive, urls, site_url, docs, workers, added) as background:
+    kept = rendered.Record(record, docs)
+    with _in_background(archive, urls, site_url, docs, workers, added, kept) as background:
         written = 0
         for rel, content in _other_files(archive, urls, site_url, ids, added, download):
             written += _write(docs, rel, content)
             made.add(rel)
-        background_written, search_files = background()
+        background_written, search_files, entries = background()
     written += background_written
     made.update(search_files)
+    kept.save(entries)
     removed = 0
     for top in GENERATED:
         root = docs / top
@@ -76,22 +80,45 @@ def _share(*context) -> None:
 
 @contextmanager
 def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None,
-                   added: dict[str, str]):
+                   added: dict[str, str], kept: rendered.Record):
     """The search index (one task) and the article pages and source views (a page of the archive
     a task), made and written by worker processes while the caller makes the rest; yields a
-    function that waits for them and returns how many files changed and the search files' paths.
-    `added`: the day each id entered the archive, which numbers the articles in the search index.
-    The workers come from a fork server, not from this process: a fork of it would copy, page by
-    page as they are touched, the whole archive it holds; the tasks bring what they need, pickled."""
+    function that waits for them and returns how many files changed, the search files' paths and
+    what to record of the article pages and source views. `added`: the day each id entered the
+    archive, which numbers the articles in the search index. A page whose inputs are those `kept`
+    records is not rendered. The workers come from a fork server, not from this process: a fork
+    of it would copy, page by page as they are touched, the whole archive it holds; the tasks bring
+    what they need, pickled."""
+    entries: dict[str, tuple] = {}
+
     def tasks():  # made once the search task is out: the related articles take seconds at scale
         nearby, close = index.around(archive.articles), related.related(archive.articles)
-        return [(report, {a.id: (nearby[a.id], close.get(a.id, [])) for a in report.articles}) for report in archive.pages]
+        for report in archive.pages:
+            pages = []
+            for a in report.articles:
+                path = urls.article(a)
+                inputs = (a, nearby[a.id], close.get(a.id, []), urls.facts(a), site_url)
+                pages.append(("article", path, rendered.key(*inputs), inputs))
+            pages.append(("source", urls.source(report.page.name), rendered.key(report), report))
+            for _, path, page_key, _ in pages:
+                if kept.unchanged(path, page_key):
+                    entries[path] = kept.entries[path]
+            todo = [page for page in pages if page[1] not in entries]
+            if todo:
+                yield todo
+
+    def finished(results) -> int:
+        written = 0
+        for count, records in results:
+            written += count
+            entries.update(records)
+        return written
 
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(archive.pages) < 2 * workers:
         def finish():
             written, paths = _write_search(search.entries(archive.articles, added))
-            return written + sum(map(_render_page, tasks())), paths
+            return written + finished(map(_render, tasks())), paths, entries
 
         _share(urls, site_url, docs)
         try:
@@ -103,11 +130,12 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     context.set_forkserver_preload([__name__])
     with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
         searched = pool.apply_async(_write_search, (search.entries(archive.articles, added),))  # first: the longest
-        rendered = pool.map_async(_render_page, tasks(), chunksize=8)
+        rendered_pages = pool.imap_unordered(_render, tasks(), chunksize=8)
 
         def finish():
-            written, paths = searched.get()
-            return written + sum(rendered.get()), paths
+            written = finished(rendered_pages)
+            searched_written, paths = searched.get()
+            return written + searched_written, paths, entries
 
         yield finish
 
@@ -125,17 +153,24 @@ def permalink(site_url: str, article) -> str:
     return f"{site_url}articles/{article.id}/"
 
 
-def _render_page(task) -> int:
-    report, links = task  # of each article: (previous and next, related)
+def _render(pages: list[tuple[str, str, bytes, object]]) -> tuple[int, list]:
+    """Render and write article pages and source views of one page of the archive, as (kind,
+    docs path, key, inputs): an article's inputs are (article, previous and next, related, its
+    names' facts, site URL), a source view's the page's report. Returns how many files changed
+    and what to record."""
     urls, site_url, docs = _shared
-    written = 0
-    for a in report.articles:
-        path = urls.article(a)
-        rel = index.Relative(urls, path)
-        first = min(r[0] for r in a.headline_lines + a.body_lines)  # the source view opens at the article
-        written += _write(docs, path, render.article_page(a, rel, permalink(site_url, a), links[a.id][0],
-                                                          f"{rel.source(a.source)}#L{first}", links[a.id][1]))
-    return written + _write(docs, urls.source(report.page.name), sources.page_view(report, urls))
+    written, records = 0, []
+    for kind, path, page_key, inputs in pages:
+        if kind == "article":
+            a, around, close = inputs[:3]
+            rel = index.Relative(urls, path)
+            first = min(r[0] for r in a.headline_lines + a.body_lines)  # the source view opens at the article
+            content = render.article_page(a, rel, permalink(site_url, a), around, f"{rel.source(a.source)}#L{first}", close)
+        else:
+            content = sources.page_view(inputs, urls)
+        written += _write(docs, path, content)
+        records.append(rendered.entry(docs, path, page_key))
+    return written, records
 
 
 def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[str, dict], added: dict[str, str],

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from generator import cache, index, pipeline, search
+from generator import cache, index, pipeline, rendered, search
 from generator.vocabulary import CAPTION_MARK
 
 from conftest import PAGES, ROOT, build, make_project, parsed
@@ -242,11 +242,16 @@ def test_page_cache_gives_the_same_files_and_follows_every_change(tmp_path):
     def docs():
         return {p.relative_to(project / "docs"): p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
 
+    def results():
+        return {p for p in cache.iterdir() if p.name != rendered.NAME}
+
+    cache.mkdir()
+    (cache / "notes.txt").write_text("a file of the user's", encoding="utf-8")
     assert build(project, pages, mkdocs=False) == 0
-    fresh, keys = docs(), set(cache.iterdir())
+    fresh, keys = docs(), results() - {cache / "notes.txt"}
     assert len(keys) == len(list(pages.glob("*.txt")))
     assert build(project, pages, mkdocs=False) == 0
-    assert docs() == fresh and set(cache.iterdir()) == keys
+    assert docs() == fresh and results() == keys | {cache / "notes.txt"}
 
     first = sorted(keys)[0]
     first.write_bytes(b"not a pickle")
@@ -257,12 +262,55 @@ def test_page_cache_gives_the_same_files_and_follows_every_change(tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("。", "。缓存测试句。", 1), encoding="utf-8")
     assert build(project, pages, mkdocs=False) == 0
     assert any("缓存测试句" in text.decode("utf-8") for path, text in docs().items() if path.parts[0] == "articles")
-    assert len(set(cache.iterdir()) - keys) == 1 and len(list(cache.iterdir())) == len(keys)
+    assert len(results() - keys) == 2 and len(results()) == len(keys) + 1  # a new result, and the user's file
 
     (pages.parent / "corrections.yaml").write_text(
         f"- furniture: {{page: {page.name}, lines: [1, 1]}}\n", encoding="utf-8")
     assert build(project, pages, mkdocs=False) == 0
-    assert not set(cache.iterdir()) & keys  # every page's result depends on the corrections
+    assert not results() & keys  # every page's result depends on the corrections
+    assert (cache / "notes.txt").exists()  # pruning removes results only
+
+
+def test_a_page_is_rendered_again_only_when_what_it_is_made_of_changed(tmp_path, archive, monkeypatch):
+    """The render record (generator/rendered.py) skips the pages whose inputs it has seen; the
+    files are those a build without it writes, when a name gains a page of its own, a title
+    changes (it stands on its neighbours' and related articles' pages), or a file is edited by hand."""
+    import copy
+
+    from generator import render, site, sources
+
+    def files(docs):
+        return {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+
+    record, docs = tmp_path / "cache" / rendered.NAME, tmp_path / "docs"
+    site.write_docs(archive, docs, workers=1, record=record)
+    changed = copy.deepcopy(archive)
+    urls = index.Urls(changed.articles)
+    once = next(p for a in changed.articles for p in a.persons if not urls.has_page("people", p))
+    first = next(a for a in changed.articles if once in a.persons)
+    other = next(a for a in changed.articles if once not in a.persons)
+    other.persons.append(once)  # `once` now has a page, which `first`'s page must link
+    other.title += "（续）"
+    (docs / index.Urls.article(changed.articles[-1])).write_text("edited by hand", encoding="utf-8")
+    (docs / index.Urls.source(changed.pages[0].page.name)).unlink()
+
+    made = []
+    for module, name in ((render, "article_page"), (sources, "page_view")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *args, real=real: made.append(args[0]) or real(*args))
+    site.write_docs(changed, docs, workers=1, record=record)
+    again = list(made)
+    site.write_docs(changed, tmp_path / "fresh", workers=1)
+    before = files(tmp_path / "fresh")
+    assert files(docs) == before
+    rendered_ids = {a.id for a in again if hasattr(a, "id")}
+    assert {first.id, other.id, changed.articles[-1].id} <= rendered_ids
+    assert len(rendered_ids) < len(changed.articles) / 2
+    assert [r.page.name for r in again if not hasattr(r, "id")] == [changed.pages[0].page.name]
+
+    made.clear()  # nothing changed: nothing rendered, nothing written
+    site.write_docs(changed, docs, workers=1, record=record)
+    assert made == [] and files(docs) == before
 
 
 def test_the_page_cache_follows_the_code_and_data_that_make_a_page():
