@@ -14,7 +14,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import track
 
-from . import corrections, evaluate, export, pipeline, registry, rendered, shards
+from . import corrections, evaluate, export, pipeline, registry, shards
 from .files import Locked, lock, write_atomically
 from .read import ARCHIVE_META
 
@@ -85,7 +85,7 @@ def _build(args) -> int:
     download = args.offline_url or (f"{site_url}{offline.PUBLISHED}" if args.with_offline else None)
     archive = _load(args.input, args.corrections, cache_dir, registry_path, args.metadata)
     written, removed = site.write_docs(archive, args.docs, site_url, registry_path, download=download,
-                                       record=cache_dir / rendered.NAME if cache_dir else None)
+                                       cache=cache_dir)
     console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
                   f"({written} files written, {removed} removed)")
     if args.no_mkdocs:

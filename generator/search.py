@@ -20,18 +20,24 @@ numbering by id alone would shift the files after each new id (most of them, eve
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
 from .model import Article
 from .render import cn_date
+from .rendered import code_version
 from .text import compact
 
 SHARD_BYTES = 48_000  # aim for shards this size: a query loads a few of them
@@ -209,24 +215,58 @@ def _character_runs(pairs: list[tuple[str, str]], base: int):
         yield chr(char), first, last, run
 
 
-def _merged(articles: list[Entry], runs, separator: bytes, lengths: list | None = None) -> dict[str, bytearray]:
+def _merged(articles: list[Entry], runs, separator: bytes, lengths: list | None = None,
+            keep: Path | None = None) -> dict[str, bytearray]:
     """Every chunk's runs joined into one list a key, the first article of each run given as
     its delta from the key's last article so far; `lengths` takes each article's (headline,
-    text) lengths as searched, on the way."""
+    text) lengths as searched, on the way. `keep`: a folder where each chunk's runs are kept for
+    the next build."""
     table: dict[str, bytearray] = {}
     last: dict[str, int] = {}
     for base in range(0, len(articles), CHUNK):
-        chunk = [searchable(a) for a in articles[base:base + CHUNK]]
+        chunk_runs, chunk_lengths = _chunk(articles[base:base + CHUNK], runs, base, keep)
         if lengths is not None:
-            lengths += [tuple(map(len, pair)) for pair in chunk]
-        for key, first, end, run in runs(chunk, base):
+            lengths += chunk_lengths
+        for key, first, end, run in chunk_runs:
             buf = table.get(key)
             if buf is None:
                 table[key] = bytearray(b36(first).encode("ascii") + run)
             else:
                 buf += separator + b36(first - last[key]).encode("ascii") + run
             last[key] = end
+    if keep is not None:  # chunks past the end, from a larger archive
+        for path in keep.glob(f"{runs.__name__}-*.pickle"):
+            if int(path.stem.rpartition("-")[2]) * CHUNK >= len(articles):
+                path.unlink(missing_ok=True)
     return table
+
+
+def _chunk(chunk: list[Entry], runs, base: int, keep: Path | None) -> tuple[list, list[tuple[int, int]]]:
+    """A chunk's runs and its articles' lengths as searched; from `keep` where this chunk (the
+    same texts at the same numbers, the same code) was indexed before. Articles are numbered as
+    they entered the archive, so a day's new articles change the last chunk only, and a build
+    indexes a chunk, not an archive (most of a daily build's search time)."""
+    if keep is None:
+        return _indexed(chunk, runs, base)
+    key = hashlib.blake2b(repr((runs.__name__, base, [(a.kicker, a.title, a.subtitle, a.text) for a in chunk])).encode(),
+                          digest_size=16, key=code_version()).digest()
+    path = keep / f"{runs.__name__}-{base // CHUNK}.pickle"
+    with contextlib.suppress(Exception):  # none, another chunk's, or damaged: indexed afresh
+        stored_key, made = pickle.loads(path.read_bytes())
+        if stored_key == key:
+            return made
+    made = _indexed(chunk, runs, base)
+    with contextlib.suppress(OSError):  # a folder that cannot be written only makes the next build slower
+        keep.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps((key, made), pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, path)
+    return made
+
+
+def _indexed(chunk: list[Entry], runs, base: int) -> tuple[list, list[tuple[int, int]]]:
+    pairs = [searchable(a) for a in chunk]
+    return list(runs(pairs, base)), [tuple(map(len, pair)) for pair in pairs]
 
 
 def _buckets(total_bytes: int) -> int:
@@ -251,17 +291,18 @@ def _script(call: str, *args) -> str:
                                               for a in args) + ");\n"
 
 
-def build(articles: list[Entry]) -> Iterator[tuple[str, str]]:
-    """Every search file, as (path under the site root, text)."""
+def build(articles: list[Entry], keep: Path | None = None) -> Iterator[tuple[str, str]]:
+    """Every search file, as (path under the site root, text). `keep`: a folder kept between
+    builds, where each chunk's postings are found again when its articles are unchanged."""
     articles = order(articles)
     lengths: list[tuple[int, int]] = []  # of the headline and the text, as searched
-    postings = _merged(articles, _bigram_runs, b";", lengths)
+    postings = _merged(articles, _bigram_runs, b";", lengths, keep)
     bigram_buckets = _buckets(sum(len(k) + len(v) + 6 for k, v in postings.items()))
     yield from _shards("g", postings, bigram_buckets)
     del postings
 
     # a second pass, so the bigram and the character postings are never in memory together
-    lists = _merged(articles, _character_runs, b",")
+    lists = _merged(articles, _character_runs, b",", keep=keep)
     unigram_buckets = _buckets(sum(len(v) + 6 for v in lists.values()))
     yield from _shards("u", lists, unigram_buckets)
     del lists

@@ -23,14 +23,15 @@ GENERATED = ("articles", "districts", "dates", "topics", "reporters", "people", 
 
 
 def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: Path | None = None,
-               download: str | None = None, workers: int | None = None, record: Path | None = None) -> tuple[int, int]:
+               download: str | None = None, workers: int | None = None, cache: Path | None = None) -> tuple[int, int]:
     """Write every generated file whose content changed; remove generated files no longer made.
     Unchanged files are not touched, so their mtimes (and MkDocs' dirty builds) keep. Files are
     written as they are made, never all held at once: an archive's pages do not fit in memory
     twice. Article pages, source views and the search index, the bulk, are made by worker
     processes while this one makes the rest. `download`: the offline copy's address, for the home
-    page. `record`: what each article page and source view was made from (generator/rendered.py),
-    read to render only those whose inputs changed, and written for the next build."""
+    page. `cache`: a folder kept between builds, where what each article page and source view was
+    made from (generator/rendered.py) and the search index's chunks are kept, so a build renders
+    and indexes only what changed."""
     ids = registry.load(registry_path) if registry_path else {}
     ids = registry.update(ids, archive.articles)
     if registry_path:
@@ -39,8 +40,8 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
     urls = index.Urls(archive.articles)
     made = {urls.source(r.page.name) for r in archive.pages} | {urls.article(a) for a in archive.articles}
     added = {ident: entry["added"] for ident, entry in ids.items() if entry.get("added")}
-    kept = rendered.Record(record, docs)
-    with _in_background(archive, urls, site_url, docs, workers, added, kept) as background:
+    kept = rendered.Record(cache / rendered.NAME if cache else None, docs)
+    with _in_background(archive, urls, site_url, docs, workers, added, kept, cache) as background:
         written = 0
         for rel, content in _other_files(archive, urls, site_url, ids, added, download):
             written += _write(docs, rel, content)
@@ -58,6 +59,9 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
             path.unlink()
             removed += 1
     return written, removed
+
+
+SEARCH_CHUNKS = "search"  # in the cache folder: each chunk of the search index's postings (search._chunk)
 
 
 def _write(docs: Path, rel: str, content: str) -> bool:
@@ -80,7 +84,7 @@ def _share(*context) -> None:
 
 @contextmanager
 def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None,
-                   added: dict[str, str], kept: rendered.Record):
+                   added: dict[str, str], kept: rendered.Record, cache: Path | None):
     """The search index (one task) and the article pages and source views (a page of the archive
     a task), made and written by worker processes while the caller makes the rest; yields a
     function that waits for them and returns how many files changed, the search files' paths and
@@ -117,7 +121,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(archive.pages) < 2 * workers:
         def finish():
-            written, paths = _write_search(search.entries(archive.articles, added))
+            written, paths = _write_search(search.entries(archive.articles, added), cache)
             return written + finished(map(_render, tasks())), paths, entries
 
         _share(urls, site_url, docs)
@@ -129,7 +133,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
-        searched = pool.apply_async(_write_search, (search.entries(archive.articles, added),))  # first: the longest
+        searched = pool.apply_async(_write_search, (search.entries(archive.articles, added), cache))  # first: the longest
         rendered_pages = pool.imap_unordered(_render, tasks(), chunksize=8)
 
         def finish():
@@ -140,10 +144,10 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
         yield finish
 
 
-def _write_search(entries: list[search.Entry]) -> tuple[int, list[str]]:
+def _write_search(entries: list[search.Entry], cache: Path | None) -> tuple[int, list[str]]:
     docs = _shared[2]
     written, made = 0, []
-    for rel, content in search.build(entries):
+    for rel, content in search.build(entries, cache / SEARCH_CHUNKS if cache else None):
         written += _write(docs, rel, content)
         made.append(rel)
     return written, made

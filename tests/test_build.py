@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from generator import cache, index, pipeline, rendered, search
+from generator import cache, index, pipeline, rendered, search, site
 from generator.vocabulary import CAPTION_MARK
 
 from conftest import PAGES, ROOT, build, make_project, parsed
@@ -243,7 +243,7 @@ def test_page_cache_gives_the_same_files_and_follows_every_change(tmp_path):
         return {p.relative_to(project / "docs"): p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
 
     def results():
-        return {p for p in cache.iterdir() if p.name != rendered.NAME}
+        return {p for p in cache.iterdir() if p.name not in (rendered.NAME, site.SEARCH_CHUNKS)}
 
     cache.mkdir()
     (cache / "notes.txt").write_text("a file of the user's", encoding="utf-8")
@@ -282,8 +282,8 @@ def test_a_page_is_rendered_again_only_when_what_it_is_made_of_changed(tmp_path,
     def files(docs):
         return {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
 
-    record, docs = tmp_path / "cache" / rendered.NAME, tmp_path / "docs"
-    site.write_docs(archive, docs, workers=1, record=record)
+    cache, docs = tmp_path / "cache", tmp_path / "docs"
+    site.write_docs(archive, docs, workers=1, cache=cache)
     changed = copy.deepcopy(archive)
     urls = index.Urls(changed.articles)
     once = next(p for a in changed.articles for p in a.persons if not urls.has_page("people", p))
@@ -298,7 +298,7 @@ def test_a_page_is_rendered_again_only_when_what_it_is_made_of_changed(tmp_path,
     for module, name in ((render, "article_page"), (sources, "page_view")):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *args, real=real: made.append(args[0]) or real(*args))
-    site.write_docs(changed, docs, workers=1, record=record)
+    site.write_docs(changed, docs, workers=1, cache=cache)
     again = list(made)
     site.write_docs(changed, tmp_path / "fresh", workers=1)
     before = files(tmp_path / "fresh")
@@ -309,7 +309,7 @@ def test_a_page_is_rendered_again_only_when_what_it_is_made_of_changed(tmp_path,
     assert [r.page.name for r in again if not hasattr(r, "id")] == [changed.pages[0].page.name]
 
     made.clear()  # nothing changed: nothing rendered, nothing written
-    site.write_docs(changed, docs, workers=1, record=record)
+    site.write_docs(changed, docs, workers=1, cache=cache)
     assert made == [] and files(docs) == before
 
 

@@ -132,6 +132,33 @@ def test_index_files_do_not_depend_on_the_chunk_size(generated, monkeypatch):
         assert dict(search.build(entries)) == whole, size
 
 
+def test_chunks_kept_between_builds_give_the_files_a_fresh_build_gives(generated, monkeypatch, tmp_path):
+    """With a folder kept between builds (search._chunk), a day's new articles are indexed in the
+    last chunks only, a changed article in its own; the files are always a fresh build's."""
+    monkeypatch.setattr(search, "CHUNK", 64)
+    articles, keep = generated[0][:600], tmp_path / "chunks"
+    added = {a.id: "2026-01-01" for a in articles[:500]} | {a.id: "2026-01-02" for a in articles[500:]}
+    indexed = []
+    real = search._indexed
+    monkeypatch.setattr(search, "_indexed", lambda chunk, runs, base: indexed.append(base) or real(chunk, runs, base))
+
+    def built(entries):
+        indexed.clear()
+        kept = dict(search.build(entries, keep))
+        bases = sorted(set(indexed))
+        assert kept == dict(search.build(entries))
+        return bases
+
+    assert built(search.entries(articles[:500], added)) == list(range(0, 500, 64))
+    assert built(search.entries(articles, added)) == [448, 512, 576]  # 448: the chunk the day filled up
+    entries = search.order(search.entries(articles, added))
+    entries[100] = entries[100]._replace(text=entries[100].text + "更正后的句子")
+    assert built(entries) == [64]
+    assert built(entries[:300]) == [256]  # an archive made smaller: its last chunk, and no chunk past it kept
+    assert sorted(p.name for p in keep.iterdir()) == sorted(f"{kind}-{n}.pickle" for kind in ("_bigram_runs", "_character_runs")
+                                                             for n in range(5))
+
+
 def test_search_page_shows_hits_with_snippets_and_filters(page, server, archive):
     page.goto(server + "search/")
     page.fill(".archive-search input[name=q]", "党工委")
