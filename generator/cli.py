@@ -31,9 +31,10 @@ def _progress(label: str):
 
 
 def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | None = None,
-          registry_path: Path | None = None, metadata_path: Path | None = None) -> pipeline.Archive:
+          issued: dict[str, dict] | None = None, metadata_path: Path | None = None) -> pipeline.Archive:
+    """The archive; `issued`: the id registry, as loaded."""
     path = corrections_path or folder.parent / "corrections.yaml"
-    issued = registry.load(registry_path) if registry_path else {}
+    issued = issued or {}
     archive = pipeline.load(folder, progress=_progress("读取版面"), corrections=corrections.load(path),
                             cache_dir=cache_dir, issued=issued,
                             metadata=metadata_path or folder.parent / ARCHIVE_META)
@@ -83,9 +84,10 @@ def _build(args) -> int:
         return 2
     # where the home page offers the offline copy: a release asset, or else inside the site
     download = args.offline_url or (f"{site_url}{offline.PUBLISHED}" if args.with_offline else None)
-    archive = _load(args.input, args.corrections, cache_dir, registry_path, args.metadata)
+    issued = registry.load(registry_path)
+    archive = _load(args.input, args.corrections, cache_dir, issued, args.metadata)
     written, removed = site.write_docs(archive, args.docs, site_url, registry_path, download=download,
-                                       cache=cache_dir)
+                                       cache=cache_dir, issued=issued)
     console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
                   f"({written} files written, {removed} removed)")
     if args.no_mkdocs:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import hashlib
 import posixpath
 from collections import Counter, defaultdict
@@ -151,6 +152,12 @@ class Relative:
         target, base = getattr(self.urls, kind), self.base or "."
         self.__dict__[kind] = relative = lambda value: _relpath(target(value), base)
         return relative
+
+
+def without_text(article: Article) -> Article:
+    """The article as index pages use it: without its text, lines and keywords, which they do not
+    show (a fifth of the size, to send to the process that makes them; a test holds them equal)."""
+    return dataclasses.replace(article, paragraphs=[], headline_lines=[], body_lines=[], keywords=[], places=[])
 
 
 def newest_first(articles: list[Article]) -> list[Article]:

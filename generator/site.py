@@ -23,7 +23,8 @@ GENERATED = ("articles", "districts", "dates", "topics", "reporters", "people", 
 
 
 def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: Path | None = None,
-               download: str | None = None, workers: int | None = None, cache: Path | None = None) -> tuple[int, int]:
+               download: str | None = None, workers: int | None = None, cache: Path | None = None,
+               issued: dict[str, dict] | None = None) -> tuple[int, int]:
     """Write every generated file whose content changed; remove generated files no longer made.
     Unchanged files are not touched, so their mtimes (and MkDocs' dirty builds) keep. Files are
     written as they are made, never all held at once: an archive's pages do not fit in memory
@@ -31,8 +32,9 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
     processes while this one makes the rest. `download`: the offline copy's address, for the home
     page. `cache`: a folder kept between builds, where what each article page and source view was
     made from (generator/rendered.py) and the search index's chunks are kept, so a build renders
-    and indexes only what changed."""
-    ids = registry.load(registry_path) if registry_path else {}
+    and indexes only what changed. `issued`: the registry at `registry_path`, where the caller has
+    loaded it already."""
+    ids = issued if issued is not None else registry.load(registry_path) if registry_path else {}
     ids = registry.update(ids, archive.articles)
     if registry_path:
         registry.save(registry_path, ids)
@@ -41,14 +43,14 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
     made = {urls.source(r.page.name) for r in archive.pages} | {urls.article(a) for a in archive.articles}
     added = {ident: entry["added"] for ident, entry in ids.items() if entry.get("added")}
     kept = rendered.Record(cache / rendered.NAME if cache else None, docs)
-    with _in_background(archive, urls, site_url, docs, workers, added, kept, cache) as background:
+    with _in_background(archive, urls, site_url, docs, workers, added, kept, cache, download) as background:
         written = 0
-        for rel, content in _other_files(archive, urls, site_url, ids, added, download):
+        for rel, content in _other_files(archive, urls, site_url, ids, added):
             written += _write(docs, rel, content)
             made.add(rel)
-        background_written, search_files, entries = background()
+        background_written, background_files, entries = background()
     written += background_written
-    made.update(search_files)
+    made.update(background_files)
     kept.save(entries)
     removed = 0
     for top in GENERATED:
@@ -84,11 +86,12 @@ def _share(*context) -> None:
 
 @contextmanager
 def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None,
-                   added: dict[str, str], kept: rendered.Record, cache: Path | None):
-    """The search index (one task) and the article pages and source views (a page of the archive
-    a task), made and written by worker processes while the caller makes the rest; yields a
-    function that waits for them and returns how many files changed, the search files' paths and
-    what to record of the article pages and source views. `added`: the day each id entered the
+                   added: dict[str, str], kept: rendered.Record, cache: Path | None, download: str | None):
+    """The search index and the index pages (a task each), and the article pages and source views
+    (a page of the archive a task), made and written by worker processes while the caller makes
+    the rest; yields a function that waits for them and returns how many files changed, the search
+    and index files' paths and what to record of the article pages and source views. The index
+    pages are sent the articles without their text, which they do not show. `added`: the day each id entered the
     archive, which numbers the articles in the search index. A page whose inputs are those `kept`
     records is not rendered. The workers come from a fork server, not from this process: a fork
     of it would copy, page by page as they are touched, the whole archive it holds; the tasks bring
@@ -122,7 +125,8 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     if workers < 2 or len(archive.pages) < 2 * workers:
         def finish():
             written, paths = _write_search(search.entries(archive.articles, added), cache)
-            return written + finished(map(_render, tasks())), paths, entries
+            index_written, index_paths = _write_index(archive.articles, download)
+            return written + index_written + finished(map(_render, tasks())), paths + index_paths, entries
 
         _share(urls, site_url, docs)
         try:
@@ -134,12 +138,13 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     context.set_forkserver_preload([__name__])
     with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
         searched = pool.apply_async(_write_search, (search.entries(archive.articles, added), cache))  # first: the longest
+        indexed = pool.apply_async(_write_index, (list(map(index.without_text, archive.articles)), download))
         rendered_pages = pool.imap_unordered(_render, tasks(), chunksize=8)
 
         def finish():
             written = finished(rendered_pages)
-            searched_written, paths = searched.get()
-            return written + searched_written, paths, entries
+            (searched_written, paths), (index_written, index_paths) = searched.get(), indexed.get()
+            return written + searched_written + index_written, paths + index_paths, entries
 
         yield finish
 
@@ -148,6 +153,15 @@ def _write_search(entries: list[search.Entry], cache: Path | None) -> tuple[int,
     docs = _shared[2]
     written, made = 0, []
     for rel, content in search.build(entries, cache / SEARCH_CHUNKS if cache else None):
+        written += _write(docs, rel, content)
+        made.append(rel)
+    return written, made
+
+
+def _write_index(articles: list, download: str | None) -> tuple[int, list[str]]:
+    urls, _, docs = _shared
+    written, made = 0, []
+    for rel, content in index.pages(articles, urls, download).items():
         written += _write(docs, rel, content)
         made.append(rel)
     return written, made
@@ -177,9 +191,9 @@ def _render(pages: list[tuple[str, str, bytes, object]]) -> tuple[int, list]:
     return written, records
 
 
-def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[str, dict], added: dict[str, str],
-                 download: str | None) -> Iterator[tuple[str, str]]:
-    """Downloads, redirects, indexes and feeds, as (docs path, text). The large transient (the
+def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[str, dict],
+                 added: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """Downloads, redirects, feeds and the rest, as (docs path, text). The large transient (the
     downloads' text) comes first, while memory is lowest."""
     articles = archive.articles
     link_of = functools.partial(permalink, site_url)
@@ -192,7 +206,6 @@ def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[st
     for old, target in registry.redirects(ids, articles).items():
         yield f"articles/{old}.md", render.moved_page(old, target, index.Relative(urls, f"articles/{old}.md"),
                                                        ids[old], page_names)
-    yield from index.pages(articles, urls, download).items()
     yield from onthisday.files(articles).items()
     yield "pages/index.md", sources.index_page(archive.pages, urls, archive.errors, archive.warnings)
     yield from issues.pages(archive.pages, urls).items()

@@ -82,7 +82,7 @@ def test_a_long_list_is_paged_by_year_and_every_link_finds_its_place(tmp_path, m
             assert f"{{ #{anchor} }}" in made[posixpath.normpath(f"dates/{target}")], (year, target, anchor)
 
     project = make_project(tmp_path)
-    assert build(project, mkdocs=False) == 0
+    site.write_docs(archive, project / "docs", workers=1)  # in this process, where PAGED_FROM is 3
     assert site.mkdocs_build(project / "mkdocs.yml", project / "site") == []
 
 
@@ -140,6 +140,13 @@ def test_a_name_seen_in_one_article_is_listed_not_paged(built_site, archive, kin
     assert len(letters) == len({urls.letter(kind, n) for n in once})
     for name in more:
         assert shown(urls._path(kind, name)).is_file() and urls.has_page(kind, name)
+
+
+def test_index_pages_need_no_article_text(archive):
+    """The index pages are made from the articles without their text (index.without_text, smaller
+    to send to the process that makes them): the same pages as from the whole articles."""
+    urls = index.Urls(archive.articles)
+    assert index.pages(list(map(index.without_text, archive.articles)), urls) == index.pages(archive.articles, urls)
 
 
 def test_navigation_stays_short(built_site):
