@@ -37,10 +37,17 @@ def code_version() -> bytes:
     return digest.digest()
 
 
-def key(*inputs) -> bytes:
-    """A page's key: the repr of its inputs (dataclasses, tuples, strings; deterministic for the
-    same values), hashed with the code."""
-    return hashlib.blake2b(repr(inputs).encode("utf-8"), digest_size=16, key=code_version()).digest()
+def report_key(report) -> bytes:
+    """A page of the archive's key: its report pickled (its page's text and every field of its
+    articles) and hashed with the code. The same values may pickle differently (shared objects),
+    which only renders a page again; different values never pickle the same."""
+    return hashlib.blake2b(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), digest_size=16, key=code_version()).digest()
+
+
+def article_key(report_key: bytes, n: int, *inputs) -> bytes:
+    """The key of the page of the report's n-th article, with what else it is made from (small
+    values: neighbours, related articles, its names' facts, the site's address) by their repr."""
+    return hashlib.blake2b(repr((n, inputs)).encode("utf-8"), digest_size=16, key=report_key).digest()
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

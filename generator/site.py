@@ -101,12 +101,12 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     def tasks():  # made once the search task is out: the related articles take seconds at scale
         nearby, close = index.around(archive.articles), related.related(archive.articles)
         for report in archive.pages:
-            pages = []
-            for a in report.articles:
-                path = urls.article(a)
-                inputs = (a, nearby[a.id], close.get(a.id, []), urls.facts(a), site_url)
-                pages.append(("article", path, rendered.key(*inputs), inputs))
-            pages.append(("source", urls.source(report.page.name), rendered.key(report), report))
+            whole = rendered.report_key(report)  # its articles are in it
+            pages = [("source", urls.source(report.page.name), whole, report)]
+            for n, a in enumerate(report.articles):
+                links = nearby[a.id], close.get(a.id, [])
+                pages.append(("article", urls.article(a), rendered.article_key(whole, n, *links, urls.facts(a), site_url),
+                              (a, *links)))
             for _, path, page_key, _ in pages:
                 if kept.unchanged(path, page_key):
                     entries[path] = kept.entries[path]
@@ -173,14 +173,13 @@ def permalink(site_url: str, article) -> str:
 
 def _render(pages: list[tuple[str, str, bytes, object]]) -> tuple[int, list]:
     """Render and write article pages and source views of one page of the archive, as (kind,
-    docs path, key, inputs): an article's inputs are (article, previous and next, related, its
-    names' facts, site URL), a source view's the page's report. Returns how many files changed
-    and what to record."""
+    docs path, key, inputs): an article's inputs are (article, previous and next, related), a
+    source view's the page's report. Returns how many files changed and what to record."""
     urls, site_url, docs = _shared
     written, records = 0, []
     for kind, path, page_key, inputs in pages:
         if kind == "article":
-            a, around, close = inputs[:3]
+            a, around, close = inputs
             rel = index.Relative(urls, path)
             first = min(r[0] for r in a.headline_lines + a.body_lines)  # the source view opens at the article
             content = render.article_page(a, rel, permalink(site_url, a), around, f"{rel.source(a.source)}#L{first}", close)
