@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import http.server
 import json
 import re
@@ -53,12 +54,18 @@ def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | 
     return archive
 
 
+GC_THRESHOLDS = (50_000, 20, 10)  # allocations, and younger passes, between passes (CPython's: 700, 10, 10)
 SAFE_URL = re.compile(r"https?://[^\s()<>\"'\\\[\]]+")
 
 
 def cmd_build(args) -> int:
-    with lock(args.docs.resolve().parent / LOCK_FILE):  # one build at a time writes a project's docs, site and ids
-        return _build(args)
+    thresholds = gc.get_threshold()
+    try:
+        with lock(args.docs.resolve().parent / LOCK_FILE):  # one build at a time writes a project's docs, site and ids
+            return _build(args)
+    finally:  # for the next build in this process (serve)
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 def _build(args) -> int:
@@ -86,6 +93,10 @@ def _build(args) -> int:
     download = args.offline_url or (f"{site_url}{offline.PUBLISHED}" if args.with_offline else None)
     issued = registry.load(registry_path)
     archive = _load(args.input, args.corrections, cache_dir, issued, args.metadata)
+    # The archive is held to the end of the build: out of the cyclic collector's sight, whose full
+    # passes over 100,000 articles' objects took seconds each, and collected less often.
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
     written, removed = site.write_docs(archive, args.docs, site_url, registry_path, download=download,
                                        cache=cache_dir, issued=issued)
     console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
