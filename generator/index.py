@@ -138,6 +138,7 @@ class Relative:
 
     def __init__(self, urls: Urls, page: str):
         self.urls, self.base = urls, posixpath.dirname(page)
+        self.depth = page.count("/")  # folders below docs/: pages as deep link articles/ the same way
 
     def facts(self, article: Article) -> tuple:
         """All that this table says of an article's names (whether each has a page, and its slug):
@@ -164,12 +165,20 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date or "0000", a.source, a.id), reverse=True)
 
 
-def item(article: Article, rel: Relative, district: bool = True, note: str = "") -> Markup:
-    return _noted(_item_text(article, rel, district), note)
+class _Items:
+    """Each article's list item (its title linked, its date and district), made once for each
+    folder depth, on every index page as deep the same; `note` (what the article says of the
+    name the page is of) after it."""
 
+    def __init__(self):
+        self.made: dict[tuple[int, bool, str], Markup] = {}
 
-def _noted(text: str, note: str) -> Markup:
-    return Markup(text + (f" · {md_text(note)}" if note else ""))
+    def __call__(self, article: Article, rel: Relative, district: bool = True, note: str = "") -> Markup:
+        key = (rel.depth, district, article.id)
+        text = self.made.get(key)
+        if text is None:
+            text = self.made[key] = Markup(_item_text(article, rel, district))
+        return Markup(f"{text} · {md_text(note)}") if note else text
 
 
 def _item_text(article: Article, rel: Relative, district: bool) -> str:
@@ -201,25 +210,27 @@ def pages(articles: list[Article], urls: Urls, download: str | None = None) -> d
     """Every index page, as {docs path: Markdown}; `download` is the offline copy's address."""
     articles = newest_first(articles)  # so is every list made from them below
     months = charts.span(articles)
+    items = _Items()
     out: dict[str, str] = {}
-    out |= _grouped("districts", "地区", [(a.district_label, a) for a in articles if a.district], urls,
-                    urls.district, chart=lambda name, items: charts.chart(f"{name}每月报道数", [(name, items)], months))
-    out |= _grouped("topics", "专题", [(t, a) for a in articles for t in a.topics], urls, urls.topic,
+    out |= _grouped("districts", "地区", [(a.district_label, a) for a in articles if a.district], urls, items,
+                    urls.district, chart=lambda name, group: charts.chart(f"{name}每月报道数", [(name, group)], months))
+    out |= _grouped("topics", "专题", [(t, a) for a in articles for t in a.topics], urls, items, urls.topic,
                     intro=lambda name: "关键词：" + "、".join(topics.taxonomy()[1].get(name, [])),
-                    chart=lambda name, items: charts.chart(f"专题“{name}”每月报道数", [(name, items)], months))
-    by_person, by_org = offices.offices(articles, {b for a in articles for b in named_bodies(a)})
-    out |= _grouped("people", "人物", [(n, a) for a in articles for n in a.persons], urls, urls.person,
+                    chart=lambda name, group: charts.chart(f"专题“{name}”每月报道数", [(name, group)], months))
+    bodies = [(n, a) for a in articles for n in named_bodies(a)]
+    by_person, by_org = offices.offices(articles, {n for n, _ in bodies})
+    out |= _grouped("people", "人物", [(n, a) for a in articles for n in a.persons], urls, items, urls.person,
                     note=lambda name, a: "；".join(a.person_roles.get(name, [])),
                     lead=lambda name, rel: _held("职务（据报道）", by_person.get(name, []), rel, person=False))
-    out |= _grouped("orgs", "机构", [(n, a) for a in articles for n in named_bodies(a)], urls, urls.org,
+    out |= _grouped("orgs", "机构", bodies, urls, items, urls.org,
                     lead=lambda name, rel: _held("任职者（据报道）", by_org.get(name, []), rel, person=True))
-    out |= _credits(articles, urls)
-    out |= _dates(articles, urls)
-    out["index.md"] = _home(articles, urls, download, months)
+    out |= _credits(articles, urls, items)
+    out |= _dates(articles, urls, items)
+    out["index.md"] = _home(articles, urls, items, download, months)
     return out
 
 
-def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=None, chart=None,
+def _grouped(kind: str, label: str, pairs, urls: Urls, item: _Items, where, intro=None, note=None, chart=None,
              lead=None) -> dict[str, str]:
     """A page for each name of `kind` (`where` its path): its articles by year, `intro` and `chart`
     of its name (and articles) above them, and `lead`'s sections (of the name, linked from the page)
@@ -230,7 +241,6 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         groups[name].setdefault(article.id, article)  # by id: comparing whole articles is slow
     groups = {name: list(group.values()) for name, group in groups.items()}
     out, rows, once = {}, [], defaultdict(list)
-    made: dict[tuple[int, str], str] = {}  # an article's item: the same on every page as deep (it links articles/)
     for name in sorted(groups, key=lambda n: (-len(groups[n]), slug(n), n)):
         items = groups[name]
         if not urls.has_page(kind, name):
@@ -247,11 +257,8 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
         page = where(name)
 
         def listed(at: str, year: int | None, group: list[Article]) -> tuple[str, list[Markup]]:
-            rel, depth = Relative(urls, at), at.count("/")
-            for a in group:
-                if (depth, a.id) not in made:
-                    made[(depth, a.id)] = _item_text(a, rel, kind != "districts")
-            return _year_label(year), [_noted(made[(depth, a.id)], note(name, a) if note else "") for a in group]
+            rel = Relative(urls, at)
+            return _year_label(year), [item(a, rel, kind != "districts", note(name, a) if note else "") for a in group]
 
         years = _by_year(items)
         text = md(f"共 {len(items)} 篇。") + (Markup(" ") + md(intro(name)) if intro else "")
@@ -275,7 +282,7 @@ def _grouped(kind: str, label: str, pairs, urls: Urls, where, intro=None, note=N
     header = {"districts": ["地区", "城市", "篇数", "年份"], "people": ["姓名", "职务（报道所载）", "篇数"]}.get(kind, [label, "篇数"])
     out[f"{kind}/index.md"] = render("table.md.j2", title=f"按{label}浏览", intro=md(f"共 {len(groups)} 个{label}。")
                                      + _once_links(label, once), header=header, rows=rows)
-    return out | _once_pages(kind, label, once, urls)
+    return out | _once_pages(kind, label, once, urls, item)
 
 
 def _by_year(items: list[Article]) -> list[tuple[int | None, list[Article]]]:
@@ -301,7 +308,7 @@ def _letter_label(letter: str) -> str:
     return letter.upper() if letter != "0" else "其他"
 
 
-def _once_pages(kind: str, label: str, once: dict[str, list], urls: Urls) -> dict[str, str]:
+def _once_pages(kind: str, label: str, once: dict[str, list], urls: Urls, item: _Items) -> dict[str, str]:
     """The names of `kind` seen in one article, a page a letter: each name (anchored: the article
     and the index link here) beside what the article says of it and the article."""
     out = {}
@@ -331,7 +338,7 @@ def _held(heading: str, held: list[offices.Held], rel: Relative, person: bool) -
     return [(heading, items)]
 
 
-def _credits(articles: list[Article], urls: Urls) -> dict[str, str]:
+def _credits(articles: list[Article], urls: Urls, item: _Items) -> dict[str, str]:
     roles = (("reporters", "记者"), ("correspondents", "通讯员"), ("photographers", "摄影"))
     credited: dict[str, dict[str, list[Article]]] = defaultdict(lambda: defaultdict(list))
     for a in articles:
@@ -354,7 +361,7 @@ def _credits(articles: list[Article], urls: Urls) -> dict[str, str]:
     out["reporters/index.md"] = render("table.md.j2", title="按记者浏览", intro=md(f"共 {len(credited)} 位署名作者。")
                                        + _once_links("署名作者", once),
                                        header=["姓名", "记者", "通讯员", "摄影"], rows=rows)
-    return out | _once_pages("reporters", "记者", once, urls)
+    return out | _once_pages("reporters", "记者", once, urls, item)
 
 
 def _month(article: Article) -> int:
@@ -369,7 +376,7 @@ def day_anchor(year: int, month: int, day: int) -> str:
     return f"d{year}-{month:02d}-{day:02d}"
 
 
-def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
+def _dates(articles: list[Article], urls: Urls, item: _Items) -> dict[str, str]:
     """A year → month → day archive: the index is a table of years, each with its months' counts
     (a cell that wraps, so that a decade fits a phone); each year a page of month calendars whose
     days link to that day's articles, listed under it, or, for a year of more than PAGED_FROM
@@ -390,7 +397,7 @@ def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
         for month in sorted(months, reverse=True):
             heading = f"{month}月" if month else "月份不详"
             month_page = f"dates/{name}/{month:02d}.md"
-            days = _days_listed(year, month, by_day[month], Relative(urls, month_page if paged else page))
+            days = _days_listed(year, month, by_day[month], Relative(urls, month_page if paged else page), item)
             if not paged:
                 sections.append((heading, f"m{month}", _calendar(year, month, by_day[month]), days, ""))
                 continue
@@ -407,7 +414,7 @@ def _dates(articles: list[Article], urls: Urls) -> dict[str, str]:
     return out
 
 
-def _days_listed(year: int | None, month: int, by_day: dict[int, list[Article]], rel: Relative) -> list:
+def _days_listed(year: int | None, month: int, by_day: dict[int, list[Article]], rel: Relative, item: _Items) -> list:
     """(heading, anchor, items) a day, newest first; articles dated no closer than the month last."""
     return [(f"{month}月{day}日" if day else "日期不详", day_anchor(year, month, day) if day else "",
              [item(a, rel) for a in by_day[day]]) for day in sorted(by_day, reverse=True)]
@@ -433,7 +440,7 @@ def _calendar(year: int | None, month: int, by_day: dict[int, list[Article]], wh
     return Markup(head + body)
 
 
-def _home(articles: list[Article], urls: Urls, download: str | None, months: list[tuple[int, int]]) -> str:
+def _home(articles: list[Article], urls: Urls, item: _Items, download: str | None, months: list[tuple[int, int]]) -> str:
     rel = Relative(urls, "index.md")
     newest = [item(a, rel) for a in articles[:20]]
     ways = [link("按地区", "districts/index.md"), link("按日期", "dates/index.md"), link("按专题", "topics/index.md"),
