@@ -156,9 +156,10 @@ class Relative:
 
 
 def without_text(article: Article) -> Article:
-    """The article as index pages use it: without its text, lines and keywords, which they do not
-    show (a fifth of the size, to send to the process that makes them; a test holds them equal)."""
-    return dataclasses.replace(article, paragraphs=[], headline_lines=[], body_lines=[], keywords=[], places=[])
+    """The article as index pages and related articles use it: without its text and lines, which
+    they do not read (a fraction of the size, to send to the processes that make them; tests hold
+    their results the same)."""
+    return dataclasses.replace(article, paragraphs=[], headline_lines=[], body_lines=[], places=[])
 
 
 def newest_first(articles: list[Article]) -> list[Article]:

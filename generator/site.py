@@ -76,7 +76,7 @@ def _write(docs: Path, rel: str, content: str) -> bool:
     return True
 
 
-_shared: tuple = ()  # what a worker of _in_background works with: urls, site URL, docs folder
+_shared: tuple = ()  # what a worker of _in_background works with: urls, site URL, docs folder, render record
 
 
 def _share(*context) -> None:
@@ -87,48 +87,36 @@ def _share(*context) -> None:
 @contextmanager
 def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None,
                    added: dict[str, str], kept: rendered.Record, cache: Path | None, download: str | None):
-    """The search index and the index pages (a task each), and the article pages and source views
-    (a page of the archive a task), made and written by worker processes while the caller makes
-    the rest; yields a function that waits for them and returns how many files changed, the search
-    and index files' paths and what to record of the article pages and source views. The index
-    pages are sent the articles without their text, which they do not show. `added`: the day each id entered the
-    archive, which numbers the articles in the search index. A page whose inputs are those `kept`
-    records is not rendered. The workers come from a fork server, not from this process: a fork
-    of it would copy, page by page as they are touched, the whole archive it holds; the tasks bring
-    what they need, pickled."""
-    entries: dict[str, tuple] = {}
-
-    def tasks():  # made once the search task is out: the related articles take seconds at scale
-        nearby, close = index.around(archive.articles), related.related(archive.articles)
+    """The search index, the related articles and the index pages (a task each), and the article
+    pages and source views (a page of the archive a task), made and written by worker processes
+    while the caller makes the rest; yields a function that waits for them and returns how many
+    files changed, the search and index files' paths and what to record of the article pages and
+    source views. The related articles and the index pages are sent the articles without their
+    text, which they do not use. `added`: the day each id entered the archive, which numbers the
+    articles in the search index. A page whose inputs are those `kept` records is not rendered.
+    The workers come from a fork server, not from this process: a fork of it would copy, page by
+    page as they are touched, the whole archive it holds; the tasks bring what they need, pickled."""
+    def tasks(close):
+        nearby = index.around(archive.articles)
         for report in archive.pages:
-            whole = rendered.report_key(report)  # its articles are in it
-            pages = [("source", urls.source(report.page.name), whole, report)]
-            for n, a in enumerate(report.articles):
-                links = nearby[a.id], close.get(a.id, [])
-                pages.append(("article", urls.article(a), rendered.article_key(whole, n, *links, urls.facts(a), site_url),
-                              (a, *links)))
-            for _, path, page_key, _ in pages:
-                if kept.unchanged(path, page_key):
-                    entries[path] = kept.entries[path]
-            todo = [page for page in pages if page[1] not in entries]
-            if todo:
-                yield todo
+            yield report, {a.id: (nearby[a.id], close.get(a.id, [])) for a in report.articles}
 
-    def finished(results) -> int:
-        written = 0
+    def finished(results) -> tuple[int, dict]:
+        written, entries = 0, {}
         for count, records in results:
             written += count
             entries.update(records)
-        return written
+        return written, entries
 
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(archive.pages) < 2 * workers:
         def finish():
             written, paths = _write_search(search.entries(archive.articles, added), cache)
             index_written, index_paths = _write_index(archive.articles, download)
-            return written + index_written + finished(map(_render, tasks())), paths + index_paths, entries
+            render_written, entries = finished(map(_render, tasks(related.related(archive.articles))))
+            return written + index_written + render_written, paths + index_paths, entries
 
-        _share(urls, site_url, docs)
+        _share(urls, site_url, docs, kept)
         try:
             yield finish
         finally:
@@ -136,17 +124,33 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
-    with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
+    with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs, kept)) as pool:
         searched = pool.apply_async(_write_search, (search.entries(archive.articles, added), cache))  # first: the longest
-        indexed = pool.apply_async(_write_index, (list(map(index.without_text, archive.articles)), download))
-        rendered_pages = pool.imap_unordered(_render, tasks(), chunksize=8)
+        slim = list(map(index.without_text, archive.articles))
+        close = pool.apply_async(related.related, (slim,))
+        indexed = pool.apply_async(_write_index, (slim, download))
+        del slim
+        rendered_pages = pool.imap_unordered(_render, tasks(_Later(close)), chunksize=8)
 
         def finish():
-            written = finished(rendered_pages)
+            render_written, entries = finished(rendered_pages)
             (searched_written, paths), (index_written, index_paths) = searched.get(), indexed.get()
-            return written + searched_written + index_written, paths + index_paths, entries
+            return render_written + searched_written + index_written, paths + index_paths, entries
 
         yield finish
+
+
+class _Later:
+    """A worker's result, waited for when first asked: the render tasks are made in the pool's
+    own thread, which may wait; the caller may not."""
+
+    def __init__(self, result):
+        self.result, self.value = result, None
+
+    def get(self, key, default):
+        if self.value is None:
+            self.value = self.result.get()
+        return self.value.get(key, default)
 
 
 def _write_search(entries: list[search.Entry], cache: Path | None) -> tuple[int, list[str]]:
@@ -159,7 +163,7 @@ def _write_search(entries: list[search.Entry], cache: Path | None) -> tuple[int,
 
 
 def _write_index(articles: list, download: str | None) -> tuple[int, list[str]]:
-    urls, _, docs = _shared
+    urls, _, docs, _ = _shared
     written, made = 0, []
     for rel, content in index.pages(articles, urls, download).items():
         written += _write(docs, rel, content)
@@ -171,20 +175,28 @@ def permalink(site_url: str, article) -> str:
     return f"{site_url}articles/{article.id}/"
 
 
-def _render(pages: list[tuple[str, str, bytes, object]]) -> tuple[int, list]:
-    """Render and write article pages and source views of one page of the archive, as (kind,
-    docs path, key, inputs): an article's inputs are (article, previous and next, related), a
-    source view's the page's report. Returns how many files changed and what to record."""
-    urls, site_url, docs = _shared
+def _render(task) -> tuple[int, list]:
+    """The source view and the article pages of one page of the archive (its report, and each
+    article's previous and next and related articles), each rendered and written unless what it
+    is made of is what the render record says (generator/rendered.py); returns how many files
+    changed and what to record of each."""
+    report, links = task
+    urls, site_url, docs, kept = _shared
+    whole = rendered.report_key(report)  # its articles are in it
+    pages = [(urls.source(report.page.name), whole, None)] + [
+        (urls.article(a), rendered.article_key(whole, n, *links[a.id], urls.facts(a), site_url), a)
+        for n, a in enumerate(report.articles)]
     written, records = 0, []
-    for kind, path, page_key, inputs in pages:
-        if kind == "article":
-            a, around, close = inputs
-            rel = index.Relative(urls, path)
+    for path, page_key, a in pages:
+        if kept.unchanged(path, page_key):
+            records.append((path, kept.entries[path]))
+            continue
+        if a is None:
+            content = sources.page_view(report, urls)
+        else:
+            rel, (around, close) = index.Relative(urls, path), links[a.id]
             first = min(r[0] for r in a.headline_lines + a.body_lines)  # the source view opens at the article
             content = render.article_page(a, rel, permalink(site_url, a), around, f"{rel.source(a.source)}#L{first}", close)
-        else:
-            content = sources.page_view(inputs, urls)
         written += _write(docs, path, content)
         records.append(rendered.entry(docs, path, page_key))
     return written, records

@@ -142,11 +142,15 @@ def test_a_name_seen_in_one_article_is_listed_not_paged(built_site, archive, kin
         assert shown(urls._path(kind, name)).is_file() and urls.has_page(kind, name)
 
 
-def test_index_pages_need_no_article_text(archive):
-    """The index pages are made from the articles without their text (index.without_text, smaller
-    to send to the process that makes them): the same pages as from the whole articles."""
-    urls = index.Urls(archive.articles)
-    assert index.pages(list(map(index.without_text, archive.articles)), urls) == index.pages(archive.articles, urls)
+def test_index_pages_and_related_articles_need_no_article_text(archive):
+    """The index pages and the related articles are made from the articles without their text
+    (index.without_text, smaller to send to the processes that make them): the same as from the
+    whole articles."""
+    from generator import related
+
+    urls, slim = index.Urls(archive.articles), list(map(index.without_text, archive.articles))
+    assert index.pages(slim, urls) == index.pages(archive.articles, urls)
+    assert related.related(slim) == related.related(archive.articles) != {}
 
 
 def test_navigation_stays_short(built_site):
