@@ -12,6 +12,7 @@ is not rendered; so a build with the record writes the files a build without it 
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -38,10 +39,13 @@ def code_version() -> bytes:
 
 
 def report_key(report) -> bytes:
-    """A page of the archive's key: its report pickled (its page's text and every field of its
-    articles) and hashed with the code. The same values may pickle differently (shared objects),
-    which only renders a page again; different values never pickle the same."""
-    return hashlib.blake2b(pickle.dumps(report, pickle.HIGHEST_PROTOCOL), digest_size=16, key=code_version()).digest()
+    """A page of the archive's key: its report's fields pickled (its page's text and every field
+    of its articles; not what a cached property of the page has kept) and hashed with the code.
+    The same values may pickle differently (shared objects), which only renders a page again;
+    different values never pickle the same."""
+    state = [getattr(report, f.name) for f in dataclasses.fields(report) if f.name != "page"]
+    state += [getattr(report.page, f.name) for f in dataclasses.fields(report.page)]
+    return hashlib.blake2b(pickle.dumps(state, pickle.HIGHEST_PROTOCOL), digest_size=16, key=code_version()).digest()
 
 
 def article_key(report_key: bytes, n: int, *inputs) -> bytes:

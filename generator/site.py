@@ -76,7 +76,7 @@ def _write(docs: Path, rel: str, content: str) -> bool:
     return True
 
 
-_shared: tuple = ()  # what a worker of _in_background works with: urls, site URL, docs folder, render record
+_shared: tuple = ()  # what a worker of _in_background works with: urls, site URL, docs folder
 
 
 def _share(*context) -> None:
@@ -93,30 +93,46 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     files changed, the search and index files' paths and what to record of the article pages and
     source views. The related articles and the index pages are sent the articles without their
     text, which they do not use. `added`: the day each id entered the archive, which numbers the
-    articles in the search index. A page whose inputs are those `kept` records is not rendered.
-    The workers come from a fork server, not from this process: a fork of it would copy, page by
-    page as they are touched, the whole archive it holds; the tasks bring what they need, pickled."""
-    def tasks(close):
+    articles in the search index. A page whose inputs are those `kept` records is not rendered,
+    nor sent. The workers come from a fork server, not from this process: a fork of it would copy,
+    page by page as they are touched, the whole archive it holds; the tasks bring what they need,
+    pickled."""
+    entries: dict[str, tuple] = {}
+
+    def tasks(close):  # the pages to render, a page of the archive at a time
         nearby = index.around(archive.articles)
         for report in archive.pages:
-            yield report, {a.id: (nearby[a.id], close.get(a.id, [])) for a in report.articles}
+            whole = rendered.report_key(report)  # its articles are in it
+            pages = [("source", urls.source(report.page.name), whole, report)]
+            for n, a in enumerate(report.articles):
+                links = nearby[a.id], close.get(a.id, [])
+                pages.append(("article", urls.article(a), rendered.article_key(whole, n, *links, urls.facts(a), site_url),
+                              (a, *links)))
+            todo = []
+            for page in pages:
+                if kept.unchanged(page[1], page[2]):
+                    entries[page[1]] = kept.entries[page[1]]
+                else:
+                    todo.append(page)
+            if todo:
+                yield todo
 
-    def finished(results) -> tuple[int, dict]:
-        written, entries = 0, {}
+    def finished(results) -> int:
+        written = 0
         for count, records in results:
             written += count
             entries.update(records)
-        return written, entries
+        return written
 
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(archive.pages) < 2 * workers:
         def finish():
             written, paths = _write_search(search.entries(archive.articles, added), cache)
             index_written, index_paths = _write_index(archive.articles, download)
-            render_written, entries = finished(map(_render, tasks(related.related(archive.articles))))
+            render_written = finished(map(_render, tasks(related.related(archive.articles))))
             return written + index_written + render_written, paths + index_paths, entries
 
-        _share(urls, site_url, docs, kept)
+        _share(urls, site_url, docs)
         try:
             yield finish
         finally:
@@ -124,7 +140,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
-    with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs, kept)) as pool:
+    with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
         searched = pool.apply_async(_write_search, (search.entries(archive.articles, added), cache))  # first: the longest
         slim = list(map(index.without_text, archive.articles))
         close = pool.apply_async(related.related, (slim,))
@@ -133,7 +149,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
         rendered_pages = pool.imap_unordered(_render, tasks(_Later(close)), chunksize=8)
 
         def finish():
-            render_written, entries = finished(rendered_pages)
+            render_written = finished(rendered_pages)
             (searched_written, paths), (index_written, index_paths) = searched.get(), indexed.get()
             return render_written + searched_written + index_written, paths + index_paths, entries
 
@@ -163,7 +179,7 @@ def _write_search(entries: list[search.Entry], cache: Path | None) -> tuple[int,
 
 
 def _write_index(articles: list, download: str | None) -> tuple[int, list[str]]:
-    urls, _, docs, _ = _shared
+    urls, _, docs = _shared
     written, made = 0, []
     for rel, content in index.pages(articles, urls, download).items():
         written += _write(docs, rel, content)
@@ -175,28 +191,20 @@ def permalink(site_url: str, article) -> str:
     return f"{site_url}articles/{article.id}/"
 
 
-def _render(task) -> tuple[int, list]:
-    """The source view and the article pages of one page of the archive (its report, and each
-    article's previous and next and related articles), each rendered and written unless what it
-    is made of is what the render record says (generator/rendered.py); returns how many files
-    changed and what to record of each."""
-    report, links = task
-    urls, site_url, docs, kept = _shared
-    whole = rendered.report_key(report)  # its articles are in it
-    pages = [(urls.source(report.page.name), whole, None)] + [
-        (urls.article(a), rendered.article_key(whole, n, *links[a.id], urls.facts(a), site_url), a)
-        for n, a in enumerate(report.articles)]
+def _render(pages: list[tuple[str, str, bytes, object]]) -> tuple[int, list]:
+    """Render and write article pages and source views of one page of the archive, as (kind,
+    docs path, key, inputs): an article's inputs are (article, previous and next, related), a
+    source view's the page's report. Returns how many files changed and what to record."""
+    urls, site_url, docs = _shared
     written, records = 0, []
-    for path, page_key, a in pages:
-        if kept.unchanged(path, page_key):
-            records.append((path, kept.entries[path]))
-            continue
-        if a is None:
-            content = sources.page_view(report, urls)
-        else:
-            rel, (around, close) = index.Relative(urls, path), links[a.id]
+    for kind, path, page_key, inputs in pages:
+        if kind == "article":
+            a, around, close = inputs
+            rel = index.Relative(urls, path)
             first = min(r[0] for r in a.headline_lines + a.body_lines)  # the source view opens at the article
             content = render.article_page(a, rel, permalink(site_url, a), around, f"{rel.source(a.source)}#L{first}", close)
+        else:
+            content = sources.page_view(inputs, urls)
         written += _write(docs, path, content)
         records.append(rendered.entry(docs, path, page_key))
     return written, records

@@ -319,6 +319,10 @@ def test_a_page_is_rendered_again_only_when_what_it_is_made_of_changed(tmp_path,
     assert len(rendered_ids) < len(changed.articles) / 2
     assert [r.page.name for r in again if not hasattr(r, "id")] == [changed.pages[0].page.name]
 
+    report = dataclasses.replace(changed.pages[0], page=dataclasses.replace(changed.pages[0].page))
+    key = rendered.report_key(report)
+    assert report.page.lines and rendered.report_key(report) == key  # not what a cached property kept
+
     made.clear()  # nothing changed: nothing rendered, nothing written
     site.write_docs(changed, docs, workers=1, cache=cache)
     assert made == [] and files(docs) == before
