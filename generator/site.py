@@ -5,6 +5,7 @@ import functools
 import logging
 import multiprocessing
 import os
+import pickle
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -141,11 +142,12 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
-        searched = pool.apply_async(_write_search, (search.entries(archive.articles, added), cache))  # first: the longest
-        slim = list(map(index.without_text, archive.articles))
-        close = pool.apply_async(related.related, (slim,))
+        # the longest first; the articles without their text pickled once for the two tasks that read them
+        slim = pickle.dumps(list(map(index.without_text, archive.articles)), pickle.HIGHEST_PROTOCOL)
         indexed = pool.apply_async(_write_index, (slim, download))
+        close = pool.apply_async(_related, (slim,))
         del slim
+        searched = pool.apply_async(_write_search, (search.entries(archive.articles, added), cache))
         rendered_pages = pool.imap_unordered(_render, tasks(_Later(close)), chunksize=8)
 
         def finish():
@@ -178,8 +180,14 @@ def _write_search(entries: list[search.Entry], cache: Path | None) -> tuple[int,
     return written, made
 
 
-def _write_index(articles: list, download: str | None) -> tuple[int, list[str]]:
+def _related(articles: bytes) -> dict[str, list[related.Related]]:
+    return related.related(pickle.loads(articles))
+
+
+def _write_index(articles: bytes | list, download: str | None) -> tuple[int, list[str]]:
+    """The index pages, of the articles (or the articles pickled)."""
     urls, _, docs = _shared
+    articles = pickle.loads(articles) if isinstance(articles, bytes) else articles
     written, made = 0, []
     for rel, content in index.pages(articles, urls, download).items():
         written += _write(docs, rel, content)
