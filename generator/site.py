@@ -148,27 +148,13 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
         close = pool.apply_async(_related, (slim,))
         del slim
         searched = pool.apply_async(_write_search, (search.entries(archive.articles, added), cache))
-        rendered_pages = pool.imap_unordered(_render, tasks(_Later(close)), chunksize=8)
 
-        def finish():
-            render_written = finished(rendered_pages)
+        def finish():  # the pages to render are known once the related articles are
+            render_written = finished(pool.imap_unordered(_render, list(tasks(close.get())), chunksize=8))
             (searched_written, paths), (index_written, index_paths) = searched.get(), indexed.get()
             return render_written + searched_written + index_written, paths + index_paths, entries
 
         yield finish
-
-
-class _Later:
-    """A worker's result, waited for when first asked: the render tasks are made in the pool's
-    own thread, which may wait; the caller may not."""
-
-    def __init__(self, result):
-        self.result, self.value = result, None
-
-    def get(self, key, default):
-        if self.value is None:
-            self.value = self.result.get()
-        return self.value.get(key, default)
 
 
 def _write_search(entries: list[search.Entry], cache: Path | None) -> tuple[int, list[str]]:
