@@ -79,17 +79,21 @@ class Record:
 
     def unchanged(self, rel: str, page_key: bytes) -> bool:
         entry = self.entries.get(rel)
-        return entry is not None and entry[0] == page_key and entry[1] == _stamp(self.docs / rel)
+        return entry is not None and entry[0] == page_key and entry[1] is not None and entry[1] == _stamp(self.docs / rel)
 
-    def save(self, kept: dict[str, tuple[bytes, tuple[int, int]]]) -> None:
+    def save(self, kept: dict[str, tuple[bytes, tuple[int, int] | None]]) -> None:
         """Keep `kept` for the next build, written whole or not at all (a build that dies keeps the
-        last record, whose stamps then fail to match the files it rewrote)."""
+        last record, whose stamps then fail to match the files it rewrote). A folder that cannot
+        be written only makes the next build slower."""
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
-        partial.write_bytes(pickle.dumps({"docs": str(self.docs.resolve()), "entries": kept}, pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(pickle.dumps({"docs": str(self.docs.resolve()), "entries": kept}, pickle.HIGHEST_PROTOCOL))
+            os.replace(partial, self.path)
+        except OSError:
+            partial.unlink(missing_ok=True)
 
 
 def entry(docs: Path, rel: str, page_key: bytes) -> tuple[str, tuple[bytes, tuple[int, int] | None]]:
