@@ -49,7 +49,7 @@ NAMES = (
 
 class Urls:
     """Where every page lives, as a docs/ path. A name's page is its pinyin; names that share
-    a pinyin each get a short hash of the name, so no slug depends on which names exist."""
+    a pinyin each get a short hash of the name."""
 
     def __init__(self, articles: list[Article]):
         self._slugs: dict[tuple[str, str], str] = {}
@@ -125,7 +125,8 @@ def short_hash(name: str) -> str:
 
 def unique_slugs(bases: dict[str, str]) -> dict[str, str]:
     """Each name's slug: its base, or, where names share a base, the base and a short hash of the
-    name, so that no name's slug depends on which other names exist."""
+    name, so that no slug depends on which of them came first. (A name's page moves once a second
+    name of its pinyin appears; an article's address never depends on names.)"""
     by_base = defaultdict(list)
     for name, base in bases.items():
         by_base[base].append(name)
@@ -139,12 +140,6 @@ class Relative:
     def __init__(self, urls: Urls, page: str):
         self.urls, self.base = urls, posixpath.dirname(page)
         self.depth = page.count("/")  # folders below docs/: pages as deep link articles/ the same way
-
-    def facts(self, article: Article) -> tuple:
-        """All that this table says of an article's names (whether each has a page, and its slug):
-        what a page that links them depends on here (generator/rendered.py)."""
-        return tuple((kind, name, self.has_page(kind, name), self._slugs[(kind, name)])
-                     for kind, names_of in NAMES for name in names_of(article))
 
     def has_page(self, kind: str, name: str) -> bool:
         return self.urls.has_page(kind, name)
