@@ -288,7 +288,7 @@ def test_a_page_is_rendered_again_only_when_what_it_is_made_of_changed(tmp_path,
     changes (it stands on its neighbours' and related articles' pages), or a file is edited by hand."""
     import copy
 
-    from generator import render, site, sources
+    from generator import render, sources
 
     def files(docs):
         return {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
