@@ -16,23 +16,23 @@ import dataclasses
 import hashlib
 import os
 import pickle
-from functools import cache
+import functools
 from importlib import metadata
 from pathlib import Path
 
-from .cache import PACKAGE
+from . import cache
 
 NAME = "rendered.pickle"  # in the page cache's folder: kept, and dropped, with it
 LIBRARIES = ("Jinja2", "MarkupSafe")
 
 
-@cache
+@functools.cache
 def code_version() -> bytes:
     """The generator's code, templates and data, and the template engine's version: any change
     renders every page again."""
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(p for p in cache.PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(cache.PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for name in LIBRARIES:
         digest.update(f"{name}={metadata.version(name)}\0".encode())
     return digest.digest()
@@ -70,8 +70,7 @@ class Record:
         if path is None:
             return
         try:
-            with open(path, "rb") as f:
-                saved = pickle.load(f)
+            saved = pickle.loads(cache.get(path.parent, path.name))
             if saved["docs"] == str(docs.resolve()):  # another docs folder's record says nothing of this one
                 self.entries = saved["entries"]
         except Exception:  # none yet, or damaged (unpickling raises many kinds): every page is rendered
@@ -83,17 +82,11 @@ class Record:
 
     def save(self, kept: dict[str, tuple[bytes, tuple[int, int] | None]]) -> None:
         """Keep `kept` for the next build, written whole or not at all (a build that dies keeps the
-        last record, whose stamps then fail to match the files it rewrote). A folder that cannot
-        be written only makes the next build slower."""
-        if self.path is None:
-            return
-        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(pickle.dumps({"docs": str(self.docs.resolve()), "entries": kept}, pickle.HIGHEST_PROTOCOL))
-            os.replace(partial, self.path)
-        except OSError:
-            partial.unlink(missing_ok=True)
+        last record, whose stamps then fail to match the files it rewrote), as the page cache keeps
+        a page's result."""
+        if self.path is not None:
+            cache.put(self.path.parent, self.path.name,
+                      pickle.dumps({"docs": str(self.docs.resolve()), "entries": kept}, pickle.HIGHEST_PROTOCOL))
 
 
 def entry(docs: Path, rel: str, page_key: bytes) -> tuple[str, tuple[bytes, tuple[int, int] | None]]:

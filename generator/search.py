@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import pickle
 import re
 import unicodedata
@@ -35,6 +34,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from . import cache
 from .model import Article
 from .render import cn_date
 from .rendered import code_version
@@ -250,17 +250,13 @@ def _chunk(chunk: list[Entry], runs, base: int, keep: Path | None) -> tuple[list
         return _indexed(chunk, runs, base)
     key = hashlib.blake2b(repr((runs.__name__, base, [(a.kicker, a.title, a.subtitle, a.text) for a in chunk])).encode(),
                           digest_size=16, key=code_version()).digest()
-    path = keep / f"{runs.__name__}-{base // CHUNK}.pickle"
+    name = f"{runs.__name__}-{base // CHUNK}.pickle"
     with contextlib.suppress(Exception):  # none, another chunk's, or damaged: indexed afresh
-        stored_key, made = pickle.loads(path.read_bytes())
+        stored_key, made = pickle.loads(cache.get(keep, name))
         if stored_key == key:
             return made
     made = _indexed(chunk, runs, base)
-    with contextlib.suppress(OSError):  # a folder that cannot be written only makes the next build slower
-        keep.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_bytes(pickle.dumps((key, made), pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, path)
+    cache.put(keep, name, pickle.dumps((key, made), pickle.HIGHEST_PROTOCOL))
     return made
 
 
