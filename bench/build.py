@@ -8,7 +8,7 @@ Markdown with the same mkdocs.yml (theme, overrides, Markdown extensions, plugin
 the same pages byte for byte (tests/test_build.py), one core against our page loop on all. Then one new page
 is added and the site rebuilt incrementally (the other pages' results come from the page cache;
 unchanged Markdown is not rewritten; MkDocs runs with --dirty). Our MkDocs step is MkDocs' own build with its page loop shared between the cores
-(generator/parallel_mkdocs.py). Peak memory is the largest total proportional set size (PSS:
+(generator/site/parallel_mkdocs.py). Peak memory is the largest total proportional set size (PSS:
 shared pages counted once) of the step's process tree, sampled every 0.5 s: the main process
 and its workers together. Prints a Markdown table, and the time of a fixed Python loop, so that
 tables measured on different machines can be compared.

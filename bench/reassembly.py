@@ -25,9 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generator import evaluate, export, fit, learned, pipeline  # noqa: E402
-from generator.files import write_atomically  # noqa: E402
-from generator.read import read_page  # noqa: E402
+from generator.archive import evaluate, export, pipeline
+from generator.reassemble import fit, learned  # noqa: E402
+from generator.archive.files import write_atomically  # noqa: E402
+from generator.read.page import read_page  # noqa: E402
 
 import relayout  # noqa: E402
 import synth  # noqa: E402

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.extract.credits import is_credit  # noqa: E402
-from generator.text import ends_sentence  # noqa: E402
+from generator.text.credits import is_credit  # noqa: E402
+from generator.text.chars import ends_sentence  # noqa: E402
 
 
 

@@ -15,9 +15,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import track
 
-from . import corrections, evaluate, export, pipeline, registry, shards
-from .files import Locked, lock, write_atomically
-from .read import ARCHIVE_META
+from .archive import corrections, evaluate, export, pipeline, registry
+from .archive.files import Locked, lock, write_atomically
+from .read.page import ARCHIVE_META
+from .site import shards
 
 LOCK_FILE = ".build.lock"
 
@@ -69,7 +70,7 @@ def cmd_build(args) -> int:
 
 
 def _build(args) -> int:
-    from . import offline, site
+    from .site import offline, build as site
 
     cache_dir = None if args.no_cache else args.cache or args.input.parent / ".cache" / "pages"
     registry_path = args.registry or args.input.parent / "ids.jsonl"
@@ -191,7 +192,7 @@ def cmd_merge(args) -> int:
 
 
 def cmd_fit(args) -> int:
-    from . import fit
+    from .reassemble import fit
     sets = [tuple(map(Path, s.split(":", 1))) for s in args.gold]
     weights = fit.fit([fit.gold_pages([pair]) for pair in sets])
     write_atomically(args.out, weights.to_json())  # a fit that dies leaves the weights as they were

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, site
+from generator.archive import pipeline
+from generator.site import build as site
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

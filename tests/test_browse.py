@@ -6,7 +6,9 @@ import shutil
 
 import pytest
 
-from generator import index, render, site
+from generator.index import listings as index
+from generator.render import markdown as render
+from generator.site import build as site
 
 from conftest import PAGES, SCREENSHOTS, build, make_project, parsed, serve
 
@@ -409,7 +411,7 @@ def test_timelines_say_who_held_which_office_when_and_link_the_reports(page, ser
 def test_an_article_lists_related_articles_and_why(page, server, archive, urls):
     """Below the text, 相关报道: other articles, each with what it shares (共同人物：…), which the
     related article's page shows too."""
-    from generator import related
+    from generator.index import related
 
     found = related.related(archive.articles)
     article = max(archive.articles, key=lambda a: (len(found.get(a.id, [])), a.id))

@@ -11,8 +11,12 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from generator import cache, index, pipeline, rendered, search, site
-from generator.vocabulary import CAPTION_MARK
+from generator.archive import cache, pipeline
+from generator.index import listings as index
+from generator.render import record as rendered
+from generator.search import index as search
+from generator.site import build as site
+from generator.text.vocabulary import CAPTION_MARK
 
 from conftest import PAGES, ROOT, build, make_project, parsed
 
@@ -59,7 +63,7 @@ def test_a_long_list_is_paged_by_year_and_every_link_finds_its_place(tmp_path, m
     months' calendars) on its page and the rest on pages of their own, so that a day's articles
     change one year's or month's list. Each article is still listed once under each of its names
     and its date; every link of the calendars finds its day; MkDocs finds every page linked."""
-    from generator import site
+    from generator.site import build as site
 
     monkeypatch.setattr(index, "PAGED_FROM", 3)
     urls = index.Urls(archive.articles)
@@ -87,7 +91,7 @@ def test_a_long_list_is_paged_by_year_and_every_link_finds_its_place(tmp_path, m
 
 
 def test_mkdocs_builds_without_warnings(tmp_path):
-    from generator import site
+    from generator.site import build as site
 
     project = make_project(tmp_path)
     assert build(project, mkdocs=False) == 0
@@ -97,7 +101,7 @@ def test_mkdocs_builds_without_warnings(tmp_path):
 def test_parallel_mkdocs_writes_what_mkdocs_writes(tmp_path):
     """Pages rendered on two cores: the same files, byte for byte, as MkDocs' own build, and a
     warning raised in a worker (a broken link) still reaches the caller."""
-    from generator import site
+    from generator.site import build as site
 
     project = make_project(tmp_path)
     assert build(project, mkdocs=False) == 0
@@ -146,7 +150,7 @@ def test_index_pages_and_related_articles_need_no_article_text(archive):
     """The index pages and the related articles are made from the articles without their text
     (index.without_text, smaller to send to the processes that make them): the same as from the
     whole articles."""
-    from generator import related
+    from generator.index import related
 
     urls, slim = index.Urls(archive.articles), list(map(index.without_text, archive.articles))
     assert index.pages(slim, urls) == index.pages(archive.articles, urls)
@@ -190,7 +194,7 @@ def test_a_site_built_in_shards_and_merged_is_the_one_build_writes(tmp_path, bui
 
 
 def test_two_builds_are_byte_identical(tmp_path, archive):
-    from generator import site
+    from generator.site import build as site
 
     outputs = []
     for name in ("one", "two"):
@@ -224,7 +228,7 @@ def test_ids_stay_when_pages_are_added_and_another_page_changes(tmp_path, archiv
     every other article keeps its id."""
     import shutil
 
-    from generator import pipeline
+    from generator.archive import pipeline
 
     pages = tmp_path / "pages"
     shutil.copytree(PAGES, pages)
@@ -283,12 +287,13 @@ def test_page_cache_gives_the_same_files_and_follows_every_change(tmp_path):
 
 
 def test_a_page_is_rendered_again_only_when_what_it_is_made_of_changed(tmp_path, archive, monkeypatch):
-    """The render record (generator/rendered.py) skips the pages whose inputs it has seen; the
+    """The render record (generator/render/record.py) skips the pages whose inputs it has seen; the
     files are those a build without it writes, when a name gains a page of its own, a title
     changes (it stands on its neighbours' and related articles' pages), or a file is edited by hand."""
     import copy
 
-    from generator import render, sources
+    from generator.render import markdown as render
+    from generator.index import sources
 
     def files(docs):
         return {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
@@ -335,9 +340,9 @@ def test_the_page_cache_follows_the_code_and_data_that_make_a_page():
     import sys
 
     names = {p.relative_to(cache.PACKAGE).as_posix() for p in cache.code_files()}
-    assert {"data/vocabulary.yaml", "data/weights.json", "reassemble.py", "extract/people.py"} <= names
-    assert not names & {"index.py", "render.py", "search.py", "site.py"}
-    loaded = subprocess.run([sys.executable, "-c", "import sys, generator.pipeline; print(*(m.__file__ for n, m in "
+    assert {"data/vocabulary.yaml", "data/weights.json", "reassemble/headlines.py", "extract/people.py"} <= names
+    assert not names & {"index/listings.py", "render/markdown.py", "search/index.py", "site/build.py"}
+    loaded = subprocess.run([sys.executable, "-c", "import sys, generator.archive.pipeline; print(*(m.__file__ for n, m in "
                              "sys.modules.items() if n.startswith('generator') and getattr(m, '__file__', None)))"],
                             capture_output=True, text=True, check=True, cwd=ROOT).stdout.split()
     assert {Path(f).resolve().relative_to(cache.PACKAGE).as_posix() for f in loaded} <= names
@@ -360,7 +365,7 @@ def test_the_site_is_built_from_the_docs_folder_given(tmp_path):
 
 
 def test_the_csv_download_opens_in_excel_on_chinese_windows():
-    from generator import feeds
+    from generator.index import feeds
 
     assert feeds.csv_text([]).startswith("\ufeff")
 
@@ -372,7 +377,7 @@ def test_a_sitemap_past_the_protocols_limit_becomes_an_index_of_parts(tmp_path, 
     the limit is left as MkDocs wrote it."""
     import gzip
 
-    from generator import sitemaps
+    from generator.site import sitemaps
 
     site = tmp_path / "site"
     site.mkdir()
@@ -459,7 +464,7 @@ def test_feeds_are_linked_where_readers_look_and_every_entry_has_an_author(built
 def test_feed_dates_say_only_what_is_known(built_site, archive):
     """An entry is `updated` on the day its article entered the archive (the id registry's `added`),
     and `published` on the article's day only where that day is known: a year is not 1 January."""
-    from generator import registry
+    from generator.archive import registry
 
     added = {ident: entry["added"] for ident, entry in registry.load(built_site / "ids.jsonl").items()}
     by_id = {a.id: a for a in archive.articles}
@@ -480,7 +485,7 @@ def test_feed_dates_say_only_what_is_known(built_site, archive):
 
 def test_a_deployment_build_refuses_the_placeholder_site_url(tmp_path, monkeypatch, capsys):
     from generator.cli import main
-    from generator.site import PLACEHOLDER_URL
+    from generator.site.build import PLACEHOLDER_URL
 
     project = make_project(tmp_path)
     monkeypatch.delenv("SITE_URL", raising=False)
@@ -536,7 +541,7 @@ def test_serve_builds_serves_and_rebuilds_when_a_page_changes(tmp_path, archive)
 def test_a_chart_shows_rows_of_the_busiest_series_and_the_rest_as_one(archive, monkeypatch):
     """Past ROWS series a chart gives the rest one row, 其他, counted whole; each row's tallest bar
     is its busiest month; articles dated to the year only are not drawn."""
-    from generator import charts
+    from generator.index import charts
 
     monkeypatch.setattr(charts, "ROWS", 2)
     by_district = Counter(a.district_label for a in archive.articles if charts.month_of(a))
@@ -563,7 +568,7 @@ def test_related_articles_share_what_their_reason_says(archive, monkeypatch):
     names is a person, an organisation or a keyword of both articles, and none is in more than
     the common share of the archive; one word alone in common makes no kinship. With no common
     floor, a term every article has relates nothing."""
-    from generator import related
+    from generator.index import related
 
     found = related.related(archive.articles)
     by_id = {a.id: a for a in archive.articles}

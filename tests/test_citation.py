@@ -9,7 +9,8 @@ import shutil
 import subprocess
 from importlib.resources import files
 
-from generator import pipeline, render
+from generator.archive import pipeline
+from generator.render import markdown as render
 
 from conftest import PAGES, ROOT
 

@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from generator import corrections, pipeline
+from generator.archive import corrections, pipeline
 
 from conftest import PAGES, build, make_project
 

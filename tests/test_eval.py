@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from generator import evaluate, export, pipeline
+from generator.archive import evaluate, export, pipeline
 from generator.cli import main
 
 from conftest import GOLD, PAGES, ROOT

@@ -4,10 +4,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import pipeline, vocabulary
-from generator.extract import credits, dates, ner, people, places, topics, words
+from generator.archive import pipeline
+from generator.text import vocabulary
+from generator.text import credits, words
+from generator.extract import dates, ner, people, places, topics
 from generator.extract.headline import derive, roles
-from generator.read import read_page
+from generator.read.page import read_page
 
 from conftest import PAGES
 

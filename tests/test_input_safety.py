@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, registry
+from generator.archive import pipeline, registry
 from generator.cli import LOCK_FILE
-from generator.files import replaced_whole, write_atomically
-from generator.read import MAX_PAGE_BYTES, PageError, read_page
+from generator.archive.files import replaced_whole, write_atomically
+from generator.read.page import MAX_PAGE_BYTES, PageError, read_page
 
 from conftest import PAGES, ROOT, build, make_project
 
@@ -137,7 +137,7 @@ def test_write_atomically_replaces_whole(tmp_path):
 
 
 def test_a_site_build_that_dies_leaves_the_last_good_site(tmp_path, monkeypatch):
-    from generator import parallel_mkdocs, site
+    from generator.site import parallel_mkdocs, build as site
 
     project = make_project(tmp_path)
     assert build(project) == 0
@@ -172,7 +172,7 @@ def test_a_second_build_in_the_same_project_says_who_is_building(tmp_path, capsy
 
     project = make_project(tmp_path)
     holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from pathlib import Path; "
-                               "from generator.files import lock\nwith lock(Path(sys.argv[1])):\n"
+                               "from generator.archive.files import lock\nwith lock(Path(sys.argv[1])):\n"
                                "    print('held', flush=True); time.sleep(60)", str(project / LOCK_FILE)],
                               stdout=subprocess.PIPE, text=True)
     try:

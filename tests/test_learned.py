@@ -5,8 +5,9 @@ from collections import Counter
 
 import pytest
 
-from generator import evaluate, fit, learned
-from generator.learned import Model, Weights
+from generator.archive import evaluate
+from generator.reassemble import fit, learned
+from generator.reassemble.learned import Model, Weights
 
 from conftest import GOLD, PAGES, ROOT
 

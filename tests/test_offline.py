@@ -7,7 +7,8 @@ import zipfile
 
 import pytest
 
-from generator import linkcheck, offline, search
+from generator.site import linkcheck, offline
+from generator.search import index as search
 
 from conftest import ROOT, block_network, make_project, parsed
 

@@ -1,6 +1,6 @@
 import pytest
 
-from generator.read import PageError, read_archive_meta, read_page
+from generator.read.page import PageError, read_archive_meta, read_page
 
 
 def test_utf8_with_bom_and_crlf(tmp_path):

@@ -2,9 +2,10 @@
 from pathlib import Path
 
 from generator.extract.article import ranges
-from generator.read import read_page
-from generator.text import join
-from generator.reassemble import paragraphs, reassemble
+from generator.read.page import read_page
+from generator.read.page import PageText
+from generator.reassemble import reassemble
+from generator.reassemble.paragraphs import paragraphs
 
 from conftest import PAGES
 
@@ -317,8 +318,11 @@ def test_a_lone_short_headline_after_an_open_story_is_its_headline(tmp_path):
 
 
 def test_wrapped_lines_join_into_words_and_numbers():
-    assert join(["本报讯（记者郝鹏刚）6月2", "8日，老城区开展招聘会。"]) == "本报讯（记者郝鹏刚）6月28日，老城区开展招聘会。"
-    assert join(["云与计算 CTO", "Bob 进行报告"]) == "云与计算CTO Bob进行报告"
+    page = PageText(("本报讯（记者郝鹏刚）6月2", "8日，老城区开展招聘会。", "", "云与计算 CTO", "Bob 进行报告", "本 报 讯 记者"))
+    assert page.span([1, 2]) == "本报讯（记者郝鹏刚）6月28日，老城区开展招聘会。"
+    assert page.span([4, 5]) == "云与计算CTO Bob进行报告"
+    assert page[6] == "本报讯 记者" and page.span([6]) == "本报讯 记者"
+    assert page.span([1, 2], "8日，") == "本报讯（记者郝鹏刚）6月28日，"  # a line cut short by its byline
 
 
 def test_a_line_as_wide_as_the_column_running_on_is_text(tmp_path):

@@ -8,9 +8,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import pipeline
+from generator.archive import pipeline
 from generator.cli import main
-from generator.read import read_page
+from generator.read.page import read_page
 
 from conftest import PAGES, ROOT, build, make_project
 
@@ -169,7 +169,7 @@ FIELD_NAMES = st.from_regex(r"[a-z_]{1,12}", fullmatch=True).filter(lambda k: is
 def test_front_matter_holds_any_text(data):
     """Front matter is written as JSON values; whatever the text (control characters, line and
     paragraph separators, YAML's own syntax), MkDocs' YAML loader reads back exactly what was written."""
-    from generator.render import yaml_fields
+    from generator.render.markdown import yaml_fields
 
     assert (yaml.safe_load(yaml_fields(data)) or {}) == data
 
@@ -181,7 +181,7 @@ def test_width_is_half_a_cell_for_every_narrow_character(text):
     Asian widths for any text, whitespace and characters beyond the BMP included."""
     import unicodedata
 
-    from generator.text import width
+    from generator.text.chars import width
 
     expected = sum(0.5 if unicodedata.east_asian_width(c) in ("N", "Na", "H") else 1.0
                    for c in text if not c.isspace())

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import pipeline, search
+from generator.archive import pipeline
+from generator.search import index as search
 
 from conftest import ROOT, block_network
 

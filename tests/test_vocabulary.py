@@ -1,8 +1,9 @@
 """Every example of the newspaper's vocabulary (generator/data/vocabulary.yaml) read as it says."""
 import pytest
 
-from generator import vocabulary
-from generator.extract import credits, dates
+from generator.text import vocabulary
+from generator.text import credits
+from generator.extract import dates
 
 DATA = vocabulary.DATA
 

@@ -1,4 +1,3 @@
-"""Extract metadata from reassembled articles: credits, dates, places, people, topics.
-
-`article.extract` turns a page's reassembled layout into Article records.
-"""
+"""A page's reassembled layout to Article records (`article`, the records in `model`): headline
+parts, credits, dates, district and places, people and their roles, organisations, topics.
+May import `text`, `read`, `reassemble`."""

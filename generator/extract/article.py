@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import hashlib
 
-from ..model import Article
-from ..read import Page
-from ..reassemble import Draft, Layout, paragraphs
-from .. import vocabulary
-from ..text import compact, unspace
-from . import credits, dates, headline, people, places, topics
-from .words import tag, tfidf_keywords
+from ..read.page import Page
+from ..reassemble import Layout
+from ..reassemble.paragraphs import paragraphs
+from ..reassemble.stories import Draft
+from ..text import credits, vocabulary
+from ..text.chars import compact, unspace
+from ..text.words import tag, tfidf_keywords
+from . import dates, headline, people, places, topics
+from .model import Article
 
 KEYWORDS = 12
 

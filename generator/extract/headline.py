@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..text import clean, compact
-from ..vocabulary import BRIEF_MARKS, CAPTION_MARKS
-from .credits import DATELINE as _DATELINE
+from ..text.chars import clean, compact
+from ..text.credits import DATELINE as _DATELINE
+from ..text.vocabulary import BRIEF_MARKS, CAPTION_MARKS
 
 NEWS_VERBS = re.compile(
     r"召开|举行|举办|开展|调研|督导|视察|考察|签约|揭牌|成立|启动|开班|开幕|闭幕|上线|获评|获|荣获|走进|"

@@ -17,9 +17,9 @@ from importlib import resources
 
 import jieba.posseg
 
-from ..text import HAN, is_han
+from ..text.chars import HAN, is_han
+from ..text.words import starts as word_starts, tag
 from . import ner, places
-from .words import starts as word_starts, tag
 
 
 def _words(name: str) -> list[str]:

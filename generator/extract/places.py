@@ -10,8 +10,8 @@ from importlib import resources
 
 import yaml
 
-from ..text import HAN, compact
-from .words import starts as word_starts
+from ..text.chars import HAN, compact
+from ..text.words import starts as word_starts
 
 UNKNOWN_DISTRICT = re.compile(rf"(?<![{HAN}])[{HAN}]{{2,3}}[区县]|(?<=[，。、\s])[{HAN}]{{2,3}}[区县]")
 NOT_DISTRICT = re.compile(r"^(?:全|该|本|各|城|辖|社|园|景|片|小|街|新|开发|示范|试验|实验|自贸|保税|综合|核心|重点|山|老|农|牧)|[社园景片小街校厂矿营]区$")

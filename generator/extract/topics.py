@@ -6,8 +6,8 @@ from importlib import resources
 
 import yaml
 
-from ..text import is_han
-from .words import tag
+from ..text.chars import is_han
+from ..text.words import tag
 
 
 @cache

@@ -1,0 +1,182 @@
+"""Pages in, articles out: the read → reassemble → extract stages over a folder of pages."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import multiprocessing
+import os
+import pickle
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
+
+from ..extract.article import draft_id, extract
+from ..extract.model import Article, PageReport
+from ..read.page import Page, PageError, admit, page_paths, read_archive_meta, read_page
+from ..reassemble import reassemble
+from ..text import credits
+from ..text.chars import compact, ends_sentence
+from . import cache
+from .corrections import CorrectionError, Corrections, apply_fields, apply_layout
+
+
+@dataclass
+class Archive:
+    pages: list[PageReport]
+    errors: list[PageError]  # pages skipped, with the reason
+
+    @property
+    def warnings(self) -> list[PageError]:
+        return [w for report in self.pages for w in report.warnings]
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for report in self.pages for a in report.articles]
+
+
+def process(page: Page, corrections: Corrections = Corrections()) -> PageReport:
+    layout = reassemble(page)
+    applied: set[int] = set()
+    if corrections.layout:
+        ids = {i: draft_id(d, page) for i, d in enumerate(layout.articles)}
+        applied = apply_layout(layout, page, corrections, ids)
+    articles = extract(page, layout)
+    warnings = list(page.warnings)
+    if not any(a.kind in ("news", "brief") for a in articles):
+        warnings.append(PageError(page.path, "no news article recognised; its lines are listed on its source page",
+                                   reader="未识别出文章，各行列在版面原文页"))
+    last = max((n for n, line in enumerate(page.lines, 1) if line.strip() and n not in layout.furniture), default=0)
+    if last and not (ends_sentence(page.lines[last - 1]) or any(last in _headline_lines(a) for a in articles)
+                     or credits.is_credit(page.lines[last - 1]) or credits.split_trailing(page.lines[last - 1])):
+        warnings.append(PageError(page.path, "the page ends in mid-sentence (truncated?)", last,
+                                   reader="版面在句子中间结束（可能不完整）"))
+    digest = hashlib.blake2b(compact("".join(page.lines)).encode("utf-8"), digest_size=12).hexdigest()
+    return PageReport(page, articles, layout.furniture, layout.unplaced, warnings, digest, applied)
+
+
+def _headline_lines(article: Article) -> set[int]:
+    return {n for a, b in article.headline_lines for n in range(a, b + 1)}
+
+
+def _process_path(page: tuple[Path, dict | None], corrections: Corrections, cache_dir: Path | None):
+    """(cache key, the page's report) or (None, the error), for a page's path and what the archive's
+    metadata file says of it. With a cache the report comes pickled, as it is stored: a page found
+    there is neither read nor unpickled here."""
+    path, known = page
+    try:
+        admit(path)  # before anything reads the file (a FIFO would block; a link may lead out)
+        key = cache.key(path, corrections, known) if cache_dir else None
+        found = cache.get(cache_dir, key) if key else None
+        if found is not None:
+            return key, found
+        report = process(read_page(path, known), corrections)
+    except (PageError, CorrectionError) as err:
+        return None, err
+    if cache_dir is None:
+        return None, report
+    data = pickle.dumps(report, pickle.HIGHEST_PROTOCOL)
+    if key:
+        cache.put(cache_dir, key, data)
+    return key, data
+
+
+def _unpickled(result, key: str | None, page: tuple[Path, dict | None], corrections: Corrections,
+               cache_dir: Path | None):
+    if not isinstance(result, bytes):
+        return result
+    try:
+        return pickle.loads(result)
+    except Exception:  # a damaged cache file (unpickling raises many kinds): dropped, the page made afresh
+        (cache_dir / key).unlink(missing_ok=True)
+        return _process_path(page, corrections, None)[1]
+
+
+def load(folder: Path | str, progress=None, workers: int | None = None,
+         corrections: Corrections = Corrections(), cache_dir: Path | None = None,
+         issued: dict[str, dict] | None = None, metadata: Path | None = None) -> Archive:
+    """Every page of `folder`, read, reassembled and extracted in parallel processes (results
+    come back in page order, so the output does not depend on the number of workers); a page
+    that cannot be read is reported, and the rest go on. Editors' corrections are applied; one
+    that applies nowhere raises CorrectionError. With `cache_dir`, each page's result is kept
+    there, and found again while the page, its corrections and the code stay the same. `issued`
+    (the id registry) settles which of two articles with the same opening keeps the published id.
+    `metadata`: the archive's metadata file (read.read_archive_meta), where there is one."""
+    paths = page_paths(folder)
+    known = read_archive_meta(metadata, [p.name for p in paths]) if metadata else {}
+    pages = [(path, known.get(path.name)) for path in paths]
+    work = functools.partial(_process_path, corrections=corrections, cache_dir=cache_dir)
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(pages) >= 2 * workers:
+        jieba.initialize()  # once, before the workers fork: they share its dictionary
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.imap(work, pages, chunksize=max(1, min(16, len(pages) // (8 * workers))))
+            results = list(progress(results, len(pages)) if progress else results)
+    else:
+        results = [work(p) for p in (progress(pages, len(pages)) if progress else pages)]
+    if cache_dir:
+        cache.prune(cache_dir, {key for key, _ in results if key})
+    results = [_unpickled(r, key, page, corrections, cache_dir) for (key, r), page in zip(results, pages)]
+    for failed in (r for r in results if isinstance(r, CorrectionError)):
+        raise failed
+    reports, errors, seen = [], [r for r in results if isinstance(r, PageError)], {}
+    for report in (r for r in results if isinstance(r, PageReport)):
+        if report.digest in seen:  # keep the first name, skip the copy
+            errors.append(PageError(report.page.path, f"the same page as {seen[report.digest].name}",
+                                     reader=f"与 {seen[report.digest].name} 是同一版面，未重复收录"))
+        else:
+            seen[report.digest] = report.page.path
+            reports.append(report)
+    _unique_ids(reports, issued or {})
+    for article in (a for r in reports for a in r.articles):
+        _share_strings(article)
+    applied = set().union(*(r.corrections for r in reports))
+    for item in corrections.layout:
+        if item.line not in applied:
+            target = item.data.get("merge") or item.data.get("split") or item.data.get("to") or \
+                (item.data.get("furniture") or item.data.get("headline") or {}).get("page")
+            raise item.error(f"applies to nothing in this archive ({target} not found)")
+    apply_fields([a for r in reports for a in r.articles], corrections)
+    return Archive(reports, sorted(errors, key=lambda e: str(e.path)))
+
+
+def _share_strings(article: Article) -> None:
+    """One string object per name, place and keyword: each page comes back from its worker with
+    its own copies, and 100,000 articles repeat them millions of times."""
+    for name in ("reporters", "correspondents", "photographers", "persons", "organizations", "places", "topics",
+                 "keywords"):
+        setattr(article, name, [sys.intern(s) for s in getattr(article, name)])
+    article.person_roles = {sys.intern(k): [sys.intern(r) for r in v] for k, v in article.person_roles.items()}
+    for name in ("district", "district_full", "city", "source"):
+        if getattr(article, name):
+            setattr(article, name, sys.intern(getattr(article, name)))
+
+
+def _unique_ids(reports: list[PageReport], issued: dict[str, dict]) -> None:
+    """Two articles whose opening words are the same get -2, -3…: an id the registry issued to an
+    article of a page stays with that page's article (a near-copy added under a name that sorts
+    first takes no published URL), the rest get the first id free, in page order."""
+    taken: set[str] = set()
+
+    def variants(base: str):
+        yield base
+        k = 2
+        while True:
+            yield f"{base}-{k}"
+            k += 1
+
+    unsettled = []
+    for report in reports:
+        for article in report.articles:
+            for ident in variants(article.id):
+                if ident not in issued:
+                    unsettled.append(article)
+                    break
+                if issued[ident].get("source") == report.page.name and ident not in taken:
+                    article.id = ident
+                    taken.add(ident)
+                    break
+    for article in unsettled:
+        article.id = next(i for i in variants(article.id) if i not in taken and i not in issued)
+        taken.add(article.id)

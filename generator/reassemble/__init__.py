@@ -1,0 +1,58 @@
+"""Reassembly: which lines of one raw page form each article. May import `text`, `read`.
+
+A page's text comes out of the PDF column by column: headlines can stand before their
+article, after it or at the very end of the page; a blank line may be a column break in
+mid-sentence; an article can continue at the top of the page. The steps:
+
+1. cut the page into blocks (runs of non-blank lines, split at datelines, bylines, brief
+   items and the lines that frame the page);
+2. tell headline blocks from body text (the fitted `heading` model), bylines, photo
+   captions, briefs and page furniture;
+3. walk the body blocks into stories (a dateline opens one, a byline or 下转 closes it; a
+   short line inside an open story is its sub-heading; a caption is an item of its own);
+4. decode the page's headlines as a whole: each run of headline blocks is cut into headlines
+   (kicker / title / subtitle stay together), each headline heads one story or none and each
+   story has one headline or none; the cut and the assignment with the best total of the
+   fitted scores win;
+5. join a dispatch that no headline heads to the story beside it that it is part of: a
+   report may be several dispatches from several places under one headline (the fitted
+   `dispatch` model);
+6. join the text at the top of the page, before any headline or dateline, to the story it
+   ends (the fitted `tail` and `tail_story` models).
+
+Where a decision weighs evidence, its weights come from generator/data/weights.json (fitted on
+gold pages by generator/reassemble/fit.py); the features are computed here, once per candidate.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..read.page import Page
+from .blocks import cut_blocks
+from .dispatches import join_dispatches
+from .headlines import attach_headlines
+from .kinds import classify
+from .learned import Trace
+from .stories import Draft, walk
+from .tails import join_tails, top_pieces
+
+
+@dataclass
+class Layout:
+    articles: list[Draft]
+    furniture: list[int]
+    unplaced: list[int]
+
+
+def reassemble(page: Page, trace: Trace | None = None) -> Layout:
+    text = page.running
+    blocks = classify(cut_blocks(text), text, trace)
+    articles, furniture = walk(blocks, text)
+    tails = top_pieces(articles, blocks, text)
+    attach_headlines(articles, blocks, text, trace, headless=tails)
+    join_dispatches(articles, tails, text, trace)
+    join_tails(articles, tails, text, trace)
+    articles.sort(key=lambda a: min(a.body + [n for u in a.headline for n in u]))
+    placed = {n for a in articles for n in a.body} | {n for a in articles for u in a.headline for n in u}
+    unplaced = sorted(set(text) - placed - set(furniture))
+    return Layout(articles, sorted(furniture), unplaced)

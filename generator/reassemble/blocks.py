@@ -1,0 +1,92 @@
+"""1. Blocks: the page cut into runs of lines, split at datelines, bylines, brief items and the lines
+that frame the page; what each kind of block is made of."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import credits
+from ..text.chars import HAN, ends_sentence
+from ..text.vocabulary import BRIEF_MARKS, CAPTION_MARK
+from .settings import MAX_BYLINE_LINES
+
+
+# Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
+# stand before the points of one story.
+BRIEF = re.compile(rf"^[{re.escape(BRIEF_MARKS)}]\s*(?:\d{{1,2}}月\d{{1,2}}日|近日|日前|昨日|今年以来)")
+FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线")
+# A line that frames the page, whole: the paper's name, the date with its weekday, the page
+# number, the editors. It is cut out of any block it stands in.
+_EDITOR = r"(?:责任编辑|责编|本版编辑|版式设计|美编|校对|组版)[：:\s]*|(?:编辑|设计|版式)[：:\s]+"  # not 编辑部主任
+PAGE_FRAME = re.compile(
+    rf"^(?:[{HAN}]{{2,6}}(?:日报|晚报|时报|商报)|\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天].{{0,12}}|"
+    rf"第?\s*[A-Z]?\d{{1,3}}\s*版|(?:(?:{_EDITOR})[{HAN}]{{2,4}}\s*)+)$")
+# The label of the page or of a column (金水新闻, ■简讯): furniture where it stands alone.
+LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(BRIEF_MARKS)}]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览))$")
+
+
+@dataclass
+class Block:
+    lines: list[int]
+    kind: str  # head | subhead | body | brief | credit | caption | furniture
+
+
+def cut_blocks(text: dict[int, str]) -> list[list[int]]:
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for n in range(1, max(text, default=0) + 1):
+        line = text.get(n)
+        if line is None:
+            if current:
+                blocks.append(current)
+            current = []
+            continue
+        if PAGE_FRAME.match(line):  # a block of its own, even set tight against the text
+            blocks += [current, [n]] if current else [[n]]
+            current = []
+            continue
+        # A byline inside a block counts only where a sentence or a credit ended before it:
+        # '本报北京１２月３０日讯' / '新华社记者胡晓梦、本报' / '记者吴亚明报道：' is one lead.
+        previous = text[current[-1]] if current else ""
+        at_break = not current or ends_sentence(previous) or credits.is_credit(previous) or credits.is_role_only(previous)
+        if current and (credits.is_lead(line + text.get(n + 1, "")) or CAPTION_MARK.match(line) or BRIEF.match(line)):
+            blocks.append(current)
+            current = []
+        current.append(n)
+        following = text.get(n + 1, "")
+        if at_break and credits.is_credit(line) and not (credits.is_credit(following) or credits.is_role_only(following)):
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    # A byline on lines of its own splits off from the text above it.
+    out = []
+    for block in blocks:
+        k = _byline_start(block, text)
+        out += [block[:k], block[k:]] if 0 < k < len(block) else [block]
+    return [b for b in out if b]
+
+
+def _byline_start(block: list[int], text: dict[int, str]) -> int:
+    """Where the byline that ends a block starts (len(block) where none does): its lines alone,
+    or lines that join into one ('记者 孙庆辉 通讯员 帖' / '姣 文/图'), after a finished sentence."""
+    k = len(block)
+    while k > 0 and (credits.is_credit(text[block[k - 1]]) or credits.is_role_only(text[block[k - 1]])):
+        k -= 1
+    if k < len(block):
+        return k
+    for size in range(2, min(MAX_BYLINE_LINES, len(block)) + 1):
+        start = len(block) - size
+        if credits.is_credit("".join(text[n] for n in block[start:])) and \
+                (start == 0 or ends_sentence(text[block[start - 1]])):
+            return start
+    return len(block)
+
+
+def opening(block: "Block", text: dict[int, str]) -> str:
+    """The first lines of a block joined: a dateline may be cut across two lines."""
+    return "".join(text[n] for n in block.lines[:3])
+
+
+def opens_story(block: "Block", text: dict[int, str]) -> bool:
+    return credits.is_lead(opening(block, text))

@@ -1,0 +1,107 @@
+"""2. Kinds: which short blocks are headlines and which are text cut by a column break (the fitted
+`heading` model), bylines, captions, briefs and page furniture."""
+from __future__ import annotations
+
+import re
+
+from ..text import credits, words
+from ..text.chars import ends_sentence, is_han, width
+from ..text.vocabulary import CAPTION_MARK
+from .blocks import Block, BRIEF, FURNITURE, LABEL, PAGE_FRAME, opens_story
+from .learned import Trace, weights
+from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION
+
+
+def column_width(lines: list[str]) -> float:
+    widths = sorted(width(t) for t in lines)
+    return widths[int(0.75 * (len(widths) - 1))] if widths else 0.0
+
+
+def looks_like_headline(lines: list[str]) -> bool:
+    if len(lines) > MAX_HEAD_LINES:
+        return False
+    for line in lines:
+        if re.search(r"[。；？;?]", line) or re.search(r"[，、：:；,]$", line):
+            return False
+        if width(line) > MAX_HEAD_WIDTH or credits.is_lead(line):
+            return False
+    return True
+
+
+def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = None) -> list[Block]:
+    blocks = []
+    for lines in raw:
+        body = [text[n] for n in lines]
+        joined = "".join(body)
+        if all(credits.is_credit(t) or credits.is_role_only(t) for t in body) or credits.is_credit(" ".join(body)) \
+                or (len(body) <= MAX_BYLINE_LINES and credits.is_credit("".join(body))):
+            kind = "credit"
+        elif (FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30) or \
+                (len(lines) == 1 and (PAGE_FRAME.match(joined) or LABEL.match(joined))):
+            kind = "furniture"
+        elif CAPTION_MARK.match(body[0]):
+            kind = "caption"
+        elif BRIEF.match(body[0]):
+            kind = "brief"
+        elif looks_like_headline(body):
+            kind = "head"
+        else:
+            kind = "body"
+        blocks.append(Block(lines, kind))
+    page_width = column_width([text[n] for b in blocks if b.kind == "body" for n in b.lines])
+    # A short block with no full stop may still be body text cut by a column break (wrapped lines
+    # as wide as the column, a clause running on into the next block): the `heading` model decides.
+    model = weights()["heading"]
+    for i, block in enumerate(blocks):
+        if block.kind != "head":
+            continue
+        x = _heading_features(blocks, i, text, page_width)
+        if trace is not None:
+            trace.add("heading", x, block.lines, ())
+        if model.logit(x) <= 0:
+            block.kind = "body"
+    return blocks
+
+
+def _heading_features(blocks: list[Block], i: int, text: dict[int, str], page_width: float) -> dict[str, float]:
+    """What tells a headline from a short piece of text: its width against the column's (text
+    wraps at the column's width, a headline is set wider or narrower), its punctuation, and
+    whether the text before it is left unfinished and the text after it runs on without a
+    dateline."""
+    block = blocks[i]
+    following = next((b for b in blocks[i + 1:] if b.kind != "head"), None)
+    before = blocks[i - 1] if i else None
+    lines = [text[n] for n in block.lines]
+    local = column_width([text[n] for b in blocks[max(0, i - 3): i + 4] if b.kind == "body" for n in b.lines]) or page_width
+    widest = max(map(width, lines))
+    return {
+        "two_lines": float(len(lines) == 2), "more_lines": float(len(lines) > 2),
+        "wrapped": float(len(lines) > 1 and all(width(t) >= 0.8 * local for t in lines[:-1]) and width(lines[0]) < 1.3 * local),
+        "column_wide": float(len(lines) == 1 and local <= width(lines[0]) <= local + 0.5),
+        "wider": float(widest > local + 0.5), "narrow": float(widest <= 0.6 * local),
+        "clause": float(bool(re.search(r"[，、,]", "".join(lines)))),
+        "bare": float(not PUNCTUATION.search("".join(lines))),  # text always has some; a headline often none
+        "colon": float(bool(re.search(r"[：:]", "".join(lines)))),
+        "quote": float(bool(re.search(r"[“”\"《》]", "".join(lines)))),
+        "before_unfinished": float(before is not None and before.kind == "body" and not ends_sentence(text[before.lines[-1]])),
+        "before_head": float(before is not None and before.kind == "head"),
+        "runs_on": float(following is not None and following.kind == "body" and not opens_story(following, text)),
+        "word_across": float(following is not None and following.kind == "body" and
+                             _word_across(lines[-1], text[following.lines[0]])),
+        "story_follows": float(following is not None and opens_story(following, text)),
+        "page_end": float(following is None),
+    }
+
+
+def _word_across(before: str, after: str) -> bool:
+    """A word runs on from one line into the next ('…选举管理委员' / '会主席…'): the break is a
+    column's, in the middle of the text; a headline ends where its words do."""
+    left, right = before[-3:], after[:3]
+    if not (left and right and is_han(left[-1]) and is_han(right[0])):
+        return False
+    at = 0
+    for word, _ in words.tag(left + right):
+        if at < len(left) < at + len(word):
+            return True
+        at += len(word)
+    return False

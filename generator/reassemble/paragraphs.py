@@ -1,0 +1,117 @@
+"""Paragraphs: a draft's body lines as paragraphs, sub-headings and bylines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..read.page import Page
+from ..text import credits
+from ..text.chars import ends_sentence, width
+from .kinds import column_width
+from .settings import MAX_BYLINE_LINES, MAX_HEAD_WIDTH
+from .stories import Draft
+
+
+@dataclass
+class Paragraph:
+    text: str
+    lines: list[int]
+    role: str = "text"  # text | subheading | byline
+
+
+def _inline_heading(line: str, previous: str | None, blank_before: bool, text_follows: bool, col: float) -> bool:
+    """A sub-heading set in the body: after a finished paragraph and a blank line, no
+    punctuation at all, wider or much narrower than the column, and text right under it."""
+    if previous is None or not blank_before or not text_follows:
+        return False
+    if not (ends_sentence(previous) or credits.split_trailing(previous) or credits.is_credit(previous)):
+        return False
+    if re.search(r"[，、。；：！？,.;:!?]", line):
+        return False
+    return width(line) >= 1.15 * col or width(line) <= 0.6 * col
+
+
+def _wrapped_byline(order: list[int], i: int, size: int, text: dict[int, str], current: list[int]):
+    """(text before the byline on the first line or '', the byline, lines it takes) where the
+    `size` lines from order[i] to the end of their block (at most MAX_BYLINE_LINES) join into a
+    byline that no single one of them is; None elsewhere."""
+    if size < 2 or size > MAX_BYLINE_LINES:
+        return None
+    lines = [text[n] for n in order[i:i + size]]
+    if any(credits.is_credit(t) for t in lines):
+        return None
+    joined = "".join(lines)
+    if credits.is_credit(joined) and (not current or ends_sentence(text[current[-1]])):
+        return "", joined, size
+    trailing = credits.split_trailing(joined)
+    if trailing and len(trailing[0]) < len(lines[0]):
+        return trailing[0], trailing[1], size
+    return None
+
+
+def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
+    """The body as paragraphs. A wrapped line joins the next without a space; a line ends its
+    paragraph when it ends a sentence and is short of the column, or is followed by a blank
+    line; a blank line after an unfinished sentence is only a column break."""
+    running = page.running
+    text = {n: running[n] for n in draft.body}
+    col = column_width(list(text.values()))
+    out: list[Paragraph] = []
+    current: list[int] = []
+
+    def flush() -> None:
+        if current:
+            out.append(Paragraph(running.span(current), list(current)))
+            current.clear()
+
+    order = draft.body
+    to_block_end = [1] * len(order)  # how many lines from each to the end of its block
+    for i in range(len(order) - 2, -1, -1):
+        if order[i + 1] == order[i] + 1:
+            to_block_end[i] = to_block_end[i + 1] + 1
+    skip = 0
+    for i, n in enumerate(order):
+        if skip:
+            skip -= 1
+            continue
+        line = text[n]
+        previous = order[i - 1] if i else None
+        nxt = order[i + 1] if i + 1 < len(order) else None
+        wrapped = _wrapped_byline(order, i, to_block_end[i], text, current)
+        if wrapped:  # a byline the column's width cut: '…管委会。记者 孙庆' / '辉 文/图'
+            head, credit, size = wrapped
+            if head:
+                out.append(Paragraph(running.span(current + [n], head), current + [n]))
+            else:
+                flush()
+            current.clear()
+            out.append(Paragraph(credit, order[i:i + size], "byline"))
+            skip = size - 1
+            continue
+        if credits.is_credit(line) or credits.is_role_only(line):  # before headings: '本 报 记 者' is no sub-heading
+            flush()
+            if out and out[-1].role == "byline" and (credits.is_role_only(page.text(out[-1].lines[-1]))
+                                                     or credits.is_role_only(line)):
+                out[-1].text = f"{out[-1].text} {line}"
+                out[-1].lines.append(n)
+            else:
+                out.append(Paragraph(line, [n], "byline"))
+            continue
+        if n in draft.subheadings or _inline_heading(line, text.get(previous), previous != n - 1, nxt == n + 1, col):
+            flush()
+            out.append(Paragraph(running.span([n]), [n], "subheading"))
+            continue
+        # a byline after the last sentence ends its block: '关停令。记者随执法' / '人员到…' runs on
+        trailing = credits.split_trailing(line) if nxt != n + 1 else None
+        if trailing:
+            current.append(n)
+            out.append(Paragraph(running.span(current, trailing[0]), list(current)))
+            current.clear()
+            out.append(Paragraph(trailing[1], [n], "byline"))
+            continue
+        current.append(n)
+        blank_after = nxt is not None and nxt != n + 1
+        if ends_sentence(line) and (width(line) < 0.9 * col or blank_after or nxt is None or width(line) > MAX_HEAD_WIDTH):
+            flush()
+    flush()
+    return out

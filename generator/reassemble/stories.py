@@ -1,0 +1,148 @@
+"""3. Stories: the body blocks walked into drafts of articles (a dateline opens one, a byline or
+下转 closes it; a short line inside an open story is its sub-heading; a caption is an item of its own)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text import credits
+from ..text.chars import ends_sentence, width
+from ..text.vocabulary import CAPTION_PHRASE, CONTINUED_ON
+from .blocks import Block, opens_story
+from .settings import MAX_CAPTION_LINES, MAX_SUBHEADING_WIDTH
+
+
+@dataclass
+class Draft:
+    """An article as line numbers: what the extract and render stages start from."""
+
+    kind: str = "news"  # news | photo | brief
+    fragments: list[list[int]] = field(default_factory=list)  # body lines in reading order
+    headline: list[list[int]] = field(default_factory=list)  # headline units, in page order
+    subheadings: list[int] = field(default_factory=list)
+    closed: bool = False  # ended by a byline
+    lead: bool = False  # opens with 本报讯
+    first_paragraph_only: bool = True
+
+    @property
+    def body(self) -> list[int]:
+        return [n for frag in self.fragments for n in frag]
+
+    @property
+    def first(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def last(self) -> int:
+        return self.fragments[-1][-1]
+
+
+def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[int]]:
+    articles: list[Draft] = []
+    furniture: list[int] = []
+    current: Draft | None = None
+    heads: list[Block] = []  # the headline blocks since the last other block: are we after a headline?
+
+    def start(kind: str = "news") -> Draft:
+        draft = Draft(kind=kind)
+        articles.append(draft)
+        return draft
+
+    for i, block in enumerate(blocks):
+        if block.kind == "furniture":
+            furniture += block.lines
+            continue
+        if block.kind == "head":
+            heads.append(block)
+            continue
+        if block.kind == "caption":
+            current = start("photo")
+        elif block.kind == "brief":
+            current = start("brief")
+        elif block.kind == "credit":
+            if current is None or heads or (current.closed and current.kind != "photo"):
+                current = start()  # a byline standing at the top of its article
+            current.fragments.append(list(block.lines))
+            if not (heads or current.body == block.lines):
+                current.closed = True
+            heads = []
+            continue
+        elif opens_story(block, text):
+            current = start()
+            current.lead = True
+        elif (current is not None and not heads and ends_sentence(text[current.last]) and
+              len(block.lines) <= MAX_CAPTION_LINES and _is_caption(block, blocks[i + 1:i + 2], text)):
+            current = start("photo")  # a photo's caption after a finished story
+        elif current is None or current.closed or heads:
+            if current is not None and current.kind == "photo" and not current.closed and not heads:
+                pass  # the rest of a caption
+            elif heads and _is_subheading(heads, current, blocks[i + 1:], text):
+                heads[0].kind = "subhead"  # no headline for attach_headlines
+                current.fragments.append(list(heads[0].lines))
+                current.subheadings += heads[0].lines
+            else:
+                current = start()
+        else:
+            current.first_paragraph_only = current.first_paragraph_only and not _has_paragraph_end(current, text)
+        heads = []
+        current.fragments.append(list(block.lines))
+        last = "".join(text[n] for n in block.lines[-2:])  # a byline may be cut across the last two lines
+        if current.kind == "brief":  # one paragraph, its byline (if any) at its end
+            current.closed = ends_sentence(last) or credits.split_trailing(last) is not None
+        elif credits.split_trailing(last) or (current.kind == "photo" and _photo_credited(block.lines, text)):
+            # A byline after the first paragraph of a story without a lead stands at its top.
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            at_top = (not current.lead and current.first_paragraph_only and following is not None
+                      and following.kind == "body" and not opens_story(following, text))
+            current.closed = not at_top
+        if CONTINUED_ON.search(last):  # '（下转第2版）': the rest of the story is on another page
+            current.closed = True
+    for draft in articles:
+        draft.fragments = [[n for frag in draft.fragments for n in frag]] if draft.fragments else []  # one run so far
+        # A short text with no dateline whose only credit is a photographer's is a caption.
+        if draft.kind == "news" and not draft.lead and _photo_credited(draft.body, text) and len(draft.body) <= MAX_CAPTION_LINES:
+            draft.kind = "photo"
+    return articles, furniture
+
+
+def _is_subheading(heads: list[Block], current: Draft | None, after: list[Block], text: dict[int, str]) -> bool:
+    """'完善机制建平台' after a finished paragraph of a story that opened with its dateline and has
+    not ended: one short line is a sub-heading of that story, not the headline of a new one, when
+    it is one of a series of lines alike ('完善机制建平台', '强化服务解难题'). A lone short line
+    there is more likely the headline of the story above, set after it."""
+    if not (current is not None and current.kind == "news" and current.lead and not current.closed
+            and len(heads) == 1 and len(heads[0].lines) == 1 and ends_sentence(text[current.last])):
+        return False
+    size = width(text[heads[0].lines[0]])
+
+    def alike(n: int) -> bool:
+        return size <= MAX_SUBHEADING_WIDTH and abs(width(text[n]) - size) <= 2
+
+    if any(alike(n) for n in current.subheadings):
+        return True
+    for block in after:  # the story's next sections, up to where another story could start
+        if block.kind == "head":
+            return len(block.lines) == 1 and alike(block.lines[0])
+        if block.kind != "body" or opens_story(block, text):
+            return False
+    return False
+
+
+def _photo_credited(lines: list[int], text: dict[int, str]) -> bool:
+    """The lines end with a photographer's credit alone: '…滑翔。（新华' / '社记者周确摄）', '本报记者 X 摄'
+    (not '记者 X 文/图', a story's)."""
+    last = "".join(text[n] for n in lines[-2:])
+    tail = credits.split_trailing(last)
+    credit = credits.parse(tail[1] if tail else text[lines[-1]])
+    return credit is not None and bool(credit.photographers) and not (credit.reporters or credit.correspondents)
+
+
+def _is_caption(block: Block, following: list[Block], text: dict[int, str]) -> bool:
+    """A photo's caption: it ends with a photographer's credit (on its last lines or on a line of
+    its own right under it), or it says what the picture shows ('图为…')."""
+    credited = following and following[0].kind == "credit" and _photo_credited(following[0].lines, text)
+    return bool(credited or _photo_credited(block.lines, text) or
+                CAPTION_PHRASE.search("".join(text[n] for n in block.lines)))
+
+
+def _has_paragraph_end(draft: Draft, text: dict[int, str]) -> bool:
+    return any(ends_sentence(text[n]) for n in draft.body)

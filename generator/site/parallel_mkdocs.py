@@ -1,0 +1,154 @@
+"""MkDocs' own build, with its page loop shared between processes.
+
+MkDocs renders pages one after another on one core (about 19 ms a page with Material), and an
+archive has tens of thousands. Everything around the page loop (files, navigation, theme, static
+files, 404 page, sitemap) runs once, as MkDocs runs it; then forked workers each read, render and
+write a share of the pages with MkDocs' own `_populate_page` and `_build_page`. Without plugins
+and anchor validation a page's HTML depends only on itself, the file list and the navigation (whose
+pages are read first, in the parent), so the site is byte for byte the one `mkdocs build` writes
+(tests/test_build.py). A config that keeps whole-site state across pages falls back to MkDocs' build.
+With `shard` (K, N) only the K-th of N disjoint shares of the pages and static files is written,
+chosen by a hash of each file's path: N machines each build one, and generator/site/shards.py merges
+them into the site one build writes (tested).
+
+Plugins run at the points MkDocs runs them, as long as each is page-local (its page events keep
+nothing from one page to the next: the plugin says so with `PAGE_LOCAL = True`, or is named in
+PAGE_LOCAL_PLUGINS). The private functions are those of the pinned mkdocs 1.6.1.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+
+from mkdocs import utils
+from mkdocs.commands import build as mkdocs
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.pages import Page
+
+PAGE_LOCAL_PLUGINS = {"minify_html"}  # installed plugins known to transform each page on its own
+CHUNK = 64  # pages a task: small enough to balance the workers, large enough to be cheap to hand out
+_state: tuple = ()  # what the forked workers inherit: config, files, navigation, theme environment
+
+
+def build(config: MkDocsConfig, dirty: bool = False, workers: int | None = None,
+          shard: tuple[int, int] | None = None) -> None:
+    workers = workers or os.cpu_count() or 1
+    if (not all(map(_page_local, config.plugins.items())) or config.strict
+            or config.validation.links.anchors > logging.DEBUG):
+        if shard:
+            raise ValueError("a sharded build needs page-local plugins and no anchor validation")
+        return mkdocs.build(config, dirty=dirty)
+    if workers < 2 and not shard:
+        return mkdocs.build(config, dirty=dirty)
+    try:
+        _build(config.plugins.on_config(config), dirty, workers, shard)
+    except Exception as err:
+        config.plugins.on_build_error(error=err)
+        raise
+
+
+def _page_local(item) -> bool:
+    name, plugin = item
+    return name in PAGE_LOCAL_PLUGINS or getattr(plugin, "PAGE_LOCAL", False)
+
+
+def in_shard(path: str, shard: tuple[int, int] | None) -> bool:
+    """Whether the file at `path` (under docs/ or the theme) is in shard K of N (1-based)."""
+    if not shard:
+        return True
+    k, n = shard
+    return int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big") % n == k - 1
+
+
+def _build(config: MkDocsConfig, dirty: bool, workers: int, shard: tuple[int, int] | None) -> None:
+    plugins = config.plugins
+    plugins.on_pre_build(config=config)
+    if not dirty:
+        utils.clean_directory(config.site_dir)
+    files = mkdocs.get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    files = plugins.on_files(files, config=config)
+    mkdocs.set_exclusions(files, config)
+    nav = plugins.on_nav(mkdocs.get_navigation(files, config), config=config, files=files)
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for file in doc_files:
+        if file.page is None:
+            Page(None, file, config)
+    for page in nav.pages:  # every page shows their titles
+        if dirty and not page.file.is_modified():
+            page.read_source(config)  # not rendered again, but its title stands in every page's navigation
+        else:
+            mkdocs._populate_page(page, config, files, dirty)
+    env = plugins.on_env(env, config=config, files=files)
+    for file in files:
+        if not file.is_documentation_page() and file.inclusion.is_included() and in_shard(file.src_uri, shard):
+            file.copy_file(dirty)
+
+    global _state
+    mine = [file for file in doc_files if in_shard(file.src_uri, shard)]
+    _state = (config, files, nav, env, mine, dirty)
+    # the pages other shards write: whether each is one left at an old address, for the sitemap
+    moved = {file.src_uri for file in doc_files if not in_shard(file.src_uri, shard) and _left_at_old_address(file)}
+    try:
+        with multiprocessing.get_context("fork").Pool(min(workers, -(-len(mine) // CHUNK) or 1)) as pool:
+            for records, left in pool.imap(_build_pages, range(0, len(mine), CHUNK)):
+                for name, level, message in records:  # the workers' warnings, in page order
+                    logging.getLogger(name).log(level, message)
+                moved.update(left)
+    finally:
+        _state = ()
+    # The sitemap and the 404 page last, as the workers read the pages: the sitemap leaves out the
+    # pages left at old addresses (front matter `moved`), which only a worker has read.
+    for file in doc_files:
+        if file.src_uri in moved:
+            file.page.meta = {**(file.page.meta or {}), "moved": True}
+    for template in config.theme.static_templates:
+        mkdocs._build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        mkdocs._build_extra_template(template, files, config, nav)
+    plugins.on_post_build(config=config)
+
+
+class _Capture(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _left_at_old_address(file) -> bool:
+    """A page a dirty build does not read: its front matter's first lines say whether it is one
+    left at an old address (templates/moved.md.j2)."""
+    with open(file.abs_src_path, "rb") as f:
+        return b"\nmoved: true\n" in f.read(512)
+
+
+def _build_pages(start: int) -> tuple[list[tuple[str, int, str]], list[str]]:
+    """In a worker: render and write pages start … start + CHUNK - 1; return what MkDocs logged,
+    and which of them are pages left at an old address."""
+    config, files, nav, env, doc_files, dirty = _state
+    logger = logging.getLogger("mkdocs")
+    capture, handlers, propagate = _Capture(), logger.handlers, logger.propagate
+    logger.handlers, logger.propagate = [capture], False  # the parent logs them, once, through its handlers
+    nav_pages = set(map(id, nav.pages))
+    moved = []
+    try:
+        for file in doc_files[start:start + CHUNK]:
+            page = file.page
+            if page.markdown is None:
+                mkdocs._populate_page(page, config, files, dirty)
+            mkdocs._build_page(page, config, doc_files, nav, env, dirty)
+            if (page.meta or {}).get("moved") or (page.markdown is None and _left_at_old_address(file)):
+                moved.append(file.src_uri)
+            if id(page) not in nav_pages:  # keep the worker's memory flat: nothing reads the page again
+                page.markdown = page.content = page.present_anchor_ids = page.links_to_anchors = None
+                page.meta, page.toc = {}, []
+    finally:
+        logger.handlers, logger.propagate = handlers, propagate
+    return capture.records, moved

@@ -1,0 +1,167 @@
+"""Bylines: who wrote, reported and photographed an article.
+
+Forms seen in print: `本报讯（记者X 通讯员Y）`, `记者 X 通讯员 Y 文/图`, `本报记者 X`,
+`本报记者 X 摄`, a byline after the last sentence of a paragraph, or on lines of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .chars import CLOSERS, HAN, SENTENCE_END, unspace
+from .vocabulary import AGENCY, DATELINE, DATELINE_AT_START, ROLE, close_roles, fold, role_field
+
+_NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name
+_NAMES = rf"{_NAME}(?:[ 、，,]+{_NAME})*"
+_ROLE = ROLE
+_ROLE_NAMES = rf"(?:{_ROLE}) ?{_NAMES}"
+_PHOTO = r"文 ?/ ?图|图 ?/ ?文|摄"
+# Names alone before 摄 are a photographer's credit; '一个支架、一部手机、一台摄' (摄像机 cut by the
+# line break) is not: no name starts with a numeral, and a credit names at most three.
+_BARE_NAME = rf"(?![一二三四五六七八九十两几每]){_NAME}"
+CREDIT = re.compile(rf"^(?:{_ROLE_NAMES}[ 、，,]*)+(?:{_PHOTO})?$|^{_BARE_NAME}(?:[ 、，,]+{_BARE_NAME}){{0,2}} ?摄$")
+# Text and pictures credited apart: '文/记者 张三 图/通讯员 李四', '记者 张三/文 李四/图'.
+_WHO = rf"(?:(?:{_ROLE}) ?)?{_NAMES}"
+SPLIT_BEFORE = re.compile(rf"([文图]) ?/ ?({_WHO})")
+SPLIT_AFTER = re.compile(rf"({_WHO}) ?/ ?([文图])")
+SPLIT = re.compile(rf"^(?:{SPLIT_BEFORE.pattern} ?)+$|^(?:{SPLIT_AFTER.pattern} ?)+$")
+ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
+# Every role, the photo mark and the text/picture slash hold one of these: a line without them is no byline.
+CREDIT_CHARS = re.compile("[记实通摄/]")
+# The dateline that opens a news story: 本报讯, 本报郑州12月3日讯, 新华社北京１月２日电, 据新华社电
+LEAD = DATELINE_AT_START
+DATELINE_REACH = 40  # characters: the longest dateline, letter-spaced ('据 新 华 社 呼 和 浩 特 １ 月 １ ３ 日 电')
+# The credit a lead carries after its dateline (forms and examples: data/vocabulary.yaml):
+LEAD_CREDIT = re.compile(rf"^{DATELINE} ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")  # in brackets
+_RUN_ON_NAMES = rf"{_NAME}(?:[、，] ?(?!{AGENCY}|{_ROLE}){_NAME})*"
+LEAD_CREDIT_REPORTED = re.compile(  # run on, ending in 报道：
+    rf"^{DATELINE} ?((?:(?:{_ROLE}) ?{_RUN_ON_NAMES}[、，]? ?)+?) ?报道[：:]")
+LEAD_CREDIT_SOURCE = re.compile(  # run on, the reporter's source after the name: 记者X从…获悉
+    rf"^{DATELINE} ?((?:{_ROLE}) ?[{HAN}·]{{2,3}}?)(?=从|在|获悉)")
+# Without brackets the credit ends at a space: '本报讯 记者 张三 通讯员 李四 6月5日，…'
+LEAD_CREDIT_BARE = re.compile(rf"^{DATELINE} ((?:{_ROLE_NAMES} ?)+?) (?![{HAN}·]{{2,4}}(?: |$))")
+
+
+@dataclass
+class Credit:
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.reporters or self.correspondents or self.photographers)
+
+    def add(self, other: "Credit") -> None:
+        for role in ("reporters", "correspondents", "photographers"):
+            mine = getattr(self, role)
+            mine.extend(n for n in getattr(other, role) if n not in mine)
+
+
+def _names(chunk: str) -> list[str]:
+    names = [n for n in re.split(r"[ 、，,]+", chunk.strip()) if n]
+    out = []
+    for name in names:
+        # Unspaced runs of names ("张三李四") are split into three-character names only when exact.
+        if len(name) > 4 and len(name) % 3 == 0:
+            out.extend(name[i:i + 3] for i in range(0, len(name), 3))
+        else:
+            out.append(name)
+    return out
+
+
+def parse(text: str) -> Credit | None:
+    credit = _parse(text)
+    return None if credit is None else Credit(list(credit.reporters), list(credit.correspondents),
+                                               list(credit.photographers))
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse(text: str) -> Credit | None:
+    """A byline (the whole of `text`) as a Credit, or None if it is not one."""
+    text = re.sub(" +", " ", close_roles(fold(unspace(text)))).strip(" （）()")
+    if SPLIT.match(text):
+        return _parse_split(text)
+    if not CREDIT.match(text):
+        return None
+    photo = re.search(rf"(?:{_PHOTO})$", text)
+    body = text[: photo.start()] if photo else text
+    credit = Credit()
+    parts = re.split(rf"({_ROLE})", body)
+    if parts[0].strip():  # names before any role: a bare "X 摄"
+        credit.photographers.extend(_names(parts[0]))
+    for role, chunk in zip(parts[1::2], parts[2::2]):
+        getattr(credit, role_field(role)).extend(_names(chunk))
+    if photo and photo.group().replace(" ", "") == "摄":
+        credit.photographers.extend(credit.reporters)
+        credit.reporters = []
+    elif photo:  # 文/图: every named author took the pictures too
+        credit.photographers.extend(credit.reporters + credit.correspondents)
+    return credit
+
+
+def _parse_split(text: str) -> Credit:
+    """'文/记者 张三 图/通讯员 李四': each named with their role (bare names: the text's are
+    reporters), and the pictures' also as photographers."""
+    credit = Credit()
+    pairs = SPLIT_BEFORE.findall(text) if text[0] in "文图" else [(m, w) for w, m in SPLIT_AFTER.findall(text)]
+    for mark, who in pairs:
+        parts = re.split(rf"({_ROLE})", who)
+        named = {role_field(role): _names(chunk) for role, chunk in zip(parts[1::2], parts[2::2])}
+        if parts[0].strip():
+            named["reporters" if mark == "文" else "photographers"] = _names(parts[0])
+        for role, names in named.items():
+            getattr(credit, role).extend(n for n in names if n not in getattr(credit, role))
+            if mark == "图":
+                credit.photographers.extend(n for n in names if n not in credit.photographers)
+    return credit
+
+
+def is_credit(text: str) -> bool:
+    return CREDIT_CHARS.search(text) is not None and _parse(text) is not None
+
+
+def is_role_only(text: str) -> bool:
+    """A line holding only part of a byline: its role word ('本 报 记 者', the names on the next
+    line) or its photo mark ('文/图', under the names)."""
+    return CREDIT_CHARS.search(text) is not None and bool(ROLE_ONLY.match(unspace(text).replace(" ", "")))
+
+
+def split_trailing(text: str) -> tuple[str, str] | None:
+    """'...献礼。 记者 张改华' -> ('...献礼。', '记者 张改华'); None when the line has no byline."""
+    text = text.rstrip()
+    end = max(map(text.rfind, SENTENCE_END))  # the last sentence end, with a closing quote after it
+    if 0 <= end < len(text) - 1 and text[end + 1] in CLOSERS:
+        end += 1
+    if end < 1:
+        return None
+    tail = text[end + 1:].strip()
+    if tail and is_credit(tail):
+        return text[: end + 1], tail
+    return None
+
+
+def is_lead(text: str) -> bool:
+    # every dateline ends in 讯 or 电 within its first few words: most lines are passed over unread
+    if "讯" not in text[:DATELINE_REACH] and "电" not in text[:DATELINE_REACH]:
+        return False
+    return bool(LEAD.match(fold(unspace(text)).replace(" ", "")))
+
+
+def from_lead(text: str) -> Credit | None:
+    """The credit in a lead such as '本报讯（记者付凯明 通讯员刘甜甜）…' or '新华社北京１月２日电（记者
+    X）…' or '本报北京１月１日讯记者X报道：…' (text already joined)."""
+    text = fold(text)
+    match = LEAD_CREDIT.match(text.replace(" ", "", 3) if text.startswith("本报讯 ") else text) or \
+        LEAD_CREDIT_REPORTED.match(text) or LEAD_CREDIT_SOURCE.match(text) or LEAD_CREDIT_BARE.match(text)
+    if not match:
+        return None
+    inner = re.sub(rf"({_ROLE})", r" \1 ", match.group(1))
+    return parse(re.sub(" +", " ", inner).strip())
+
+
+def without_dateline(lead: str) -> str:
+    """The lead after its dateline and the credit that follows it: where its own words start."""
+    folded = fold(lead)
+    match = LEAD_CREDIT.match(folded) or LEAD_CREDIT_REPORTED.match(folded) or LEAD.match(folded)
+    return lead[match.end():].lstrip(" ：:") if match else lead
