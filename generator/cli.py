@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import track
 
 from .archive import corrections, evaluate, export, pipeline, registry
@@ -40,6 +41,8 @@ def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | 
     archive = pipeline.load(folder, progress=_progress("读取版面"), corrections=corrections.load(path),
                             cache_dir=cache_dir, issued=issued,
                             metadata=metadata_path or folder.parent / ARCHIVE_META)
+    for notice in archive.notices:
+        console.print("[yellow]cache[/]", escape(notice))
     for warning in archive.warnings:
         console.print(f"[yellow]warning[/] {warning}")
     published = {entry.get("source") for entry in issued.values()}

@@ -246,6 +246,42 @@ def test_ids_stay_when_pages_are_added_and_another_page_changes(tmp_path, archiv
     assert len(after) == len(before) + 1
 
 
+class _Planted:
+    """A pickle that runs code when loaded: what a poisoned cache (restored by CI) would hold."""
+
+    def __init__(self, mark: Path):
+        self.mark = mark
+
+    def __reduce__(self):
+        return (Path.write_text, (self.mark, "ran"))
+
+
+def test_nothing_read_back_from_the_cache_runs(tmp_path, capsys):
+    """Every file the cache keeps (page results, the render record, the search chunks) replaced by
+    a pickle that runs code: nothing runs, each page is made afresh, the build says so and writes
+    what a fresh build writes."""
+    import pickle
+
+    pages = tmp_path / "archive" / "pages"
+    shutil.copytree(PAGES, pages)
+    project = make_project((tmp_path / "site").mkdir() or tmp_path / "site")
+    cache = project / "cache"
+    assert build(project, pages, mkdocs=False) == 0
+    fresh = {p.relative_to(project / "docs"): p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    mark = tmp_path / "ran.txt"
+    planted = [p for p in cache.rglob("*") if p.is_file()]
+    assert len(planted) > len(list(pages.glob("*.txt"))) + 1  # results, the record and search chunks
+    for path in planted:
+        path.write_bytes(pickle.dumps(_Planted(mark)))
+    capsys.readouterr()
+    assert build(project, pages, mkdocs=False) == 0
+    assert not mark.exists()
+    said = " ".join(capsys.readouterr().err.split())  # as printed, wrapped at the terminal's width
+    assert said.count("not a page's result") == len(list(pages.glob("*.txt")))
+    assert {p.relative_to(project / "docs"): p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == fresh
+    assert not any(path.read_bytes().startswith(b"\x80") for path in cache.rglob("*") if path.is_file())
+
+
 def test_page_cache_gives_the_same_files_and_follows_every_change(tmp_path):
     """A build finds each unchanged page's result in the cache: the same files as a fresh build,
     one cache file a page; a changed page, a damaged cache file and a correction are seen at once."""
@@ -269,7 +305,7 @@ def test_page_cache_gives_the_same_files_and_follows_every_change(tmp_path):
     assert docs() == fresh and results() == keys | {cache / "notes.txt"}
 
     first = sorted(keys)[0]
-    first.write_bytes(b"not a pickle")
+    first.write_bytes(b"not a result")
     assert build(project, pages, mkdocs=False) == 0
     assert docs() == fresh
 

@@ -156,7 +156,7 @@ def test_chunks_kept_between_builds_give_the_files_a_fresh_build_gives(generated
     entries[100] = entries[100]._replace(text=entries[100].text + "更正后的句子")
     assert built(entries) == [64]
     assert built(entries[:300]) == [256]  # an archive made smaller: its last chunk, and no chunk past it kept
-    assert sorted(p.name for p in keep.iterdir()) == sorted(f"{kind}-{n}.pickle" for kind in ("_bigram_runs", "_character_runs")
+    assert sorted(p.name for p in keep.iterdir()) == sorted(f"{kind}-{n}.json" for kind in ("_bigram_runs", "_character_runs")
                                                              for n in range(5))
 
 

@@ -5,15 +5,14 @@ import functools
 import hashlib
 import multiprocessing
 import os
-import pickle
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jieba
 
 from ..extract.article import draft_id, extract
-from ..extract.model import Article, PageReport
+from ..extract.model import Article, PageReport, report_from_json, report_to_json
 from ..read.page import Page, PageError, admit, page_paths, read_archive_meta, read_page
 from ..reassemble import reassemble
 from ..text import credits
@@ -26,6 +25,7 @@ from .corrections import CorrectionError, Corrections, apply_fields, apply_layou
 class Archive:
     pages: list[PageReport]
     errors: list[PageError]  # pages skipped, with the reason
+    notices: list[str] = field(default_factory=list)  # for whoever builds: cache entries dropped
 
     @property
     def warnings(self) -> list[PageError]:
@@ -62,8 +62,8 @@ def _headline_lines(article: Article) -> set[int]:
 
 def _process_path(page: tuple[Path, dict | None], corrections: Corrections, cache_dir: Path | None):
     """(cache key, the page's report) or (None, the error), for a page's path and what the archive's
-    metadata file says of it. With a cache the report comes pickled, as it is stored: a page found
-    there is neither read nor unpickled here."""
+    metadata file says of it. With a cache the report comes as it is stored (JSON, which loading
+    cannot make run code): a page found there is neither read nor decoded here."""
     path, known = page
     try:
         admit(path)  # before anything reads the file (a FIFO would block; a link may lead out)
@@ -76,20 +76,22 @@ def _process_path(page: tuple[Path, dict | None], corrections: Corrections, cach
         return None, err
     if cache_dir is None:
         return None, report
-    data = pickle.dumps(report, pickle.HIGHEST_PROTOCOL)
+    data = report_to_json(report)
     if key:
         cache.put(cache_dir, key, data)
     return key, data
 
 
-def _unpickled(result, key: str | None, page: tuple[Path, dict | None], corrections: Corrections,
-               cache_dir: Path | None):
+def _decoded(result, key: str | None, page: tuple[Path, dict | None], corrections: Corrections,
+             cache_dir: Path | None, notices: list[str]):
     if not isinstance(result, bytes):
         return result
     try:
-        return pickle.loads(result)
-    except Exception:  # a damaged cache file (unpickling raises many kinds): dropped, the page made afresh
-        (cache_dir / key).unlink(missing_ok=True)
+        return report_from_json(result)
+    except (ValueError, TypeError, KeyError, AttributeError) as err:  # damaged, or planted: made afresh
+        if key:
+            (cache_dir / key).unlink(missing_ok=True)
+            notices.append(f"{cache_dir / key}: not a page's result ({type(err).__name__}); {page[0]} read afresh")
         return _process_path(page, corrections, None)[1]
 
 
@@ -117,7 +119,8 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
         results = [work(p) for p in (progress(pages, len(pages)) if progress else pages)]
     if cache_dir:
         cache.prune(cache_dir, {key for key, _ in results if key})
-    results = [_unpickled(r, key, page, corrections, cache_dir) for (key, r), page in zip(results, pages)]
+    notices: list[str] = []
+    results = [_decoded(r, key, page, corrections, cache_dir, notices) for (key, r), page in zip(results, pages)]
     for failed in (r for r in results if isinstance(r, CorrectionError)):
         raise failed
     reports, errors, seen = [], [r for r in results if isinstance(r, PageError)], {}
@@ -138,7 +141,7 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
                 (item.data.get("furniture") or item.data.get("headline") or {}).get("page")
             raise item.error(f"applies to nothing in this archive ({target} not found)")
     apply_fields([a for r in reports for a in r.articles], corrections)
-    return Archive(reports, sorted(errors, key=lambda e: str(e.path)))
+    return Archive(reports, sorted(errors, key=lambda e: str(e.path)), notices)
 
 
 def _share_strings(article: Article) -> None:

@@ -1,9 +1,12 @@
 """The records every stage after reassembly reads and writes: an article, and what became of a page."""
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..read.page import Page, PageError
+from ..read.page import Page, PageError, PageMeta
 from .places import district_label, qualified_body
 
 
@@ -80,3 +83,44 @@ class PageReport:
     warnings: list[PageError] = field(default_factory=list)
     digest: str = ""  # of the page's text without whitespace: the same page under two names
     corrections: set[int] = field(default_factory=set)  # the corrections (by line in their file) applied
+
+
+# A page's result as it is kept between builds: JSON, which loading cannot make run anything (a
+# pickle can), read back into the records field by field, so a file that is not a result fails.
+_ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+
+
+def _error(err: PageError) -> list:
+    return [str(err.path), err.message, err.line, err.reader]
+
+
+def report_to_json(report: PageReport) -> bytes:
+    page = report.page
+    data = {"page": {"path": str(page.path), "raw": page.raw, "meta": dataclasses.asdict(page.meta),
+                     "encoding": page.encoding, "warnings": [_error(w) for w in page.warnings]},
+            "articles": [[getattr(a, name) for name in _ARTICLE_FIELDS] for a in report.articles],
+            "furniture": report.furniture, "unplaced": report.unplaced,
+            "warnings": [_error(w) for w in report.warnings], "digest": report.digest,
+            "corrections": sorted(report.corrections)}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def report_from_json(data: bytes) -> PageReport:
+    """The report `report_to_json` wrote; ValueError (or TypeError, KeyError) for anything else."""
+    d = json.loads(data)
+    p = d["page"]
+    page = Page(path=Path(p["path"]), raw=_str(p["raw"]), meta=PageMeta(**p["meta"]), encoding=_str(p["encoding"]),
+                warnings=tuple(PageError(*w) for w in p["warnings"]))
+    articles = []
+    for values in d["articles"]:
+        if len(values) != len(_ARTICLE_FIELDS):
+            raise ValueError("an article of another shape")
+        articles.append(Article(**dict(zip(_ARTICLE_FIELDS, values))))
+    return PageReport(page, articles, list(map(int, d["furniture"])), list(map(int, d["unplaced"])),
+                      [PageError(*w) for w in d["warnings"]], _str(d["digest"]), set(map(int, d["corrections"])))
+
+
+def _str(value) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, not {type(value).__name__}")
+    return value

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 import pickle
 import functools
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from ..archive import cache
 
-NAME = "rendered.pickle"  # in the page cache's folder: kept, and dropped, with it
+NAME = "rendered.json"  # in the page cache's folder: kept, and dropped, with it; JSON, which loading cannot make run code
 LIBRARIES = ("Jinja2", "MarkupSafe")
 
 
@@ -70,10 +71,11 @@ class Record:
         if path is None:
             return
         try:
-            saved = pickle.loads(cache.get(path.parent, path.name))
+            saved = json.loads(cache.get(path.parent, path.name))
             if saved["docs"] == str(docs.resolve()):  # another docs folder's record says nothing of this one
-                self.entries = saved["entries"]
-        except Exception:  # none yet, or damaged (unpickling raises many kinds): every page is rendered
+                self.entries = {str(rel): (bytes.fromhex(key), tuple(map(int, stamp)) if stamp else None)
+                                for rel, (key, stamp) in saved["entries"].items()}
+        except (TypeError, ValueError, KeyError, AttributeError):  # none yet, or damaged: every page is rendered
             self.entries = {}
 
     def unchanged(self, rel: str, page_key: bytes) -> bool:
@@ -85,8 +87,9 @@ class Record:
         last record, whose stamps then fail to match the files it rewrote), as the page cache keeps
         a page's result."""
         if self.path is not None:
+            entries = {rel: [key.hex(), stamp] for rel, (key, stamp) in kept.items()}
             cache.put(self.path.parent, self.path.name,
-                      pickle.dumps({"docs": str(self.docs.resolve()), "entries": kept}, pickle.HIGHEST_PROTOCOL))
+                      json.dumps({"docs": str(self.docs.resolve()), "entries": entries}).encode("utf-8"))
 
 
 def entry(docs: Path, rel: str, page_key: bytes) -> tuple[str, tuple[bytes, tuple[int, int] | None]]:

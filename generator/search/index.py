@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -235,7 +234,7 @@ def _merged(articles: list[Entry], runs, separator: bytes, lengths: list | None 
                 buf += separator + b36(first - last[key]).encode("ascii") + run
             last[key] = end
     if keep is not None:  # chunks past the end, from a larger archive
-        for path in keep.glob(f"{runs.__name__}-*.pickle"):
+        for path in keep.glob(f"{runs.__name__}-*.json"):
             if int(path.stem.rpartition("-")[2]) * CHUNK >= len(articles):
                 path.unlink(missing_ok=True)
     return table
@@ -250,13 +249,16 @@ def _chunk(chunk: list[Entry], runs, base: int, keep: Path | None) -> tuple[list
         return _indexed(chunk, runs, base)
     key = hashlib.blake2b(repr((runs.__name__, base, [(a.kicker, a.title, a.subtitle, a.text) for a in chunk])).encode(),
                           digest_size=16, key=code_version()).digest()
-    name = f"{runs.__name__}-{base // CHUNK}.pickle"
-    with contextlib.suppress(Exception):  # none, another chunk's, or damaged: indexed afresh
-        stored_key, made = pickle.loads(cache.get(keep, name))
-        if stored_key == key:
-            return made
+    name = f"{runs.__name__}-{base // CHUNK}.json"  # JSON: loading it cannot make anything run
+    with contextlib.suppress(TypeError, ValueError, KeyError, AttributeError):  # none, another chunk's, or damaged: indexed afresh
+        stored = json.loads(cache.get(keep, name))
+        if stored["key"] == key.hex():
+            return ([(str(k), int(first), int(last), run.encode("ascii")) for k, first, last, run in stored["runs"]],
+                    [(int(head), int(text)) for head, text in stored["lengths"]])
     made = _indexed(chunk, runs, base)
-    cache.put(keep, name, pickle.dumps((key, made), pickle.HIGHEST_PROTOCOL))
+    stored = {"key": key.hex(), "runs": [[k, first, last, run.decode("ascii")] for k, first, last, run in made[0]],
+              "lengths": made[1]}
+    cache.put(keep, name, json.dumps(stored).encode("ascii"))
     return made
 
 
