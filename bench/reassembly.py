@@ -1,12 +1,18 @@
 """Reassembly figures on every gold set present, and the held-out ones that are the honest figures.
 
+Sources (each a paper's style): `sample` (tests/data/gold and tests/data/layout-gold on the sample
+pages, the same articles laid out again by bench/relayout.py, and a synthetic archive in their
+style by bench/synth.py), `realpages` (../shared/realpages, People's Daily 1998) and `realpages2`
+(../shared/realpages2, city-paper and web news 2002-2014), the last two where present.
+
+The shipped weights are fitted on every source but those in HELD_OUT, which are only scored.
+
 Rows:
-- `sample gold`: tests/data/gold and tests/data/layout-gold (the sample pages), shipped weights;
-- `sample relaid`: the sample gold's articles laid out again (bench/relayout.py, another seed than
-  the one fitting sees), shipped weights;
-- `realpages`: ../shared/realpages with the shipped weights (fitted on it: a training figure);
-- `realpages 1-7 → 8-15` and `8-15 → 1-7`: weights fitted on the sample gold, its relayouts and
-  half of realpages (by day of January 1998), scored on the other half: held out.
+- `sample gold`, `sample relaid` (another seed than the one fitting sees), `realpages`,
+  `realpages2`: the shipped weights (a training figure for a source they were fitted on, a held-out
+  one for a HELD_OUT source);
+- `held out: X`: weights fitted on every other source (HELD_OUT ones included), scored on X: the
+  honest figure for a paper whose style the weights never saw.
 
     python bench/reassembly.py [--shared ../shared] [--json FILE] [--fit]
 
@@ -16,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -40,11 +45,8 @@ FIGURES = ("exact_recall", "exact_precision", "headline_exact", "title_lenient",
 ENTITIES = ("persons_f1", "organizations_f1")
 FIT_RELAYOUT_SEED, SCORE_RELAYOUT_SEED, VARIANTS = 1, 2, 10
 SYNTH_ARTICLES, SYNTH_SEED = 300, 11
-
-
-def day(name: str) -> int:
-    match = re.match(r"rmrb199801(\d\d)", name)
-    return int(match.group(1)) if match else 0
+REAL_SOURCES = ("realpages", "realpages2")  # folders of ../shared with gold/ and pages/
+HELD_OUT = ("realpages2",)  # scored, never fitted on: a style the shipped weights have not seen
 
 
 def figures(pages: list[tuple[Path, dict]]) -> dict:
@@ -73,32 +75,39 @@ def sample_sets(tmp: Path, seed: int) -> tuple[list, list]:
     return sample, again
 
 
-def training_sets(tmp: Path, shared: Path) -> tuple[list[list], list]:
-    """What the shipped weights are fitted on: the sample gold, its relayouts (FIT_RELAYOUT_SEED),
-    a synthetic archive in the sample papers' style (bench/synth.py, another seed than the one
-    tests/test_eval.py scores); and, apart, the realpages (empty where absent)."""
+def training_sets(tmp: Path, shared: Path) -> dict[str, list[list]]:
+    """What the shipped weights are fitted on, by source, each source a list of gold sets (a set
+    counts as much as any other in a fit): the sample gold, its relayouts (FIT_RELAYOUT_SEED) and a
+    synthetic archive in its style (another seed than the one tests/test_eval.py scores); and each
+    set of real pages that is present."""
     sample, again = sample_sets(tmp, FIT_RELAYOUT_SEED)
     synth.generate(SYNTH_ARTICLES, tmp / "synth", seed=SYNTH_SEED)
     generated = fit.gold_pages([(tmp / "synth" / "gold", tmp / "synth" / "pages")])
-    real = fit.gold_pages([(shared / "realpages" / "gold", shared / "realpages" / "pages")])
-    return [sample, again, generated], real
+    sources = {"sample": [sample, again, generated]}
+    for name in REAL_SOURCES:
+        real = fit.gold_pages([(shared / name / "gold", shared / name / "pages")])
+        if real:
+            sources[name] = [real]
+    return sources
 
 
-def table(shared: Path) -> dict[str, dict]:
+def table(shared: Path, held_out: bool = True) -> dict[str, dict]:
     rows: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         sample, score_relaid = sample_sets(tmp, SCORE_RELAYOUT_SEED)
+        sources = training_sets(tmp, shared)
+        scored = {"sample": sample + score_relaid, **{k: v[0] for k, v in sources.items() if k != "sample"}}
         rows["sample gold"] = figures(sample)
         rows["sample relaid"] = figures(score_relaid)
-        base, real = training_sets(tmp, shared)
-        if real:
-            rows["realpages"] = figures(real)
-            for name, train, test in (("realpages 1-7 → 8-15", range(1, 8), range(8, 16)),
-                                      ("realpages 8-15 → 1-7", range(8, 16), range(1, 8))):
-                weights = fit.fit(base + [[p for p in real if day(p[0].name) in train]])
+        for name in REAL_SOURCES:
+            if name in sources:
+                rows[name] = figures(sources[name][0])
+        if held_out and len(sources) > 1:
+            for name in sources:
+                weights = fit.fit([gold for other, sets in sources.items() if other != name for gold in sets])
                 with learned.using(weights):
-                    rows[name] = figures([p for p in real if day(p[0].name) in test])
+                    rows[f"held out: {name}"] = figures(scored[name])
     return rows
 
 
@@ -107,12 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--json", type=Path, help="also write the table as JSON")
     ap.add_argument("--fit", action="store_true", help="refit the shipped weights (generator/data/weights.json) "
-                    "on the sample gold, its relayouts and every realpage, then print the table")
+                    "on every source but HELD_OUT, then print the table")
     args = ap.parse_args(argv)
     if args.fit:
         with tempfile.TemporaryDirectory() as tmp:
-            base, real = training_sets(Path(tmp), args.shared)
-            weights = fit.fit(base + ([real] if real else []))
+            sources = training_sets(Path(tmp), args.shared)
+            weights = fit.fit([gold for name, sets in sources.items() if name not in HELD_OUT for gold in sets])
         write_atomically(ROOT / "generator" / "data" / learned.WEIGHTS_FILE, weights.to_json())
         learned.shipped.cache_clear()
     rows = table(args.shared)

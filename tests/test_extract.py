@@ -151,6 +151,13 @@ def test_credit_in_a_lead_without_brackets(tmp_path):
     assert (article.reporters, article.correspondents, article.persons) == (["张华"], ["李明"], ["王伟"])
 
 
+def test_names_in_a_lead_credit_apart_by_a_space_only(tmp_path):
+    """'（记者冷彤　李丹）': the running text closes the space up, the printed line keeps it."""
+    article = only_article(tmp_path, "合川百年小吃店起大火\n\n本报讯（记者冷彤　李丹）昨晨6点过，合川\n"
+                                     "区柏树街一临街抄手店突发大火。\n")
+    assert article.reporters == ["冷彤", "李丹"]
+
+
 def test_headline_roles():
     assert roles(["推动技术创新和产业创新深度融合", "吉林大学河南技术转移中心在经开区揭牌成立"], ["经开区"], "") == (
         "推动技术创新和产业创新深度融合", "吉林大学河南技术转移中心在经开区揭牌成立", None)

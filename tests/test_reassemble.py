@@ -414,3 +414,18 @@ def test_a_word_cut_by_a_column_break_tells_text_from_a_headline(tmp_path):
 合资格的选民尽早完成登记。
 """)
     assert [(ranges(a.body), a.headline) for a in layout.articles] == [([[1, 3], [5, 5], [7, 8]], [])]
+
+
+GUANGZHOU = _set("2014年1月12日广州白云区发生火灾，一栋六层民宅的一楼发生大火，来广州打工的一家六口"
+                 "全部在火灾中不幸死亡，只有家里的小花猫存活下来。具体的起火原因还在进一步调查。", 12)
+DONGGUAN = _set("昨日上午9时许，东莞市一家纸厂的仓库突然起火，浓烟滚滚。消防官兵接报后迅速赶到现场，"
+                "经过三个多小时的扑救，纸厂仓库的大火终于被扑灭，所幸没有人员伤亡。", 12)
+
+
+def test_a_story_at_the_top_of_the_page_takes_the_headline_right_under_it(tmp_path):
+    """Web copy and some pages set a headline right under its story; the story at the top of the
+    page, with no dateline, is then no tail of a story further down."""
+    text = "\n\n".join([GUANGZHOU, "广州白云区民宅大火一家六口死亡", DONGGUAN, "东莞一纸厂仓库起火三小时扑灭"]) + "\n"
+    p, layout = layout_of(tmp_path, text)
+    titles = [("".join(p.lines[n - 1] for u in a.headline for n in u), p.lines[a.first - 1][:4]) for a in layout.articles]
+    assert titles == [("广州白云区民宅大火一家六口死亡", "2014"), ("东莞一纸厂仓库起火三小时扑灭", "昨日上午")]

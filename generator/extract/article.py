@@ -49,6 +49,14 @@ def _identity(paras, units: list[str]) -> str:
     return article_id(body or " ".join(units))
 
 
+def _splits(printed: credits.Credit, joined: credits.Credit) -> bool:
+    """The printed line's credit names the same people as the joined lead's, cut where print has
+    a space: ['冷彤', '李丹'] for ['冷彤李丹']."""
+    fields = ("reporters", "correspondents", "photographers")
+    return any(len(getattr(printed, f)) > len(getattr(joined, f)) for f in fields) and \
+        all("".join(getattr(printed, f)) == "".join(getattr(joined, f)) for f in fields)
+
+
 def extract(page: Page, layout: Layout) -> list[Article]:
     page_text = "\n".join(page.lines)
     district, district_inferred = places.locate(page_text, page.meta.district, page.meta.city)
@@ -79,9 +87,11 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
     lead = text_paras[0].text if text_paras else (paras[0].text if paras else "")
 
     credit = credits.Credit()
-    # a credit without brackets ends at a space, which only the printed line keeps
-    from_lead = credits.from_lead(lead) or (credits.from_lead(unspace(page.text(text_paras[0].lines[0])))
-                                            if text_paras else None)
+    # a credit without brackets ends at a space, and two names may stand apart by one only
+    # ('（记者冷彤　李丹）'): only the printed line keeps it
+    joined = credits.from_lead(lead)
+    printed = credits.from_lead(unspace(page.text(text_paras[0].lines[0]))) if text_paras else None
+    from_lead = printed if printed and (not joined or _splits(printed, joined)) else joined
     if from_lead:
         credit.add(from_lead)
     for p in paras:

@@ -49,7 +49,8 @@ def reassemble(page: Page, trace: Trace | None = None) -> Layout:
     blocks = classify(cut_blocks(text), text, trace)
     articles, furniture = walk(blocks, text)
     tails = top_pieces(articles, blocks, text)
-    attach_headlines(articles, blocks, text, trace, headless=tails)
+    attach_headlines(articles, blocks, text, trace, top=tails)
+    tails = [t for t in tails if not t.headline]  # a story whose headline stands after it
     join_dispatches(articles, tails, text, trace)
     join_tails(articles, tails, text, trace)
     articles.sort(key=lambda a: min(a.body + [n for u in a.headline for n in u]))

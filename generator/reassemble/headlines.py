@@ -25,11 +25,13 @@ class _Unit:
 
 
 def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int, str],
-                     trace: Trace | None = None, headless: list[Draft] = ()) -> None:
+                     trace: Trace | None = None, top: list[Draft] = ()) -> None:
     """Each run of headline blocks is cut into headlines (kicker / title / subtitle stay together),
-    and each headline either heads one story (not one of the `headless` pieces) or heads none (it
-    is then a sub-heading or a kicker of the text it stands by), and each story has one headline
-    or none. The cut and the assignment with the highest total score over the whole page win:
+    and each headline either heads one story or heads none (it is then a sub-heading or a kicker
+    of the text it stands by), and each story has one headline or none. A piece at the top of the
+    page (`top`, before any headline or dateline) may be a story whose headline stands after it,
+    or the end of a story further down: the decode weighs both (a piece it heads is no tail). The
+    cut and the assignment with the highest total score over the whole page win:
     `headline` scores a headline heading a story, `orphan` one heading none, `untitled` a story
     with none (learned.py; the weights are fitted on gold pages by generator/reassemble/fit.py)."""
     runs: list[list[_Unit]] = []
@@ -42,11 +44,11 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
         previous_head = block.kind == "head"
     if not runs:
         return
-    targets = [a for a in articles if a.kind in ("news", "photo") and a not in headless]
+    targets = [a for a in articles if a.kind in ("news", "photo")]
     if not targets:
         _orphans([u for run in runs for u in run], articles, text)
         return
-    features = _HeadlineFeatures(runs, targets, text)
+    features = _HeadlineFeatures(runs, targets, text, top)
     pair_model, orphan_model = weights()["headline"], weights()["orphan"]
     options = [list(_partitions(run)) if len(run) <= 8 else [[[u] for u in run]] for run in runs]
     scores: dict[tuple[int, int], tuple[list[float], float]] = {}  # a group (first unit, size): its scores
@@ -58,7 +60,9 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
             pairs = []
             for k in range(len(targets)):
                 x = features.pair(group, k)
-                pairs.append(pair_model.logit(x))
+                # a piece at the top of the page is headed only from right under it: a headline
+                # elsewhere that shares its words is the headline of the story it ends
+                pairs.append(IMPOSSIBLE if features.top[k] and not x["below"] else pair_model.logit(x))
                 if trace is not None:
                     trace.add("headline", x, lines, targets[k].body)
             x = features.orphan(group)
@@ -146,8 +150,9 @@ class _HeadlineFeatures:
     (right above the story's first line, right under one of its ends, how far); whether the
     story is a photo's caption."""
 
-    def __init__(self, runs: list[list[_Unit]], targets: list[Draft], text: dict[int, str]):
+    def __init__(self, runs: list[list[_Unit]], targets: list[Draft], text: dict[int, str], top: list[Draft]):
         self.targets, self.text = targets, text
+        self.top = [any(t is a for t in top) for a in targets]
         bodies = [bigrams("".join(text[n] for n in a.body)) for a in targets]
         leads = [bigrams("".join(text[n] for n in a.body)[:150]) for a in targets]
         self.units = [(u, bigrams("".join(text[n] for n in u.lines))) for run in runs for u in run]
@@ -187,10 +192,11 @@ class _HeadlineFeatures:
         ids = {id(u) for u in group}
         rival = next((sim for sim, unit in self.by_story[k] if unit not in ids), 0.0)
         j = self.ends.get(self.prv.get(first), k)
+        below = self.ends.get(self.prv.get(first)) == k
         return {
             "body": mean, "lead": sum(self.lead[(id(u), k)] for u in group) / len(group), "weakest": min(body),
             "extra": len(group) - 1.0, "unlinked": float(min(body) < UNLINKED), "above": float(above),
-            "below": float(self.ends.get(self.prv.get(first)) == k), "photo": float(photo),
+            "below": float(below), "photo": float(photo),
             "photo_not_above": float(photo and not above),
             "margin_group": mean - best_but(means, k), "margin_story": max(body) - rival,
             "distance": gap / self.page_lines,

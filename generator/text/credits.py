@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .chars import CLOSERS, HAN, SENTENCE_END, unspace
-from .vocabulary import AGENCY, DATELINE, DATELINE_AT_START, ROLE, close_roles, fold, role_field
+from .vocabulary import AGENCY, DATELINE, DATELINE_AT_START, DATELINE_MARKS, ROLE, close_roles, fold, role_field
 
 _NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name
 _NAMES = rf"{_NAME}(?:[ 、，,]+{_NAME})*"
@@ -142,10 +142,12 @@ def split_trailing(text: str) -> tuple[str, str] | None:
 
 
 def is_lead(text: str) -> bool:
-    # every dateline ends in 讯 or 电 within its first few words: most lines are passed over unread
-    if "讯" not in text[:DATELINE_REACH] and "电" not in text[:DATELINE_REACH]:
+    # every dateline ends in its mark (讯, 电, …) within its first few words: most lines are passed over unread
+    opening = text[:DATELINE_REACH]
+    if not any(mark in opening for mark in DATELINE_MARKS):
         return False
-    return bool(LEAD.match(fold(unspace(text)).replace(" ", "")))
+    text = fold(unspace(text))  # a medium's mark is read where a space sets it apart: both forms are tried
+    return bool(LEAD.match(text.replace(" ", "")) or LEAD.match(text))
 
 
 def from_lead(text: str) -> Credit | None:

@@ -34,13 +34,26 @@ def _alternation(words) -> str:
 NUMBER = r"(?:\d{1,4}|[〇零一二三四五六七八九十]{1,3})"
 DATE = rf"{NUMBER}月{NUMBER}日"
 AGENCY = f"(?:{_alternation(DATA['agencies'])})"
+# A medium the paper does not name in `agencies` (包头晚报, 东北网, 中安在线). A name ending in 报 or 网
+# is often no medium ('区委网络安全…', '据报社电话…'): its dateline is read where the day stands
+# before the mark (东北网5月1日讯), or where the mark stands apart (包头晚报讯 昨日, 中新网信息：,
+# 西部网讯9月8日).
+MEDIUM = f"[{HAN}]{{1,6}}?(?:{_alternation(DATA['media_endings'])})"
+_APART = r"(?=[\s（(：:\d]|$)"
 ROLES: dict[str, str] = DATA["roles"]
 # A role word, an agency before it or not: 记者, 本报记者, 新华社记者.
 ROLE = rf"(?:{AGENCY}\s?)?(?:{_alternation(ROLES)})"
 # Where a dateline was filed: a place name, never the start of a credit (本报记者…).
 _PLACE = rf"(?!记者|通讯员|特约|实习|摄影)[{HAN}·]{{2,8}}?"
-DATELINE = (rf"[{re.escape(DATA['brief_marks'])}▲]?据?{AGENCY}(?:{_PLACE})?(?:{DATE})?"
-            rf"(?:{_alternation(DATA['dateline_marks'])})")
+DATELINE_MARKS: list[str] = DATA["dateline_marks"] + DATA["web_marks"]
+_MARK = f"(?:{_alternation(DATA['dateline_marks'])})"
+_ANY_MARK = f"(?:{_alternation(DATELINE_MARKS)})"
+# Who issued it, where it was filed and when, and the mark: an agency the paper names (本报讯,
+# 新华社北京１月２日电), another medium (东北网5月1日讯, 京华时报8月27日信息, 包头晚报讯 昨日), or a wire's
+# place and day alone (武汉２月５日电).
+DATELINE = (rf"[{re.escape(DATA['brief_marks'])}▲]?(?:据?{AGENCY}(?:{_PLACE})?(?:{DATE})?{_MARK}|"
+            rf"据?{MEDIUM}(?:{_PLACE})?{DATE}{_ANY_MARK}|据?{MEDIUM}(?:{_PLACE})?{_ANY_MARK}{_APART}|"
+            rf"{_PLACE}{DATE}电)")
 DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 
 CONTINUED_ON = re.compile(r"[（(]?(?:下转|转|续)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?$")
