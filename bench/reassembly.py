@@ -14,7 +14,7 @@ Rows:
 - `held out: X`: weights fitted on every other source (HELD_OUT ones included), scored on X: the
   honest figure for a paper whose style the weights never saw.
 
-    python bench/reassembly.py [--shared ../shared] [--json FILE] [--fit]
+    python bench/reassembly.py [--shared ../shared] [--json FILE] [--fit [DECISION ...]]
 
 Needs the 'fit' extra (scikit-learn) for the held-out rows; rows whose data is absent are left out.
 """
@@ -115,13 +115,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--json", type=Path, help="also write the table as JSON")
-    ap.add_argument("--fit", action="store_true", help="refit the shipped weights (generator/data/weights.json) "
-                    "on every source but HELD_OUT, then print the table")
+    ap.add_argument("--fit", nargs="*", metavar="DECISION", help="refit the shipped weights "
+                    "(generator/data/weights.json) on every source but HELD_OUT, then print the table; with "
+                    "decisions named (heading, boundary, headline, dispatch, tail, tail_story), only those")
     args = ap.parse_args(argv)
-    if args.fit:
+    if args.fit is not None:
         with tempfile.TemporaryDirectory() as tmp:
             sources = training_sets(Path(tmp), args.shared)
-            weights = fit.fit([gold for name, sets in sources.items() if name not in HELD_OUT for gold in sets])
+            weights = fit.fit([gold for name, sets in sources.items() if name not in HELD_OUT for gold in sets],
+                              only=tuple(args.fit))
         write_atomically(ROOT / "generator" / "data" / learned.WEIGHTS_FILE, weights.to_json())
         learned.shipped.cache_clear()
     rows = table(args.shared)

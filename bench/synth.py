@@ -2,8 +2,9 @@
 
 Text is recombined from the sample pages' sentences; the layout has what real pages have:
 column-wrapped lines, blank lines as column breaks in mid-sentence, headlines before, after or
-far from their article (kicker and subtitle too), credits in the printed forms, photo captions,
-and fragments continued at the top of the page. Each page comes with its gold annotation in the
+far from their article (kicker and subtitle too), credits in the printed forms, leads with no
+dateline ('昨日，…', '据了解，…', as city papers and web copy open a story), photo captions, and
+fragments continued at the top of the page. Each page comes with its gold annotation in the
 referee's format, so reassembly can be scored on it.
 
     python bench/synth.py --articles 10000 --out /tmp/synth   # pages in OUT/pages, gold in OUT/gold
@@ -29,6 +30,11 @@ VERBS = ["召开", "举行", "开展", "部署", "推进", "启动", "举办"]
 EVENTS = ["工作推进会", "专题培训会", "安全生产检查", "项目集中签约活动", "志愿服务活动", "座谈会", "调度会",
           "宣传活动", "观摩评比", "招聘会", "现场会", "主题党日活动"]
 SLOGANS = ["凝心聚力谋发展", "真抓实干开新局", "担当作为显身手", "为民服务解难题", "创新驱动促转型", "绿色发展添动能"]
+# How a lead opens where it has no dateline, as city papers and web copy print it: a day, a time,
+# a source (the share of such articles: UNDATED_LEADS).
+OPENINGS = ["昨日，", "昨天上午，", "近日，", "日前，", "据了解，", "记者从{district}获悉，", "{month}月{day}日，",
+            "{month}月{day}日上午，", "{year}年{month}月{day}日，"]
+UNDATED_LEADS = 0.3
 
 
 def sentence_pool() -> list[str]:
@@ -76,6 +82,13 @@ def make_article(rng, pool, district, year, reporters):
     kicker = rng.choice(SLOGANS) if rng.random() < 0.2 else None
     subtitle = rng.choice(SLOGANS) if not kicker and rng.random() < 0.2 else None
     form = rng.random()
+    if rng.random() < UNDATED_LEADS:  # no dateline: the story opens with when, or whence
+        opening = rng.choice(OPENINGS).format(district=district, year=year, month=month, day=day)
+        lead = opening + f"{district}{title[len(district):]}。"
+        dated = opening.startswith(f"{month}月") or opening.startswith(f"{year}年")
+        byline = f"记者 {reporter}" + (f" 通讯员 {correspondent}" if correspondent else "") if form < 0.5 else None
+        return _article(title, kicker, subtitle, lead, byline, rng, pool, [reporter] if byline else [],
+                        [correspondent] if byline and correspondent else [], month, day, dated, year)
     if form < 0.4:
         lead = f"本报讯（记者{reporter}" + (f" 通讯员{correspondent}" if correspondent else "") + "）"
         byline = None
@@ -84,6 +97,11 @@ def make_article(rng, pool, district, year, reporters):
         byline = f"记者 {reporter}" + (f" 通讯员 {correspondent}" if correspondent else "")
     dated = rng.random() < 0.7
     lead += (f"{month}月{day}日，" if dated else "近日，") + f"{district}{title[len(district):]}。"
+    return _article(title, kicker, subtitle, lead, byline, rng, pool, [reporter],
+                    [correspondent] if correspondent else [], month, day, dated, year)
+
+
+def _article(title, kicker, subtitle, lead, byline, rng, pool, reporters, correspondents, month, day, dated, year):
     sentences = rng.sample(pool, rng.randint(6, 16))
     paragraphs, current = [], lead
     for s in sentences:
@@ -95,7 +113,7 @@ def make_article(rng, pool, district, year, reporters):
         paragraphs.append(current)
     return {
         "title": title, "kicker": kicker, "subtitle": subtitle, "paragraphs": paragraphs, "byline": byline,
-        "reporters": [reporter], "correspondents": [correspondent] if correspondent else [],
+        "reporters": reporters, "correspondents": correspondents,
         "event_date": f"{month:02d}-{day:02d}" if dated else None, "year": year,
     }
 

@@ -429,3 +429,25 @@ def test_a_story_at_the_top_of_the_page_takes_the_headline_right_under_it(tmp_pa
     p, layout = layout_of(tmp_path, text)
     titles = [("".join(p.lines[n - 1] for u in a.headline for n in u), p.lines[a.first - 1][:4]) for a in layout.articles]
     assert titles == [("广州白云区民宅大火一家六口死亡", "2014"), ("东莞一纸厂仓库起火三小时扑灭", "昨日上午")]
+
+
+WUCHANG = "\n\n".join(_set(t, 12) for t in (
+    "昨天早上，武昌一条小吃街的一家面馆起火，大火延烧到旁边的八家店面。记者赶到现场时，小吃街的大火已经被扑灭，"
+    "店主们正在清理被烧毁的桌椅和灶具。",
+    "一位卖炒面的店主说，火是从面馆的后厨烧起来的，当时店里只有两名伙计，他们发现油锅起火后试图扑救，但火势"
+    "蔓延很快，很快就烧着了屋顶的塑料雨棚。",
+    "武昌区消防大队的官兵接警后赶到，用了四十分钟将大火扑灭，没有人员受伤。八家店面的损失正在统计之中。"))
+
+
+def test_a_story_with_no_dateline_is_cut_from_the_story_it_follows(tmp_path):
+    """A story that opens with no dateline ('昨天早上，…') right after another, the first's headline
+    before it and its own after it: the words each shares with its headline, and the new words
+    the second brings, tell where it begins."""
+    dongguan = "\n\n".join(_set(t, 12) for t in (
+        "本报东莞讯 " + "".join(DONGGUAN.split("\n")),
+        "据了解，起火的仓库存放着大量纸品和包装材料，火势一度十分猛烈，浓烟在几公里外都能看到。纸厂的工人"
+        "在第一时间疏散，附近的居民也被转移到安全地带。",
+        "东莞市消防部门调派了十二辆消防车赶赴现场，官兵们分成四个小组从不同方向灭火，并对相邻的厂房进行冷却保护。"))
+    text = "\n\n".join(["东莞一纸厂仓库起火三小时扑灭", dongguan, WUCHANG, "武昌小吃街面馆起火延烧八家店面"]) + "\n"
+    p, layout = layout_of(tmp_path, text)
+    assert [(p.lines[a.first - 1][:4], len(a.headline)) for a in layout.articles] == [("本报东莞", 1), ("昨天早上", 1)]

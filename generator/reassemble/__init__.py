@@ -9,7 +9,8 @@ mid-sentence; an article can continue at the top of the page. The steps:
 2. tell headline blocks from body text (the fitted `heading` model), bylines, photo
    captions, briefs and page furniture;
 3. walk the body blocks into stories (a dateline opens one, a byline or 下转 closes it; a
-   short line inside an open story is its sub-heading; a caption is an item of its own);
+   short line inside an open story is its sub-heading; a caption is an item of its own), and
+   cut where another story starts with no dateline (the fitted `boundary` model);
 4. decode the page's headlines as a whole: each run of headline blocks is cut into headlines
    (kicker / title / subtitle stay together), each headline heads one story or none and each
    story has one headline or none; the cut and the assignment with the best total of the
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 
 from ..read.page import Page
 from .blocks import cut_blocks
+from .boundaries import split_stories
 from .dispatches import join_dispatches
 from .headlines import attach_headlines
 from .kinds import classify
@@ -48,6 +50,7 @@ def reassemble(page: Page, trace: Trace | None = None) -> Layout:
     text = page.running
     blocks = classify(cut_blocks(text), text, trace)
     articles, furniture = walk(blocks, text)
+    split_stories(articles, blocks, text, trace)
     tails = top_pieces(articles, blocks, text)
     attach_headlines(articles, blocks, text, trace, top=tails)
     tails = [t for t in tails if not t.headline]  # a story whose headline stands after it

@@ -24,7 +24,7 @@ from .learned import Model, Trace, Weights
 # The decisions fitted before and after the headline decode, in order, each a binary classifier
 # (False) or a ranking of stories (True); how many passes the headline perceptron makes over the
 # pages, and the seed of the order it takes them in.
-EARLY_DECISIONS = (("heading", False),)
+EARLY_DECISIONS = (("heading", False), ("boundary", False))
 LATER_DECISIONS = (("dispatch", False), ("tail", False), ("tail_story", True))
 EPOCHS = 20
 SHUFFLE_SEED = 0
@@ -67,6 +67,8 @@ class _Gold:
         first, second = candidate.lines
         if candidate.decision == "heading":  # is this block a headline's?
             return int(set(first) <= self.head_lines)
+        if candidate.decision == "boundary":  # does another story start here?
+            return int(self.owner(second) != self.owner(first))
         if not second:  # is this text part of a story whose other lines stand elsewhere?
             owner = self.owner(first)
             return int(owner is not None and bool(self.bodies[owner] - set(first)))
@@ -106,14 +108,20 @@ def fit_model(rows: list[tuple[dict[str, float], int, float]], features: tuple[s
     return Model(features, tuple(float(c) for c in coef), float(clf.intercept_[0] - (coef * mean).sum()) if intercept else 0.0)
 
 
-def fit(sets: list[list[tuple[Path, dict]]], start: Weights | None = None) -> Weights:
-    """Weights fitted on gold sets, each set counting as much as any other however many pages it has."""
+def fit(sets: list[list[tuple[Path, dict]]], start: Weights | None = None, only: tuple[str, ...] = ()) -> Weights:
+    """Weights fitted on gold sets, each set counting as much as any other however many pages it has.
+    `only`: fit just these decisions (`headline` for the whole headline decode) and keep the
+    others' weights, as when a decision is added to a reassembly whose other weights hold."""
     weights = start or learned.shipped()
+    wanted = (lambda decision: not only or decision in only)
     for decision, ranking in EARLY_DECISIONS:
-        weights = _fit_decision(sets, weights, decision, ranking)
-    weights = fit_headlines(sets, weights)
+        if wanted(decision):
+            weights = _fit_decision(sets, weights, decision, ranking)
+    if wanted("headline"):
+        weights = fit_headlines(sets, weights)
     for decision, ranking in LATER_DECISIONS:
-        weights = _fit_decision(sets, weights, decision, ranking)
+        if wanted(decision):
+            weights = _fit_decision(sets, weights, decision, ranking)
     return weights
 
 

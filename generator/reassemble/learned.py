@@ -1,7 +1,8 @@
 """The page-level decisions of reassembly, scored by weights fitted on annotated pages.
 
 Each decision is a linear model over named features that reassembly computes once per
-candidate: `heading` (is this short block a headline or text); the headline decode's
+candidate: `heading` (is this short block a headline or text); `boundary` (does another story
+start at this paragraph of a story, with no dateline); the headline decode's
 `headline` (this group heads this story), `orphan` (it heads none) and `untitled` (this story
 has none); `dispatch` (this dispatch that no headline heads is part of the report
 beside it); `tail` (is this text at the top of the page the end of a story further down) and
@@ -79,7 +80,7 @@ def using(trial: Weights):
 
 @dataclass
 class Candidate:
-    decision: str  # the model that scores it: heading, headline, orphan, untitled, dispatch, tail, tail_story
+    decision: str  # the model that scores it: heading, boundary, headline, orphan, untitled, dispatch, tail, tail_story
     features: dict[str, float]
     lines: tuple[tuple[int, ...], tuple[int, ...]]  # what it is about: (block, headline or text; the story or ())
 

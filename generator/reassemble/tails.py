@@ -62,7 +62,7 @@ def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], 
                  # a column runs on from the page's foot to its head: the last story, or the next one
                  "last": float(k == len(stories) - 1), "next": float(k == 0 or stories[k - 1].first < piece[0]),
                  "same_measure": float(size is not None and size == measures[id(story)]),
-                 "other_measure": float(_differ(size, measures[id(story)]))}
+                 "other_measure": float(differ(size, measures[id(story)]))}
             row.append(rank.logit(y))
             if trace is not None:
                 trace.add("tail_story", y, piece, story.body)
@@ -115,7 +115,7 @@ def _mode(values: list[int]) -> int:
     return min(count, key=lambda v: (-count[v], v))
 
 
-def _differ(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+def differ(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     """Two measures known and different both in width and in count."""
     return a is not None and b is not None and a[0] != b[0] and a[1] != b[1]
 
@@ -129,7 +129,7 @@ def _cut_at_measure(tail: Draft, text: dict[int, str], scores) -> list[Draft]:
     for end in ends:  # paragraph ends
         before, after = lines[start:end], lines[end:]
         nxt = next((e for e in ends if e > end), len(lines))
-        if _differ(measure(before, text), measure(lines[end:nxt], text)) and ends_sentence(text[lines[end - 1]]) and after:
+        if differ(measure(before, text), measure(lines[end:nxt], text)) and ends_sentence(text[lines[end - 1]]) and after:
             runs.append(before)
             start = end
     runs.append(lines[start:])

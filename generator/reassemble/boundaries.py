@@ -1,0 +1,122 @@
+"""3b. Boundaries: where a story opens with no dateline. Many papers and most web copy start a
+story with '昨日，…', '据…报道，' or '2014年1月12日…', so the walk, which opens a story at a
+dateline, a byline or a headline, runs two such stories into one. Each place inside a story
+where a paragraph block starts after a finished sentence is weighed by the fitted `boundary`
+model on evidence any paper has: how many of the block's words the story before it already
+used (a new story brings new words), whether the blocks before lean to the headline right
+before the story and those after to the headline right after it, the column measure on each
+side, and how a lead opens (a time, a source). A story is cut where the model says so, left to
+right."""
+from __future__ import annotations
+
+import math
+import re
+
+from ..text import credits
+from ..text.chars import ends_sentence
+from ..text.vocabulary import fold
+from .blocks import Block, opens_story
+from .evidence import bigram_weights, bigrams, overlap
+from .learned import Trace, weights
+from .stories import Draft
+from .tails import differ, measure
+
+# How a lead states when or from where: a day, a clock time, 昨日 / 近日, a source (据…).
+LEAD_TIME = re.compile(r"^.{0,12}?(?:\d{1,2}月\d{1,2}日|\d{4}年|[昨今前]日|[昨今][天晚晨]|近日|日前|本月|上月|当地时间|"
+                       r"\d{1,2}[时点]|凌晨|上午|下午|晚上|傍晚|中午)")
+SOURCE = re.compile(r"^据")
+QUOTE = re.compile(r"^[“「『\"]")
+
+
+def split_stories(articles: list[Draft], blocks: list[Block], text: dict[int, str], trace: Trace | None = None) -> None:
+    """Cut each news story where the `boundary` model finds another one starting."""
+    model = weights()["boundary"]
+    starts = {b.lines[0]: b for b in blocks if b.kind == "body"}
+    at = {n: i for i, b in enumerate(blocks) for n in b.lines}
+    stories = [a for a in articles if a.kind == "news"]
+    # the headlines standing right before each story and right after it: where two stories run
+    # together, the first's headline is often on one side and the second's on the other
+    around = {id(a): (_heads(blocks, at[a.first], -1, text), _heads(blocks, at[a.last], 1, text)) for a in stories}
+    idf = bigram_weights([bigrams("".join(text[n] for n in a.body)) for a in stories] +
+                         [bag for pair in around.values() for bag in pair])
+    out: list[Draft] = []
+    for draft in articles:
+        out += _cut(draft, around[id(draft)], starts, idf, text, model, trace) if draft.kind == "news" else [draft]
+    articles[:] = out
+
+
+def _heads(blocks: list[Block], i: int, step: int, text) -> dict[str, None]:
+    """The words of the run of headline blocks next to block i, before it (step -1) or after it (1)."""
+    lines = []
+    i += step
+    while 0 <= i < len(blocks) and blocks[i].kind == "head":
+        lines += blocks[i].lines
+        i += step
+    return bigrams("".join(text[n] for n in sorted(lines)))
+
+
+def _cut(draft: Draft, around, starts, idf, text, model, trace) -> list[Draft]:
+    body = draft.body
+    # the body's blocks: a new one at each line that starts a body block of the page
+    runs: list[list[int]] = []
+    for n in body:
+        if not runs or (n in starts and n != body[0]):
+            runs.append([])
+        runs[-1].append(n)
+    if len(runs) < 2:
+        return [draft]
+    bags = [bigrams("".join(text[n] for n in run)) for run in runs]
+    before, after = around
+    # each block's lean to the headline before the story (positive) or the one after it
+    lean = [overlap(before, bag, idf) - overlap(after, bag, idf) if before and after else 0.0 for bag in bags]
+    pieces, left, first = [], list(runs[0]), 0
+    for k in range(1, len(runs)):
+        run = runs[k]
+        previous = text[left[-1]]
+        if not (ends_sentence(previous) or credits.is_credit(previous)) or opens_story(starts[run[0]], text):
+            left += run
+            continue
+        x = _features(left, runs, bags, lean, first, k, idf, text)
+        if trace is not None:
+            trace.add("boundary", x, runs[k - 1], run)
+        if model.logit(x) > 0:
+            pieces.append(left)
+            left, first = list(run), k
+        else:
+            left += run
+    pieces.append(left)
+    if len(pieces) == 1:
+        return [draft]
+    return [Draft(kind=draft.kind, fragments=[lines], subheadings=[n for n in draft.subheadings if n in lines],
+                  lead=draft.lead and i == 0, closed=draft.closed if i == len(pieces) - 1 else True)
+            for i, lines in enumerate(pieces)]
+
+
+def _union(bags) -> dict[str, None]:
+    out: dict[str, None] = {}
+    for bag in bags:
+        out.update(bag)
+    return out
+
+
+def _features(left: list[int], runs, bags, lean, first: int, k: int, idf, text) -> dict[str, float]:
+    """Boundary evidence before block k of a story whose current piece started at block `first`."""
+    run = runs[k]
+    opening = fold("".join(text[n] for n in run[:2]))
+    behind = _union(bags[first:k])
+    ahead = _union(bags[k + 1:])
+    near = _union(bags[max(first, k - 2):k])
+    # how much better the story reads cut here: the blocks before lean to the headline before it,
+    # those after to the headline after it
+    whole = abs(sum(lean[first:]))
+    gain = sum(lean[first:k]) - sum(lean[k:]) - whole
+    return {
+        "old_words": overlap(bags[k], behind, idf),  # share of the block's words the story already used
+        "near_words": overlap(bags[k], near, idf),
+        "ahead_words": overlap(bags[k], ahead, idf) if ahead else 0.0,
+        "headline_gain": gain, "headline_turn": float(k > first and lean[k - 1] > 0 > lean[k]),
+        "measure_changes": float(differ(measure(left, text), measure(run, text))),
+        "lead_time": float(bool(LEAD_TIME.match(opening))), "source": float(bool(SOURCE.match(opening))),
+        "quote": float(bool(QUOTE.match(opening))),
+        "left_lines": math.log(len(left)), "right_lines": math.log(sum(len(r) for r in runs[k:])),
+    }
