@@ -47,10 +47,10 @@ def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | 
         console.print(f"[yellow]warning[/] {warning}")
     published = {entry.get("source") for entry in issued.values()}
     for err in archive.errors:
-        if err.path.name in published and not err.message.startswith("the same page as"):
+        if err.page in published and not err.message.startswith("the same page as"):
             # a page that was published and now fails would take its articles off the site: stop first
-            raise pipeline.PageError(err.path, f"{err.message} — this page's articles are published; "
-                                     "fix the page (or remove it, to take them off the site)", err.line)
+            raise pipeline.PageError(err.path, f"{err.message} — the articles of {err.page} are published; "
+                                     "fix it (or remove the page, to take them off the site)", err.line)
         console.print(f"[red]skipped[/] {err}")
     if archive.errors or archive.warnings:
         console.print(f"{len(archive.errors)} pages skipped, {len(archive.warnings)} warnings "

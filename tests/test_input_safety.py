@@ -28,7 +28,9 @@ def _pages(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["x\n\nA\n{ tabindex=0 autofocus onfocus=alert(1) }\n\ny.txt", "javascript:alert(1).txt",
-                                  "a#b.txt", "a?b.txt", "tab\there.txt", ".hidden.txt"])
+                                  "a#b.txt", "a?b.txt", "tab\there.txt", ".hidden.txt", "line\u2028sep.txt",
+                                  "para\u2029sep.txt", "next\x85line.txt", "txt.\u202egnp.txt", "zero\u200bwidth.txt",
+                                  "mark\u200fx.txt", "iso\u2066late.txt"])
 def test_a_page_with_an_unsafe_name_is_refused_by_name(tmp_path, name):
     folder = _pages(tmp_path)
     (folder / name).write_text(SAMPLE.read_text(encoding="utf-8").replace("。", "。另一版。", 1), encoding="utf-8")
@@ -36,6 +38,15 @@ def test_a_page_with_an_unsafe_name_is_refused_by_name(tmp_path, name):
     [error] = archive.errors
     assert "file name with" in error.message and "\n" not in str(error)
     assert [r.page.name for r in archive.pages] == [SAMPLE.name]
+
+
+def test_the_registry_keeps_one_entry_a_line_whatever_a_value_holds(tmp_path):
+    """U+2028, U+2029 and U+0085 in a headline or name, written raw, are no line breaks of the
+    registry: what is saved loads back the same (splitlines() once broke every later build)."""
+    path = tmp_path / "ids.jsonl"
+    entries = {"a1": {"source": "p.txt", "title": "甲\u2028乙\u2029丙\x85丁\r戊"}, "b2": {"source": "q.txt"}}
+    assert registry.save(path, entries)
+    assert registry.load(path) == entries and len(path.read_text(encoding="utf-8").split("\n")) == 3
 
 
 def test_a_link_out_of_the_pages_folder_is_never_read(tmp_path):
@@ -77,8 +88,8 @@ def test_a_page_over_the_size_limit_is_refused(tmp_path):
 
 @pytest.mark.parametrize("sidecar, message, line", [
     ("newspaper: 郑州日报\neditor: x\n", "unknown keys ['editor']", 2),
-    ("newspaper: 郑州日报\ndate: 2021-02-30\n", "invalid YAML", None),
-    ("date: 2021-13-01\n", "invalid YAML", None),
+    ("newspaper: 郑州日报\ndate: 2021-02-30\n", "'2021-02-30' is no calendar date", 2),
+    ("date: 2021-13-01\n", "'2021-13-01' is no calendar date", 1),
     ("newspaper: [a, b]\n", "newspaper: expected one value", 1),
     ("newspaper: 郑州日报\npage: {a: 1}\n", "page: expected one value", 2),
     ("- a\n- b\n", "expected keys and values", 1),
@@ -254,7 +265,36 @@ def test_a_page_of_punctuation_builds_with_a_title_for_every_article(tmp_path):
     assert all(a.title for a in pipeline.load(folder).articles)
 
 
-def test_a_published_page_that_now_fails_stops_the_build_before_anything_changes(tmp_path, capsys):
+def _binary(page: Path) -> str:
+    page.write_bytes(page.read_bytes()[:200] + b"\x00\x01\x02\x00\x00\x00\xff" * 50)
+    return "binary data"
+
+
+def _sidecar(text: str, said: str):
+    def fault(page: Path) -> str:
+        page.with_suffix(".yaml").write_text(text, encoding="utf-8")
+        return said
+    return fault
+
+
+def _sidecar_outside(page: Path) -> str:
+    outside = page.parent.parent / "outside.yaml"
+    outside.write_text("date: 2021-06-08\n", encoding="utf-8")
+    page.with_suffix(".yaml").symlink_to(outside)
+    return "outside the pages folder"
+
+
+@pytest.mark.parametrize("fault", [
+    _binary,
+    _sidecar("date: 2021-02-30\n", "2021-02-30"),  # no calendar day
+    _sidecar("colour: red\n", "unknown keys"),
+    _sidecar("page: [A01, A02]\n", "expected one value"),
+    _sidecar("page: [A01\n", "invalid YAML"),
+    _sidecar_outside,
+], ids=["binary page", "no calendar date", "unknown key", "a list", "bad YAML", "sidecar linked outside"])
+def test_a_published_page_that_now_fails_stops_the_build_before_anything_changes(tmp_path, capsys, fault):
+    """A page whose articles are published and that can no longer be read, for any reason (its
+    sidecar included), would take them off the site: the build stops first, naming the file."""
     pages = tmp_path / "archive" / "pages"
     shutil.copytree(PAGES, pages)
     project = make_project((tmp_path / "site").mkdir() or tmp_path / "site")
@@ -262,10 +302,11 @@ def test_a_published_page_that_now_fails_stops_the_build_before_anything_changes
     docs = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
     ids = (project / "ids.jsonl").read_bytes()
     page = sorted(pages.glob("*.txt"))[2]
-    page.write_bytes(page.read_bytes()[:200] + b"\x00\x01\x02\x00\x00\x00\xff" * 50)
+    said = fault(page)
+    capsys.readouterr()
     assert build(project, pages, mkdocs=False) == 2
-    err = capsys.readouterr().err.replace("\n", "")
-    assert f"{page.name}:" in err and "binary data" in err and "articles are published" in err
+    err = " ".join(capsys.readouterr().err.split())
+    assert page.stem in err and said in err and f"articles of {page.name} are published" in err
     assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == docs
     assert (project / "ids.jsonl").read_bytes() == ids
 

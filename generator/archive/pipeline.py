@@ -72,7 +72,10 @@ def _process_path(page: tuple[Path, dict | None], corrections: Corrections, cach
         if found is not None:
             return key, found
         report = process(read_page(path, known), corrections)
-    except (PageError, CorrectionError) as err:
+    except PageError as err:
+        err.page = path.name  # the file at fault may be its sidecar: the page is what stays out
+        return None, err
+    except CorrectionError as err:
         return None, err
     if cache_dir is None:
         return None, report

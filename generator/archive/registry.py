@@ -24,7 +24,9 @@ def load(path: Path) -> dict[str, dict]:
     if not path.exists():
         return {}
     registry = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    # one entry a line, split at "\n" only: a name or headline may hold U+2028, U+0085 and the other
+    # characters splitlines() would also break at
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         if not line.strip():
             continue
         try:

@@ -26,12 +26,14 @@ class PageError(Exception):
     the page cannot be read, kept as a warning when it can. `message` is for whoever runs the
     build; `reader`, in Chinese, for the site's 版面 page, where it is listed."""
 
-    def __init__(self, path: Path | str, message: str, line: int | None = None, reader: str | None = None):
+    def __init__(self, path: Path | str, message: str, line: int | None = None, reader: str | None = None,
+                 page: str | None = None):
         self.path, self.line, self.message, self.reader = Path(path), line, message, reader
+        self.page = page or self.path.name  # the page it keeps out of the archive (a sidecar's is its page)
         super().__init__(f"{self.where(self.path)}: {message}")
 
     def __reduce__(self):  # pages are read in worker processes: errors travel back pickled
-        return PageError, (self.path, self.message, self.line, self.reader)
+        return PageError, (self.path, self.message, self.line, self.reader, self.page)
 
     def where(self, path) -> str:
         return f"{path}:{self.line}" if self.line else str(path)
@@ -165,10 +167,29 @@ def _load_yaml(path: Path) -> tuple[object, str]:
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
         return yaml.load(text, Loader=_LOADER), text
-    except (yaml.YAMLError, ValueError) as err:  # ValueError: a date YAML reads but the calendar has not (2021-02-30)
+    except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise PageError(path, f"invalid YAML: {getattr(err, 'problem', None) or err}", mark.line + 1 if mark else None,
                         reader=META_ERROR) from None
+    except ValueError:  # a date YAML reads but the calendar has not (2021-02-30): named, with its line
+        line, value = _no_calendar_date(yaml.compose(text, Loader=_LOADER))
+        raise PageError(path, f"{value!r} is no calendar date (YYYY-MM-DD, or YYYY-MM or YYYY where only they "
+                        "are known)", line, reader=META_ERROR) from None
+
+
+def _no_calendar_date(node) -> tuple[int | None, str]:
+    """The line and text of the first date in a YAML document that is no day of the calendar."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag.endswith(":timestamp") and not _is_date(node.value):
+            return node.start_mark.line + 1, node.value
+        return None, ""
+    children = [v for pair in node.value for v in pair] if isinstance(node, yaml.MappingNode) else \
+        list(node.value) if isinstance(node, yaml.SequenceNode) else []
+    for child in children:
+        line, value = _no_calendar_date(child)
+        if value:
+            return line, value
+    return None, ""
 
 
 def _line(text: str, keys: tuple[str, ...]) -> int | None:
@@ -260,7 +281,10 @@ MAX_PAGE_BYTES = 256 << 10  # a printed page is 5-50 KB of text: a file over 256
 # A page's file name becomes part of URLs, links and Markdown: characters that would end or
 # escape them (controls, line breaks, # ? % \ " < > | * :) are refused, as is a leading dot.
 CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f#?%\\"<>|*:\[\]{}`]|^\.')
+# Nor are line and paragraph separators, C1 controls, and the characters that show a name other
+# than it is: bidirectional overrides and marks, zero-width characters.
+INVISIBLE = "\x80-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+UNSAFE_NAME = re.compile(rf'[\x00-\x1f\x7f#?%\\"<>|*:\[\]{{}}`{INVISIBLE}]|^\.')
 
 
 def admit(path: Path) -> None:
@@ -270,7 +294,8 @@ def admit(path: Path) -> None:
     match = UNSAFE_NAME.search(path.name)
     if match:
         raise PageError(path.parent / repr(path.name)[1:-1], f"file name with {match.group()!r}: rename the page "
-                        "(no control characters, line breaks, # ? % \\ \" < > | * : [ ] { } `, no leading dot)",
+                        "(no control, invisible or direction characters, line breaks, # ? % \\ \" < > | * : [ ] { } `, "
+                        "no leading dot)",
                         reader="文件名含有不能用于网址的字符")
     try:
         target = path.resolve(strict=True)
