@@ -40,6 +40,37 @@ def test_a_page_with_an_unsafe_name_is_refused_by_name(tmp_path, name):
     assert [r.page.name for r in archive.pages] == [SAMPLE.name]
 
 
+def test_a_sidecar_that_is_a_fifo_is_refused_not_waited_for(tmp_path):
+    import os
+
+    folder = _pages(tmp_path)
+    os.mkfifo(folder / SAMPLE.with_suffix(".yaml").name)  # opening it to read would block for ever
+    archive = pipeline.load(folder, workers=1, cache_dir=tmp_path / "cache")
+    [error] = archive.errors
+    assert error.path.suffix == ".yaml" and "not a regular file" in error.message and error.page == SAMPLE.name
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(tmp_path):
+    """A process reading pages killed mid-build (the out-of-memory killer, a hostile page): the
+    build stops with an error naming the folder, in seconds."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "pages"
+    shutil.copytree(PAGES, folder)
+    script = ("import os, sys\nfrom pathlib import Path\nfrom generator.archive import pipeline\n"
+              "real = pipeline._process_path\n"
+              "def dying(page, *args, **kwargs):\n"
+              "    if page[0].name == sorted(Path(sys.argv[1]).glob('*.txt'))[-1].name:\n"
+              "        os._exit(9)\n"
+              "    return real(page, *args, **kwargs)\n"
+              "pipeline._process_path = dying\n"
+              "try:\n    pipeline.load(sys.argv[1], workers=2)\n"
+              "except pipeline.PageError as err:\n    print(err)\n    sys.exit(2)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 2 and "died" in done.stdout and str(folder) in done.stdout
+
+
 def test_the_registry_keeps_one_entry_a_line_whatever_a_value_holds(tmp_path):
     """U+2028, U+2029 and U+0085 in a headline or name, written raw, are no line breaks of the
     registry: what is saved loads back the same (splitlines() once broke every later build)."""

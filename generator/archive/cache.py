@@ -13,6 +13,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from ..read.page import admit
 from .corrections import Corrections
 
 PACKAGE = Path(__file__).parents[1]  # the generator package
@@ -45,10 +46,13 @@ def code_version() -> bytes:
 
 def key(path: Path, corrections: Corrections, known: dict | None = None) -> str | None:
     """The name of the page's result; None for a page that cannot be read (read_page says why).
-    `known`: what the archive's metadata file says of the page."""
+    `known`: what the archive's metadata file says of the page. PageError for a sidecar that is
+    no file to read."""
     digest = hashlib.blake2b(code_version(), digest_size=16)
     sidecar = path.with_suffix(".yaml")
     layout = json.dumps([[c.line, c.data] for c in corrections.layout], ensure_ascii=False, sort_keys=True)
+    if sidecar.exists() or sidecar.is_symlink():
+        admit(sidecar)  # before it is read: a FIFO would block, a link may lead out (PageError)
     try:
         parts = (str(path.resolve()).encode(), path.read_bytes(),
                  sidecar.read_bytes() if sidecar.exists() else b"", layout.encode(),

@@ -6,6 +6,8 @@ import hashlib
 import multiprocessing
 import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,9 +117,15 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(pages) >= 2 * workers:
         jieba.initialize()  # once, before the workers fork: they share its dictionary
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.imap(work, pages, chunksize=max(1, min(16, len(pages) // (8 * workers))))
-            results = list(progress(results, len(pages)) if progress else results)
+        # concurrent.futures, not multiprocessing.Pool: a worker that dies (killed, out of memory)
+        # breaks the pool and is raised here, where Pool.imap would wait for it for ever
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                results = pool.map(work, pages, chunksize=max(1, min(16, len(pages) // (8 * workers))))
+                results = list(progress(results, len(pages)) if progress else results)
+        except BrokenProcessPool:
+            raise PageError(folder, "a process reading these pages died (killed, or out of memory?); nothing "
+                            "was written") from None
     else:
         results = [work(p) for p in (progress(pages, len(pages)) if progress else pages)]
     if cache_dir:
