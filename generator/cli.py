@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 from rich.progress import track
 
 from .archive import corrections, evaluate, export, pipeline, registry
@@ -25,6 +25,12 @@ LOCK_FILE = ".build.lock"
 
 ROOT = Path.cwd()
 console = Console(stderr=True, soft_wrap=True)  # one message a line, whatever the terminal's width
+
+
+def say(text: str, label: str | None = None, style: str = "") -> None:
+    """One message, its label styled and its text as it is: a file name or a value may hold '[/]',
+    which Rich would read as markup (and fail on)."""
+    console.print(Text.assemble(*((label, style), " ") if label else (), text))
 
 
 def _progress(label: str):
@@ -42,19 +48,19 @@ def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | 
                             cache_dir=cache_dir, issued=issued,
                             metadata=metadata_path or folder.parent / ARCHIVE_META)
     for notice in archive.notices:
-        console.print("[yellow]cache[/]", escape(notice))
+        say(notice, "cache", "yellow")
     for warning in archive.warnings:
-        console.print(f"[yellow]warning[/] {warning}")
+        say(str(warning), "warning", "yellow")
     published = {entry.get("source") for entry in issued.values()}
     for err in archive.errors:
         if err.page in published and not err.message.startswith("the same page as"):
             # a page that was published and now fails would take its articles off the site: stop first
             raise pipeline.PageError(err.path, f"{err.message} — the articles of {err.page} are published; "
                                      "fix it (or remove the page, to take them off the site)", err.line)
-        console.print(f"[red]skipped[/] {err}")
+        say(str(err), "skipped", "red")
     if archive.errors or archive.warnings:
-        console.print(f"{len(archive.errors)} pages skipped, {len(archive.warnings)} warnings "
-                      "(also listed on the site's 版面原文 page)")
+        say(f"{len(archive.errors)} pages skipped, {len(archive.warnings)} warnings "
+            "(also listed on the site's 版面原文 page)")
     return archive
 
 
@@ -79,19 +85,19 @@ def _build(args) -> int:
     registry_path = args.registry or args.input.parent / "ids.jsonl"
     site_url = site.site_url(args.config) if args.config.exists() else ""
     if args.deploy and (not site_url or site_url == site.PLACEHOLDER_URL):
-        console.print(f"[red]error[/] {args.config}: site_url is {site_url or 'not set'!s}: a published archive's "
-                      "permalinks and citations would name it. Set SITE_URL to the address the site is served at.")
+        say(f"{args.config}: site_url is {site_url or 'not set'!s}: a published archive's permalinks and "
+            "citations would name it. Set SITE_URL to the address the site is served at.", "error", "red")
         return 2
     try:
         shard = shards.parse(args.shard) if args.shard else None
     except ValueError as err:
-        console.print(f"[red]error[/] {err}")
+        say(str(err), "error", "red")
         return 2
     if shard and (args.offline or args.with_offline or args.dirty):
-        console.print("[red]error[/] --shard builds the online site in full: not with --offline, --with-offline or --dirty")
+        say("--shard builds the online site in full: not with --offline, --with-offline or --dirty", "error", "red")
         return 2
     if args.offline_url and not SAFE_URL.fullmatch(args.offline_url):
-        console.print(f"[red]error[/] --offline-url {args.offline_url!r}: not an http(s) address")
+        say(f"--offline-url {args.offline_url!r}: not an http(s) address", "error", "red")
         return 2
     # where the home page offers the offline copy: a release asset, or else inside the site
     download = args.offline_url or (f"{site_url}{offline.PUBLISHED}" if args.with_offline else None)
@@ -103,8 +109,8 @@ def _build(args) -> int:
     gc.set_threshold(*GC_THRESHOLDS)
     written, removed = site.write_docs(archive, args.docs, site_url, registry_path, download=download,
                                        cache=cache_dir, issued=issued)
-    console.print(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
-                  f"({written} files written, {removed} removed)")
+    say(f"{len(archive.articles)} articles from {len(archive.pages)} pages → {args.docs} "
+        f"({written} files written, {removed} removed)")
     if args.no_mkdocs:
         return _status(archive)
     builds = []
@@ -116,11 +122,11 @@ def _build(args) -> int:
         warnings = site.mkdocs_build(args.config, folder, use_directory_urls=directory_urls, dirty=args.dirty,
                                      docs=args.docs, shard=shard)
         for message in warnings:
-            console.print(f"[yellow]mkdocs[/] {message}")
-        console.print(f"site → {folder}" + (f" ({len(warnings)} warnings)" if warnings else ""))
+            say(str(message), "mkdocs", "yellow")
+        say(f"site → {folder}" + (f" ({len(warnings)} warnings)" if warnings else ""))
     if args.offline or args.with_offline:
         offline.zip_site(args.offline_site, args.zip)
-        console.print(f"offline copy → {args.zip}")
+        say(f"offline copy → {args.zip}")
         if args.with_offline and not args.offline_url:
             offline.publish(args.zip, args.site)
     return _status(archive)
@@ -147,7 +153,7 @@ def cmd_serve(args) -> int:
     handler = functools.partial(_QuietHandler, directory=str(args.site))
     with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        console.print(f"serving {args.site} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
+        say(f"serving {args.site} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
         args.dirty = True
         try:
             while True:
@@ -155,11 +161,11 @@ def cmd_serve(args) -> int:
                 now = state()
                 if now != seen:
                     seen = now
-                    console.print("pages changed: rebuilding")
+                    say("pages changed: rebuilding")
                     try:
                         cmd_build(args)
                     except (pipeline.PageError, corrections.CorrectionError, Locked) as err:
-                        console.print(f"[red]error[/] {err} (the last good site is still served)")
+                        say(f"{err} (the last good site is still served)", "error", "red")
         except KeyboardInterrupt:
             return 0
         finally:
@@ -174,7 +180,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def cmd_export(args) -> int:
     archive = _load(args.input)
     export.write_jsonl(archive.articles, args.out)
-    console.print(f"{len(archive.articles)} articles → {args.out}")
+    say(f"{len(archive.articles)} articles → {args.out}")
     return 0
 
 
@@ -190,7 +196,7 @@ def cmd_eval(args) -> int:
 
 def cmd_merge(args) -> int:
     files = shards.merge(args.parts, args.site)
-    console.print(f"{len(args.parts)} shards → {args.site} ({files:,} files)")
+    say(f"{len(args.parts)} shards → {args.site} ({files:,} files)")
     return 0
 
 
@@ -199,7 +205,7 @@ def cmd_fit(args) -> int:
     sets = [tuple(map(Path, s.split(":", 1))) for s in args.gold]
     weights = fit.fit([fit.gold_pages([pair]) for pair in sets])
     write_atomically(args.out, weights.to_json())  # a fit that dies leaves the weights as they were
-    console.print(f"weights → {args.out}")
+    say(f"weights → {args.out}")
     return 0
 
 
@@ -270,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (pipeline.PageError, corrections.CorrectionError, Locked, shards.MergeError) as err:
-        console.print(f"[red]error[/] {err}")  # nothing was written: the last build stays as it was
+        say(str(err), "error", "red")  # nothing was written: the last build stays as it was
         return 2
 
 

@@ -40,6 +40,20 @@ def test_a_page_with_an_unsafe_name_is_refused_by_name(tmp_path, name):
     assert [r.page.name for r in archive.pages] == [SAMPLE.name]
 
 
+def test_markup_in_a_name_is_printed_as_it_is(tmp_path, capsys):
+    """'[bold]' in a file name and '[/]' in a sidecar are text to the build's output, not Rich
+    markup (which swallowed the one and crashed on the other)."""
+    pages = tmp_path / "archive" / "pages"
+    shutil.copytree(PAGES, pages)
+    (pages / "x[bold]y.txt").write_text("本报讯 一则新闻。\n", encoding="utf-8")
+    (pages / "z.txt").write_text("本报讯 另一则新闻。\n", encoding="utf-8")
+    (pages / "z.yaml").write_text("'[/]': 1\n", encoding="utf-8")
+    project = make_project((tmp_path / "site").mkdir() or tmp_path / "site")
+    assert build(project, pages, mkdocs=False) == 0
+    err = capsys.readouterr().err
+    assert "x[bold]y.txt" in err and "unknown keys ['[/]']" in err
+
+
 def test_a_sidecar_that_is_a_fifo_is_refused_not_waited_for(tmp_path):
     import os
 
