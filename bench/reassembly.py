@@ -39,7 +39,9 @@ import relayout  # noqa: E402
 import synth  # noqa: E402
 
 FIGURES = ("exact_recall", "exact_precision", "headline_exact", "title_lenient", "reporters",
-           "photographers", "line_coverage", "reading_order", "event_date", "persons_f1", "organizations_f1")
+           "photographers", "line_coverage", "reading_order", "event_date", "persons_f1", "organizations_f1",
+           "pages_flagged", "wrong_flagged")
+WRONG = ("MISSED", "BOUNDARY", "ORDER", "HEADLINE")  # the referee's words for an article reassembled wrong
 # The layout gold (tests/data/layout-gold) names no people: the sample rows' entity figures would
 # mean nothing (the sample gold's are `python -m generator eval`'s).
 ENTITIES = ("persons_f1", "organizations_f1")
@@ -50,11 +52,16 @@ HELD_OUT = ("realpages2",)  # scored, never fitted on: a style the shipped weigh
 
 
 def figures(pages: list[tuple[Path, dict]]) -> dict:
-    """The full export's figures (extraction too) on these gold pages."""
-    articles = []
-    for path, _ in pages:
-        articles += pipeline.process(read_page(path)).articles
-    return evaluate.score_records([export.record(a) for a in articles], pages)[0]
+    """The full export's figures (extraction too) on these gold pages, and how well the pages
+    reassembly lists as 待校对 (to check) point at its mistakes: the share of pages listed
+    (`pages_flagged`) and the share of the articles it got wrong that stand on them (`wrong_flagged`)."""
+    reports = [pipeline.process(read_page(path)) for path, _ in pages]
+    found, problems = evaluate.score_records([export.record(a) for r in reports for a in r.articles], pages)
+    wrong = {p.split()[1] + p.split()[2] for p in problems if p.split()[0] in WRONG}  # page name, article
+    flagged = {r.page.name for r in reports if r.doubts}
+    on_flagged = sum(1 for w in wrong if w.split("#")[0] in flagged)
+    return found | {"pages_flagged": len(flagged) / max(1, len(reports)),
+                    "wrong_flagged": on_flagged / len(wrong) if wrong else 1.0}
 
 
 def relaid(gold: Path, pages: Path, seed: int, out: Path) -> list[tuple[Path, dict]]:

@@ -61,6 +61,10 @@ def _load(folder: Path, corrections_path: Path | None = None, cache_dir: Path | 
     if archive.errors or archive.warnings:
         say(f"{len(archive.errors)} pages skipped, {len(archive.warnings)} warnings "
             "(also listed on the site's 版面原文 page)")
+    unsure = [r.page.name for r in archive.pages if r.doubts]
+    if unsure:
+        say(f"{len(unsure)} pages to check (待校对: reassembly was unsure; listed on the site's 版面原文 page): "
+            + ", ".join(unsure[:10]) + (" …" if len(unsure) > 10 else ""))
     return archive
 
 

@@ -451,3 +451,23 @@ def test_a_story_with_no_dateline_is_cut_from_the_story_it_follows(tmp_path):
     text = "\n\n".join(["东莞一纸厂仓库起火三小时扑灭", dongguan, WUCHANG, "武昌小吃街面馆起火延烧八家店面"]) + "\n"
     p, layout = layout_of(tmp_path, text)
     assert [(p.lines[a.first - 1][:4], len(a.headline)) for a in layout.articles] == [("本报东莞", 1), ("昨天早上", 1)]
+
+
+def test_a_page_reassembly_is_unsure_of_is_listed_to_check(tmp_path):
+    """A headline that heads no story (it stays a sub-heading), or a decision close to its
+    threshold, marks the page 待校对: the 版面原文 page lists it with what was uncertain, linked to
+    its line; a page reassembly was sure of is not listed."""
+    from generator.archive import pipeline
+    from generator.index import listings, sources
+
+    text = "\n\n".join(["东莞一纸厂仓库起火三小时扑灭", _set("本报东莞讯 " + "".join(DONGGUAN.split("\n")), 12),
+                        "广州白云区民宅大火一家六口死亡"]) + "\n"
+    path = tmp_path / "unsure.txt"
+    path.write_text(text, encoding="utf-8")
+    report = pipeline.process(read_page(path))
+    assert report.doubts == [("orphan", 11)]  # the second headline heads nothing
+    calm = pipeline.process(read_page(PAGES / sorted(p.name for p in PAGES.glob("*.txt"))[0]))
+    assert calm.doubts == []
+    listing = sources.index_page([calm, report], listings.Urls(calm.articles + report.articles))
+    assert "待校对（1 个版面" in listing and "- [unsure\\.txt](unsure.md)：" in listing
+    assert f"[{sources.DOUBT_NAMES['orphan']}（第 11 行）](unsure.md#L11)" in listing

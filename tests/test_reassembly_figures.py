@@ -26,13 +26,13 @@ STRUCTURE = ("exact_recall", "exact_precision", "headline_exact", "title_lenient
 FLOORS = {
     "sample gold": dict.fromkeys(STRUCTURE, 1.0),
     "sample relaid": {"exact_recall": 0.94, "exact_precision": 0.94, "headline_exact": 0.95, "title_lenient": 0.97,
-                      "reporters": 0.98, "photographers": 0.98, "line_coverage": 1.0},
+                      "reporters": 0.98, "photographers": 0.98, "line_coverage": 1.0, "wrong_flagged": 0.78},
     "realpages": {"exact_recall": 0.99, "exact_precision": 0.99, "headline_exact": 0.98, "title_lenient": 0.98,
                   "reporters": 0.99, "photographers": 1.0, "line_coverage": 1.0,
                   "persons_f1": 0.91},  # the people a reader meets on the person pages (issue 16)
     # city-paper and web copy (issue 29): never fitted on by the shipped weights (bench HELD_OUT)
     "realpages2": {"exact_recall": 0.85, "exact_precision": 0.90, "headline_exact": 0.89, "title_lenient": 0.90,
-                   "reporters": 0.90, "photographers": 1.0, "line_coverage": 1.0},
+                   "reporters": 0.90, "photographers": 1.0, "line_coverage": 1.0, "wrong_flagged": 1.0},
     # fitted on the other sources, scored on this one: a style the weights never saw
     "held out: sample": {"exact_recall": 0.76, "exact_precision": 0.72, "headline_exact": 0.68,
                          "title_lenient": 0.84, "reporters": 0.95, "photographers": 0.97, "line_coverage": 1.0},
@@ -41,6 +41,17 @@ FLOORS = {
     "held out: realpages2": {"exact_recall": 0.90, "exact_precision": 0.93, "headline_exact": 0.86,
                              "title_lenient": 0.89, "reporters": 0.92, "photographers": 1.0, "line_coverage": 1.0},
 }
+
+
+# 待校对: the share of pages listed to check, at most (the wrong articles they hold: `wrong_flagged`).
+FLAGGED_CEILINGS = {"sample gold": 0.0, "sample relaid": 0.30, "realpages": 0.20, "realpages2": 0.40}
+
+
+def _short(row: str, figures: dict) -> dict:
+    low = {k: round(figures[k], 3) for k, floor in FLOORS[row].items() if figures[k] < floor}
+    if row in FLAGGED_CEILINGS and figures["pages_flagged"] > FLAGGED_CEILINGS[row]:
+        low["pages_flagged"] = round(figures["pages_flagged"], 3)
+    return low
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +64,12 @@ def test_sample_figures_hold(row):
     with tempfile.TemporaryDirectory() as tmp:
         sample, relaid = reassembly.sample_sets(Path(tmp), reassembly.SCORE_RELAYOUT_SEED)
         figures = reassembly.figures(sample if row == "sample gold" else relaid)
-    low = {k: round(figures[k], 3) for k, floor in FLOORS[row].items() if figures[k] < floor}
+    low = _short(row, figures)
     assert not low, low
 
 
 @needs_shared
 @pytest.mark.parametrize("row", [r for r in FLOORS if not r.startswith("sample")])
 def test_real_and_held_out_figures_hold(table, row):
-    low = {k: round(table[row][k], 3) for k, floor in FLOORS[row].items() if table[row][k] < floor}
+    low = _short(row, table[row])
     assert not low, low

@@ -55,7 +55,9 @@ def process(page: Page, corrections: Corrections = Corrections()) -> PageReport:
         warnings.append(PageError(page.path, "the page ends in mid-sentence (truncated?)", last,
                                    reader="版面在句子中间结束（可能不完整）"))
     digest = hashlib.blake2b(compact("".join(page.lines)).encode("utf-8"), digest_size=12).hexdigest()
-    return PageReport(page, articles, layout.furniture, layout.unplaced, warnings, digest, applied)
+    # an editor who corrected the page has looked at it: its doubts are no longer listed
+    doubts = [] if applied else layout.doubts
+    return PageReport(page, articles, layout.furniture, layout.unplaced, warnings, digest, applied, doubts)
 
 
 def _headline_lines(article: Article) -> set[int]:

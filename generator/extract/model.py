@@ -83,6 +83,7 @@ class PageReport:
     warnings: list[PageError] = field(default_factory=list)
     digest: str = ""  # of the page's text without whitespace: the same page under two names
     corrections: set[int] = field(default_factory=set)  # the corrections (by line in their file) applied
+    doubts: list[tuple[str, int]] = field(default_factory=list)  # close reassembly decisions: 待校对
 
 
 # A page's result as it is kept between builds: JSON, which loading cannot make run anything (a
@@ -101,7 +102,7 @@ def report_to_json(report: PageReport) -> bytes:
             "articles": [[getattr(a, name) for name in _ARTICLE_FIELDS] for a in report.articles],
             "furniture": report.furniture, "unplaced": report.unplaced,
             "warnings": [_error(w) for w in report.warnings], "digest": report.digest,
-            "corrections": sorted(report.corrections)}
+            "corrections": sorted(report.corrections), "doubts": report.doubts}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -117,7 +118,8 @@ def report_from_json(data: bytes) -> PageReport:
             raise ValueError("an article of another shape")
         articles.append(Article(**dict(zip(_ARTICLE_FIELDS, values))))
     return PageReport(page, articles, list(map(int, d["furniture"])), list(map(int, d["unplaced"])),
-                      [PageError(*w) for w in d["warnings"]], _str(d["digest"]), set(map(int, d["corrections"])))
+                      [PageError(*w) for w in d["warnings"]], _str(d["digest"]), set(map(int, d["corrections"])),
+                      [(_str(decision), int(line)) for decision, line in d["doubts"]])
 
 
 def _str(value) -> str:

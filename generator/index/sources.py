@@ -10,6 +10,9 @@ from ..text.chars import clean
 from .listings import Relative, Urls
 
 ROLE_NAMES = {"headline": "标题", "body": "正文", "furniture": "版面装饰"}
+# What reassembly was unsure of on a page listed as 待校对 (reassemble.settings.DOUBT_MARGINS).
+DOUBT_NAMES = {"heading": "标题还是正文", "boundary": "两篇文章的分界", "headline": "标题归属", "orphan": "未归属的标题",
+               "dispatch": "电讯合稿", "tail": "版面顶部的续文"}
 
 
 def page_view(report: PageReport, urls: Urls) -> str:
@@ -80,5 +83,11 @@ def index_page(reports: list[PageReport], urls: Urls, skipped=(), warnings=()) -
             Markup("- ") + md(err.for_readers()) for err in skipped))
     if warnings:
         notes.append(md("提示：") + Markup("\n\n") + Markup("\n").join(Markup("- ") + md(w.for_readers()) for w in warnings))
+    unsure = [r for r in reports if r.doubts]
+    if unsure:
+        notes.append(md(f"待校对（{len(unsure)} 个版面：分篇或标题归属把握不大，更正最可能用得上）：") + Markup("\n\n") + Markup("\n").join(
+            Markup("- ") + link(r.page.name, urls.source(r.page.name).removeprefix("pages/")) + Markup("：") + Markup("，").join(
+                link(f"{DOUBT_NAMES[d]}（第 {n} 行）", urls.source(r.page.name).removeprefix("pages/") + f"#L{n}")
+                for d, n in r.doubts) for r in unsure))
     intro = md(f"共 {len(reports)} 个版面。") + Markup("".join(Markup("\n\n") + n for n in notes))
     return render("table.md.j2", title="版面原文", intro=intro, header=["版面", "地区", "文章", "未归入行"], rows=rows)

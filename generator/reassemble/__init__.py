@@ -21,12 +21,15 @@ mid-sentence; an article can continue at the top of the page. The steps:
 6. join the text at the top of the page, before any headline or dateline, to the story it
    ends (the fitted `tail` and `tail_story` models).
 
+Each decision that was close (settings.DOUBT_MARGINS) is kept as a doubt: the page is listed as
+待校对 (to check), where an editor's correction is most likely needed.
+
 Where a decision weighs evidence, its weights come from generator/data/weights.json (fitted on
 gold pages by generator/reassemble/fit.py); the features are computed here, once per candidate.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..read.page import Page
 from .blocks import cut_blocks
@@ -34,7 +37,7 @@ from .boundaries import split_stories
 from .dispatches import join_dispatches
 from .headlines import attach_headlines
 from .kinds import classify
-from .learned import Trace
+from .learned import Doubts, Trace
 from .stories import Draft, walk
 from .tails import join_tails, top_pieces
 
@@ -44,19 +47,21 @@ class Layout:
     articles: list[Draft]
     furniture: list[int]
     unplaced: list[int]
+    doubts: list[tuple[str, int]] = field(default_factory=list)  # close decisions: (decision, first line)
 
 
 def reassemble(page: Page, trace: Trace | None = None) -> Layout:
     text = page.running
-    blocks = classify(cut_blocks(text), text, trace)
+    doubts = Doubts()
+    blocks = classify(cut_blocks(text), text, trace, doubts)
     articles, furniture = walk(blocks, text)
-    split_stories(articles, blocks, text, trace)
+    split_stories(articles, blocks, text, trace, doubts)
     tails = top_pieces(articles, blocks, text)
-    attach_headlines(articles, blocks, text, trace, top=tails)
+    attach_headlines(articles, blocks, text, trace, top=tails, doubts=doubts)
     tails = [t for t in tails if not t.headline]  # a story whose headline stands after it
-    join_dispatches(articles, tails, text, trace)
-    join_tails(articles, tails, text, trace)
+    join_dispatches(articles, tails, text, trace, doubts)
+    join_tails(articles, tails, text, trace, doubts)
     articles.sort(key=lambda a: min(a.body + [n for u in a.headline for n in u]))
     placed = {n for a in articles for n in a.body} | {n for a in articles for u in a.headline for n in u}
     unplaced = sorted(set(text) - placed - set(furniture))
-    return Layout(articles, sorted(furniture), unplaced)
+    return Layout(articles, sorted(furniture), unplaced, sorted(set(doubts.found), key=lambda d: (d[1], d[0])))

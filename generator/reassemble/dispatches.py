@@ -7,11 +7,12 @@ import operator
 
 from ..text import words
 from .evidence import NOT_WORD, bigram_weights, bigrams, overlap
-from .learned import Trace, weights
+from .learned import Doubts, Trace, weights
 from .stories import Draft
 
 
-def join_dispatches(articles: list[Draft], tails: list[Draft], text: dict[int, str], trace: Trace | None = None) -> None:
+def join_dispatches(articles: list[Draft], tails: list[Draft], text: dict[int, str], trace: Trace | None = None,
+                    doubts: Doubts | None = None) -> None:
     """A report may be several dispatches under one headline ('纽约股市开门红印尼菲律宾货币汇率再跌':
     one from New York, one from Jakarta, one from Manila), each opening with its own dateline; a
     column of briefs is several dispatches that no headline heads either. A dispatch the headline
@@ -56,6 +57,8 @@ def join_dispatches(articles: list[Draft], tails: list[Draft], text: dict[int, s
             if trace is not None:
                 trace.add("dispatch", x, stories[k].body, stories[j].body)
             score = model.logit(x)
+            if doubts is not None:
+                doubts.weigh("dispatch", score, stories[k].body)
             if score > best:
                 best, joined[k] = score, (j, between)
     hosts: dict[int, set[int]] = {}

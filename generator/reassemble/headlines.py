@@ -13,7 +13,7 @@ from scipy.optimize import linear_sum_assignment
 from ..text import credits
 from .blocks import Block
 from .evidence import best_but, bigrams, top2
-from .learned import Trace, weights
+from .learned import Doubts, Trace, weights
 from .settings import IMPOSSIBLE, MAX_UNITS_PER_HEADLINE, UNLINKED
 from .stories import Draft
 
@@ -25,7 +25,7 @@ class _Unit:
 
 
 def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int, str],
-                     trace: Trace | None = None, top: list[Draft] = ()) -> None:
+                     trace: Trace | None = None, top: list[Draft] = (), doubts: Doubts | None = None) -> None:
     """Each run of headline blocks is cut into headlines (kicker / title / subtitle stay together),
     and each headline either heads one story or heads none (it is then a sub-heading or a kicker
     of the text it stands by), and each story has one headline or none. A piece at the top of the
@@ -92,7 +92,7 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
         table[g:, k:] = 0.0
         rows_, cols = linear_sum_assignment(table, maximize=True)
         total = float(table[rows_, cols].sum())
-        return total, groups, {r: c for r, c in zip(rows_, cols) if r < g and c < k}
+        return total, groups, {r: c for r, c in zip(rows_, cols) if r < g and c < k}, table, cols
 
     if trace is not None:  # every group any cut can make
         for option in (o for run_options in options for o in run_options):
@@ -111,7 +111,14 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
                 result = solve(trial)
                 if result[0] > best[0] + 1e-9:
                     best, choice, improved = result, trial, True
-    _, groups, pairs = best
+    _, groups, pairs, table, cols = best
+    if doubts is not None:  # each headline's choice against its best other: another story, or none
+        for g, group in enumerate(groups):
+            row = table[g]
+            others = np.delete(row, cols[g])
+            others = others[others > IMPOSSIBLE / 2]
+            if len(others):
+                doubts.weigh("headline", float(row[cols[g]] - others.max()), [n for u in group for n in u.lines])
     orphans = []
     for g, group in enumerate(groups):
         lines = [n for u in group for n in u.lines]
@@ -119,6 +126,8 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
             targets[pairs[g]].headline = [u.lines for u in group]
         else:
             orphans += group
+            if doubts is not None:  # a headline that heads no story: read as a sub-heading
+                doubts.found.append(("orphan", lines[0]))
         if trace is not None:
             trace.chosen.append(("headline", tuple(lines), tuple(targets[pairs[g]].body)) if g in pairs else
                                 ("orphan", tuple(lines), ()))

@@ -8,7 +8,7 @@ from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, width
 from ..text.vocabulary import CAPTION_MARK
 from .blocks import Block, BRIEF, FURNITURE, LABEL, PAGE_FRAME, opens_story
-from .learned import Trace, weights
+from .learned import Doubts, Trace, weights
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION
 
 
@@ -28,7 +28,8 @@ def looks_like_headline(lines: list[str]) -> bool:
     return True
 
 
-def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = None) -> list[Block]:
+def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = None,
+             doubts: Doubts | None = None) -> list[Block]:
     blocks = []
     for lines in raw:
         body = [text[n] for n in lines]
@@ -58,7 +59,10 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
         x = _heading_features(blocks, i, text, page_width)
         if trace is not None:
             trace.add("heading", x, block.lines, ())
-        if model.logit(x) <= 0:
+        score = model.logit(x)
+        if doubts is not None:
+            doubts.weigh("heading", score, block.lines)
+        if score <= 0:
             block.kind = "body"
     return blocks
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from .settings import DOUBT_MARGINS
+
 WEIGHTS_FILE = "weights.json"
 
 
@@ -94,3 +96,15 @@ class Trace:
 
     def add(self, decision: str, features: dict[str, float], first, second) -> None:
         self.candidates.append(Candidate(decision, dict(features), (tuple(first), tuple(second))))
+
+
+@dataclass
+class Doubts:
+    """The decisions of one page that were close (settings.DOUBT_MARGINS): what an editor should
+    check first. Each: the decision, and the first line of what it was about."""
+
+    found: list[tuple[str, int]] = field(default_factory=list)
+
+    def weigh(self, decision: str, margin: float, lines) -> None:
+        if abs(margin) < DOUBT_MARGINS[decision] and lines:
+            self.found.append((decision, min(lines)))

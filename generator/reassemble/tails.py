@@ -12,7 +12,7 @@ from ..text.chars import ends_sentence, width
 from ..text.vocabulary import CONTINUED_FROM
 from .blocks import Block
 from .evidence import best_but, bigram_weights, bigrams, overlap, top2
-from .learned import Trace, weights
+from .learned import Doubts, Trace, weights
 from .stories import Draft
 
 
@@ -29,7 +29,8 @@ def top_pieces(articles: list[Draft], blocks: list[Block], text: dict[int, str])
     return tails
 
 
-def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], trace: Trace | None = None) -> None:
+def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], trace: Trace | None = None,
+               doubts: Doubts | None = None) -> None:
     """The `tail` model says whether a piece from the top of the page is the end of a story,
     the `tail_story` model ranks the stories it may end, by the words it shares with each
     story's text and headline, the column measure they are set in and where the story stands
@@ -76,7 +77,10 @@ def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], 
              "ends_sentence": float(ends_sentence(text[tail.last]))}
         if trace is not None:
             trace.add("tail", x, tail.body, ())
-        if is_tail.logit(x) <= 0:
+        score = is_tail.logit(x)
+        if doubts is not None:
+            doubts.weigh("tail", score, tail.body)
+        if score <= 0:
             continue
         pieces = _cut_at_measure(tail, text, scores)
         for piece in pieces:
