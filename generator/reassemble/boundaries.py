@@ -17,7 +17,7 @@ from ..text.chars import ends_sentence
 from ..text.vocabulary import fold
 from .blocks import Block, opens_story
 from .evidence import bigram_weights, bigrams, overlap
-from .learned import Doubts, Trace, weights
+from .learned import Doubts, Trace, decide
 from .stories import Draft
 from .tails import differ, measure
 
@@ -31,7 +31,6 @@ QUOTE = re.compile(r"^[“「『\"]")
 def split_stories(articles: list[Draft], blocks: list[Block], text: dict[int, str], trace: Trace | None = None,
                   doubts: Doubts | None = None) -> None:
     """Cut each news story where the `boundary` model finds another one starting."""
-    model = weights()["boundary"]
     starts = {b.lines[0]: b for b in blocks if b.kind == "body"}
     at = {n: i for i, b in enumerate(blocks) for n in b.lines}
     stories = [a for a in articles if a.kind == "news"]
@@ -42,7 +41,7 @@ def split_stories(articles: list[Draft], blocks: list[Block], text: dict[int, st
                          [bag for pair in around.values() for bag in pair])
     out: list[Draft] = []
     for draft in articles:
-        out += _cut(draft, around[id(draft)], starts, idf, text, model, trace, doubts) if draft.kind == "news" else [draft]
+        out += _cut(draft, around[id(draft)], starts, idf, text, trace, doubts) if draft.kind == "news" else [draft]
     articles[:] = out
 
 
@@ -56,7 +55,7 @@ def _heads(blocks: list[Block], i: int, step: int, text) -> dict[str, None]:
     return bigrams("".join(text[n] for n in sorted(lines)))
 
 
-def _cut(draft: Draft, around, starts, idf, text, model, trace, doubts) -> list[Draft]:
+def _cut(draft: Draft, around, starts, idf, text, trace, doubts) -> list[Draft]:
     body = draft.body
     # the body's blocks: a new one at each line that starts a body block of the page
     runs: list[list[int]] = []
@@ -78,12 +77,7 @@ def _cut(draft: Draft, around, starts, idf, text, model, trace, doubts) -> list[
             left += run
             continue
         x = _features(left, runs, bags, lean, first, k, idf, text)
-        if trace is not None:
-            trace.add("boundary", x, runs[k - 1], run)
-        score = model.logit(x)
-        if doubts is not None:
-            doubts.weigh("boundary", score, run)
-        if score > 0:
+        if decide("boundary", x, runs[k - 1], run, trace, doubts, about=run) > 0:
             pieces.append(left)
             left, first = list(run), k
         else:

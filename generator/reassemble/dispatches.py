@@ -7,7 +7,7 @@ import operator
 
 from ..text import words
 from .evidence import NOT_WORD, bigram_weights, bigrams, overlap
-from .learned import Doubts, Trace, weights
+from .learned import Doubts, Trace, decide
 from .stories import Draft
 
 
@@ -25,7 +25,6 @@ def join_dispatches(articles: list[Draft], tails: list[Draft], text: dict[int, s
     untitled = {k for k, a in enumerate(stories) if a.lead and not a.headline}
     if not untitled:
         return
-    model = weights()["dispatch"]
     heads = {n for a in stories for unit in a.headline for n in unit}
     bodies = ["".join(text[n] for n in a.body) for a in stories]
     bags = [bigrams(body) for body in bodies]
@@ -54,11 +53,7 @@ def join_dispatches(articles: list[Draft], tails: list[Draft], text: dict[int, s
             x = {"news": sum(map(rarity.get, news)) / (sum(map(rarity.get, titles[j])) or 1.0),
                  "words": overlap(bags[k], bags[j], idf), "between": float(len(between)),
                  "according": float(text[stories[k].first].startswith("据"))}
-            if trace is not None:
-                trace.add("dispatch", x, stories[k].body, stories[j].body)
-            score = model.logit(x)
-            if doubts is not None:
-                doubts.weigh("dispatch", score, stories[k].body)
+            score = decide("dispatch", x, stories[k].body, stories[j].body, trace, doubts)
             if score > best:
                 best, joined[k] = score, (j, between)
     hosts: dict[int, set[int]] = {}

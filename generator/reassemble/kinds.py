@@ -8,7 +8,7 @@ from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, width
 from ..text.vocabulary import CAPTION_MARK
 from .blocks import Block, BRIEF, FURNITURE, LABEL, PAGE_FRAME, opens_story
-from .learned import Doubts, Trace, weights
+from .learned import Doubts, Trace, decide
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION
 
 
@@ -52,17 +52,11 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
     page_width = column_width([text[n] for b in blocks if b.kind == "body" for n in b.lines])
     # A short block with no full stop may still be body text cut by a column break (wrapped lines
     # as wide as the column, a clause running on into the next block): the `heading` model decides.
-    model = weights()["heading"]
     for i, block in enumerate(blocks):
         if block.kind != "head":
             continue
         x = _heading_features(blocks, i, text, page_width)
-        if trace is not None:
-            trace.add("heading", x, block.lines, ())
-        score = model.logit(x)
-        if doubts is not None:
-            doubts.weigh("heading", score, block.lines)
-        if score <= 0:
+        if decide("heading", x, block.lines, trace=trace, doubts=doubts) <= 0:
             block.kind = "body"
     return blocks
 

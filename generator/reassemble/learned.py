@@ -108,3 +108,16 @@ class Doubts:
     def weigh(self, decision: str, margin: float, lines) -> None:
         if abs(margin) < DOUBT_MARGINS[decision] and lines:
             self.found.append((decision, min(lines)))
+
+
+def decide(decision: str, x: dict[str, float], first, second=(), trace: Trace | None = None,
+           doubts: Doubts | None = None, about=None) -> float:
+    """The `decision` model's score for one candidate (`first`, and `second` where it is about two
+    pieces), recorded for fitting where there is a trace, and as a doubt where it is close
+    (`about`: the lines a doubt names; `first` where not given)."""
+    if trace is not None:
+        trace.add(decision, x, first, second)
+    score = weights()[decision].logit(x)
+    if doubts is not None:
+        doubts.weigh(decision, score, first if about is None else about)
+    return score

@@ -12,7 +12,7 @@ from ..text.chars import ends_sentence, width
 from ..text.vocabulary import CONTINUED_FROM
 from .blocks import Block
 from .evidence import best_but, bigram_weights, bigrams, overlap, top2
-from .learned import Doubts, Trace, weights
+from .learned import Doubts, Trace, decide, weights
 from .stories import Draft
 
 
@@ -40,7 +40,7 @@ def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], 
     stories = [a for a in articles if a.kind == "news" and a not in tails]
     if not tails or not stories:
         return
-    is_tail, rank = weights()["tail"], weights()["tail_story"]
+    rank = weights()["tail_story"]
     measures = {id(a): measure(a.body, text) for a in stories}
     heads = [bigrams("".join(text[n] for unit in a.headline for n in unit)) for a in stories]
     bags = [bigrams("".join(text[n] for n in a.body)) for a in stories]
@@ -75,12 +75,7 @@ def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], 
         x = {"closed": float(tail.closed), "first": float(tail.first == min(text)),
              "lines": math.log(len(tail.body)), "stories_with_dateline": leads,
              "ends_sentence": float(ends_sentence(text[tail.last]))}
-        if trace is not None:
-            trace.add("tail", x, tail.body, ())
-        score = is_tail.logit(x)
-        if doubts is not None:
-            doubts.weigh("tail", score, tail.body)
-        if score <= 0:
+        if decide("tail", x, tail.body, trace=trace, doubts=doubts) <= 0:
             continue
         pieces = _cut_at_measure(tail, text, scores)
         for piece in pieces:
