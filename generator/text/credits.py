@@ -34,6 +34,8 @@ LEAD = DATELINE_AT_START
 DATELINE_REACH = 40  # characters: the longest dateline, letter-spaced ('据 新 华 社 呼 和 浩 特 １ 月 １ ３ 日 电')
 # The credit a lead carries after its dateline (forms and examples: data/vocabulary.yaml):
 LEAD_CREDIT = re.compile(rf"^{DATELINE} ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")  # in brackets
+# A lead with no dateline that opens with its credit: '（记者华林、杜鹏通讯员周海燕）：7月23号凌晨…'
+LEAD_CREDIT_FIRST = re.compile(rf"^[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)][：:]")
 _RUN_ON_NAMES = rf"{_NAME}(?:[、，] ?(?!{AGENCY}|{_ROLE}){_NAME})*"
 LEAD_CREDIT_REPORTED = re.compile(  # run on, ending in 报道：
     rf"^{DATELINE} ?((?:(?:{_ROLE}) ?{_RUN_ON_NAMES}[、，]? ?)+?) ?报道[：:]")
@@ -144,10 +146,10 @@ def split_trailing(text: str) -> tuple[str, str] | None:
 def is_lead(text: str) -> bool:
     # every dateline ends in its mark (讯, 电, …) within its first few words: most lines are passed over unread
     opening = text[:DATELINE_REACH]
-    if not any(mark in opening for mark in DATELINE_MARKS):
+    if not any(mark in opening for mark in DATELINE_MARKS) and opening[:1] not in "（(":
         return False
     text = fold(unspace(text))  # a medium's mark is read where a space sets it apart: both forms are tried
-    return bool(LEAD.match(text.replace(" ", "")) or LEAD.match(text))
+    return bool(LEAD.match(text.replace(" ", "")) or LEAD.match(text) or LEAD_CREDIT_FIRST.match(text))
 
 
 def from_lead(text: str) -> Credit | None:
@@ -155,7 +157,8 @@ def from_lead(text: str) -> Credit | None:
     X）…' or '本报北京１月１日讯记者X报道：…' (text already joined)."""
     text = fold(text)
     match = LEAD_CREDIT.match(text.replace(" ", "", 3) if text.startswith("本报讯 ") else text) or \
-        LEAD_CREDIT_REPORTED.match(text) or LEAD_CREDIT_SOURCE.match(text) or LEAD_CREDIT_BARE.match(text)
+        LEAD_CREDIT_REPORTED.match(text) or LEAD_CREDIT_SOURCE.match(text) or LEAD_CREDIT_BARE.match(text) or \
+        LEAD_CREDIT_FIRST.match(text)
     if not match:
         return None
     inner = re.sub(rf"({_ROLE})", r" \1 ", match.group(1))

@@ -49,10 +49,10 @@ DATELINE_MARKS: list[str] = DATA["dateline_marks"] + DATA["web_marks"]
 _MARK = f"(?:{_alternation(DATA['dateline_marks'])})"
 _ANY_MARK = f"(?:{_alternation(DATELINE_MARKS)})"
 # Who issued it, where it was filed and when, and the mark: an agency the paper names (本报讯,
-# 新华社北京１月２日电), another medium (东北网5月1日讯, 京华时报8月27日信息, 包头晚报讯 昨日), or a wire's
-# place and day alone (武汉２月５日电).
+# 新华社北京１月２日电), another medium or two (东北网5月1日讯, 京华时报8月27日信息, 包头晚报讯 昨日,
+# 沈阳晚报、沈阳网讯), or a wire's place and day alone (武汉２月５日电).
 DATELINE = (rf"[{re.escape(DATA['brief_marks'])}▲]?(?:据?{AGENCY}(?:{_PLACE})?(?:{DATE})?{_MARK}|"
-            rf"据?{MEDIUM}(?:{_PLACE})?{DATE}{_ANY_MARK}|据?{MEDIUM}(?:{_PLACE})?{_ANY_MARK}{_APART}|"
+            rf"据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{DATE}{_ANY_MARK}|据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{_ANY_MARK}{_APART}|"
             rf"{_PLACE}{DATE}电)")
 DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 
