@@ -115,3 +115,20 @@ def test_a_corrections_file_not_in_utf8_is_named_with_its_line(archive_dir):
     (archive_dir / "corrections.yaml").write_bytes("- id: x\n  title: 标题\n".encode("gbk"))
     with pytest.raises(corrections.CorrectionError, match=r"corrections.yaml:2: not UTF-8"):
         corrections.load(archive_dir / "corrections.yaml")
+
+
+@pytest.mark.parametrize("text, line, said", [
+    # 560 bytes of aliases in aliases: a billion strings once loaded
+    ("- &a [x, x, x, x, x, x, x, x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "- &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n- &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+     "- &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n- &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+     "- &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n- &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
+     "- &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n", 2, "an alias"),
+    ("[" * 30000 + "]" * 30000 + "\n", 1, "nested more than"),
+], ids=["aliases in aliases", "30,000 brackets deep"])
+def test_a_corrections_bomb_is_refused_by_name(tmp_path, text, line, said):
+    path = tmp_path / "corrections.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(corrections.CorrectionError) as caught:
+        corrections.load(path)
+    assert str(path) in str(caught.value) and said in str(caught.value) and caught.value.line == line

@@ -53,6 +53,10 @@ class Corrections:
         return [c for c in self.items if c.kind == "fields"]
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser where installed
+MAX_DEPTH = 8  # a list of corrections, each a mapping of values, lists of two line numbers at most
+
+
 def load(path: Path | None) -> Corrections:
     if path is None or not path.exists():
         return Corrections()
@@ -62,6 +66,7 @@ def load(path: Path | None) -> Corrections:
     except UnicodeDecodeError as err:
         raise CorrectionError(path, data[:err.start].count(b"\n") + 1, "not UTF-8: save the corrections as UTF-8") from None
     try:
+        _check_shape(path, text)
         root = yaml.compose(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
@@ -78,6 +83,25 @@ def load(path: Path | None) -> Corrections:
         _validate(item)
         items.append(item)
     return Corrections(items)
+
+
+def _check_shape(path: Path, text: str) -> None:
+    """No anchors and aliases (an editor's list needs none, and a few hundred bytes of aliases
+    nested in each other expand to gigabytes), and no nesting deeper than a correction has (a file
+    of thousands of brackets would take the parser minutes and the stack): read from the parser's
+    events (libyaml's where installed) before anything is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise CorrectionError(path, event.start_mark.line + 1, "an alias (*name): write each correction out "
+                                  "in full, without anchors (&) and aliases (*)")
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise CorrectionError(path, event.start_mark.line + 1, f"nested more than {MAX_DEPTH} deep: "
+                                      "not a list of corrections")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
 def _typed(value, key: str = ""):
