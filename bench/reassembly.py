@@ -57,9 +57,9 @@ def figures(pages: list[tuple[Path, dict]]) -> dict:
     (`pages_flagged`) and the share of the articles it got wrong that stand on them (`wrong_flagged`)."""
     reports = [pipeline.process(read_page(path)) for path, _ in pages]
     found, problems = evaluate.score_records([export.record(a) for r in reports for a in r.articles], pages)
-    wrong = {p.split()[1] + p.split()[2] for p in problems if p.split()[0] in WRONG}  # page name, article
+    wrong = {tuple(p.split()[1:3]) for p in problems if p.split()[0] in WRONG}  # (page name, #article)
     flagged = {r.page.name for r in reports if r.doubts}
-    on_flagged = sum(1 for w in wrong if w.split("#")[0] in flagged)
+    on_flagged = sum(1 for name, _ in wrong if name in flagged)
     return found | {"pages_flagged": len(flagged) / max(1, len(reports)),
                     "wrong_flagged": on_flagged / len(wrong) if wrong else 1.0}
 

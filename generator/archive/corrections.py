@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from ..read.page import CONTROL, Page
+from ..read.page import CONTROL, YAML_LOADER, Page
 
 FIELDS = ("title", "kicker", "subtitle", "date", "district", "city", "reporters", "correspondents",
           "photographers", "persons", "organizations", "text", "note")
@@ -53,7 +53,6 @@ class Corrections:
         return [c for c in self.items if c.kind == "fields"]
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser where installed
 MAX_DEPTH = 8  # a list of corrections, each a mapping of values, lists of two line numbers at most
 
 
@@ -91,7 +90,7 @@ def _check_shape(path: Path, text: str) -> None:
     of thousands of brackets would take the parser minutes and the stack): read from the parser's
     events (libyaml's where installed) before anything is built."""
     depth = 0
-    for event in yaml.parse(text, Loader=_LOADER):
+    for event in yaml.parse(text, Loader=YAML_LOADER):
         if isinstance(event, yaml.AliasEvent):
             raise CorrectionError(path, event.start_mark.line + 1, "an alias (*name): write each correction out "
                                   "in full, without anchors (&) and aliases (*)")

@@ -8,7 +8,7 @@ from ..reassemble import Layout
 from ..reassemble.paragraphs import paragraphs
 from ..reassemble.stories import Draft
 from ..text import credits, vocabulary
-from ..text.chars import compact, unspace
+from ..text.chars import compact
 from ..text.words import tag, tfidf_keywords
 from . import dates, headline, people, places, topics
 from .model import Article
@@ -90,7 +90,7 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
     # a credit without brackets ends at a space, and two names may stand apart by one only
     # ('（记者冷彤　李丹）'): only the printed line keeps it
     joined = credits.from_lead(lead)
-    printed = credits.from_lead(unspace(page.text(text_paras[0].lines[0]))) if text_paras else None
+    printed = credits.from_lead(page.running[text_paras[0].lines[0]]) if text_paras else None
     from_lead = printed if printed and (not joined or _splits(printed, joined)) else joined
     if from_lead:
         credit.add(from_lead)

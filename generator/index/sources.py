@@ -71,11 +71,14 @@ def page_view(report: PageReport, urls: Urls) -> str:
 
 
 def index_page(reports: list[PageReport], urls: Urls, skipped=(), warnings=()) -> str:
-    """All pages, with what could not be read and what looked odd."""
+    """All pages, with what could not be read, what looked odd and what to check."""
+    def view(report: PageReport) -> str:  # a page's source view, from this page in pages/
+        return urls.source(report.page.name).removeprefix("pages/")
+
     rows = []
     for report in reports:
         district = report.articles[0].district_label if report.articles else None
-        rows.append([link(report.page.name, urls.source(report.page.name).removeprefix("pages/")),
+        rows.append([link(report.page.name, view(report)),
                      md(district or "—"), str(len(report.articles)), str(len(report.unplaced))])
     notes = []
     if skipped:
@@ -86,8 +89,8 @@ def index_page(reports: list[PageReport], urls: Urls, skipped=(), warnings=()) -
     unsure = [r for r in reports if r.doubts]
     if unsure:
         notes.append(md(f"待校对（{len(unsure)} 个版面：分篇或标题归属把握不大，更正最可能用得上）：") + Markup("\n\n") + Markup("\n").join(
-            Markup("- ") + link(r.page.name, urls.source(r.page.name).removeprefix("pages/")) + Markup("：") + Markup("，").join(
-                link(f"{DOUBT_NAMES[d]}（第 {n} 行）", urls.source(r.page.name).removeprefix("pages/") + f"#L{n}")
+            Markup("- ") + link(r.page.name, view(r)) + Markup("：") + Markup("，").join(
+                link(f"{DOUBT_NAMES[d]}（第 {n} 行）", f"{view(r)}#L{n}")
                 for d, n in r.doubts) for r in unsure))
     intro = md(f"共 {len(reports)} 个版面。") + Markup("".join(Markup("\n\n") + n for n in notes))
     return render("table.md.j2", title="版面原文", intro=intro, header=["版面", "地区", "文章", "未归入行"], rows=rows)

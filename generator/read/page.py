@@ -95,7 +95,7 @@ class PageText(dict):
 
     def __init__(self, lines: tuple[str, ...]):
         super().__init__((n, unspace(line)) for n, line in enumerate(lines, 1) if line.strip())
-        self._running = {n: running(line) for n, line in self.items()}
+        self._running = {n: running(lines[n - 1]) for n in self}  # unspace is cached on the raw line
 
     def span(self, lines: list[int], last: str | None = None) -> str:
         """The running text of `lines`; `last`, where given, stands for the last line's text
@@ -158,7 +158,7 @@ def decode(data: bytes, path: Path, warnings: list[PageError]) -> tuple[str, str
     return text, encoding
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: a tenth of the time
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: a tenth of the time
 META_ERROR = "元数据文件有误"  # what readers are told of a sidecar the build could not use
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # as much of the day as is known
 
@@ -166,13 +166,13 @@ PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # as much of th
 def _load_yaml(path: Path) -> tuple[object, str]:
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
-        return yaml.load(text, Loader=_LOADER), text
+        return yaml.load(text, Loader=YAML_LOADER), text
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise PageError(path, f"invalid YAML: {getattr(err, 'problem', None) or err}", mark.line + 1 if mark else None,
                         reader=META_ERROR) from None
     except ValueError:  # a date YAML reads but the calendar has not (2021-02-30): named, with its line
-        line, value = _no_calendar_date(yaml.compose(text, Loader=_LOADER))
+        line, value = _no_calendar_date(yaml.compose(text, Loader=YAML_LOADER))
         raise PageError(path, f"{value!r} is no calendar date (YYYY-MM-DD, or YYYY-MM or YYYY where only they "
                         "are known)", line, reader=META_ERROR) from None
 
@@ -195,7 +195,7 @@ def _no_calendar_date(node) -> tuple[int | None, str]:
 def _line(text: str, keys: tuple[str, ...]) -> int | None:
     """The line of the key at `keys` (a path of keys from the top), for an error message: only
     then is the document walked as nodes."""
-    node, line = yaml.compose(text, Loader=_LOADER), None
+    node, line = yaml.compose(text, Loader=YAML_LOADER), None
     for key in keys:
         found = [(k, v) for k, v in node.value if k.value == key] if isinstance(node, yaml.MappingNode) else []
         if not found:
