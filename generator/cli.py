@@ -107,6 +107,13 @@ def _build(args) -> int:
     download = args.offline_url or (f"{site_url}{offline.PUBLISHED}" if args.with_offline else None)
     issued = registry.load(registry_path)
     archive = _load(args.input, args.corrections, cache_dir, issued, args.metadata)
+    if args.frozen_ids:
+        new = sorted(i for i, entry in registry.update(issued, archive.articles).items() if issued.get(i) != entry)
+        if new:
+            # a build whose registry is not kept (CI) would serve ids no later build remembers
+            say(f"{registry_path}: this build would issue or move {len(new)} ids it does not hold "
+                f"({', '.join(new[:3])}…); build without --frozen-ids and commit it", "error", "red")
+            return 2
     # The archive is held to the end of the build: out of the cyclic collector's sight, whose full
     # passes over 100,000 articles' objects took seconds each, and collected less often.
     gc.freeze()
@@ -117,23 +124,26 @@ def _build(args) -> int:
         f"({written} files written, {removed} removed)")
     if args.no_mkdocs:
         return _status(archive)
-    builds = []
-    if not args.offline:
-        builds.append((args.site, True))
+    # The offline copy first: where the online site offers it (--with-offline without --offline-url),
+    # its zip goes into the new site before that site is swapped in, never linked before it is there.
     if args.offline or args.with_offline:
-        builds.append((args.offline_site, False))
-    for folder, directory_urls in builds:
-        warnings = site.mkdocs_build(args.config, folder, use_directory_urls=directory_urls, dirty=args.dirty,
-                                     docs=args.docs, shard=shard)
-        for message in warnings:
-            say(str(message), "mkdocs", "yellow")
-        say(f"site → {folder}" + (f" ({len(warnings)} warnings)" if warnings else ""))
-    if args.offline or args.with_offline:
+        _mkdocs(args, args.offline_site, directory_urls=False, shard=shard)
         offline.zip_site(args.offline_site, args.zip)
         say(f"offline copy → {args.zip}")
-        if args.with_offline and not args.offline_url:
-            offline.publish(args.zip, args.site)
+    if not args.offline:
+        place = {offline.PUBLISHED: args.zip} if args.with_offline and not args.offline_url else {}
+        _mkdocs(args, args.site, directory_urls=True, shard=shard, place=place)
     return _status(archive)
+
+
+def _mkdocs(args, folder: Path, directory_urls: bool, shard, place: dict | None = None) -> None:
+    from .site import build as site
+
+    warnings = site.mkdocs_build(args.config, folder, use_directory_urls=directory_urls, dirty=args.dirty,
+                                 docs=args.docs, shard=shard, place=place)
+    for message in warnings:
+        say(str(message), "mkdocs", "yellow")
+    say(f"site → {folder}" + (f" ({len(warnings)} warnings)" if warnings else ""))
 
 
 def _status(archive) -> int:
@@ -234,6 +244,8 @@ def _build_arguments(build: argparse.ArgumentParser) -> None:
                        "asset: GitHub Pages publishes no site over 1 GB); the home page links it")
     build.add_argument("--deploy", action="store_true", help="a build to publish: refuse the placeholder site URL "
                        "(every permalink and citation would name it)")
+    build.add_argument("--frozen-ids", action="store_true", help="refuse to issue ids the registry does not hold "
+                       "(a build whose registry is not committed back, as CI's)")
     build.add_argument("--shard", metavar="K/N", help="write only the K-th of N disjoint shares of the site "
                        "(N machines build one each; `merge` joins them into the site one build writes)")
     build.add_argument("--offline-site", type=Path, default=ROOT / "site-offline")

@@ -142,6 +142,8 @@ def test_a_page_over_the_size_limit_is_refused(tmp_path):
     ("date: 2021-6\n", "no calendar date", 1),
     ("page: A05\ndate: '2021-13'\n", "no calendar date", 2),
     ("newspaper: |\n  x\n\n  { tabindex=0 autofocus onfocus=alert(1) }\n", "newspaper: a line break", 1),
+    ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n", "an alias", 2),
+    pytest.param("newspaper: " + "[" * 30000 + "]" * 30000 + "\n", "nested more than", 1, id="30,000 deep"),
 ])
 def test_a_bad_sidecar_is_named_with_its_line(tmp_path, sidecar, message, line):
     folder = _pages(tmp_path)
@@ -153,6 +155,14 @@ def test_a_bad_sidecar_is_named_with_its_line(tmp_path, sidecar, message, line):
         assert caught.value.line == line
 
 
+def test_an_archive_metadata_file_that_is_no_file_is_refused_unread(tmp_path):
+    """/dev/zero has no end: a metadata file linked to it is refused before a byte is read."""
+    folder = _pages(tmp_path)
+    (tmp_path / "metadata.yaml").symlink_to("/dev/zero")
+    with pytest.raises(PageError, match="not a regular file"):
+        pipeline.load(folder, workers=1, metadata=tmp_path / "metadata.yaml")
+
+
 @pytest.mark.parametrize("metadata, message, line", [
     ("newspaper: 郑州日报\neditor: x\n", "unknown keys ['editor']", 2),
     ("pages:\n  nosuch.txt:\n    date: 2021-06-07\n", "no page 'nosuch.txt'", 2),
@@ -160,6 +170,7 @@ def test_a_bad_sidecar_is_named_with_its_line(tmp_path, sidecar, message, line):
     ("date: 2021\npages:\n  {name}:\n    page: A05\n    date: 2021-02-30x\n", "no calendar date", 5),
     ("pages: [a, b]\n", "pages: expected each page's file name", 1),
     ("- a\n", "expected keys and values", 1),
+    ("newspaper: &n 郑州日报\ncity: *n\n", "an alias", 2),
 ])
 def test_a_bad_archive_metadata_file_is_named_with_its_line(tmp_path, metadata, message, line):
     """The error names the file and the line of the key at fault, also inside a page's entry."""
@@ -257,29 +268,109 @@ def test_a_near_copy_sorting_first_takes_no_published_url(tmp_path):
     assert any(a.source == copy.name and a.id.endswith("-2") for a in again)
 
 
+@pytest.mark.parametrize("change", ["rename", "copy under an earlier name", "rename and retitle"])
+def test_an_id_follows_its_text_not_its_file_name(tmp_path, change):
+    """A published page renamed keeps its articles' ids (they moved to -2 ids, with notices at
+    the old URLs); an identical copy under a name that sorts first is the one skipped; a renamed
+    page whose headline was also corrected keeps its ids."""
+    pages = tmp_path / "archive" / "pages"
+    shutil.copytree(PAGES, pages)
+    project = make_project((tmp_path / "site").mkdir() or tmp_path / "site")
+    assert build(project, pages, mkdocs=False) == 0
+    published = sorted((a.id, a.title) for a in pipeline.load(pages, workers=1).articles)
+    page = sorted(pages.glob("*.txt"))[2]
+    renamed = pages / ("000_" + page.name)  # sorts first
+    if change == "copy under an earlier name":
+        shutil.copy(page, renamed)
+    else:
+        page.rename(renamed)
+    if change == "rename and retitle":
+        first = pipeline.load(pages, workers=1, issued=registry.load(project / "ids.jsonl")).pages[0].articles[0]
+        lines = renamed.read_text(encoding="utf-8").split("\n")
+        lines[first.headline_lines[0][0] - 1] += "（更正）"
+        renamed.write_text("\n".join(lines), encoding="utf-8")
+    assert build(project, pages, mkdocs=False) == 0
+    issued = registry.load(project / "ids.jsonl")
+    archive = pipeline.load(pages, workers=1, issued=issued)
+    assert sorted(a.id for a in archive.articles) == [ident for ident, _ in published]
+    assert change != "rename and retitle" or sorted((a.id, a.title) for a in archive.articles) != published
+    assert not [n for n in (project / "docs" / "articles").glob("*.md") if "moved:" in n.read_text(encoding="utf-8")]
+    if change == "copy under an earlier name":
+        assert [e.path.name for e in archive.errors] == [renamed.name]
+    else:
+        assert {issued[a.id]["source"] for a in archive.pages[0].articles} == {renamed.name}
+
+
+def test_a_frozen_ids_build_refuses_to_issue_ids_it_would_not_keep(tmp_path, capsys):
+    """CI's builds do not commit the registry back: with --frozen-ids a build that would issue an
+    id the registry does not hold stops, before it writes anything."""
+    from generator.cli import main
+
+    project = make_project(tmp_path)
+    assert build(project, mkdocs=False) == 0
+    entries = (project / "ids.jsonl").read_text(encoding="utf-8").split("\n")
+    (project / "ids.jsonl").write_text("\n".join(entries[1:]), encoding="utf-8")  # one id not recorded
+    args = ["build", "--frozen-ids", "--no-mkdocs", "--input", str(PAGES), "--docs", str(project / "docs"),
+            "--registry", str(project / "ids.jsonl"), "--config", str(project / "mkdocs.yml")]
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    assert main(args) == 2
+    assert "would issue or move 1 ids" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+    (project / "ids.jsonl").write_text("\n".join(entries), encoding="utf-8")
+    assert main(args) == 0
+
+
 def test_a_dirty_build_gives_the_site_a_clean_build_gives(tmp_path):
-    """--dirty renders only the pages whose Markdown changed; every page's navigation still
-    shows every title (a dirty build read none of the unchanged pages' titles before)."""
+    """--dirty renders only the pages whose Markdown changed, and removes what a clean build would
+    not write: after a page is edited and another removed, the two sites hold the same files, byte
+    for byte (a removed page's source view, name pages and search shard stayed online before);
+    every page's navigation still shows every title."""
     from generator.cli import main
 
     pages = tmp_path / "archive" / "pages"
     shutil.copytree(PAGES, pages)
     dirty, clean = (make_project((tmp_path / name).mkdir() or tmp_path / name) for name in ("dirty", "clean"))
     assert build(dirty, pages) == 0
-    page = sorted(pages.glob("*.txt"))[1]
+    page, gone = sorted(pages.glob("*.txt"))[1:3]
     page.write_text(page.read_text(encoding="utf-8").replace("。", "。脏构建测试句。", 1), encoding="utf-8")
+    gone.unlink()
     args = ["build", "--input", str(pages), "--docs", str(dirty / "docs"), "--registry", str(dirty / "ids.jsonl"),
             "--config", str(dirty / "mkdocs.yml"), "--site", str(dirty / "site"), "--cache", str(dirty / "cache")]
     assert main(args + ["--dirty"]) == 0
     shutil.copy(dirty / "ids.jsonl", clean / "ids.jsonl")
     assert build(clean, pages) == 0
 
-    def html(project):
-        return {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*.html")}
+    def files(project):
+        return {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
 
-    got, want = html(dirty), html(clean)
-    changed = [p for p in want if got.get(p) != want[p]]
+    got, want = files(dirty), files(clean)
+    assert sorted(set(got) - set(want)) == [] and sorted(set(want) - set(got)) == []
+    changed = [p for p in want if got[p] != want[p]]
     assert not changed, changed[:5]
+    assert not [d for d in (dirty / "site").rglob("*") if d.is_dir() and not any(d.iterdir())]
+
+
+def test_a_with_offline_build_that_dies_links_no_missing_zip(tmp_path, monkeypatch):
+    """The zip goes into the new site before it is swapped in: a build that dies on the way leaves
+    the last good site, which does not offer a copy that is not there."""
+    from generator.cli import main
+    from generator.site import offline
+
+    project = make_project(tmp_path)
+    assert build(project) == 0
+    before = (project / "site" / "index.html").read_bytes()
+
+    def dies(site, out):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(offline, "zip_site", dies)
+    with pytest.raises(KeyboardInterrupt):
+        main(["build", "--with-offline", "--input", str(PAGES), "--docs", str(project / "docs"),
+              "--config", str(project / "mkdocs.yml"), "--site", str(project / "site"),
+              "--offline-site", str(project / "site-offline"), "--zip", str(project / "dist" / "x.zip"),
+              "--registry", str(project / "ids.jsonl")])
+    assert (project / "site" / "index.html").read_bytes() == before
+    assert not (project / "site" / offline.PUBLISHED).exists()
 
 
 TRADITIONAL = ("本報訊 近日，經開區黨工委副書記、區智慧辦主任郭宏力主持召開全區視聯網建設工作推進會，"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from ..read.page import CONTROL, YAML_LOADER, Page
+from ..read.page import CONTROL, Page, yaml_shape_fault
 
 FIELDS = ("title", "kicker", "subtitle", "date", "district", "city", "reporters", "correspondents",
           "photographers", "persons", "organizations", "text", "note")
@@ -85,22 +85,10 @@ def load(path: Path | None) -> Corrections:
 
 
 def _check_shape(path: Path, text: str) -> None:
-    """No anchors and aliases (an editor's list needs none, and a few hundred bytes of aliases
-    nested in each other expand to gigabytes), and no nesting deeper than a correction has (a file
-    of thousands of brackets would take the parser minutes and the stack): read from the parser's
-    events (libyaml's where installed) before anything is built."""
-    depth = 0
-    for event in yaml.parse(text, Loader=YAML_LOADER):
-        if isinstance(event, yaml.AliasEvent):
-            raise CorrectionError(path, event.start_mark.line + 1, "an alias (*name): write each correction out "
-                                  "in full, without anchors (&) and aliases (*)")
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise CorrectionError(path, event.start_mark.line + 1, f"nested more than {MAX_DEPTH} deep: "
-                                      "not a list of corrections")
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
+    """No anchors and aliases, and no nesting deeper than a correction has, before anything is built."""
+    fault = yaml_shape_fault(text, MAX_DEPTH)
+    if fault:
+        raise CorrectionError(path, fault[0], f"{fault[1]}: not a list of corrections")
 
 
 def _typed(value, key: str = ""):

@@ -136,14 +136,17 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
     results = [_decoded(r, key, page, corrections, cache_dir, notices) for (key, r), page in zip(results, pages)]
     for failed in (r for r in results if isinstance(r, CorrectionError)):
         raise failed
-    reports, errors, seen = [], [r for r in results if isinstance(r, PageError)], {}
-    for report in (r for r in results if isinstance(r, PageReport)):
-        if report.digest in seen:  # keep the first name, skip the copy
-            errors.append(PageError(report.page.path, f"the same page as {seen[report.digest].name}",
-                                     reader=f"与 {seen[report.digest].name} 是同一版面，未重复收录"))
-        else:
-            seen[report.digest] = report.page.path
-            reports.append(report)
+    errors = [r for r in results if isinstance(r, PageError)]
+    read = [r for r in results if isinstance(r, PageReport)]
+    # of two copies of a page, the published one is kept (else the first name), the other skipped
+    published = {entry.get("source") for entry in (issued or {}).values()}
+    keep = {}
+    for report in sorted(read, key=lambda r: r.page.name not in published):
+        keep.setdefault(report.digest, report.page.path)
+    reports = [r for r in read if keep[r.digest] == r.page.path]
+    errors += [PageError(r.page.path, f"the same page as {keep[r.digest].name}",
+                         reader=f"与 {keep[r.digest].name} 是同一版面，未重复收录")
+               for r in read if keep[r.digest] != r.page.path]
     _unique_ids(reports, issued or {})
     for article in (a for r in reports for a in r.articles):
         _share_strings(article)
@@ -170,10 +173,13 @@ def _share_strings(article: Article) -> None:
 
 
 def _unique_ids(reports: list[PageReport], issued: dict[str, dict]) -> None:
-    """Two articles whose opening words are the same get -2, -3…: an id the registry issued to an
-    article of a page stays with that page's article (a near-copy added under a name that sorts
-    first takes no published URL), the rest get the first id free, in page order."""
+    """Two articles whose opening words are the same get -2, -3…: an id the registry issued stays
+    with its article. First with the page it was issued to (a near-copy added under a name that
+    sorts first takes no published URL); then, where that page is no longer in the archive (it was
+    renamed), with the article of the same opening on another page, its title the same first. The
+    rest get the first id free, in page order."""
     taken: set[str] = set()
+    names = {report.page.name for report in reports}
 
     def variants(base: str):
         yield base
@@ -182,17 +188,21 @@ def _unique_ids(reports: list[PageReport], issued: dict[str, dict]) -> None:
             yield f"{base}-{k}"
             k += 1
 
-    unsettled = []
-    for report in reports:
-        for article in report.articles:
-            for ident in variants(article.id):
-                if ident not in issued:
-                    unsettled.append(article)
-                    break
-                if issued[ident].get("source") == report.page.name and ident not in taken:
-                    article.id = ident
-                    taken.add(ident)
-                    break
-    for article in unsettled:
+    def issued_to(article: Article, source: str, fits) -> bool:
+        for ident in variants(article.id):
+            if ident not in issued:
+                return False
+            if ident not in taken and fits(issued[ident], source, article):
+                article.id = ident
+                taken.add(ident)
+                return True
+
+    steps = (lambda entry, source, a: entry.get("source") == source,  # where it was issued
+             lambda entry, source, a: entry.get("source") not in names and entry.get("title") == a.title,
+             lambda entry, source, a: entry.get("source") not in names)  # its page renamed, its title corrected
+    unsettled = [(a, r.page.name) for r in reports for a in r.articles]
+    for fits in steps:
+        unsettled = [(a, source) for a, source in unsettled if not issued_to(a, source, fits)]
+    for article, _ in unsettled:
         article.id = next(i for i in variants(article.id) if i not in taken and i not in issued)
         taken.add(article.id)

@@ -1,7 +1,8 @@
 """Permanent article ids.
 
 Every id ever issued is kept in a registry file beside the raw pages (`archive/ids.jsonl`: an id
-a line, sorted, so a change is a one-line diff), committed with them. An id that no longer names
+a line, sorted, so a change is a one-line diff), committed with them. An id follows its article's
+text, not its file's name: a renamed page keeps its ids (archive.pipeline._unique_ids). An id that no longer names
 an article (its opening text was corrected, or the parser moved its start) points to the article
 that now holds most of its lines, and the build writes a redirect page at the old address; if
 nothing holds them, a notice page. Each id also records the day it was issued (`added`): the day
@@ -67,6 +68,8 @@ def update(registry: dict[str, dict], articles: list[Article]) -> dict[str, dict
     for ident, entry in out.items():
         if ident in current:
             entry.pop("redirect", None)
+            if entry.get("source") != current[ident].source:  # its page renamed: the id went with its text
+                entry.update(source=current[ident].source, body_lines=current[ident].body_lines)
             continue
         if entry.get("redirect") in current:
             continue

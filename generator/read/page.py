@@ -163,9 +163,38 @@ META_ERROR = "元数据文件有误"  # what readers are told of a sidecar the b
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # as much of the day as is known
 
 
+MAX_META_DEPTH = 4  # metadata: the archive's keys, `pages:`, a page's keys, (a value in error)
+MAX_META_BYTES = 64 << 20  # an archive's metadata file: a line or two for each of a million pages
+
+
+def yaml_shape_fault(text: str, max_depth: int) -> tuple[int, str] | None:
+    """The line and the fault of a YAML document that is no editor's file, read from the parser's
+    events (libyaml's where installed) before any of it is built: an alias (no editor's file needs
+    one, and a few hundred bytes of aliases nested in each other expand to gigabytes), or nesting
+    deeper than `max_depth` (thousands of brackets take the parser minutes and the stack)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=YAML_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1, "an alias (*name): write each value out in full, without " \
+                                              "anchors (&) and aliases (*)"
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > max_depth:
+                return event.start_mark.line + 1, f"nested more than {max_depth} deep"
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
+
+
 def _load_yaml(path: Path) -> tuple[object, str]:
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_META_BYTES:  # a FIFO, /dev/zero: never read
+        raise PageError(path, f"not a regular file of at most {MAX_META_BYTES:,} bytes", reader=META_ERROR)
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
+        fault = yaml_shape_fault(text, MAX_META_DEPTH)
+        if fault:
+            raise PageError(path, fault[1], fault[0], reader=META_ERROR)
         return yaml.load(text, Loader=YAML_LOADER), text
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)

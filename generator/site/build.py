@@ -6,6 +6,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import shutil
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -256,17 +257,21 @@ class _Collect(logging.Handler):
 
 
 def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True, dirty: bool = False,
-                 workers: int | None = None, docs: Path | None = None, shard: tuple[int, int] | None = None) -> list[str]:
+                 workers: int | None = None, docs: Path | None = None, shard: tuple[int, int] | None = None,
+                 place: dict[str, Path] | None = None) -> list[str]:
     """Run MkDocs, its pages rendered on every core; return its warnings (broken links, missing
     pages), which the caller reports. Without directory URLs every link names a file, as a copy
     opened from disk needs. A full build renders into a folder of its own and swaps it in whole, so a
     build that dies leaves the last good site; a dirty build renders only pages whose Markdown is
-    newer than the site (write_docs keeps mtimes), in place. `shard` (K, N): only the K-th of N
-    shares of the site (generator/site/shards.py merges them)."""
+    newer than the site (write_docs keeps mtimes), in place, and removes what a full build would
+    not write (a config whose site cannot be built in place is built afresh). `shard` (K, N): only
+    the K-th of N shares of the site (generator/site/shards.py merges them). `place`: files put
+    into the site (its path → the file) before it is swapped in, so the site never links one
+    missing."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
 
-    from .parallel_mkdocs import build
+    from .parallel_mkdocs import build, in_place
 
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -274,11 +279,23 @@ def mkdocs_build(config: Path, site: Path, use_directory_urls: bool = True, dirt
     try:
         # the docs the generator wrote (--docs), not whatever folder the config names
         settings = {"use_directory_urls": use_directory_urls, **({"docs_dir": str(docs)} if docs else {})}
-        if dirty:  # renders into the site in place: only what changed, so no copy to swap in
+        if dirty and site.is_dir() and in_place(load_config(str(config), **settings)):
+            # renders into the site in place: only what changed, so no copy to swap in
             build(load_config(str(config), site_dir=str(site), **settings), dirty, workers, shard)
+            _place(site, place or {})
         else:
             with replaced_whole(site) as staging:
-                build(load_config(str(config), site_dir=str(staging), **settings), dirty, workers, shard)
+                build(load_config(str(config), site_dir=str(staging), **settings), False, workers, shard)
+                _place(staging, place or {})
     finally:
         logger.removeHandler(collect)
     return collect.messages
+
+
+def _place(site: Path, files: dict[str, Path]) -> None:
+    for rel, source in files.items():
+        target = site / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.partial")
+        shutil.copyfile(source, partial)
+        partial.replace(target)  # in a site built in place, never half a file at the address it links

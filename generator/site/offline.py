@@ -1,7 +1,6 @@
 """The offline copy: the site built with file links, zipped so it opens from disk."""
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -21,9 +20,3 @@ def zip_site(site: Path, out: Path) -> None:
             archive.writestr(info, path.read_bytes())
     tmp.replace(out)  # a half-written zip never replaces a good one
 
-
-def publish(zip_path: Path, site: Path) -> Path:
-    target = site / PUBLISHED
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(zip_path, target)
-    return target

@@ -35,19 +35,27 @@ _state: tuple = ()  # what the forked workers inherit: config, files, navigation
 
 def build(config: MkDocsConfig, dirty: bool = False, workers: int | None = None,
           shard: tuple[int, int] | None = None) -> None:
+    """Build the site; `dirty`: in place, rendering only what changed, and removing what a full
+    build would not write (only where `in_place(config)`: the caller builds afresh otherwise)."""
     workers = workers or os.cpu_count() or 1
-    if (not all(map(_page_local, config.plugins.items())) or config.strict
-            or config.validation.links.anchors > logging.DEBUG):
-        if shard:
-            raise ValueError("a sharded build needs page-local plugins and no anchor validation")
-        return mkdocs.build(config, dirty=dirty)
-    if workers < 2 and not shard:
+    if not in_place(config):
+        if shard or dirty:
+            raise ValueError("a sharded or dirty build needs page-local plugins and no anchor validation")
+        return mkdocs.build(config)
+    if workers < 2 and not shard and not dirty:
         return mkdocs.build(config, dirty=dirty)
     try:
         _build(config.plugins.on_config(config), dirty, workers, shard)
     except Exception as err:
         config.plugins.on_build_error(error=err)
         raise
+
+
+def in_place(config: MkDocsConfig) -> bool:
+    """Whether this config's site can be built in shards, or dirty: its plugins are page-local and
+    nothing checks anchors across pages."""
+    return (all(map(_page_local, config.plugins.items())) and not config.strict
+            and config.validation.links.anchors <= logging.DEBUG)
 
 
 def _page_local(item) -> bool:
@@ -66,6 +74,7 @@ def in_shard(path: str, shard: tuple[int, int] | None) -> bool:
 def _build(config: MkDocsConfig, dirty: bool, workers: int, shard: tuple[int, int] | None) -> None:
     plugins = config.plugins
     plugins.on_pre_build(config=config)
+    before = _written(config.site_dir) if dirty else {}
     if not dirty:
         utils.clean_directory(config.site_dir)
     files = mkdocs.get_files(config)
@@ -111,6 +120,28 @@ def _build(config: MkDocsConfig, dirty: bool, workers: int, shard: tuple[int, in
     for template in config.extra_templates:
         mkdocs._build_extra_template(template, files, config, nav)
     plugins.on_post_build(config=config)
+    if dirty:
+        made = {os.path.normpath(f.abs_dest_path) for f in files if f.inclusion.is_included()}
+        _remove_stale(os.path.normpath(config.site_dir), made, before)
+
+
+def _written(site: str) -> dict[str, int]:
+    """Every file of the site and when it was last written."""
+    return {os.path.join(root, name): os.stat(os.path.join(root, name)).st_mtime_ns
+            for root, _, names in os.walk(os.path.normpath(site)) for name in names}
+
+
+def _remove_stale(site: str, made: set[str], before: dict[str, int]) -> None:
+    """After a dirty build, what a full build would not have written: files of pages and static
+    files no longer in docs/ (a removed page's article, source view, name pages, search shard),
+    neither in the file list nor written by this build (the theme's templates and the plugins'
+    files are written afresh every build)."""
+    for path, written in _written(site).items():
+        if path not in made and before.get(path) == written:
+            os.unlink(path)
+    for root, _, _ in sorted(os.walk(site), reverse=True):  # the deepest folders first
+        if root != site and not os.listdir(root):
+            os.rmdir(root)
 
 
 class _Capture(logging.Handler):
