@@ -15,6 +15,7 @@ from generator.read.page import MAX_PAGE_BYTES, PageError, read_page
 from conftest import PAGES, ROOT, build, make_project
 
 sys.path.insert(0, str(ROOT / "bench"))
+import hostile  # noqa: E402
 import synth  # noqa: E402
 
 SAMPLE = sorted(PAGES.glob("*.txt"))[0]
@@ -494,3 +495,38 @@ def test_one_damaged_byte_in_a_utf8_page_is_named_not_read_as_another_encoding(t
     with pytest.raises(PageError, match="invalid UTF-8") as caught:
         read_page(path)
     assert caught.value.line == data[:at].count(b"\n") + 1
+
+
+def test_a_page_of_hundreds_of_stories_is_decoded_in_stretches(tmp_path, monkeypatch):
+    """The headline decode scores every headline against every story: on a page of thousands
+    (a hostile file: 87 s and 2 GB for 1,750) it runs on stretches of MAX_DECODE_STORIES stories,
+    each headline decoded with the stories around it, and still heads each story with its own."""
+    from generator.reassemble import headlines
+
+    monkeypatch.setattr(headlines, "MAX_DECODE_STORIES", 16)
+    seen = []
+    decode = headlines._decode
+    monkeypatch.setattr(headlines, "_decode", lambda runs, targets, *rest: seen.append(len(targets)) or
+                        decode(runs, targets, *rest))
+    text = hostile.pairs(hostile._alphabet(), budget=12_000)
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    articles = pipeline.load(tmp_path, workers=1).articles
+    heads = text.split("\n\n")[0::2]
+    assert len(seen) > 5 and max(seen) <= 16 and sum(seen) == len(articles) == len(heads) - 1
+    assert [a.title for a in articles] == heads[:-1]
+
+
+def test_a_role_is_read_from_a_bounded_stretch_before_its_name():
+    """A text with no clause break was read whole before every mention of a name (6 minutes for a
+    page of headline-like lines): a role is looked for within ROLE_REACH characters of the name."""
+    from generator.extract import people
+
+    text = "无标点的长串文字" * 500 + "区委书记张三丰出席" + "无标点的长串文字" * 500 + "张三丰"
+    reached = []
+    role = people._role
+    people._role = lambda segment, bodies: reached.append(len(segment)) or role(segment, bodies)
+    try:
+        found = people.roles(text, ["张三丰"])
+    finally:
+        people._role = role
+    assert found == {"张三丰": ["区委书记"]} and max(reached) <= people.ROLE_REACH

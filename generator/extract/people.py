@@ -425,7 +425,8 @@ def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list
     for name in names:
         at = text.find(name)
         while at >= 0:
-            segment = text[len(text) - _CLAUSE.match(backwards, len(text) - at).end():at]
+            start = len(text) - _CLAUSE.match(backwards, len(text) - at, len(text) - at + ROLE_REACH).end()
+            segment = text[start:at]
             segment = _names_at_end(others).sub("", segment)  # names listed before this one: '区领导刘明胜、刘春明'
             last = max((segment.rfind(o) + len(o) for o in others if o in segment), default=0)
             role = _role(segment[last:].lstrip("、"), pieces)
@@ -474,6 +475,10 @@ def _common_bodies() -> re.Pattern:
 
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\s“”]*")  # text up to a clause break
+# How far before a name its role may begin: the longest chains of titles (区委常委、经开区党工委
+#副书记、区智慧办主任) are under 40 characters; a text with no clause breaks is not read whole
+# before every mention.
+ROLE_REACH = 80
 
 
 @lru_cache(maxsize=1024)

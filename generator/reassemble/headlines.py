@@ -14,7 +14,7 @@ from ..text import credits
 from .blocks import Block
 from .evidence import best_but, bigrams, top2
 from .learned import Doubts, Trace, weights
-from .settings import IMPOSSIBLE, MAX_UNITS_PER_HEADLINE, UNLINKED
+from .settings import IMPOSSIBLE, MAX_DECODE_STORIES, MAX_UNITS_PER_HEADLINE, UNLINKED
 from .stories import Draft
 
 
@@ -47,6 +47,35 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
     targets = [a for a in articles if a.kind in ("news", "photo")]
     if not targets:
         _orphans([u for run in runs for u in run], articles, text)
+        return
+    for window_runs, window_targets in _windows(runs, targets):
+        _decode(window_runs, window_targets, articles, text, trace, top, doubts)
+
+
+def _windows(runs: list[list[_Unit]], targets: list[Draft]):
+    """The page's headline runs and stories, whole, or, on a page of more stories than
+    MAX_DECODE_STORIES (no printed page has: a file of thousands of headline-like lines), in
+    stretches of the page of that many stories, each with the runs that stand over them: the
+    decode scores every headline against every story, which thousands of each would take minutes
+    and gigabytes to."""
+    if len(targets) <= MAX_DECODE_STORIES:
+        yield runs, targets
+        return
+    stories = sorted(targets, key=lambda a: a.first)
+    starts = [stories[i].first for i in range(MAX_DECODE_STORIES, len(stories), MAX_DECODE_STORIES)]
+    # a stretch ends above the headlines right over its next story
+    bounds = [max([r[0].lines[0] for r in runs if stories[i - 1].first < r[0].lines[0] < start] or [start])
+              for i, start in zip(range(MAX_DECODE_STORIES, len(stories), MAX_DECODE_STORIES), starts)]
+    edges = [-1, *bounds, math.inf]
+    for w, (lo, hi) in enumerate(zip(edges, edges[1:])):
+        yield ([r for r in runs if lo <= r[0].lines[0] < hi],
+               stories[w * MAX_DECODE_STORIES:(w + 1) * MAX_DECODE_STORIES])
+
+
+def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft], text: dict[int, str],
+            trace: Trace | None, top: list[Draft], doubts: Doubts | None) -> None:
+    """The best cut of `runs` into headlines and their assignment to `targets` (attach_headlines)."""
+    if not runs:
         return
     features = _HeadlineFeatures(runs, targets, text, top)
     pair_model, orphan_model = weights()["headline"], weights()["orphan"]

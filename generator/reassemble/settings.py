@@ -14,6 +14,7 @@ IMPOSSIBLE = -1e9  # the score of a pairing the headline decode may not make
 UNLINKED = 0.05  # a headline unit with less of its words in a story than this shares none with it
 MAX_CAPTION_LINES = 16
 MAX_SUBHEADING_WIDTH = 12
+MAX_DECODE_STORIES = 64  # a page's headlines are decoded against at most this many stories at once
 
 # A decision closer to its threshold than this (in its model's own units: log-odds for the fitted
 # classifiers, the decode's score for a headline against its best other choice) is a doubt: its
