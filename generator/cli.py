@@ -294,6 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     except (pipeline.PageError, corrections.CorrectionError, Locked, shards.MergeError) as err:
         say(str(err), "error", "red")  # nothing was written: the last build stays as it was
         return 2
+    except OSError as err:  # a full disk, a folder it may not write: the site is swapped in whole or not at all
+        where = f"{err.filename}: " if err.filename else ""
+        say(f"{where}{err.strerror or err} — the build stopped; the last site built is still in place",
+            "error", "red")
+        return 2
 
 
 if __name__ == "__main__":

@@ -530,3 +530,77 @@ def test_a_role_is_read_from_a_bounded_stretch_before_its_name():
     finally:
         people._role = role
     assert found == {"张三丰": ["区委书记"]} and max(reached) <= people.ROLE_REACH
+
+
+def test_odd_page_names_get_pages_of_their_own_and_working_links(tmp_path):
+    """A page named index.txt took the 版面原文 list's place; README.txt is MkDocs' index too;
+    names with spaces, quotes and a '~' get their own views, and every link to them resolves."""
+    from generator.site import linkcheck
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    names = ["index.txt", "README.txt", "q'uote x'.txt", "a~.txt", "a.txt"]
+    for name, source in zip(names, sorted(PAGES.glob("*.txt"))):
+        shutil.copy(source, pages / name)
+    (pages / "a.txt").write_text("本报讯 一则只在这一版的短讯，说明 a.txt 有自己的版面原文。\n", encoding="utf-8")
+    project = make_project((tmp_path / "p").mkdir() or tmp_path / "p")
+    assert build(project, pages) == 0
+    site = project / "site" / "pages"
+    views = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    assert views == sorted(["index.html", "index~/index.html", "README~/index.html", "q'uote x'/index.html",
+                            "a~~/index.html", "a/index.html"])
+    listing = (site / "index.html").read_text(encoding="utf-8")
+    assert "版面原文</h1>" in listing and all(name.replace("'", "&#39;") in listing or name in listing
+                                            for name in names)
+    report = linkcheck.check(project / "site")
+    assert report.broken == [] and report.links > 100
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_unicode_page_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    """Notepad's "Unicode" is UTF-16 with a byte order mark: read as written (it was refused as
+    binary data)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "p.txt"
+    data = text.encode(encoding)
+    path.write_bytes(data if encoding != "utf-16-be" else b"\xfe\xff" + data)
+    page = read_page(path)
+    assert page.raw == read_page(SAMPLE).raw and page.encoding.startswith(encoding[:6])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_where_only_one_order_reads_as_text(tmp_path, encoding):
+    path = tmp_path / "p.txt"
+    path.write_bytes(SAMPLE.read_text(encoding="utf-8").encode(encoding))
+    page = read_page(path)
+    assert page.raw == read_page(SAMPLE).raw and page.encoding == encoding
+    assert "no byte order mark" in page.warnings[0].message
+
+
+def test_a_full_disk_is_a_message_naming_the_file_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from generator.site import build as site
+
+    project = make_project(tmp_path)
+    real = Path.write_bytes
+
+    def full(path, data):
+        if path.suffix == ".md" and "articles" in path.parts:
+            raise OSError(28, "No space left on device", str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(site, "_in_background", _in_this_process(site))
+    assert build(project) == 2
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "articles" in err and "Traceback" not in err
+    assert not (project / "site").exists()
+
+
+def _in_this_process(site):
+    """write_docs' background work, run in this process (where the test's patches hold)."""
+    made = site._in_background
+
+    def run(archive, urls, site_url, docs, workers, *rest):
+        return made(archive, urls, site_url, docs, 1, *rest)
+
+    return run

@@ -47,6 +47,9 @@ NAMES = (
 )
 
 
+FOLDER_PAGES = ("index", "README")  # the names MkDocs gives a folder's own page
+
+
 class Urls:
     """Where every page lives, as a docs/ path. A name's page is its pinyin; names that share
     a pinyin each get a short hash of the name."""
@@ -103,7 +106,13 @@ class Urls:
 
     @staticmethod
     def source(name: str) -> str:
-        return f"pages/{name.removesuffix('.txt')}.md"
+        """A page's source view: its file's name, but a name MkDocs would read as the folder's
+        own page (index.txt would replace the 版面原文 list) takes a '~', as does, to keep every
+        name's page its own, a name that ends with one."""
+        stem = name.removesuffix(".txt")
+        if stem in FOLDER_PAGES or stem.endswith("~"):
+            stem += "~"
+        return f"pages/{stem}.md"
 
 
 def _relpath(target: str, base: str) -> str:

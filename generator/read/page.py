@@ -17,6 +17,11 @@ from ..text.chars import join_running, running, unspace
 LONG_LINE = 5_000  # characters: a paragraph this long is worth a look
 DAMAGED_BYTES = 3  # a page in a legacy encoding has hundreds of bytes that are no UTF-8; a damaged one a few
 # The encodings a page that is not UTF-8 is told between (Python's names: how they are printed).
+# UTF-32's marks first: UTF-32LE's starts with UTF-16LE's
+UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+              (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# what a page's text is made of: Chinese, its punctuation, full-width forms, ASCII, line breaks
+PLAIN_TEXT = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\n\r\t“”‘’…—·]")
 LEGACY_ENCODINGS = {"gb18030": "GB18030", "big5": "Big5 (traditional characters, kept as printed)",
                     "shift_jis": "Shift-JIS (Japanese)", "euc_kr": "EUC-KR (Korean)"}
 
@@ -117,9 +122,24 @@ def decode(data: bytes, path: Path, warnings: list[PageError]) -> tuple[str, str
     that is binary or in neither encoding is an error."""
     if not data.strip(b" \t\r\n\x00"):
         raise PageError(path, "empty file", reader="空文件")
+    for bom, encoding in UNICODE_BOMS:  # Windows' "Unicode" text: read as written
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as err:
+                raise PageError(path, f"invalid {encoding.upper()} at offset {err.start + len(bom)}",
+                                reader="文件有损坏的字节") from None
+            warnings.append(PageError(path, f"decoded as {encoding.upper()}", reader=f"按 {encoding.upper()} 编码读取"))
+            return text, encoding
     nuls = data.count(b"\x00")
     if nuls:
-        if nuls > 2 and nuls * 1000 > len(data):  # more than a stray few: binary
+        if nuls > 2 and nuls * 1000 > len(data):  # more than a stray few: binary, or UTF-16 that does not say so
+            for encoding in ("utf-16-le", "utf-16-be"):
+                text = data.decode(encoding, errors="replace")
+                if len(PLAIN_TEXT.findall(text)) >= 0.95 * len(text):
+                    warnings.append(PageError(path, f"decoded as {encoding.upper()} (it has no byte order mark)",
+                                              reader=f"按 {encoding.upper()} 编码读取"))
+                    return text, encoding
             raise PageError(path, f"binary data ({nuls} NUL bytes); not a text page", _line_of(data, data.index(b"\x00")),
                             reader="二进制数据，不是文字版面")
         lines = sorted({_line_of(data, i) for i in range(len(data)) if data[i] == 0})
