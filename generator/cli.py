@@ -10,6 +10,7 @@ import re
 import sys
 import threading
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from rich.console import Console
@@ -293,6 +294,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except (pipeline.PageError, corrections.CorrectionError, Locked, shards.MergeError) as err:
         say(str(err), "error", "red")  # nothing was written: the last build stays as it was
+        return 2
+    except BrokenProcessPool:
+        say("a process building the site died (killed, or out of memory?) — the build stopped; the last site "
+            "built is still in place", "error", "red")
         return 2
     except OSError as err:  # a full disk, a folder it may not write: the site is swapped in whole or not at all
         where = f"{err.filename}: " if err.filename else ""

@@ -475,17 +475,35 @@ def test_kill_9_at_any_moment_leaves_a_whole_site_and_the_registry(tmp_path):
         good, issued = site(), registry.load(project / "ids.jsonl")
         mark = f"杀进程测试句{k}"
         page.write_text(page.read_text(encoding="utf-8").replace("。", f"。{mark}。", 1), encoding="utf-8")
-        child = subprocess.Popen(args, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        child = subprocess.Popen(args, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 start_new_session=True)
         time.sleep(share * took)
         if child.poll() is None:
             child.send_signal(signal.SIGKILL)
         child.wait()
+        deadline = time.monotonic() + 20
+        while _in_session(child.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _in_session(child.pid) == [], share  # its workers end with it, not wait for tasks for ever
         now = site()
         assert now == good or any(mark.encode() in data for data in now.values()), share
         assert set(now) >= {p for p in good if p.parts[0] != "articles"}, share  # whole: nothing of it missing
         assert set(issued) <= set(registry.load(project / "ids.jsonl")), share
     assert build(project, pages) == 0  # the lock died with its holder
     assert any(mark.encode() in data for data in site().values())
+
+def _in_session(sid: int) -> list[int]:
+    """The processes of session `sid` still running (zombies are done)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
 
 def test_one_damaged_byte_in_a_utf8_page_is_named_not_read_as_another_encoding(tmp_path):
     data = SAMPLE.read_bytes()
@@ -604,3 +622,28 @@ def _in_this_process(site):
         return made(archive, urls, site_url, docs, 1, *rest)
 
     return run
+
+
+def _dies(start):  # a worker rendering pages, killed (by the out-of-memory killer, say)
+    os._exit(9)
+
+
+def test_a_site_worker_that_dies_stops_the_build_instead_of_hanging(tmp_path, monkeypatch):
+    """multiprocessing.Pool waited for ever for a worker that died; the pool now breaks and the
+    build stops, leaving the last site."""
+    import signal
+    from concurrent.futures.process import BrokenProcessPool
+
+    from generator.site import parallel_mkdocs, build as site
+
+    project = make_project(tmp_path)
+    assert build(project) == 0
+    before = sorted(p.relative_to(project).as_posix() for p in (project / "site").rglob("*"))
+    monkeypatch.setattr(parallel_mkdocs, "_build_pages", _dies)
+    signal.alarm(120)  # a hang fails the test, not the run
+    try:
+        with pytest.raises(BrokenProcessPool):
+            site.mkdocs_build(project / "mkdocs.yml", project / "site", workers=2, docs=project / "docs")
+    finally:
+        signal.alarm(0)
+    assert sorted(p.relative_to(project).as_posix() for p in (project / "site").rglob("*")) == before

@@ -21,6 +21,7 @@ from ..text import credits
 from ..text.chars import compact, ends_sentence
 from . import cache
 from .corrections import CorrectionError, Corrections, apply_fields, apply_layout
+from .files import die_with_parent
 
 
 @dataclass
@@ -122,7 +123,8 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
         # concurrent.futures, not multiprocessing.Pool: a worker that dies (killed, out of memory)
         # breaks the pool and is raised here, where Pool.imap would wait for it for ever
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=die_with_parent) as pool:
                 results = pool.map(work, pages, chunksize=max(1, min(16, len(pages) // (8 * workers))))
                 results = list(progress(results, len(pages)) if progress else results)
         except BrokenProcessPool:

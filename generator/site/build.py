@@ -9,12 +9,13 @@ import pickle
 import shutil
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..archive import registry
-from ..archive.files import replaced_whole
+from ..archive.files import die_with_parent, replaced_whole
 from ..index import feeds, issues, listings as index, onthisday, related, sources
 from ..render import markdown as render, record as rendered
 from ..search import index as search
@@ -89,6 +90,11 @@ def _share(*context) -> None:
     _shared = context
 
 
+def _start_worker(*context) -> None:
+    die_with_parent()
+    _share(*context)
+
+
 @contextmanager
 def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None,
                    added: dict[str, str], kept: rendered.Record, cache: Path | None, download: str | None):
@@ -145,17 +151,19 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
-    with context.Pool(workers, initializer=_share, initargs=(urls, site_url, docs)) as pool:
+    # concurrent.futures: a worker that dies (killed, out of memory) breaks the pool and is raised
+    # (BrokenProcessPool), where multiprocessing.Pool would wait for its result for ever
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(urls, site_url, docs)) as pool:
         # the longest first; the articles without their text pickled once for the two tasks that read them
         slim = pickle.dumps(list(map(index.without_text, archive.articles)), pickle.HIGHEST_PROTOCOL)
-        indexed = pool.apply_async(_write_index, (slim, download))
-        close = pool.apply_async(_related, (slim,))
+        indexed = pool.submit(_write_index, slim, download)
+        close = pool.submit(_related, slim)
         del slim
-        searched = pool.apply_async(_write_search, (search.entries(archive.articles, added), cache))
+        searched = pool.submit(_write_search, search.entries(archive.articles, added), cache)
 
         def finish():  # the pages to render are known once the related articles are
-            render_written = finished(pool.imap_unordered(_render, list(tasks(close.get())), chunksize=8))
-            (searched_written, paths), (index_written, index_paths) = searched.get(), indexed.get()
+            render_written = finished(pool.map(_render, list(tasks(close.result())), chunksize=8))
+            (searched_written, paths), (index_written, index_paths) = searched.result(), indexed.result()
             return render_written + searched_written + index_written, paths + index_paths, entries
 
         yield finish

@@ -21,12 +21,15 @@ import hashlib
 import logging
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
+
+from ..archive.files import die_with_parent
 
 PAGE_LOCAL_PLUGINS = {"minify_html"}  # installed plugins known to transform each page on its own
 CHUNK = 64  # pages a task: small enough to balance the workers, large enough to be cheap to hand out
@@ -103,8 +106,10 @@ def _build(config: MkDocsConfig, dirty: bool, workers: int, shard: tuple[int, in
     # the pages other shards write: whether each is one left at an old address, for the sitemap
     moved = {file.src_uri for file in doc_files if not in_shard(file.src_uri, shard) and _left_at_old_address(file)}
     try:
-        with multiprocessing.get_context("fork").Pool(min(workers, -(-len(mine) // CHUNK) or 1)) as pool:
-            for records, left in pool.imap(_build_pages, range(0, len(mine), CHUNK)):
+        # concurrent.futures: a worker that dies breaks the pool and is raised, never waited for
+        with ProcessPoolExecutor(min(workers, -(-len(mine) // CHUNK) or 1),
+                                 mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent) as pool:
+            for records, left in pool.map(_build_pages, range(0, len(mine), CHUNK)):
                 for name, level, message in records:  # the workers' warnings, in page order
                     logging.getLogger(name).log(level, message)
                 moved.update(left)
