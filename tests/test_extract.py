@@ -104,16 +104,30 @@ def test_page_year_ignores_plans():
     assert dates.page_year("2019年成绩显著，2020年继续推进，到2035年基本实现") == 2020
 
 
-def test_same_short_name_in_two_cities():
-    zhengzhou, _ = places.locate("郑州高新区管委会。高新区召开会议，郑州大学参加。")
-    jiaozuo, _ = places.locate("焦作市城乡一体化示范区，示范区（高新区）召开会议，焦作市领导出席。高新区企业。")
-    assert (zhengzhou.name, zhengzhou.city) == ("高新区", "郑州")
-    assert (jiaozuo.name, jiaozuo.city) == ("示范区", "焦作")
+# A page's stories → the district it is about (name, city), or None.
+LOCATE_CASES = [
+    pytest.param(["郑州高新区管委会。高新区召开会议，郑州大学参加。"], {}, ("高新区", "郑州"), id="a zone, its city named"),
+    pytest.param(["焦作市城乡一体化示范区，示范区（高新区）召开会议，焦作市领导出席。高新区企业。"], {}, ("示范区", "焦作"),
+                 id="the same short name, another city"),
+    pytest.param(["高新区召开会议"], {"district": "二七区"}, ("二七区", "郑州"), id="given"),
+    pytest.param(["本报讯 近日，桐柏县召开会议，部署工作。桐柏县委书记出席。"], {}, ("桐柏县", "南阳"),
+                 id="a county of any city, from the data set"),
+    pytest.param(["海淀区召开大会，海淀区委书记出席。", "海淀区的学校开学。", "市里的新闻。"], {"city": "北京"},
+                 ("海淀区", "北京"), id="a municipality's district"),
+    pytest.param(["李鹏会见英国客人。", "新郑市发生火灾，新郑市消防队赶到。", "天津港扩建。", "上海的新闻。"], {}, None,
+                 id="a national page: one story's place"),
+    pytest.param(["各自治区、各县要抓好落实，这些地区打破区域界限。", "广州军区举行演习，向各县派出人员。"], {}, None,
+                 id="generic words"),
+    pytest.param(["香港特区政府宣布。香港特区的新闻。"], {"city": "北京"}, None, id="not the paper's city"),
+    pytest.param(["二七区召开会议。"], {}, None, id="named once"),
+]
 
 
-def test_given_district_wins():
-    district, inferred = places.locate("高新区召开会议", district="二七区")
-    assert (district.name, district.city, inferred) == ("二七区", "郑州", False)
+@pytest.mark.parametrize("stories, given, expected", LOCATE_CASES)
+def test_the_district_a_page_is_about(stories, given, expected):
+    district, inferred = places.locate(stories, **given)
+    assert ((district.name, district.city) if district else None) == expected
+    assert inferred == ("district" not in given)
 
 
 def test_people_after_titles_and_in_lists():
@@ -179,11 +193,6 @@ def test_topics_by_keywords():
 @pytest.mark.parametrize("lead", ["本报讯 近日", "本报郑州讯 近日", "本报12月3日讯 近日", "■本报焦作12月3日讯"])
 def test_datelines(lead):
     assert credits.is_lead(lead)
-
-
-def test_district_not_in_gazetteer_is_taken_from_the_text():
-    district, inferred = places.locate("本报讯 近日，桐柏县召开会议，部署工作。桐柏县委书记出席。")
-    assert (district.name, district.city, inferred) == ("桐柏县", "", True)
 
 
 def test_jieba_rs_cuts_and_tags_as_jieba_does():

@@ -59,13 +59,14 @@ def _splits(printed: credits.Credit, joined: credits.Credit) -> bool:
 
 def extract(page: Page, layout: Layout) -> list[Article]:
     page_text = "\n".join(page.lines)
-    district, district_inferred = places.locate(page_text, page.meta.district, page.meta.city)
+    texts = [_Text(page, draft) for draft in layout.articles]
+    district, district_inferred = places.locate([t.body for t in texts] or [page_text], page.meta.district,
+                                                page.meta.city)
     if page.meta.date:
         year, year_inferred = int(page.meta.date[:4]), False
     else:
         year, year_inferred = dates.page_year(page_text), True
-    names = [f for d in places.gazetteer().districts if district and d.name == district.name for f in d.forms]
-    texts = [_Text(page, draft) for draft in layout.articles]
+    names = list(district.forms) if district else []
     located = people.located_names([(t.body, t.tokens) for t in texts])  # the page's in one pass
     return [_article(page, draft, t, found, district, district_inferred, year, year_inferred, names)
             for draft, t, found in zip(layout.articles, texts, located)]

