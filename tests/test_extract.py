@@ -16,9 +16,9 @@ from conftest import PAGES
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def only_article(tmp_path, text: str):
-    """The one article of a page made of `text`."""
-    path = tmp_path / "page.txt"
+def only_article(tmp_path, text: str, name: str = "page.txt"):
+    """The one article of a page made of `text` (its sidecar, where the test wrote one, beside it)."""
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     [article] = pipeline.process(read_page(path)).articles
     return article
@@ -373,3 +373,29 @@ QUALIFIED_CASES = [
 @pytest.mark.parametrize("name,district,city,expected", QUALIFIED_CASES)
 def test_a_body_named_short_is_the_districts(name, district, city, expected):
     assert places.qualified_body(name, district, city) == expected
+
+
+# Dates printed without their year, or relative to the printing, resolve against the print date.
+RESOLVED_CASES = [
+    pytest.param("新华社北京１２月３０日电今天，会议召开。", "1998-01-01", "1997-12-30", id="a dispatch of last year"),
+    pytest.param("本报济南１月５日电记者王霞光报道：大奖赛将于本月８日至１５日在济南举行。", "1998-01-06", "1998-01-08",
+                 id="to come this month"),
+    pytest.param("去年１０月１５日，工程开工。", "1998-01-03", "1997-10-15", id="去年"),
+    pytest.param("前年３月，工程开工。今年２月５日，工程竣工。", "1998-03-01", "1998-02-05", id="今年"),
+    pytest.param("１２月２８日，会议召开。", "1998-01-02", "1997-12-28", id="a month without a year, before the printing"),
+    pytest.param("会议将于２月２８日召开。", "1998-01-02", "1998-02-28", id="a month without a year, to come"),
+    pytest.param("上月２０日，会议召开。", "1998-01-05", "1997-12-20", id="上月"),
+    pytest.param("１９９７年１２月３１日，活动开幕。", "1998-01-01", "1997-12-31", id="full-width year"),
+]
+
+
+@pytest.mark.parametrize("lead, printed, expected", RESOLVED_CASES)
+def test_an_event_date_resolves_against_the_print_date(tmp_path, lead, printed, expected):
+    (tmp_path / "p.yaml").write_text(f"date: {printed}\n", encoding="utf-8")
+    article = only_article(tmp_path, f"标题\n\n{lead}\n", name="p.txt")
+    assert article.event_date == expected
+    assert article.date == printed  # an article is dated the day it was printed
+
+
+def test_a_year_printed_in_full_width_digits_is_the_page_year():
+    assert dates.page_year("１９９８年元旦，全国各地举行活动。") == 1998

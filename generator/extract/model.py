@@ -46,11 +46,16 @@ class Article:
 
     @property
     def date(self) -> str | None:
-        """The article's date as precise as it is known: YYYY-MM-DD, YYYY-MM or YYYY."""
-        if self.event_date and len(self.event_date) == 10:
+        """The article's date, as precise as it is known (YYYY-MM-DD, YYYY-MM or YYYY): the day
+        its paper printed it; where that is not given, the day of the event it reports (the
+        printing is seldom far from it), in the year the printing is known to be in."""
+        printed = self.publication_date
+        if printed and len(printed) == 10:
+            return printed
+        if self.event_date and len(self.event_date) == 10 and self.event_date.startswith(printed or ""):
             return self.event_date
-        if self.publication_date:
-            return self.publication_date
+        if printed:
+            return printed
         return str(self.year) if self.year else None
 
     @property

@@ -67,7 +67,7 @@ def jsonl(rows: Iterable[dict]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
-CSV_FIELDS = ("id", "url", "title", "kicker", "subtitle", "district", "city", "date", "date_precision",
+CSV_FIELDS = ("id", "url", "title", "kicker", "subtitle", "district", "city", "date", "date_precision", "event_date",
               "reporters", "correspondents", "photographers", "persons", "organizations", "topics", "source")
 
 

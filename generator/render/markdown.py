@@ -220,6 +220,8 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
     if article.district:
         meta.append(link(article.district_label, urls.district(article.district_label)))
     meta.append(md(cn_date(article)))
+    if article.event_date and len(article.event_date) == 10 and article.event_date != article.date:
+        meta.append(md(f"事件日期 {cn_date_text(article.event_date)}"))  # the day the story reports, not its printing
     for label, names in (("记者", article.reporters), ("通讯员", article.correspondents), ("摄影", article.photographers)):
         if names:
             meta.append(label + " " + "、".join(_named("reporters", n, urls.credit, urls) for n in names))

@@ -1,0 +1,49 @@
+"""What the site says about real articles (issue 31): the day each was printed, and no event
+after it that the text does not say is to come. Reads ../shared/realpages where it lies, with a
+metadata file made from its gold's provenance (the printed day of each page) in a temporary
+folder; skips where it is absent."""
+import json
+import re
+
+import pytest
+
+from generator.archive import pipeline
+from generator.extract import dates
+
+from conftest import ROOT
+
+REALPAGES = ROOT.parent / "shared" / "realpages"
+needs_realpages = pytest.mark.skipif(not (REALPAGES / "gold").is_dir(), reason="../shared/realpages is absent")
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """The realpages archive read with a metadata file giving each page's paper, day and 版次."""
+    lines = ["newspaper: 人民日报", "city: 北京", "pages:"]
+    for gold in sorted((REALPAGES / "gold").glob("*.json")):
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        day, page = re.search(r"(\d{4}-\d{2}-\d{2}), 第(\d+)版", data["provenance"]["printed"]).groups()
+        lines.append(f"  {data['source']}:\n    date: {day}\n    page: '{page}'")
+    metadata = tmp_path_factory.mktemp("realpages") / "metadata.yaml"
+    metadata.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return pipeline.load(REALPAGES / "pages", metadata=metadata)
+
+
+@needs_realpages
+def test_every_article_is_dated_the_day_it_was_printed(printed):
+    assert len(printed.articles) == 194
+    assert all(a.date == a.publication_date for a in printed.articles)
+
+
+@needs_realpages
+def test_no_event_falls_after_its_printing_unless_the_text_says_it_is_to_come(printed):
+    later = [a for a in printed.articles if a.event_date and len(a.event_date) == 10 and a.event_date > a.date]
+    for a in later:
+        lead = dates.ascii_digits(a.paragraphs[0]["text"])
+        assert dates.TO_COME.search(lead.split(a.event_date_text)[0][-12:]), (a.title, a.event_date, a.date)
+    assert all(a.event_date[:4] in ("1997", "1998") for a in printed.articles if a.event_date and len(a.event_date) == 10)
+
+
+@needs_realpages
+def test_a_national_papers_articles_have_no_district(printed):
+    assert [a.title for a in printed.articles if a.district] == []
