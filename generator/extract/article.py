@@ -127,7 +127,7 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
     persons = people.persons(body, tokens, exclude=credited, located=located)
     # The title often names in full what the text then says short (二七区委… → 区委…). Kickers and
     # subtitles are not read: they are slogans more often than names ('解难题办实事' is no 难题办).
-    rules = people.organizations(body if derived else f"{title}。{body}", persons)
+    rules = bodies.rules(body if derived else f"{title}。{body}", persons)
     printed = " ".join([lead] + [p.text for p in paras if p.role == "byline"])  # its dateline and credits
     organizations = bodies.placed(bodies.organizations(text.for_model, text.model_tokens, text.entities, rules, printed,
                                                        "" if derived else title),

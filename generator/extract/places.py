@@ -11,7 +11,7 @@ from importlib import resources
 
 import yaml
 
-from ..text.chars import HAN, compact
+from ..text.chars import HAN, compact, occurrences
 from ..text.words import starts as word_starts
 
 
@@ -192,7 +192,7 @@ def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = (
     and communities as printed. A mention inside an organisation's name (郑州大学) is the body's."""
     words = [w for w, _ in tokens]
     starts = word_starts(tokens)
-    bodies = [(at, at + len(org)) for org in organizations if org for at in _occurrences(text, org)]
+    bodies = [(at, at + len(org)) for org in organizations if org for at in occurrences(text, org)]
     found: list[str] = []
 
     def add(name: str, at: int) -> None:
@@ -220,13 +220,6 @@ def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = (
             if settlement:
                 add(settlement, starts[k + 1] - len(settlement))
     return found
-
-
-def _occurrences(text: str, word: str):
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + len(word))
 
 
 def _in_settlement_name(word: str, flag: str) -> bool:

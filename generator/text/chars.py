@@ -85,3 +85,11 @@ def ends_sentence(text: str) -> bool:
 
 def is_han(char: str) -> bool:
     return bool(_HAN_CHAR.match(char))
+
+
+def occurrences(text: str, word: str):
+    """Where `word` stands in `text`, mentions not overlapping, in order."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))

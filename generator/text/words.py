@@ -22,6 +22,11 @@ def tag(text: str) -> list[tuple[str, str]]:
     return rjieba.tag(text, False)
 
 
+def is_word(text: str) -> bool:
+    """Whether jieba's dictionary has `text` as one word (报道, 总理, 提出)."""
+    return len(text) > 1 and len(rjieba.tag(text, False)) == 1
+
+
 def starts(tokens: list[tuple[str, str]]) -> list[int]:
     """Where each word starts in the text it was cut from, and then the text's end: word k is
     text[starts[k]:starts[k + 1]]."""
