@@ -75,17 +75,18 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
     found: list[str] = []
 
     def add(name: str, at: int) -> None:
-        name = _whole(words.fit(name, at), text)
-        if name and name not in found and name not in exclude and _plausible(name) and \
-                not DOCTRINE.match(text, at + len(name)):
+        name = _whole(words.whole(words.fit(name, at), at), text)
+        if name and at not in words.in_phrase and name not in found and name not in exclude and _plausible(name) and \
+                not DOCTRINE.match(text, at + len(name)) and not (len(name) == 2 and TWO_COUNTRIES.match(text, at + 2)):
             found.append(name)
 
     for name, at in located:
         add(name, at)
-    # A name found short in one place and whole in another is the whole one (沈国 / 沈国放), and
-    # the start of a credited name is that person (谢鹏 / 谢鹏飞).
+    # A name found short in one place and whole in another is the whole one (沈国 / 沈国放; a
+    # foreign name's last part: 佩里 / 威廉·佩里), and the start of a credited name is that person
+    # (谢鹏 / 谢鹏飞).
     whole = found + sorted(exclude)
-    found = [n for n in found if not any(o != n and o.startswith(n) for o in whole)]
+    found = [n for n in found if not any(o != n and (o.startswith(n) or o.endswith("·" + n)) for o in whole)]
     return sorted(found, key=text.find)
 
 
@@ -123,6 +124,8 @@ def titled(text: str) -> list[tuple[str, int]]:
 
 # A name right before these is a body of thought, not a mention of the person: 邓小平理论, 毛泽东思想.
 DOCTRINE = re.compile(r"理论|思想|主义|文选|选集")
+# Two countries said short, the model's PER: 中希两国, 伊中关系.
+TWO_COUNTRIES = re.compile(r"两国|关系|友好|友谊|双边")
 # Words that end no name: a name that runs into one (周文华为, 乔石同) ends before it.
 FUNCTION_WORDS = ("p", "c", "u", "ul", "uj", "d", "r")
 
@@ -140,6 +143,18 @@ class _Words:
         # a word's end → its start and tag
         self.ends: dict[int, tuple[int, str]] = dict(zip(starts[1:], zip(starts, (flag for _, flag in tokens))))
         self.ends_sorted = starts[1:]
+        # a word the dictionary calls a person's name, by where it starts: 沈国放, 傅全有, 多吉才让
+        self.names = {at: word for (word, flag), at in zip(tokens, starts) if flag.startswith("nr")}
+        # the inside of an idiom or set phrase: no name starts there (欣欣|向荣)
+        self.in_phrase = {at + k for (word, flag), at in zip(tokens, starts) if flag in ("i", "l")
+                          for k in range(1, len(word))}
+
+    def whole(self, name: str, at: int) -> str:
+        """The dictionary's name where it starts as `name` does and goes on (the model stopped at
+        沈国 in 沈国放)."""
+        word = self.names.get(at, "")
+        extends = len(word) > len(name) and word.startswith(name) and not DOCTRINE.match(word, len(name))
+        return word if extends else name  # (邓小平理论 is a doctrine: 邓小平 stays)
 
     def fit(self, name: str, at: int) -> str:
         # jieba's words do not see a foreign name's parts: only its last part is fitted, and kept
@@ -170,7 +185,10 @@ NOT_A_NAME = re.compile(r"[摄某等]$")
 PLACE_END = re.compile(r"[省市区县乡镇村路街]$")  # jieba calls 高新区 a name
 MAX_FOREIGN_NAME = 30  # characters, '·' included: 诺罗敦·莫尼列·西哈努克 has 11
 FOREIGN_RUN = re.compile(rf"[{HAN}·]+")
-MODEL_NAME = re.compile(rf"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+")
+# A name: two to four characters, or a foreign name's parts joined by '·' (five characters without
+# were the model's mistakes: 龙贺新岁庆).
+MODEL_NAME = re.compile(rf"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+")
+ROYAL = re.compile(r"(?:国王|亲王|女王|王子|公主|陛下|王)$")  # after a foreign name: 西哈努克王
 
 
 def _name_windows(text: str, tokens: list[tuple[str, str]], known: list[tuple[str, int]]) -> list[tuple[int, int]]:
@@ -250,6 +268,8 @@ def _names(text: str, windows: list[tuple[int, int]], found: list[ner.Entity]) -
         if (start == window[0] > 0) or (end == window[1] < len(text)):
             continue
         name = ADDRESS.sub("", _title_at_end().sub("", text[start:end].strip("·")))
+        if "·" in name:
+            name = ROYAL.sub("", name)
         if MODEL_NAME.fullmatch(name) and not NOT_A_NAME.search(name):
             out.append((name, start))
     return out
