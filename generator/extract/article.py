@@ -71,9 +71,9 @@ def extract(page: Page, layout: Layout) -> list[Article]:
     # articles in one pass (batches of like lengths)
     words = [(t.body, t.tokens) for t in texts]
     name_requests = people.reading(words)
-    found = ner.entities_of(name_requests + [(t.for_model, bodies.windows(t.for_model, t.model_tokens)) for t in texts])
-    located = people.names_read(words, name_requests, found[:len(texts)])
-    for t, entities in zip(texts, found[len(texts):]):
+    read = ner.entities_of(name_requests + [(t.for_model, bodies.windows(t.for_model, t.model_tokens)) for t in texts])
+    located = people.names_read(words, name_requests, read[:len(texts)])
+    for t, entities in zip(texts, read[len(texts):]):
         t.entities = entities
     return [_article(page, draft, t, found, district, district_inferred, year, year_inferred, names)
             for draft, t, found in zip(layout.articles, texts, located)]

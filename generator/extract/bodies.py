@@ -4,10 +4,10 @@ delimiters) where a word starts them, and the agencies its dateline and credits 
 
 The rules were written on district pages and read residue into names on other papers ('电（记者
 程红根）中共中央政治局', '为省政协', '产值比西门子公司'); the model misses a district paper's own
-bodies (攻坚办, 交警三大队). Each holds the other in check: a name of the rules stands where the
-model's words start and end it, and not after a function word; a name of the model ends as a body's
-name does (院, 部, 委, 中心, 公司 …) and is more than a level alone (市政府, 区委: whose they are is
-the article's place, extract/places.qualified_body).
+bodies (攻坚办, 交警三大队). Each holds the other in check: a name of the rules starts where a word
+of the model's (or, where it did not read, of jieba's) starts, and that word is no function word;
+a name of the model ends as a body's name does (院, 部, 委, 中心, 公司 …) and is more than a level
+alone (市政府, 区委: whose they are is the article's place, `placed`).
 """
 from __future__ import annotations
 
@@ -29,9 +29,9 @@ LEVEL_ALONE = re.compile(r"^[省市区县]")  # 市政府, 区委: a level, not 
 CONJUNCTION_AFTER = re.compile(r"[和与及同]$")  # 郑州市科协和: the model ran on into the list
 # Word tags no name starts with (LAC's: prepositions, conjunctions, verbs, adverbs, pronouns, …).
 NOT_A_NAME_START = {"p", "c", "u", "v", "d", "r", "m", "q", "f", "w", "xc", "ad", "TIME", "PER"}
-FUNCTION_WORDS = ("p", "c", "u", "v", "d", "r", "m", "q", "f", "x", "y", "e")  # jieba's, as above
+JIEBA_NOT_A_NAME_START = ("p", "c", "u", "v", "d", "r", "m", "q", "f", "x", "y", "e")  # jieba's tags of the same
 MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
-BODY_CONTEXT = (16, 4)
+BODY_CONTEXT = (16, 4)  # characters the model reads before and after a word that may end a body's name
 # jieba tags a body's name nt and an abbreviation j: of those (党建, 研发, 同比 are j too), the ones
 # that end as a body's short name does (中宣部, 管委会, 科协, 全国人大).
 ABBREVIATED_LAST = set("协联大")
@@ -39,7 +39,7 @@ ABBREVIATED_LAST = set("协联大")
 BODY_WORDS = ("政府", "分社", "委员会", "中心", "公司", "集团", "银行", "大学", "学院", "学校", "医院", "法院",
               "检察院", "研究所", "研究院", "协会", "学会", "商会", "工会", "党委", "总站", "剧团", "艺术团", "敬老院",
               "博物馆", "纪念馆", "大使馆", "领事馆", "电视台", "电台", "报社", "出版社", "工厂", "煤矿", "油田",
-              "核电站", "议会", "国会", "政党", "部队", "军区")  # characters the model reads before and after a word that may end a body's name
+              "核电站", "议会", "国会", "政党", "部队", "军区")
 
 
 def text_for_model(title: str | None, paragraphs: list[tuple[str, str]]) -> str:
@@ -67,7 +67,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         elif at in read:  # where the model read, the name starts with one of its words, not a function word
             if starts.get(at, "p") not in NOT_A_NAME_START:
                 out.append(name)
-        elif at in words and (words[at] == "vn" or not words[at].startswith(FUNCTION_WORDS)):  # elsewhere jieba's
+        elif at in words and (words[at] == "vn" or not words[at].startswith(JIEBA_NOT_A_NAME_START)):  # elsewhere jieba's
             out.append(name)
     for entity in entities:
         name = _trimmed(entity.text) if entity.tag == "ORG" else ""

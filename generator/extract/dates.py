@@ -21,8 +21,8 @@ FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 # A year named relative to the printing, right before a month: 去年１０月１５日, 今年3月.
 RELATIVE_YEAR = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 YEAR_BEFORE = re.compile(r"(前年|去年|今年|明年)\s*$")
-# What says an event is still to come: 将于８日举行, 定于, 拟于, 预计, 计划.
 THIS_MONTH = re.compile(r"(本月|上月)\s*(\d{1,2})\s*日")  # a day in the month of the printing, or the month before
+# What says an event is still to come: 将于８日举行, 定于, 拟于, 预计, 计划.
 TO_COME = re.compile(r"将|即将|定于|拟于|拟|预计|计划|届时|准备")
 
 
@@ -101,8 +101,8 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
                 day = int(first.group(2))
                 return EventDate(month, day, None, first.group()) if 1 <= day <= 31 else None
             day, before = int(first.group(1)), lead[: first.start()]
-            # a day after the dateline's is in the month before, unless it is to come (将于本月８日)
-            later = day > dispatch[1] and not re.search(r"本月\s*$", before) and not TO_COME.search(before[-12:])
+            # a day after the dateline's is in the month before, unless it is to come (将于８日)
+            later = day > dispatch[1] and not TO_COME.search(before[-12:])
             month = (dispatch[0] - 2) % 12 + 1 if later else dispatch[0]
             if 1 <= day <= 31:
                 return EventDate(month, day, None, first.group())

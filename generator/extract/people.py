@@ -185,9 +185,7 @@ NOT_A_NAME = re.compile(r"[摄某等]$")
 PLACE_END = re.compile(r"[省市区县乡镇村路街]$")  # jieba calls 高新区 a name
 MAX_FOREIGN_NAME = 30  # characters, '·' included: 诺罗敦·莫尼列·西哈努克 has 11
 FOREIGN_RUN = re.compile(rf"[{HAN}·]+")
-# A name: two to four characters, or a foreign name's parts joined by '·' (five characters without
-# were the model's mistakes: 龙贺新岁庆).
-MODEL_NAME = re.compile(rf"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+")
+MODEL_NAME = re.compile(rf"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+")  # 桥本龙太郎 has five
 ROYAL = re.compile(r"(?:国王|亲王|女王|王子|公主|陛下|王)$")  # after a foreign name: 西哈努克王
 
 
