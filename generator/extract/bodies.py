@@ -18,18 +18,21 @@ import jieba.posseg
 
 from ..text import credits, vocabulary
 from ..text.chars import HAN
-from ..text.words import starts as starts_of
+from ..text.words import starts as starts_of, tag
 from . import ner, people, places
 
 # What a body's name ends with, the model's ORG entity kept only where it does: 国务院, 外交部,
 # 中央军委, 中国共产党, 中国人民解放军, 联合国, 中共中央, 全国人大 (not 新时代, 从严治党, 新能源汽车).
 BODY_LAST = set("院部委会社党军局厅办处所站厂司行校馆团队组台署府庭场园矿店国盟室")
 BODY_ENDS = ("中央", "人大", "中心", "政协", "集团", "公司", "银行")
-LEVEL_ALONE = re.compile(r"^[省市区县]")  # 市政府, 区委: a level, not yet a name
+LEVEL_ALONE = re.compile(r"^(?:[省市区县]|特区|自治区|自治州)")  # 市政府, 区委, 特区政府: a level, not yet a name
 CONJUNCTION_AFTER = re.compile(r"[和与及同]$")  # 郑州市科协和: the model ran on into the list
 # Word tags no name starts with (LAC's: prepositions, conjunctions, verbs, adverbs, pronouns, …).
 NOT_A_NAME_START = {"p", "c", "u", "v", "d", "r", "m", "q", "f", "w", "xc", "ad", "TIME", "PER"}
 JIEBA_NOT_A_NAME_START = ("p", "c", "u", "v", "d", "r", "m", "q", "f", "x", "y", "e")  # jieba's tags of the same
+# jieba's tags of what a body's name never holds: a preposition, an adverb, a pronoun, an idiom —
+# a clause read as a name (工商部门应优先为其办, 北京某大公司, 居民生活如常事业蒸蒸日上香港特区政府).
+CLAUSE_WORDS = ("p", "d", "r", "i")
 MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
 BODY_CONTEXT = (16, 4)  # characters the model reads before and after a word that may end a body's name
 # jieba tags a body's name nt and an abbreviation j: of those (党建, 研发, 同比 are j too), the ones
@@ -74,7 +77,14 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         if len(name) >= MIN_MODEL_NAME and not LEVEL_ALONE.match(name) and \
                 (name[-1] in BODY_LAST or name.endswith(BODY_ENDS)):
             out.append(name)
-    return list(dict.fromkeys(out))
+    return [n for n in dict.fromkeys(out) if not _two_bodies(n)
+            and not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
+
+
+def _two_bodies(name: str) -> bool:
+    """党和政府, 新民晚报和上海国脉通讯股份有限公司: two bodies joined, not one (林业和园林局 is one)."""
+    left = re.split("[和与及]", name, maxsplit=1)[0]
+    return left != name and (left[-1:] in BODY_LAST or left.endswith(BODY_ENDS + ("报",)))
 
 
 def windows(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int]]:
