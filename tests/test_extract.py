@@ -399,3 +399,25 @@ def test_an_event_date_resolves_against_the_print_date(tmp_path, lead, printed, 
 
 def test_a_year_printed_in_full_width_digits_is_the_page_year():
     assert dates.page_year("１９９８年元旦，全国各地举行活动。") == 1998
+
+
+@pytest.mark.parametrize("lead, named, not_named", [
+    pytest.param("新华社北京１月５日电国务院副总理今天在外交部会见了美国客人。", ["新华社", "国务院", "外交部"], [],
+                 id="the dateline's agency, and the model's bodies"),
+    pytest.param("本报讯 党和政府高度重视，工商部门应优先为其办理。", [], ["党和政府", "工商部门应优先为其办", "本报"],
+                 id="two bodies joined; a clause"),
+    pytest.param("新华社香港１月３日电特区政府今天宣布，香港特区政府将举行选举。", ["香港特区政府"], ["特区政府"],
+                 id="a level alone, whose the article does not say"),
+])
+def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
+    orgs = only_article(tmp_path, f"标题\n\n{lead}\n").organizations
+    assert set(named) <= set(orgs) and not set(not_named) & set(orgs), orgs
+
+
+@pytest.mark.parametrize("names, district, city, text, kept", [
+    (["市政府", "区委", "国务院"], None, "北京", "重庆市的新闻", ["国务院"]),
+    (["市政府", "区委"], "二七区", "郑州", "二七区的新闻", ["市政府", "区委"]),
+    (["市政府"], None, "北京", "北京市政府宣布", ["市政府"]),
+])
+def test_a_short_form_by_level_stands_only_where_the_article_says_whose(names, district, city, text, kept):
+    assert bodies.placed(names, district, city, text) == kept
