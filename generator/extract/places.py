@@ -93,6 +93,16 @@ def districts() -> tuple[District, ...]:
     return tuple(out)
 
 
+@cache
+def _districts_by_head() -> dict[str, list[District]]:
+    """Every district under the first two characters of each of its forms."""
+    heads: dict[str, list[District]] = {}
+    for d in districts():
+        for head in {f[:2] for f in d.forms}:
+            heads.setdefault(head, []).append(d)
+    return heads
+
+
 def city_forms(city: str) -> tuple[str, ...]:
     """How a page names a city: as the gazetteer lists it, else 郑州 and 郑州市."""
     return gazetteer().city_forms(city) if city in gazetteer().cities else (city, f"{city}市")
@@ -128,8 +138,8 @@ def locate(texts: list[str], district: str | None = None, city: str | None = Non
         return District(district, district, city or ""), False
     texts = [compact(t) for t in texts]
     text = "\n".join(texts)
-    heads = {text[k:k + 2] for k in range(len(text) - 1)}  # most districts' names start nowhere on the page
-    known = [d for d in districts() if (not city or d.city == city) and any(f[:2] in heads for f in d.forms)]
+    by_head = _districts_by_head()  # most districts' names start nowhere on the page: only these are counted
+    known = {d for k in range(len(text) - 1) for d in by_head.get(text[k:k + 2], ()) if not city or d.city == city}
     counts = {d: n for d in known if (n := max(text.count(f) for f in d.forms))}
     city_weight = Counter({c: sum(text.count(f) for f in city_forms(c)) for c in {d.city for d in counts}})
     for d, n in counts.items():  # a district only one city has is evidence for that city
