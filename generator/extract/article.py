@@ -67,13 +67,11 @@ def extract(page: Page, layout: Layout) -> list[Article]:
     else:
         year, year_inferred = dates.page_year(page_text), True
     names = list(district.forms) if district else []
-    # the model reads where a person's name may stand and where a body's may end, the page's
-    # articles in one pass (batches of like lengths)
-    words = [(t.body, t.tokens) for t in texts]
-    name_requests = people.reading(words)
-    read = ner.entities_of(name_requests + [(t.for_model, bodies.windows(t.for_model, t.model_tokens)) for t in texts])
-    located = people.names_read(words, name_requests, read[:len(texts)])
-    for t, entities in zip(texts, read[len(texts):]):
+    # the model reads where a person's name may stand, and where a body's may end, the page's
+    # articles in one pass each (apart: the model's tags in a batch depend a little on the others)
+    located = people.located_names([(t.body, t.tokens) for t in texts])
+    read = ner.entities_of([(t.for_model, bodies.windows(t.for_model, t.model_tokens)) for t in texts])
+    for t, entities in zip(texts, read):
         t.entities = entities
     return [_article(page, draft, t, found, district, district_inferred, year, year_inferred, names)
             for draft, t, found in zip(layout.articles, texts, located)]

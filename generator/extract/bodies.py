@@ -34,6 +34,7 @@ JIEBA_NOT_A_NAME_START = ("p", "c", "u", "v", "d", "r", "m", "q", "f", "x", "y",
 # a clause read as a name (工商部门应优先为其办, 北京某大公司, 居民生活如常事业蒸蒸日上香港特区政府).
 CLAUSE_WORDS = ("p", "d", "r", "i")
 MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
+CLAUSE_BREAKS = "，。；：！？"
 BODY_CONTEXT = (16, 4)  # characters the model reads before and after a word that may end a body's name
 # jieba tags a body's name nt and an abbreviation j: of those (党建, 研发, 同比 are j too), the ones
 # that end as a body's short name does (中宣部, 管委会, 科协, 全国人大).
@@ -95,7 +96,9 @@ def windows(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int]]:
     cues = [(at, at + len(word)) for (word, flag), at in zip(tokens, starts_of(tokens))
             if len(word) >= 2 and (flag == "nt" or (flag == "j" and word[-1] in BODY_LAST | ABBREVIATED_LAST)
                                    or (flag in ("n", "nz") and word.endswith(BODY_WORDS)))]
-    spans = sorted((max(0, a - BODY_CONTEXT[0]), min(len(text), b + BODY_CONTEXT[1])) for a, b in cues)
+    # no name runs across a clause break: the model reads from the last one before the word
+    spans = sorted((max(a - BODY_CONTEXT[0], _clause_start(text, a)), min(len(text), b + BODY_CONTEXT[1]))
+                   for a, b in cues)
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:
@@ -103,6 +106,10 @@ def windows(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int]]:
         else:
             merged.append((a, b))
     return merged
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in CLAUSE_BREAKS) + 1
 
 
 def _trimmed(name: str) -> str:

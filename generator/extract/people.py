@@ -230,20 +230,10 @@ def located_names(texts: list[tuple[str, list[tuple[str, str]]]]) -> list[list[t
     stand; the texts of a page are read by the model in one pass. The parts of a foreign name
     joined by '·' are one name (萨阿东·哈马迪), though the model may tag them apart; a name cut by
     the edge of what the model read (not the text's) is left out."""
-    requests = reading(texts)
-    return names_read(texts, requests, ner.entities_of(requests))
-
-
-def reading(texts: list[tuple[str, list[tuple[str, str]]]]) -> list[tuple[str, list[tuple[int, int]]]]:
-    """What located_names has the model read of each text: the spans where a name may stand
-    (the caller may send them with other requests, in one pass)."""
-    return [(text, _name_windows(text, tokens, titled(text))) for text, tokens in texts]
-
-
-def names_read(texts: list[tuple[str, list[tuple[str, str]]]], requests, found) -> list[list[tuple[str, int]]]:
-    """located_names, from the model's entities in the spans `reading` gave."""
-    return [titled(text) + _names(text, spans, entities)
-            for (text, _), (_, spans), entities in zip(texts, requests, found)]
+    known = [titled(text) for text, _ in texts]
+    windows = [_name_windows(text, tokens, k) for (text, tokens), k in zip(texts, known)]
+    found = ner.entities_of([(text, spans) for (text, _), spans in zip(texts, windows)])
+    return [k + _names(text, spans, entities) for (text, _), k, spans, entities in zip(texts, known, windows, found)]
 
 
 def _names(text: str, windows: list[tuple[int, int]], found: list[ner.Entity]) -> list[tuple[str, int]]:
