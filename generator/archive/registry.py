@@ -2,10 +2,10 @@
 
 Every id ever issued is kept in a registry file beside the raw pages (`archive/ids.jsonl`: an id
 a line, sorted, so a change is a one-line diff), committed with them. An id follows its article's
-text, not its file's name: a renamed page keeps its ids (archive.pipeline._unique_ids). An id that no longer names
-an article (its opening text was corrected, or the parser moved its start) points to the article
-that now holds most of its lines, and the build writes a redirect page at the old address; if
-nothing holds them, a notice page. Each id also records the day it was issued (`added`): the day
+text, not its file's name: a renamed page keeps its ids (archive.pipeline._unique_ids). An id that
+no longer names an article (its opening text was corrected, or the parser moved its start) points
+to the article that now holds most of its lines, and the build writes a redirect page at the old
+address; if nothing holds them, a notice page. Each id also records the day it was issued (`added`): the day
 its article entered the archive, which the feeds give as the entry's `updated`.
 """
 from __future__ import annotations

@@ -10,25 +10,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..text.vocabulary import fold  # full-width digits as ASCII, one for one: spans hold
+
 DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 RELATIVE = re.compile(r"近日|日前|昨日|昨天|今日|今天|前日|近期|日内|上周|本周|近来|前不久")
 RELATIVE_NOT_TODAY = re.compile(r"近日|日前|昨日|昨天|前日|近期|日内|上周|本周|近来|前不久")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?![前后代])")
 PLAN = re.compile(r"(?:到|至|至今|将于|计划|规划|远景|目标)\s*$")
-
-
-FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # A year named relative to the printing, right before a month: 去年１０月１５日, 今年3月.
 RELATIVE_YEAR = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 YEAR_BEFORE = re.compile(r"(前年|去年|今年|明年)\s*$")
 THIS_MONTH = re.compile(r"(本月|上月)\s*(\d{1,2})\s*日")  # a day in the month of the printing, or the month before
 # What says an event is still to come: 将于８日举行, 定于, 拟于, 预计, 计划.
 TO_COME = re.compile(r"将|即将|定于|拟于|拟|预计|计划|届时|准备")
-
-
-def ascii_digits(text: str) -> str:
-    """Full-width digits (１９９８) as ASCII, the rest as it is (the same length: spans hold)."""
-    return text.translate(FULL_WIDTH_DIGITS)
 
 
 @dataclass(frozen=True)
@@ -79,7 +73,7 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     alone ('5日，') is dated in the month of `published` (YYYY-MM-DD), or the month before it when
     that day is still to come. In a dispatch whose dateline gives its day (`dispatch`: month,
     day), 今天 is that day and a day alone ('２日宣布') is in its month."""
-    lead = ascii_digits(lead)
+    lead = fold(lead)
     day_first = DAY_FIRST.match(lead)
     if day_first and published and len(published) == 10 and not dispatch:
         year, month, printed = (int(x) for x in published.split("-"))
@@ -137,7 +131,7 @@ def resolved(event: EventDate, printed: str | None, year: int | None, lead: str)
     if not known:
         return event.iso()
     if printed and len(printed) == 10 and (event.month, event.day) > (int(printed[5:7]), int(printed[8:])):
-        before = ascii_digits(lead).split(event.text)[0] if event.text else lead
+        before = fold(lead).split(event.text)[0] if event.text else lead
         if not TO_COME.search(before[-12:]):
             known -= 1
     return f"{known:04d}-{event.iso()}"
@@ -146,7 +140,7 @@ def resolved(event: EventDate, printed: str | None, year: int | None, lead: str)
 def page_year(text: str) -> int | None:
     """The latest year the page mentions as past or present; plans ('到2035年') do not count."""
     years = Counter()
-    text = ascii_digits(text)
+    text = fold(text)
     for match in YEAR.finditer(text):
         if PLAN.search(text[max(0, match.start() - 4): match.start()]):
             continue

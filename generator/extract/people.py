@@ -292,8 +292,10 @@ JOINED_BEFORE = "和与及同贺向"
 
 def _plausible(name: str) -> bool:
     # '张女士', '李师傅': a person the text leaves unnamed
-    if name[0] in JOINED_BEFORE and len(name) > 2 and is_word(name[1:]) and not tag(name[1:])[0][1].startswith("nr"):
-        return False
+    if name[0] in JOINED_BEFORE and len(name) > 2:
+        rest = tag(name[1:])
+        if len(rest) == 1 and not rest[0][1].startswith("nr"):  # one word of the dictionary, and no name
+            return False
     return not NOT_NAME.match(name) and not re.search(r"[区市县乡镇村局委办部会感度性率们者]$|女士$|先生$|师傅$", name)
 
 
@@ -310,8 +312,7 @@ def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list
     others = tuple(sorted(names, key=len, reverse=True))
     found: dict[str, list[str]] = {}
     for name in names:
-        at = text.find(name)
-        while at >= 0:
+        for at in occurrences(text, name):
             start = len(text) - _CLAUSE.match(backwards, len(text) - at, len(text) - at + ROLE_REACH).end()
             segment = text[start:at]
             segment = _names_at_end(others).sub("", segment)  # names listed before this one: '区领导刘明胜、刘春明'
@@ -319,7 +320,6 @@ def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list
             role = _role(segment[last:].lstrip("、"), pieces)
             if role and role not in found.setdefault(name, []):
                 found[name].append(role)
-            at = text.find(name, at + len(name))
     return found
 
 

@@ -16,12 +16,13 @@ from ..text.chars import join_running, running, unspace
 
 LONG_LINE = 5_000  # characters: a paragraph this long is worth a look
 DAMAGED_BYTES = 3  # a page in a legacy encoding has hundreds of bytes that are no UTF-8; a damaged one a few
-# The encodings a page that is not UTF-8 is told between (Python's names: how they are printed).
-# UTF-32's marks first: UTF-32LE's starts with UTF-16LE's
+# A page in UTF-16 or UTF-32 says so by its byte order mark; UTF-32's marks first: UTF-32LE's
+# starts with UTF-16LE's.
 UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-              (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+                (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # what a page's text is made of: Chinese, its punctuation, full-width forms, ASCII, line breaks
 PLAIN_TEXT = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\n\r\t“”‘’…—·]")
+# The encodings a page that is not UTF-8 is told between (Python's names: how they are printed).
 LEGACY_ENCODINGS = {"gb18030": "GB18030", "big5": "Big5 (traditional characters, kept as printed)",
                     "shift_jis": "Shift-JIS (Japanese)", "euc_kr": "EUC-KR (Korean)"}
 
