@@ -59,3 +59,10 @@ def test_fold_keeps_spans():
 @pytest.mark.parametrize("case", DATA["captions"], ids=lambda c: c["text"])
 def test_caption_phrase(case):
     assert bool(vocabulary.CAPTION_PHRASE.search(case["text"])) == case["caption"]
+
+
+@pytest.mark.parametrize("case", DATA["lead_openings"], ids=lambda c: c["text"])
+def test_lead_opening(case):
+    opening = vocabulary.fold(case["text"])
+    assert bool(vocabulary.LEAD_TIME.match(opening)) == case.get("time", False)
+    assert bool(vocabulary.LEAD_SOURCE.match(opening)) == case.get("source", False)

@@ -14,17 +14,14 @@ import re
 
 from ..text import credits
 from ..text.chars import ends_sentence
-from ..text.vocabulary import fold
+from ..text.vocabulary import LEAD_SOURCE, LEAD_TIME, fold
 from .blocks import Block, opens_story
 from .evidence import bigram_weights, bigrams, overlap
 from .learned import Doubts, Trace, decide
 from .stories import Draft
 from .tails import differ, measure
 
-# How a lead states when or from where: a day, a clock time, 昨日 / 近日, a source (据…).
-LEAD_TIME = re.compile(r"^.{0,12}?(?:\d{1,2}月\d{1,2}日|\d{4}年|[昨今前]日|[昨今][天晚晨]|近日|日前|本月|上月|当地时间|"
-                       r"\d{1,2}[时点]|凌晨|上午|下午|晚上|傍晚|中午)")
-SOURCE = re.compile(r"^据")
+# a lead that opens with what someone said
 QUOTE = re.compile(r"^[“「『\"]")
 
 
@@ -114,7 +111,7 @@ def _features(left: list[int], runs, bags, lean, first: int, k: int, idf, text) 
         "ahead_words": overlap(bags[k], ahead, idf) if ahead else 0.0,
         "headline_gain": gain, "headline_turn": float(k > first and lean[k - 1] > 0 > lean[k]),
         "measure_changes": float(differ(measure(left, text), measure(run, text))),
-        "lead_time": float(bool(LEAD_TIME.match(opening))), "source": float(bool(SOURCE.match(opening))),
+        "lead_time": float(bool(LEAD_TIME.match(opening))), "source": float(bool(LEAD_SOURCE.match(opening))),
         "quote": float(bool(QUOTE.match(opening))),
         "left_lines": math.log(len(left)), "right_lines": math.log(sum(len(r) for r in runs[k:])),
     }

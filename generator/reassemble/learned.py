@@ -8,8 +8,7 @@ has none); `dispatch` (this dispatch that no headline heads is part of the repor
 beside it); `tail` (is this text at the top of the page the end of a story further down) and
 `tail_story` (which story it ends). The weights live in `data/weights.json`, written by
 `python -m generator fit` (generator/reassemble/fit.py) from gold annotations; nothing here is set by
-hand but the feature names. `Trace` records every candidate with its features, and what the
-decode chose: what fitting reads.
+hand but the feature names. `Trace` records every candidate with its features: what fitting reads.
 """
 from __future__ import annotations
 
@@ -92,7 +91,6 @@ class Trace:
     """Every candidate reassembly scored on one page, for fitting."""
 
     candidates: list[Candidate] = field(default_factory=list)
-    chosen: list[tuple[str, tuple[int, ...], tuple[int, ...]]] = field(default_factory=list)  # what won
 
     def add(self, decision: str, features: dict[str, float], first, second) -> None:
         self.candidates.append(Candidate(decision, dict(features), (tuple(first), tuple(second))))

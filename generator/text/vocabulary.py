@@ -56,6 +56,10 @@ DATELINE = (rf"[{re.escape(DATA['brief_marks'])}▲]?(?:据?{AGENCY}(?:{_PLACE})
             rf"{_PLACE}{DATE}电)")
 DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 
+# How a lead with no dateline opens: when (within its first dozen characters), or whence.
+LEAD_TIME = re.compile(rf"^.{{0,12}}?(?:{DATE}|\d{{4}}年|\d{{1,2}}日|\d{{1,2}}[时点]|{_alternation(DATA['lead_time_words'])})")
+LEAD_SOURCE = re.compile(rf"^(?:据|.{{0,3}}记者.{{0,16}}?(?:{_alternation(DATA['lead_source_words'])}))")
+
 CONTINUED_ON = re.compile(r"[（(]?(?:下转|转|续)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?$")
 CONTINUED_FROM = re.compile(r"^[（(]?(?:上接|接上|紧接)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?")
 CAPTION_MARKS = DATA["caption_marks"]

@@ -30,7 +30,7 @@ def is_word(text: str) -> bool:
 def starts(tokens: list[tuple[str, str]]) -> list[int]:
     """Where each word starts in the text it was cut from, and then the text's end: word k is
     text[starts[k]:starts[k + 1]]."""
-    return [0, *accumulate(len(word) for word, _ in tokens)]
+    return [0, *accumulate(map(len, map(itemgetter(0), tokens)))]
 
 
 def tfidf_keywords(tokens: list[tuple[str, str]], k: int) -> list[str]:
