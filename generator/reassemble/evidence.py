@@ -33,12 +33,13 @@ def best_but(top: tuple[float, float, int], k: int) -> float:
 
 def bigram_weights(bags: list[dict]) -> dict[str, float]:
     """How rare each bigram is among these texts: a word two stories share says more the fewer
-    of the page's stories have it."""
+    of the page's stories have it, and next to nothing where all of them have it (a district
+    page's 高新区, 工作)."""
     df: dict[str, int] = {}
     for bag in bags:
         for g in bag:
             df[g] = df.get(g, 0) + 1
-    return {g: math.log(1 + len(bags) / d) for g, d in df.items()}
+    return {g: math.log((1 + len(bags)) / d) for g, d in df.items()}
 
 
 def overlap(a: dict, b: dict, idf: dict[str, float]) -> float:
