@@ -299,6 +299,24 @@ def test_short_lines_inside_an_open_story_are_its_subheadings(tmp_path):
     assert [q.role for q in paragraphs(story, p)] == ["text", "subheading", "text", "subheading", "text"]
 
 
+def test_a_photo_mark_the_line_break_cut_from_a_byline_ends_that_byline(tmp_path):
+    """'记者 孙庆辉' at the end of a line and '文/图' alone under it: one byline, which closes its
+    story; the mark opens no story of its own."""
+    p, layout = layout_of(tmp_path, """本报讯 4月30日，高新区召开动员会，
+部署全年环境治理工作。会议要求形成
+具体方案呈报管委会。记者 孙庆辉
+文/图
+
+“学习强国”郑州学习平台上线
+
+本报讯 4月28日，郑州学习平台上线，
+高新区组织召开座谈会。
+""")
+    assert [ranges(a.body) for a in layout.articles] == [[[1, 4]], [[8, 9]]]
+    assert layout.articles[1].headline == [[6]]
+    assert [q.role for q in paragraphs(layout.articles[0], p)][-1] == "byline"
+
+
 def test_a_lone_short_headline_after_an_open_story_is_its_headline(tmp_path):
     """The story's credit is in its lead, so nothing closes it; the short line after it is its
     headline, set after it, and the text below is another story (no series of sub-headings)."""

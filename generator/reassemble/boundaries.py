@@ -110,7 +110,9 @@ def _features(left: list[int], runs, bags, lean, first: int, k: int, idf, text) 
         "near_words": overlap(bags[k], near, idf),
         "ahead_words": overlap(bags[k], ahead, idf) if ahead else 0.0,
         "headline_gain": gain, "headline_turn": float(k > first and lean[k - 1] > 0 > lean[k]),
-        "measure_changes": float(differ(measure(left, text), measure(run, text))),
+        # the measure of the story so far against that of all the text from here (one block's own
+        # is too few lines to tell: 13 characters against 14 is a line's hanging comma)
+        "measure_changes": float(differ(measure(left, text), measure([n for r in runs[k:] for n in r], text))),
         "lead_time": float(bool(LEAD_TIME.match(opening))), "source": float(bool(LEAD_SOURCE.match(opening))),
         "quote": float(bool(QUOTE.match(opening))),
         "left_lines": math.log(len(left)), "right_lines": math.log(sum(len(r) for r in runs[k:])),

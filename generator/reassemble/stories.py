@@ -59,6 +59,10 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
         elif block.kind == "brief":
             current = start("brief")
         elif block.kind == "credit":
+            if current is not None and current.closed and not heads and \
+                    all(credits.is_photo_mark(text[n]) for n in block.lines):
+                current.fragments.append(list(block.lines))  # '文/图' the line break cut from the byline above
+                continue
             if current is None or heads or (current.closed and current.kind != "photo"):
                 current = start()  # a byline standing at the top of its article
             current.fragments.append(list(block.lines))

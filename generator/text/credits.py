@@ -27,6 +27,7 @@ SPLIT_BEFORE = re.compile(rf"([文图]) ?/ ?({_WHO})")
 SPLIT_AFTER = re.compile(rf"({_WHO}) ?/ ?([文图])")
 SPLIT = re.compile(rf"^(?:{SPLIT_BEFORE.pattern} ?)+$|^(?:{SPLIT_AFTER.pattern} ?)+$")
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
+PHOTO_MARK = re.compile(rf"^(?:{_PHOTO})$")
 # Every role, the photo mark and the text/picture slash hold one of these: a line without them is no byline.
 CREDIT_CHARS = re.compile("[记实通摄/]")
 # The dateline that opens a news story: 本报讯, 本报郑州12月3日讯, 新华社北京１月２日电, 据新华社电
@@ -127,6 +128,11 @@ def is_role_only(text: str) -> bool:
     """A line holding only part of a byline: its role word ('本 报 记 者', the names on the next
     line) or its photo mark ('文/图', under the names)."""
     return CREDIT_CHARS.search(text) is not None and bool(ROLE_ONLY.match(unspace(text).replace(" ", "")))
+
+
+def is_photo_mark(text: str) -> bool:
+    """A line holding only a byline's photo mark ('文/图', '摄'): it ends the byline above it."""
+    return bool(PHOTO_MARK.match(unspace(text).replace(" ", "")))
 
 
 def split_trailing(text: str) -> tuple[str, str] | None:
