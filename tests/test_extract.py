@@ -243,6 +243,18 @@ def test_the_start_of_a_credited_name_is_that_person():
     assert people.persons("记者谢鹏飞报道：谢鹏表示，很满意。", exclude={"谢鹏飞"}) == []
 
 
+def test_a_name_printed_short_in_one_article_is_the_one_person_named_in_full_in_another(tmp_path):
+    """One archive: '萨阿东·哈马迪' on one page, '哈马迪' alone on another: one person. With a second
+    full name ending in it, the short one stays as printed (nothing makes it sure)."""
+    (tmp_path / "a.txt").write_text("本报北京１月５日讯伊拉克副总理萨阿东·哈马迪今天抵达北京，开始正式访问。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("本报北京１月６日讯哈马迪说，伊拉克希望早日解除制裁。\n", encoding="utf-8")
+    archive = pipeline.load(tmp_path, workers=1)
+    assert [a.persons for a in archive.articles] == [["萨阿东·哈马迪"], ["萨阿东·哈马迪"]]
+    (tmp_path / "c.txt").write_text("本报北京１月７日讯伊拉克外长穆罕默德·哈马迪今天会见了客人。\n", encoding="utf-8")
+    archive = pipeline.load(tmp_path, workers=1)
+    assert "哈马迪" in archive.articles[1].persons
+
+
 def test_the_model_reads_a_page_in_one_pass_as_it_reads_each_text():
     """Batching pads the shorter texts: what the model finds may not depend on it."""
     texts = ["国务院副总理吴邦国今天会见了客人。", "会谈前，萨阿东·哈马迪说，两国友好。", "高新区党工委书记李小虎主持召开会议，强调要抓好落实。"]

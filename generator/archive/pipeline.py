@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jieba
 
+from ..extract import people
 from ..extract.article import draft_id, extract
 from ..extract.model import Article, PageReport, report_from_json, report_to_json
 from ..read.page import Page, PageError, admit, page_paths, read_archive_meta, read_page
@@ -150,6 +151,7 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
                          reader=f"与 {keep[r.digest].name} 是同一版面，未重复收录")
                for r in read if keep[r.digest] != r.page.path]
     _unique_ids(reports, issued or {})
+    people.one_person_per_name([a for r in reports for a in r.articles])  # before an editor's corrections
     for article in (a for r in reports for a in r.articles):
         _share_strings(article)
     applied = set().union(*(r.corrections for r in reports))

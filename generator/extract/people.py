@@ -90,6 +90,27 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
     return sorted(found, key=text.find)
 
 
+def one_person_per_name(articles) -> None:
+    """A foreign name's last part printed alone in one article (哈马迪) is the person another article
+    names in full (萨阿东·哈马迪), where the archive has exactly one full name ending in it: one
+    person, one page. Where it has two (威廉·佩里, 马修·佩里) the short name stays as printed. An
+    article's own names were made whole already (persons); this is across the archive."""
+    fulls: dict[str, set[str]] = {}
+    for article in articles:
+        for name in article.persons:
+            if "·" in name:
+                fulls.setdefault(name.rsplit("·", 1)[1], set()).add(name)
+    whole = {short: min(names) for short, names in fulls.items() if len(names) == 1 and len(short) >= 2}
+    for article in articles:
+        if any(name in whole for name in article.persons):
+            article.persons = list(dict.fromkeys(whole.get(name, name) for name in article.persons))
+            roles: dict[str, list[str]] = {}
+            for name, held in article.person_roles.items():
+                merged = roles.setdefault(whole.get(name, name), [])
+                merged += [role for role in held if role not in merged]
+            article.person_roles = roles
+
+
 def _whole(name: str, text: str) -> str:
     """A name as the text prints it whole. The model may stop a name a character short where that
     character reads as a word (沈国|放, 傅全|有, 薄熙|来): where every mention of a two-character
