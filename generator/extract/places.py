@@ -139,7 +139,8 @@ def locate(texts: list[str], district: str | None = None, city: str | None = Non
     texts = [compact(t) for t in texts]
     text = "\n".join(texts)
     by_head = _districts_by_head()  # most districts' names start nowhere on the page: only these are counted
-    known = {d for k in range(len(text) - 1) for d in by_head.get(text[k:k + 2], ()) if not city or d.city == city}
+    heads = {text[k:k + 2] for k in range(len(text) - 1)}
+    known = {d for head in heads & by_head.keys() for d in by_head[head] if not city or d.city == city}
     counts = {d: n for d in known if (n := max(text.count(f) for f in d.forms))}
     city_weight = Counter({c: sum(text.count(f) for f in city_forms(c)) for c in {d.city for d in counts}})
     for d, n in counts.items():  # a district only one city has is evidence for that city
@@ -150,7 +151,7 @@ def locate(texts: list[str], district: str | None = None, city: str | None = Non
                   sum(1 for t in texts if any(f in t for f in d.forms)) >= stories]
     if not candidates:
         return None, True
-    return max(candidates, key=lambda d: (counts[d], city_weight[d.city], -len(d.name), d.city)), True
+    return max(candidates, key=lambda d: (counts[d], city_weight[d.city], -len(d.name), d.city, d.name)), True
 
 
 # Places named in an article --------------------------------------------------------------
