@@ -134,7 +134,26 @@ def _build(args) -> int:
     if not args.offline:
         place = {offline.PUBLISHED: args.zip} if args.with_offline and not args.offline_url else {}
         _mkdocs(args, args.site, directory_urls=True, shard=shard, place=place)
+        if not shard and not _fits_pages(args.site, args.deploy, len(archive.articles)):  # a shard: at the merge
+            return 2
     return _status(archive)
+
+
+def _fits_pages(site: Path, deploy: bool, articles: int = 0) -> bool:
+    """The site's size on every build; a site to deploy past what GitHub Pages will deploy stops
+    the deployment (False), one past what it supports is warned of."""
+    from .site import size
+
+    measured = size.measure(site)
+    say(size.report(measured, articles))
+    if deploy and measured.bytes > size.PAGES_REFUSED:
+        say(f"{site}: past the {size.human(size.PAGES_REFUSED)} GitHub Pages will not deploy; publish it to "
+            "object storage, or split the archive into sites", "error", "red")
+        return False
+    if deploy and measured.bytes > size.PAGES_SUPPORTED:
+        say(f"{site}: past the {size.human(size.PAGES_SUPPORTED)} GitHub Pages supports: its deployment may "
+            "fail or time out. Publish it to object storage, or split the archive into sites", "warning", "yellow")
+    return True
 
 
 def _mkdocs(args, folder: Path, directory_urls: bool, shard, place: dict | None = None) -> None:
@@ -212,7 +231,7 @@ def cmd_eval(args) -> int:
 def cmd_merge(args) -> int:
     files = shards.merge(args.parts, args.site)
     say(f"{len(args.parts)} shards → {args.site} ({files:,} files)")
-    return 0
+    return 0 if _fits_pages(args.site, args.deploy) else 2
 
 
 def cmd_fit(args) -> int:
@@ -281,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     mg = sub.add_parser("merge", help="join the sites `build --shard K/N` wrote into one")
     mg.add_argument("parts", type=Path, nargs="+", metavar="SHARD_SITE")
     mg.add_argument("--site", type=Path, default=ROOT / "site")
+    mg.add_argument("--deploy", action="store_true", help="a site to publish on GitHub Pages: stop past the size "
+                    "Pages deploys, warn past the size it supports")
     mg.set_defaults(run=cmd_merge)
 
     ft = sub.add_parser("fit", help="fit reassembly's weights on gold annotations (needs the 'fit' extra)")

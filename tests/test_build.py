@@ -400,6 +400,24 @@ def test_the_site_is_built_from_the_docs_folder_given(tmp_path):
     assert built == {p.stem for p in (other / "articles").glob("*.md")} and built
 
 
+def test_the_downloads_are_compressed_and_hold_every_article(built_site, archive):
+    """data/articles.jsonl.gz and .csv.gz on the site (linked from the home page): gzip, one
+    record a line for every article, the CSV with its byte order mark (Excel on Chinese Windows)."""
+    import csv
+    import gzip
+    import io
+    import json
+
+    data = built_site / "site" / "data"
+    assert sorted(p.name for p in data.iterdir()) == ["articles.csv.gz", "articles.jsonl.gz"]
+    records = [json.loads(line) for line in gzip.decompress((data / "articles.jsonl.gz").read_bytes()).splitlines()]
+    assert sorted(r["id"] for r in records) == sorted(a.id for a in archive.articles)
+    text = gzip.decompress((data / "articles.csv.gz").read_bytes()).decode("utf-8")
+    assert text.startswith("\ufeff") and len(list(csv.DictReader(io.StringIO(text[1:])))) == len(records)
+    home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "data/articles.jsonl.gz" in home and "data/articles.csv.gz" in home
+
+
 def test_the_csv_download_opens_in_excel_on_chinese_windows():
     from generator.index import feeds
 
@@ -533,6 +551,30 @@ def test_a_deployment_build_refuses_the_placeholder_site_url(tmp_path, monkeypat
     shutil.copy(PAGES.parent / "ids.jsonl", project / "ids.jsonl")
     assert main(args) == 0
     assert PLACEHOLDER_URL not in (project / "docs" / "feeds" / "all.xml").read_text(encoding="utf-8")
+
+
+def test_every_build_says_its_size_and_a_deployment_past_what_pages_takes_stops(tmp_path, monkeypatch, capsys):
+    """The size, files and rate an article on every build; with --deploy, a warning past GitHub
+    Pages' supported size and a stop (exit 2) past what it will deploy."""
+    from generator.cli import main
+    from generator.site import size
+
+    project = make_project(tmp_path)
+    shutil.copy(PAGES.parent / "ids.jsonl", project / "ids.jsonl")
+    monkeypatch.setenv("SITE_URL", "https://news.example.org/archive/")
+    args = ["build", "--deploy", "--input", str(PAGES), "--docs", str(project / "docs"), "--site", str(project / "site"),
+            "--config", str(project / "mkdocs.yml"), "--registry", str(project / "ids.jsonl"), "--no-cache"]
+    assert main(args) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    measured = size.measure(project / "site")
+    assert size.report(measured, 32) in said and "32 articles" in said and "may fail" not in said
+    monkeypatch.setattr(size, "PAGES_SUPPORTED", measured.bytes // 2)
+    assert main(args) == 0 and "may fail or time out" in " ".join(capsys.readouterr().err.split())
+    monkeypatch.setattr(size, "PAGES_REFUSED", measured.bytes // 2)
+    assert main(args) == 2 and "will not deploy" in " ".join(capsys.readouterr().err.split())
+    # a site built in shards is weighed whole, where they are merged
+    merge = ["merge", str(project / "site"), "--site", str(tmp_path / "merged")]
+    assert main(merge) == 0 and main(merge + ["--deploy"]) == 2
 
 
 def test_serve_builds_serves_and_rebuilds_when_a_page_changes(tmp_path, archive):

@@ -453,8 +453,8 @@ def _home(articles: list[Article], urls: Urls, item: _Items, download: str | Non
             link("按报纸", "issues/index.md"), link("版面原文", "pages/index.md")]
     districts = len({a.district_label for a in articles if a.district})
     intro = md(f"收录 {len(articles)} 篇报道，涵盖 {districts} 个地区。") + Markup("\n\n") + Markup(" · ").join(ways)
-    intro += Markup("\n\n") + md("数据下载：") + link("articles.jsonl", "data/articles.jsonl") + Markup(" · ") + \
-        link("articles.csv", "data/articles.csv") + Markup(" · ") + md("订阅：") + link("Atom", "feeds/all.xml")
+    intro += Markup("\n\n") + md("数据下载：") + link("articles.jsonl.gz", "data/articles.jsonl.gz") + Markup(" · ") + \
+        link("articles.csv.gz", "data/articles.csv.gz") + Markup(" · ") + md("订阅：") + link("Atom", "feeds/all.xml")
     if download:
         intro += Markup(" · ") + link("离线版（zip，解压后打开 index.html）", download)
     by_district, by_topic = defaultdict(list), defaultdict(list)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import logging
 import multiprocessing
 import os
@@ -72,9 +73,9 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
 SEARCH_CHUNKS = "search"  # in the cache folder: each chunk of the search index's postings (search._chunk)
 
 
-def _write(docs: Path, rel: str, content: str) -> bool:
+def _write(docs: Path, rel: str, content: str | bytes) -> bool:
     path = docs / rel
-    data = content.encode("utf-8")
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -216,16 +217,22 @@ def _render(pages: list[tuple[str, str, bytes, object]]) -> tuple[int, list]:
     return written, records
 
 
+def _gzipped(text: str) -> bytes:
+    """A download compressed (a seventh of its bytes: it grows with the archive), with no time or
+    file name in its header: the same bytes on every build."""
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
 def _other_files(archive: Archive, urls: index.Urls, site_url: str, ids: dict[str, dict],
-                 added: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """Downloads, redirects, feeds and the rest, as (docs path, text). The large transient (the
-    downloads' text) comes first, while memory is lowest."""
+                 added: dict[str, str]) -> Iterator[tuple[str, str | bytes]]:
+    """Downloads, redirects, feeds and the rest, as (docs path, text or bytes). The large
+    transient (the downloads' text) comes first, while memory is lowest."""
     articles = archive.articles
     link_of = functools.partial(permalink, site_url)
 
     # the records are made twice rather than held: 100,000 of them take more memory than the time
-    yield "data/articles.jsonl", feeds.jsonl(feeds.records(articles, link_of))
-    yield "data/articles.csv", feeds.csv_text(feeds.records(articles, link_of))
+    yield "data/articles.jsonl.gz", _gzipped(feeds.jsonl(feeds.records(articles, link_of)))
+    yield "data/articles.csv.gz", _gzipped(feeds.csv_text(feeds.records(articles, link_of)))
 
     page_names = {report.page.name for report in archive.pages}
     for old, target in registry.redirects(ids, articles).items():
