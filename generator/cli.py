@@ -1,4 +1,4 @@
-"""Command line: `python -m generator build | serve | export | eval | fit`."""
+"""Command line: `python -m generator build | serve | export | eval | merge | publish | fit`."""
 from __future__ import annotations
 
 import argparse
@@ -234,6 +234,19 @@ def cmd_merge(args) -> int:
     return 0 if _fits_pages(args.site, args.deploy) else 2
 
 
+def cmd_publish(args) -> int:
+    from .site import publish
+
+    try:
+        done = publish.publish(args.site, args.to)
+    except publish.PublishError as err:
+        say(str(err), "error", "red")
+        return 2
+    say(f"{args.site} → {args.to}: {len(done.uploaded):,} files sent, {done.kept:,} unchanged, "
+        f"{len(done.deleted):,} deleted")
+    return 0
+
+
 def cmd_fit(args) -> int:
     from .reassemble import fit
     sets = [tuple(map(Path, s.split(":", 1))) for s in args.gold]
@@ -303,6 +316,11 @@ def main(argv: list[str] | None = None) -> int:
     mg.add_argument("--deploy", action="store_true", help="a site to publish on GitHub Pages: stop past the size "
                     "Pages deploys, warn past the size it supports")
     mg.set_defaults(run=cmd_merge)
+
+    pb = sub.add_parser("publish", help="upload the built site to an S3-compatible object store (only what changed)")
+    pb.add_argument("--to", required=True, metavar="s3://BUCKET/PREFIX")
+    pb.add_argument("--site", type=Path, default=ROOT / "site")
+    pb.set_defaults(run=cmd_publish)
 
     ft = sub.add_parser("fit", help="fit reassembly's weights on gold annotations (needs the 'fit' extra)")
     ft.add_argument("--gold", action="append", required=True, metavar="GOLD_DIR:PAGES_DIR",
