@@ -32,6 +32,7 @@ SAMPLE_QUERIES = [
     "鹏",                # one character
     "示范区 高新区 王家鹏",
     "示范区(高新区)", "示范区（高新区）",  # half-width and full-width alike
+    '"学习强国"', "“学习强国”", "「学习强国」",  # quotation marks as typed or as printed
     "党\u200b工委",      # a zero-width space pasted in
     "不存在的词语",
 ]
@@ -203,6 +204,8 @@ def test_full_width_and_half_width_forms_find_the_same(archive):
     found = search.truth(archive.articles, "示范区（高新区）")
     assert found and search.truth(archive.articles, "示范区(高新区)") == found
     assert search.truth(archive.articles, "党\u200b工委") == search.truth(archive.articles, "党工委")
+    printed = search.truth(archive.articles, "“学习强国”")
+    assert printed and search.truth(archive.articles, '"学习强国"') == printed == search.truth(archive.articles, "「学习强国」")
 
 
 def test_a_filtered_search_lives_in_its_address(page, server, archive):
@@ -228,8 +231,8 @@ def test_a_filtered_search_lives_in_its_address(page, server, archive):
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
        | st.text(alphabet="（）１２ＡａＺ　\u200b\u0301…·—“”，。中文Ｅé\u3000 e", max_size=40))
 @settings(max_examples=3000, deadline=None)
-def test_normalize_is_nfkc_without_whitespace_zero_width_or_case(text):
+def test_normalize_is_nfkc_one_quote_without_whitespace_zero_width_or_case(text):
     """The fast path (full-width forms mapped first, NFKC only where still needed) is NFKC."""
     folded = "".join(unicodedata.normalize("NFKC", text).split())
-    expected = "".join(c for c in folded if c not in "\u200b\u200c\u200d\u2060\ufeff").casefold()
+    expected = "".join(c for c in folded if c not in "\u200b\u200c\u200d\u2060\ufeff").translate(search.QUOTES).casefold()
     assert search.normalize(text) == expected

@@ -102,14 +102,20 @@ FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 HALF_WIDTH = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "}
 
 
+# Quotation marks, one of each kind: a reader types "学习强国" on a keyboard where the paper printed
+# “学习强国” (or 「学习强国」).
+QUOTES = str.maketrans({**dict.fromkeys("“”„‟〝〞「」『』", '"'), **dict.fromkeys("‘’‚‛", "'")})
+
+
 def normalize(text: str) -> str:
-    """What search compares: full-width and half-width forms alike (NFKC: （ is (, １ is 1),
-    no whitespace, no zero-width characters, case folded. overrides/assets/archive-search.js
-    folds a query the same way. (Mapping the full-width forms first gives NFKC's result sooner.)"""
+    """What search compares: full-width and half-width forms alike (NFKC: （ is (, １ is 1), every
+    double quote as " and single as ', no whitespace, no zero-width characters, case folded.
+    overrides/assets/archive-search.js folds a query the same way. (Mapping the full-width forms
+    first gives NFKC's result sooner.)"""
     text = FULL_WIDTH.sub(lambda m: HALF_WIDTH[m.group()], text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return ZERO_WIDTH.sub("", compact(text)).casefold()
+    return ZERO_WIDTH.sub("", compact(text)).translate(QUOTES).casefold()
 
 
 def headline(article: Article | Entry) -> str:

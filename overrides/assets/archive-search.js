@@ -36,8 +36,10 @@
     return h >>> 0;
   }
 
-  // as generator/search.py's normalize: NFKC, no whitespace, no zero-width characters, lower case
-  const norm = (s) => s.normalize("NFKC").replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, "").toLowerCase();
+  // as generator/search.py's normalize: NFKC, every double quote as " and single as ', no
+  // whitespace, no zero-width characters, lower case
+  const norm = (s) => s.normalize("NFKC").replace(/[“”„‟〝〞「」『』]/g, '"').replace(/[‘’‚‛]/g, "'")
+    .replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, "").toLowerCase();
   const num = (s) => parseInt(s, 36);
 
   async function docs() {
