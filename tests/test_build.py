@@ -418,6 +418,19 @@ def test_the_downloads_are_compressed_and_hold_every_article(built_site, archive
     assert "data/articles.jsonl.gz" in home and "data/articles.csv.gz" in home
 
 
+def test_each_article_page_describes_itself_by_its_lead(built_site, archive):
+    """<meta name=description>: the article's opening words (what a search result shows), not the
+    site's one line on every page."""
+    described = {}
+    for a in archive.articles:
+        tree = parsed(built_site / "site" / "articles" / a.id / "index.html")
+        (meta,) = tree.xpath('//meta[@name="description"]')
+        described[a.id] = meta.get("content")
+        lead = " ".join(next((p["text"] for p in a.paragraphs if p["role"] == "text"), a.title).split())
+        assert described[a.id].rstrip("…") == lead[:len(described[a.id].rstrip("…"))] and len(described[a.id]) <= 120
+    assert len(set(described.values())) == len(described)
+
+
 def test_the_csv_download_opens_in_excel_on_chinese_windows():
     from generator.index import feeds
 

@@ -144,6 +144,8 @@ def test_text_that_looks_like_markup_renders_as_text(tmp_path, page, browser):
                         "<img src=x onerror=alert(2)>"):
             assert literal in body, literal
         assert page.locator("article b, article img[src=x]").count() == 0
+        described = page.locator('meta[name="description"]').get_attribute("content")
+        assert described.startswith("本报讯 近日，<b>粗体</b>") and "<img src=x onerror=alert(2)>" in described
         page.goto(f"{url}districts/erqiqu/")
         assert "<script>alert(1)</script>标题" in page.locator("article").inner_text()
         page.goto(f"{url}pages/hostile/")

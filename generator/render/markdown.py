@@ -130,9 +130,20 @@ def json_ld(article: Article, permalink: str) -> dict:
     return {k: v for k, v in data.items() if v not in (None, [], "")}
 
 
+DESCRIPTION_CHARS = 120  # of the lead, as the page's meta description (what a search result shows)
+
+
+def description(article: Article) -> str:
+    """The article's own meta description: its lead's opening, not the site's one line on every page."""
+    lead = next((p["text"] for p in article.paragraphs if p["role"] == "text"), article.title)
+    lead = " ".join(lead.split())
+    return lead if len(lead) <= DESCRIPTION_CHARS else lead[:DESCRIPTION_CHARS - 1] + "…"
+
+
 def front_matter(article: Article, permalink: str) -> str:
     data = {
         "id": article.id, "title": html.escape(article.title), "title_derived": article.title_derived,
+        "description": html.escape(description(article)),  # Material writes it into the page unescaped
         "kicker": article.kicker, "subtitle": article.subtitle, "kind": article.kind,
         "district": article.district, "district_full": article.district_full, "city": article.city,
         "district_inferred": article.district_inferred,
