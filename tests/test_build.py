@@ -413,7 +413,15 @@ def test_the_downloads_are_compressed_and_hold_every_article(built_site, archive
     records = [json.loads(line) for line in gzip.decompress((data / "articles.jsonl.gz").read_bytes()).splitlines()]
     assert sorted(r["id"] for r in records) == sorted(a.id for a in archive.articles)
     text = gzip.decompress((data / "articles.csv.gz").read_bytes()).decode("utf-8")
-    assert text.startswith("\ufeff") and len(list(csv.DictReader(io.StringIO(text[1:])))) == len(records)
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert text.startswith("\ufeff") and len(rows) == len(records)
+    # where and when each was printed, and its text: what a researcher counts and quotes
+    by_id = {a.id: a for a in archive.articles}
+    for record, row in zip(records, rows):
+        a = by_id[record["id"]]
+        assert record["text"] == row["text"] == "\n".join(p["text"] for p in a.paragraphs) and a.paragraphs[0]["text"] in record["text"]
+        assert (record["newspaper"], record["publication_date"], record["page_label"]) == (a.newspaper, a.publication_date, a.page_label)
+        assert row["publication_date"] == (a.publication_date or "")
     home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
     assert "data/articles.jsonl.gz" in home and "data/articles.csv.gz" in home
 

@@ -59,16 +59,20 @@ def atom(articles: list[Article], title: str, feed_url: str, site_url: str, perm
 
 
 def records(articles: list[Article], permalink) -> Iterator[dict]:
-    """The export record of every article, with its permanent URL: both downloads are made of these."""
-    return (record(a, copy=False) | {"url": permalink(a)} for a in articles)
+    """The export record of every article, with its permanent URL, where and when it was printed
+    and its text (what a researcher counts, quotes and cites): both downloads are made of these."""
+    return (record(a, copy=False) | {"url": permalink(a), "newspaper": a.newspaper, "publication_date": a.publication_date,
+                                     "page_label": a.page_label, "text": "\n".join(p["text"] for p in a.paragraphs)}
+            for a in articles)
 
 
 def jsonl(rows: Iterable[dict]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
-CSV_FIELDS = ("id", "url", "title", "kicker", "subtitle", "district", "city", "date", "date_precision", "event_date",
-              "reporters", "correspondents", "photographers", "persons", "organizations", "topics", "source")
+CSV_FIELDS = ("id", "url", "title", "kicker", "subtitle", "newspaper", "publication_date", "page_label", "district",
+              "city", "date", "date_precision", "event_date", "reporters", "correspondents", "photographers", "persons",
+              "organizations", "topics", "source", "text")
 
 
 def csv_text(rows: Iterable[dict]) -> str:
