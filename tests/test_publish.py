@@ -5,12 +5,11 @@ import hashlib
 import shutil
 import socket
 
+import boto3
 import pytest
+from moto.server import ThreadedMotoServer
 
 from generator.site import publish
-
-boto3 = pytest.importorskip("boto3")
-server_module = pytest.importorskip("moto.server")
 
 
 @pytest.fixture
@@ -18,7 +17,7 @@ def store(monkeypatch):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = server_module.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     for name, value in {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}", "AWS_ACCESS_KEY_ID": "test",
                         "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1"}.items():
