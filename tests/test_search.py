@@ -208,6 +208,25 @@ def test_full_width_and_half_width_forms_find_the_same(archive):
     assert printed and search.truth(archive.articles, '"学习强国"') == printed == search.truth(archive.articles, "「学习强国」")
 
 
+def test_back_returns_to_the_previous_search_and_the_title_names_the_query(page, server):
+    """A search the reader submitted is a step in the history: Back shows the one before, with its
+    results, and the page's title (the tab, a bookmark) names the query."""
+    page.goto(server + "search/?q=党工委")
+    page.wait_for_selector('.archive-search[data-state=done][data-query="党工委"]')
+    assert page.title().startswith("“党工委”的搜索结果")
+    box = page.locator(".archive-search input[name=q]")
+    box.fill("示范区")
+    box.press("Enter")
+    page.wait_for_selector('.archive-search[data-state=done][data-query="示范区"]')
+    assert "q=%E7%A4%BA%E8%8C%83%E5%8C%BA" in page.url and page.title().startswith("“示范区”的搜索结果")
+    page.go_back()
+    page.wait_for_selector('.archive-search[data-state=done][data-query="党工委"]')
+    assert box.input_value() == "党工委" and page.title().startswith("“党工委”的搜索结果")
+    assert page.locator(".archive-search__hit").count() > 0
+    page.go_forward()
+    page.wait_for_selector('.archive-search[data-state=done][data-query="示范区"]')
+
+
 def test_a_filtered_search_lives_in_its_address(page, server, archive):
     """The query, the sort and the filters are in the URL: a filtered search can be shared, and
     loading its address gives the same hits."""

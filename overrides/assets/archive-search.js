@@ -205,9 +205,13 @@
     const filters = { district: null, year: null, topic: null };
     let current = null, shown = 0, generation = 0;
 
-    const params = new URLSearchParams(location.search);
+    let params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
     if (params.get("sort") === "date") sort.value = "date";
+    const title = document.title;
+    // The search on screen is one the reader has (loaded, submitted, filtered): their next edit
+    // starts a new history entry, which the keystrokes after it replace.
+    let fresh = true, pushNext = false;
 
     async function render(append) {
       const gen = generation;
@@ -251,7 +255,7 @@
           b.dataset.value = String(item.i);
           b.className = filters[key] === item.i ? "active" : "";
           b.textContent = item.name + (key === "year" ? "年" : "") + " " + item.n;
-          b.onclick = () => { filters[key] = filters[key] === item.i ? null : item.i; syncUrl(); drawFacets(); render(false); };
+          b.onclick = () => { filters[key] = filters[key] === item.i ? null : item.i; syncUrl(true); fresh = true; drawFacets(); render(false); };
           group.appendChild(b);
         }
         facetBox.appendChild(group);
@@ -261,8 +265,12 @@
     // The query, the sort and the filters live in the address, so that a search can be shared,
     // bookmarked and reloaded as it is: ?q=党工委&sort=date&district=二七区&year=2021&topic=党建
     const FILTER_TABLES = { district: "districts", year: "years", topic: "topics" };
-    function syncUrl() {
+    // A new query, a filter or the sort is a new history entry, so that Back returns to the search
+    // before; while the reader types, that entry is replaced. The page's title names the query:
+    // the tab, the history list and a bookmark say it.
+    function syncUrl(push) {
       const query = input.value.trim();
+      document.title = query ? "“" + query + "”的搜索结果 - " + title : title;
       const out = new URLSearchParams();
       if (query) out.set("q", query);
       if (query && sort.value === "date") out.set("sort", "date");
@@ -270,11 +278,15 @@
         if (query && filters[key] != null && state.docs) out.set(key, String(state.docs[table][filters[key]]));
       }
       const search = out.toString();
-      try { history.replaceState(null, "", search ? "?" + search : location.pathname); } catch (e) { /* file:// */ }
+      const address = search ? "?" + search : location.pathname;
+      if ("?" + search === location.search || (!search && !location.search)) return;
+      try { history[push ? "pushState" : "replaceState"](null, "", address); } catch (e) { /* file:// */ }
     }
 
     async function run(fromAddress) {
       const query = input.value.trim();
+      const push = pushNext && !fromAddress;  // an address read (a link, Back) is put in its canonical form, not added
+      pushNext = false;
       generation++;
       root.dataset.state = "busy";
       filters.district = filters.year = filters.topic = null;
@@ -285,7 +297,7 @@
           if (i >= 0) filters[key] = i;
         }
       }
-      syncUrl();
+      syncUrl(push);
       if (!query) { current = { terms: [], list: [] }; results.innerHTML = ""; facetBox.innerHTML = ""; status.textContent = ""; root.dataset.state = "done"; return; }
       status.textContent = "正在搜索…";
       current = await search(query);
@@ -295,9 +307,23 @@
 
     let timer = null;
     // busy from the keystroke on, not from when the pause runs the search: done means these results
-    input.addEventListener("input", () => { clearTimeout(timer); root.dataset.state = "busy"; timer = setTimeout(run, 20); });
-    root.querySelector("form").addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); run(); });
-    sort.addEventListener("change", () => { syncUrl(); if (current) render(false); });
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      root.dataset.state = "busy";
+      if (fresh) { pushNext = true; fresh = false; }
+      timer = setTimeout(run, 20);
+    });
+    root.querySelector("form").addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); run(); fresh = true; });
+    sort.addEventListener("change", () => { syncUrl(true); fresh = true; if (current) render(false); });
+    window.addEventListener("popstate", () => {  // Back and Forward: the search that address names
+      params = new URLSearchParams(location.search);
+      input.value = params.get("q") || "";
+      sort.value = params.get("sort") === "date" ? "date" : sort.options[0].value;
+      clearTimeout(timer);
+      pushNext = false;
+      fresh = true;
+      run(true);
+    });
     more.addEventListener("click", () => render(true));
     docs();  // warm the article table while the reader types
     if (input.value) run(true); else root.dataset.state = "done";
