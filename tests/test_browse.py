@@ -199,6 +199,10 @@ def test_an_old_url_redirects_to_the_article(tmp_path, archive, page):
     assert new_id != victim.id
     left = parsed(project / "site" / "articles" / victim.id / "index.html")
     assert left.xpath('//meta[@name="robots"]/@content') == ["noindex"] and len(left.xpath('//link[@rel="canonical"]')) == 1
+    # its canonical address is the article's new one, not the page left behind
+    now = parsed(project / "site" / "articles" / new_id / "index.html")
+    assert left.xpath('//link[@rel="canonical"]/@href') == now.xpath('//link[@rel="canonical"]/@href')
+    assert now.xpath('//link[@rel="canonical"]/@href')[0].endswith(f"articles/{new_id}/")
     sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert f"articles/{new_id}/" in sitemap and f"articles/{victim.id}/" not in sitemap
     with serve(project / "site") as url:
