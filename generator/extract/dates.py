@@ -79,7 +79,7 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
         year, month, printed = (int(x) for x in published.split("-"))
         day = int(day_first.group(1)[:-1])
         if day > printed:
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            year, month = _month_before(year, month)
         if 1 <= day <= 31:
             return EventDate(month, day, year, day_first.group(1))
     match = DATE.search(lead)
@@ -91,19 +91,19 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
             if TODAY.fullmatch(first.group()):
                 return EventDate(dispatch[0], dispatch[1], None, first.group())
             if first is this_month:  # 本月８日: the dateline's month; 上月: the month before
-                month = dispatch[0] if first.group(1) == "本月" else (dispatch[0] - 2) % 12 + 1
+                month = dispatch[0] if first.group(1) == "本月" else _month_before(None, dispatch[0])[1]
                 day = int(first.group(2))
                 return EventDate(month, day, None, first.group()) if 1 <= day <= 31 else None
             day, before = int(first.group(1)), lead[: first.start()]
             # a day after the dateline's is in the month before, unless it is to come (将于８日)
             later = day > dispatch[1] and not TO_COME.search(before[-12:])
-            month = (dispatch[0] - 2) % 12 + 1 if later else dispatch[0]
+            month = _month_before(None, dispatch[0])[1] if later else dispatch[0]
             if 1 <= day <= 31:
                 return EventDate(month, day, None, first.group())
     if this_month and published and len(published) >= 7 and (not match or this_month.start() < match.start()):
         year, month = int(published[:4]), int(published[5:7])
         if this_month.group(1) == "上月":
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            year, month = _month_before(year, month)
         day = int(this_month.group(2))
         return EventDate(month, day, year, this_month.group()) if 1 <= day <= 31 else None
     if not match:
@@ -118,6 +118,11 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     if relative_year and not year and published:  # 去年１０月１５日: the year before the printing
         year = int(published[:4]) + RELATIVE_YEAR[relative_year.group(1)]
     return EventDate(int(month), int(day), int(year) if year else None, match.group())
+
+
+def _month_before(year: int | None, month: int) -> tuple[int | None, int]:
+    """The month before (year, month): December of the year before January."""
+    return (year, month - 1) if month > 1 else (year - 1 if year else year, 12)
 
 
 def resolved(event: EventDate, printed: str | None, year: int | None, lead: str) -> str:

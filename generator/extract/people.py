@@ -200,8 +200,9 @@ NAME_CONTEXT = (6, 8)
 # What the model tags PER and is no one's name: a person called by a title or a form of address
 # (江主席, 何教授, 夏先生: a name with a title after it is the name, 刘伯承元帅), a photographer's
 # credit (周确摄), a name the text leaves out (张某).
-ADDRESS = re.compile(r"(?:先生|女士|小姐|师傅|同志|大夫|师|氏|元帅)$")
-SPLIT_ADDRESS = re.compile(r"先生|女士|小姐|师傅|同志|大夫|元帅")  # a name's last character and the next
+FORMS_OF_ADDRESS = "先生|女士|小姐|师傅|同志|大夫|元帅"
+ADDRESS = re.compile(rf"(?:{FORMS_OF_ADDRESS}|师|氏)$")
+SPLIT_ADDRESS = re.compile(FORMS_OF_ADDRESS)  # a name's last character and the next
 NOT_A_NAME = re.compile(r"[摄某等]$")
 PLACE_END = re.compile(r"[省市区县乡镇村路街]$")  # jieba calls 高新区 a name
 MAX_FOREIGN_NAME = 30  # characters, '·' included: 诺罗敦·莫尼列·西哈努克 has 11
@@ -318,8 +319,6 @@ def _plausible(name: str) -> bool:
         if len(rest) == 1 and not rest[0][1].startswith("nr"):  # one word of the dictionary, and no name
             return False
     return not NOT_NAME.match(name) and not re.search(r"[区市县乡镇村局委办部会感度性率们者]$|女士$|先生$|师傅$", name)
-
-
 
 
 def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list[str]]:

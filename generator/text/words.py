@@ -24,7 +24,7 @@ def tag(text: str) -> list[tuple[str, str]]:
 
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary has `text` as one word (报道, 总理, 提出)."""
-    return len(text) > 1 and len(rjieba.tag(text, False)) == 1
+    return len(text) > 1 and len(tag(text)) == 1
 
 
 def starts(tokens: list[tuple[str, str]]) -> list[int]:
