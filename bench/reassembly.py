@@ -1,8 +1,9 @@
 """Reassembly figures on every gold set present, and the held-out ones that are the honest figures.
 
 Sources (each a paper's style): `sample` (tests/data/gold and tests/data/layout-gold on the sample
-pages, the same articles laid out again by bench/relayout.py, and a synthetic archive in their
-style by bench/synth.py), `realpages` (../shared/realpages, People's Daily 1998) and `realpages2`
+pages, and the same articles laid out again by bench/relayout.py), `synthetic` (an archive made up
+by bench/synth.py: its sentences are the sample's, its layout a generic page's, with kickers and
+subtitles), `realpages` (../shared/realpages, People's Daily 1998) and `realpages2`
 (../shared/realpages2, city-paper and web news 2002-2014), the last two where present.
 
 The shipped weights are fitted on every source present, each counting alike.
@@ -41,9 +42,10 @@ FIGURES = ("exact_recall", "exact_precision", "headline_exact", "title_lenient",
            "photographers", "line_coverage", "reading_order", "event_date", "persons_f1", "organizations_f1",
            "pages_flagged", "wrong_flagged")
 WRONG = ("MISSED", "BOUNDARY", "ORDER", "HEADLINE")  # the referee's words for an article reassembled wrong
-# The layout gold (tests/data/layout-gold) names no people: the sample rows' entity figures would
-# mean nothing (the sample gold's are `python -m generator eval`'s).
+# The layout gold (tests/data/layout-gold) and the synthetic gold name no people: those rows' entity
+# figures would mean nothing (the sample gold's are `python -m generator eval`'s).
 ENTITIES = ("persons_f1", "organizations_f1")
+NO_ENTITIES = ("sample", "synthetic")  # sources whose gold names no people
 FIT_RELAYOUT_SEED, SCORE_RELAYOUT_SEED, VARIANTS = 1, 2, 10
 SYNTH_ARTICLES, SYNTH_SEED = 300, 11
 REAL_SOURCES = ("realpages", "realpages2")  # folders of ../shared with gold/ and pages/
@@ -82,13 +84,13 @@ def sample_sets(tmp: Path, seed: int) -> tuple[list, list]:
 
 def training_sets(tmp: Path, shared: Path) -> dict[str, list[list]]:
     """What the shipped weights are fitted on, by source, each source a list of gold sets (a set
-    counts as much as any other in a fit): the sample gold, its relayouts (FIT_RELAYOUT_SEED) and a
-    synthetic archive in its style (another seed than the one tests/test_eval.py scores); and each
-    set of real pages that is present."""
+    counts as much as any other in a fit): the sample gold and its relayouts (FIT_RELAYOUT_SEED), a
+    synthetic archive (another seed than the one tests/test_eval.py scores), and each set of real
+    pages that is present."""
     sample, again = sample_sets(tmp, FIT_RELAYOUT_SEED)
     synth.generate(SYNTH_ARTICLES, tmp / "synth", seed=SYNTH_SEED)
     generated = fit.gold_pages([(tmp / "synth" / "gold", tmp / "synth" / "pages")])
-    sources = {"sample": [sample, again, generated]}
+    sources = {"sample": [sample, again], "synthetic": [generated]}
     for name in REAL_SOURCES:
         real = fit.gold_pages([(shared / name / "gold", shared / name / "pages")])
         if real:
@@ -105,6 +107,7 @@ def table(shared: Path, held_out: bool = True) -> dict[str, dict]:
         scored = {"sample": sample + score_relaid, **{k: v[0] for k, v in sources.items() if k != "sample"}}
         rows["sample gold"] = figures(sample)
         rows["sample relaid"] = figures(score_relaid)
+        rows["synthetic"] = figures(sources["synthetic"][0])
         for name in REAL_SOURCES:
             if name in sources:
                 rows[name] = figures(sources[name][0])
@@ -135,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     width = max(map(len, rows)) + 2
     print("set".ljust(width) + " ".join(f"{f[:12]:>12}" for f in FIGURES))
     for name, row in rows.items():
-        print(name.ljust(width) + " ".join("—".rjust(12) if f in ENTITIES and name.startswith("sample") else f"{row[f]:12.3f}"
+        print(name.ljust(width) + " ".join("—".rjust(12) if f in ENTITIES and name.split(": ")[-1].split()[0] in NO_ENTITIES else f"{row[f]:12.3f}"
                                            for f in FIGURES))
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -149,13 +149,19 @@ def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft]
                 if result[0] > best[0] + 1e-9:
                     best, choice, improved = result, trial, True
     _, groups, pairs, table, cols = best
-    if doubts is not None:  # each headline's choice against its best other: another story, or none
-        for g, group in enumerate(groups):
+    if doubts is not None:
+        for r, run in enumerate(runs):  # each run's cut into headlines against its best other cut
+            others = [solve(choice[:r] + [c] + choice[r + 1:])[0] for c in range(len(options[r])) if c != choice[r]]
+            if others:
+                doubts.weigh("cut", float(best[0] - max(others)), [n for u in run for n in u.lines])
+        for g, group in enumerate(groups):  # each headline's choice against its best other: a story, or none
             row = table[g]
             others = np.delete(row, cols[g])
             others = others[others > IMPOSSIBLE / 2]
             if len(others):
                 doubts.weigh("headline", float(row[cols[g]] - others.max()), [n for u in group for n in u.lines])
+            if g in pairs and features.pair(group, pairs[g])["body"] < UNLINKED:  # its place alone chose it
+                doubts.found.append(("unlinked", group[0].lines[0]))
     orphans = []
     for g, group in enumerate(groups):
         if g in pairs:

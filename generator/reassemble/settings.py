@@ -17,9 +17,10 @@ MAX_SUBHEADING_WIDTH = 12
 MAX_DECODE_STORIES = 64  # a page's headlines are decoded against at most this many stories at once
 
 # A decision closer to its threshold than this (in its model's own units: log-odds for the fitted
-# classifiers, the decode's score for a headline against its best other choice) is a doubt: its
-# page is listed as 待校对 (to check), as is a page where a headline heads no story. Chosen on the
-# gold pages so that the pages flagged hold most of the articles reassembly gets wrong while few
-# pages are flagged (bench/reassembly.py prints both); the dispatch and tail margins said nothing
-# of the mistakes there, so they raise no doubt.
-DOUBT_MARGINS = {"heading": 1.0, "boundary": 1.5, "headline": 1.0, "dispatch": 0.0, "tail": 0.0}
+# classifiers; for the headline decode, a headline's score against its best other choice, and a run
+# of headline lines' cut against its best other cut: `cut`) is a doubt: its page is listed as 待校对
+# (to check), as is a page where a headline heads no story or shares none of its story's words (its
+# place alone chose it). Chosen on the gold pages so that the pages flagged hold most of the
+# articles reassembly gets wrong while few pages are flagged (bench/reassembly.py prints both); the
+# dispatch and tail margins said nothing of the mistakes there, so they raise no doubt.
+DOUBT_MARGINS = {"cut": 0.5, "heading": 1.0, "boundary": 1.5, "headline": 1.0, "dispatch": 0.0, "tail": 0.0}

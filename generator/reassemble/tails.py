@@ -13,6 +13,7 @@ from ..text.vocabulary import CONTINUED_FROM
 from .blocks import Block
 from .evidence import best_but, bigram_weights, bigrams, overlap, top2
 from .learned import Doubts, Trace, decide, weights
+from .settings import IMPOSSIBLE
 from .stories import Draft
 
 
@@ -49,7 +50,8 @@ def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], 
     @functools.cache
     def scores(piece: tuple[int, ...]) -> list[float]:
         bag, size = bigrams("".join(text[n] for n in piece)), measure(list(piece), text)
-        if all(credits.is_credit(text[n]) for n in piece):  # a byline: its words are a name, not a story's
+        byline = all(credits.is_credit(text[n]) for n in piece)
+        if byline:  # its words are a name, not a story's
             bag = {}
         words = [overlap(bag, b, idf) for b in bags]
         titled = [overlap(h, bag, idf) for h in heads]
@@ -58,13 +60,14 @@ def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], 
         for k, story in enumerate(stories):
             y = {"words": words[k], "margin": words[k] - best_but(top_words, k),
                  "headline_words": titled[k], "headline_margin": titled[k] - best_but(top_titled, k),
-                 "open": float(not story.closed), "unfinished": float(not ends_sentence(text[story.last])),
+                 "open": float(not story.closed), "unfinished": float(unfinished(story, text)),
                  "lead": float(story.lead),
                  # a column runs on from the page's foot to its head: the last story, or the next one
                  "last": float(k == len(stories) - 1), "next": float(k == 0 or stories[k - 1].first < piece[0]),
                  "same_measure": float(size is not None and size == measures[id(story)]),
                  "other_measure": float(differ(size, measures[id(story)]))}
-            row.append(rank.logit(y))
+            # A story has one byline: a byline at the top ends only a story that has none yet.
+            row.append(IMPOSSIBLE if byline and bylined(story, text) else rank.logit(y))
             if trace is not None:
                 trace.add("tail_story", y, piece, story.body)
         return row
@@ -90,9 +93,22 @@ def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], 
         return
     rows, cols = linear_sum_assignment([[-v for v in row] for row in gain])
     for r, c in sorted(zip(rows, cols), key=lambda rc: -rc[0]):
+        if gain[r][c] == IMPOSSIBLE:
+            continue
         stories[c].fragments.append(chosen[r].fragments[0])
         stories[c].closed = chosen[r].closed
         articles.remove(chosen[r])
+
+
+def bylined(story: Draft, text: dict[int, str]) -> bool:
+    """The story ends in its byline ('记者 孙庆辉', its '文/图' perhaps on a line of its own)."""
+    last = story.body[-2:]
+    return credits.is_photo_mark(text[last[-1]]) or credits.split_trailing("".join(text[n] for n in last)) is not None
+
+
+def unfinished(story: Draft, text: dict[int, str]) -> bool:
+    """The story stops mid-sentence: its last line ends no sentence and is no part of its byline."""
+    return not ends_sentence(text[story.last]) and not bylined(story, text)
 
 
 def measure(lines: list[int], text: dict[int, str]) -> tuple[int, int] | None:
