@@ -26,9 +26,9 @@ STRUCTURE = ("exact_recall", "exact_precision", "headline_exact", "title_lenient
 FLOORS = {
     "sample gold": dict.fromkeys(STRUCTURE, 1.0),
     "sample relaid": {"exact_recall": 0.94, "exact_precision": 0.92, "headline_exact": 0.95, "title_lenient": 0.96,
-                      "reporters": 0.96, "photographers": 0.98, "line_coverage": 1.0, "wrong_flagged": 0.70},
+                      "reporters": 0.96, "photographers": 0.98, "line_coverage": 1.0, "wrong_flagged": 0.80},
     "realpages": {"exact_recall": 0.99, "exact_precision": 0.99, "headline_exact": 0.98, "title_lenient": 0.98,
-                  "reporters": 0.99, "photographers": 1.0, "line_coverage": 1.0, "wrong_flagged": 0.66,
+                  "reporters": 0.99, "photographers": 1.0, "line_coverage": 1.0, "wrong_flagged": 0.99,
                   "persons_f1": 0.949,  # the people a reader meets on the person pages (issues 16, 31)
                   # a national paper's pages: no district (issue 31); bodies from the trained model too
                   "district": 1.0, "organizations_f1": 0.76},
@@ -47,8 +47,9 @@ FLOORS = {
 }
 
 
-# 待校对: the share of pages listed to check, at most (the wrong articles they hold: `wrong_flagged`).
-FLAGGED_CEILINGS = {"sample gold": 0.20, "sample relaid": 0.30, "realpages": 0.20, "realpages2": 0.40}
+# 待校对: the share of pages listed to check, at most (the wrong articles they hold: `wrong_flagged`);
+# on the gold sets at most a quarter (issue 29).
+FLAGGED_CEILINGS = {"sample gold": 0.20, "sample relaid": 0.32, "realpages": 0.25, "realpages2": 0.25}
 
 
 def _short(row: str, figures: dict) -> dict:
