@@ -420,6 +420,15 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  id="two bodies joined; a clause"),
     pytest.param("新华社香港１月３日电特区政府今天宣布，香港特区政府将举行选举。", ["香港特区政府"], ["特区政府"],
                  id="a level alone, whose the article does not say"),
+    pytest.param("新华社香港１月９日电香港特区政府政务司司长陈方安生将访问北京。", ["香港特区政府政务司"], ["香港特区政府政务司司"],
+                 id="a body, then its head's title"),
+    pytest.param("新华社武汉１月７日电李岩当选为武汉市第十届人大常委会主任。人大常委会还通过了决议。",
+                 ["武汉市第十届人大常委会"], ["人大常委会", "李岩当选为武汉市第十届人大常委会"],
+                 id="an election, a name with its ordinal, then said short"),
+    pytest.param("新华社北京１月６日电财政部会同有关部门制定了管理暂行办法，各级人大常委会要加强监督。", ["财政部"],
+                 ["财政部会", "管理暂行办", "人大常委会", "各级人大常委会"], id="a name ends where a word ends; a kind"),
+    pytest.param("本报讯 6月4日，二七区召开廉政工作会议，二七区委副书记、区长苏建设出席。", ["二七区委"], [],
+                 id="a name that opens with a place jieba reads as a number"),
 ])
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
     orgs = only_article(tmp_path, f"标题\n\n{lead}\n").organizations

@@ -34,6 +34,7 @@ JIEBA_NOT_A_NAME_START = ("p", "c", "u", "v", "d", "r", "m", "q", "f", "x", "y",
 # a clause read as a name (工商部门应优先为其办, 北京某大公司, 居民生活如常事业蒸蒸日上香港特区政府).
 CLAUSE_WORDS = ("p", "d", "r", "i")
 MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
+KIND_BEFORE = re.compile(r"(?:各级|各)$")  # 各级人大常委会: every body of a kind, none named
 CLAUSE_BREAKS = "，。；：！？"
 BODY_CONTEXT = (16, 4)  # characters the model reads before and after a word that may end a body's name
 # jieba tags a body's name nt and an abbreviation j: of those (党建, 研发, 同比 are j too), the ones
@@ -63,23 +64,36 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
     out = agencies(printed)
     starts = {e.start: e.tag for e in entities}
     read = {e.start + k for e in entities for k in range(len(e.text))}
-    words = dict(zip(starts_of(tokens), (f for _, f in tokens)))
+    bounds = starts_of(tokens)
+    words, ends = dict(zip(bounds, (f for _, f in tokens))), set(bounds)
     for name in rules:
         at = text.find(name)  # (a name read across the dateline is not in the text at all)
         if name in title:  # a title is set apart: nothing runs into a name there
             out.append(name)
+        elif at >= 0 and at + len(name) not in ends:  # a name ends where a word ends: not 暂行办(法), 财政部会(同)
+            continue
         elif at in read:  # where the model read, the name starts with one of its words, not a function word
             if starts.get(at, "p") not in NOT_A_NAME_START:
                 out.append(name)
-        elif at in words and (words[at] == "vn" or not words[at].startswith(JIEBA_NOT_A_NAME_START)):  # elsewhere jieba's
+        elif at in words and (words[at] == "vn" or not words[at].startswith(JIEBA_NOT_A_NAME_START)
+                              or places.starts_with_division(name)):  # elsewhere jieba's
             out.append(name)
     for entity in entities:
         name = _trimmed(entity.text) if entity.tag == "ORG" else ""
-        if len(name) >= MIN_MODEL_NAME and not LEVEL_ALONE.match(name) and \
-                (name[-1] in BODY_LAST or name.endswith(BODY_ENDS)):
+        if name[-2:-1] == name[-1:] and text.startswith("长", entity.start + len(entity.text)):
+            name = name[:-1]  # 政务司司长: the body, then its head's title (司长), read into one name
+        if _named_body(name) and entity.start + len(name) in ends \
+                and not KIND_BEFORE.search(text, 0, entity.start):
             out.append(name)
-    return [n for n in dict.fromkeys(out) if not _two_bodies(n)
-            and not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
+    names = [n for n in dict.fromkeys(out) if not _two_bodies(n) and not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
+    # named in full and then short (武汉市第十届人大常委会 … 人大常委会): one body
+    return [n for n in names if not any(o != n and o.endswith(n) for o in names)]
+
+
+def _named_body(name: str) -> bool:
+    """A name as long as a body's, that ends as one does and is more than a level alone."""
+    return len(name) >= MIN_MODEL_NAME and not LEVEL_ALONE.match(name) and \
+        (name[-1] in BODY_LAST or name.endswith(BODY_ENDS))
 
 
 def _two_bodies(name: str) -> bool:
@@ -152,13 +166,13 @@ DELIM = re.compile(
     r"(?:座谈|推进|表彰|动员|部署|见面|发布|交流|对接|推介|培训|报告|总结|观摩)会|"  # a meeting, then who holds it
     r"力争|争取|争创|创建|建成|建设成|"  # a goal, then the kind of body it aims at
     r"同时|其中|并|与会|包括|前往|来到|陪同|率|带队|会同|指导(?!组)|支持|服务|培育|达成|签约|获得|落实|贯彻|深化|"
-    r"评为|认定为|成为|作为|转变|抓好|加强|推进|提升|实施|确保|持续|积极|不断|帮助|搭建|切实|就|建立|完善|聚焦|围绕)")
+    r"会见|会晤|接见|评为|认定为|当选为|当选|选举|任命|成为|作为|转变|抓好|加强|推进|提升|实施|确保|持续|积极|不断|帮助|搭建|切实|就|建立|完善|聚焦|围绕)")
 # What no organisation starts with: a conjunction, a date, a title, a determiner, 好 of 服务好X.
 NOT_ORG_START = re.compile(r"^(?:好|与|和|及|同|年|月|日|副|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
                            r"相关|有关|全体|国家级|省级|市级|区级|县级|\d)")
 KIND_OF = re.compile(r"^(?:各|该|此|这|全体|相关|有关)$")
 NOT_ORG = re.compile(r"为(?:中心|核心)$|^(?:市域|区域|县域|全域)|召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
-                     r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|干部|党员|镇街道|实事|合作办|两家|各家|几家|\d+家")
+                     r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|干部|镇街道|实事|合作办|各级|各家|(?:\d+|[一二三四五六七八九十两几多]+)家")
 
 # A count right after a name ends the clause: 研发中心15家, 高新技术企业三百家.
 MEASURES = "家个所座"  # the words bodies are counted in

@@ -191,6 +191,12 @@ def divisions() -> dict[str, str]:
     return forms
 
 
+def starts_with_division(name: str) -> bool:
+    """Whether `name` opens with a division's printed form (二七区委, 武汉市政协): jieba may tag its
+    first word a number (二七) or a verb, but a place is where a body's name may start."""
+    return name[:2] in _heads() and any(name[:k] in divisions() for k in range(2, min(len(name), 10) + 1))
+
+
 @cache
 def _heads() -> frozenset[str]:
     """The first two characters of every division's forms: most words start none, and are passed by."""
