@@ -125,6 +125,10 @@ def _whole(name: str, text: str) -> str:
     if len(name) == 2 and len(mentions) > 1 and len({r[:1] for r in after}) == 1 and is_han(rest[:1]) \
             and not is_word(rest) and not any(FOLLOW.match(text[at + 2:]) for at in mentions):
         return name + rest[:1]
+    if len(name) == 2 and len(mentions) == 1 and is_han(rest[:1]) and is_word(name[-1] + rest[:1]):
+        said = FOLLOW.match(text[mentions[0] + 3:])  # 张人为指出: the name's last two read as a word (人为)
+        if said and len(said.group()) > 1:
+            return name + rest[:1]
     return name
 
 
