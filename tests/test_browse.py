@@ -3,6 +3,7 @@ built site served on 127.0.0.1."""
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -49,6 +50,29 @@ def test_article_page_headline_credits_and_cite_box(page, server, archive, urls,
     assert copied == [permalink, render.citation(article), online.replace(render.ACCESS_DATE, f"[{today}]")]
     assert copied[1].startswith(f"{article.reporters[0]}. {article.title}[N]. ")
     assert f"{article.title}[N/OL]. " in copied[2] and copied[2].endswith(f"[{today}]. {permalink}.")
+
+
+def test_citation_managers_read_the_page_and_download_its_record(page, server, archive, urls, built_site):
+    """Zotero's connector and Google Scholar read the citation_* tags; the cite box offers the same
+    record as RIS (TY NEWS: a newspaper article) and CSL-JSON, accessed today."""
+    article = find(archive, lambda a: a.reporters and a.correspondents)
+    permalink = site.site_url(built_site / "mkdocs.yml").rstrip("/") + f"/articles/{article.id}/"
+    page.goto(url_of(server, urls.article(article)))
+    tags = page.eval_on_selector_all('meta[name^="citation_"]', "els => els.map(e => [e.name, e.content])")
+    assert ["citation_title", article.title] in tags and ["citation_public_url", permalink] in tags
+    assert [c for n, c in tags if n == "citation_author"] == article.reporters + article.correspondents
+    today = page.evaluate("new Date().toLocaleDateString('sv')")  # YYYY-MM-DD
+    box = page.locator(".admonition.quote .cite-downloads")
+    with page.expect_download() as ris_file:
+        box.get_by_role("link", name="RIS", exact=False).click()
+    ris = Path(ris_file.value.path()).read_bytes().decode("utf-8").split("\r\n")  # RIS lines end in CR LF
+    assert ris[0] == "TY  - NEWS" and ris[-2:] == ["ER  - ", ""] and ris_file.value.suggested_filename == f"{article.id}.ris"
+    assert f"TI  - {article.title}" in ris and f"UR  - {permalink}" in ris and f"Y2  - {today.replace('-', '/')}" in ris
+    assert [line[6:] for line in ris if line.startswith("AU  - ")] == article.reporters + article.correspondents
+    with page.expect_download() as csl_file:
+        box.get_by_role("link", name="CSL-JSON").click()
+    accessed = {"accessed": {"date-parts": [[int(x) for x in today.split("-")]]}}
+    assert json.loads(Path(csl_file.value.path()).read_text(encoding="utf-8")) == [render.csl_item(article, permalink) | accessed]
 
 
 def test_a_title_the_paper_did_not_print_is_cited_as_supplied(archive):

@@ -21,17 +21,10 @@ ACCESSED = "2026-11-30"
 
 
 def csl_item(article, url: str | None = None) -> dict:
-    """The article as CSL-JSON: a newspaper article, its reporters and correspondents its authors,
-    its 版次 the CSL `page`. A title the paper did not print goes in brackets, as the cataloguer
-    supplies it."""
-    item = {"id": article.id, "type": "article-newspaper", "language": "zh-CN",
-            "title": f"[{article.title}]" if article.title_derived else article.title,
-            "author": [{"literal": name} for name in article.reporters + article.correspondents],
-            "container-title": article.newspaper, "page": article.page_label,
-            "issued": {"date-parts": [[int(x) for x in article.publication_date.split("-")]]}}
-    if url:
-        item |= {"id": f"{article.id}/OL", "URL": url, "accessed": {"date-parts": [[int(x) for x in ACCESSED.split("-")]]}}
-    return {k: v for k, v in item.items() if v}
+    """The article as the page's CSL-JSON download gives it, accessed on ACCESSED."""
+    item = render.csl_item(article, url)
+    return item | {"id": f"{article.id}/OL", "accessed": {"date-parts": [[int(x) for x in ACCESSED.split("-")]]}} \
+        if url else item
 
 
 def citeproc_js(items: list[dict], tmp_path) -> list[str]:
@@ -46,8 +39,9 @@ def citeproc_js(items: list[dict], tmp_path) -> list[str]:
 
 def test_the_cite_box_agrees_with_citeproc_js_and_the_official_style(tmp_path):
     """Both forms, [N] and [N/OL], for every sample article, once the metadata file gives the
-    paper, the day and the 版次: one, two, three and more authors, none, a supplied title, a page
-    known only by its year."""
+    paper, the day and the 版次: one, two, three and more authors, none, a photographer alone, a
+    supplied title, a page known only by its year, a year read off the page (supplied: bracketed).
+    Our cite box and citeproc-js on our CSL-JSON download are two roads to one string."""
     pages = sorted(PAGES.glob("*.txt"))
     metadata = tmp_path / "metadata.yaml"
     dates = ["2020-12-01", "2021-06-07", "2021-06", "2020", "2020-06-09"]
@@ -59,9 +53,14 @@ def test_the_cite_box_agrees_with_citeproc_js_and_the_official_style(tmp_path):
     many = ["郭树勋", "王明", "李华", "张强"]  # three authors are named, a fourth is 等
     articles += [dataclasses.replace(articles[0], id=f"x{n}", reporters=many[:n - 1], correspondents=many[n - 1:n])
                  for n in (3, 4)]
+    photo = dataclasses.replace(articles[0], id="photo", reporters=[], correspondents=[], photographers=["王明"])
+    guessed = dataclasses.replace(articles[0], id="guessed", publication_date=None, year=2021, date_inferred=True)
+    articles += [photo, guessed]
 
     url = "https://news.example.org/archive/articles/{}/"
     expected = citeproc_js([csl_item(a) for a in articles] + [csl_item(a, url.format(a.id)) for a in articles], tmp_path)
     ours = [render.citation(a) for a in articles] + [
         render.citation(a, url.format(a.id)).replace(render.ACCESS_DATE, f"[{ACCESSED}]") for a in articles]
     assert ours == expected
+    n = len(articles)
+    assert ours[n - 2].startswith("王明. ") and ours[n - 1].endswith(", [2021](A01).")

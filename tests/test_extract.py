@@ -184,6 +184,8 @@ def test_headline_roles():
 
 def test_derived_title_is_the_first_sentence():
     assert derive(["本报讯 （记者郭树勋） 植树造林滋沃土，防风固沙护蓝天。12月6日上午"]) == "植树造林滋沃土，防风固沙护蓝天"
+    # not the credit that follows the dateline (issue 33: '[记者孟西安报道：１月１０日上午…]')
+    assert derive(["本报西安１月１０日电记者孟西安报道：１月１０日上午，陕西召开大会。"]) == "１月１０日上午，陕西召开大会"
 
 
 def test_topics_by_keywords():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text.chars import clean, compact
-from ..text.credits import DATELINE as _DATELINE
+from ..text.credits import DATELINE as _DATELINE, without_dateline
 from ..text.vocabulary import BRIEF_MARKS, CAPTION_MARKS
 
 NEWS_VERBS = re.compile(
@@ -46,8 +46,9 @@ def roles(units: list[str], district_names: list[str], lead: str) -> tuple[str |
 
 
 def derive(paragraphs: list[str], limit: int = 28) -> str:
-    """A title for an article whose page prints none: the first sentence of its lead."""
-    lead = DATELINE.sub("", paragraphs[0] if paragraphs else "")
+    """A title for an article whose page prints none: the first sentence of its lead, after its
+    dateline and the credit that follows it (本报西安１月１０日电记者孟西安报道：)."""
+    lead = DATELINE.sub("", without_dateline(paragraphs[0]) if paragraphs else "")
     lead = LEAD_MARK.sub("", lead)  # a caption's or a brief's mark, 上接第1版
     sentence = re.split(r"[。！？；]", lead, maxsplit=1)[0].strip() or lead.strip()  # '。，、！' has no first sentence
     if not sentence:

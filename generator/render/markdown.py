@@ -154,6 +154,8 @@ def front_matter(article: Article, permalink: str) -> str:
         "organizations": article.organizations, "places": article.places, "topics": article.topics,
         "keywords": article.keywords, "newspaper": article.newspaper, "publication_date": article.publication_date,
         "page_label": article.page_label, "permalink": permalink, "json_ld": json_ld(article, permalink),
+        "citation_meta": citation_meta(article, permalink),
+        "cite_as": {"csl": csl_item(article, permalink), "ris": ris(article, permalink)},  # downloads (cite.js)
         "source": {"page": article.source, "headline_lines": article.headline_lines, "body_lines": article.body_lines},
     }
     return yaml_fields(data)
@@ -162,19 +164,71 @@ def front_matter(article: Article, permalink: str) -> str:
 ACCESS_DATE = "[引用日期]"  # the reader's own: overrides/assets/cite.js writes today's date in its place
 
 
+def responsible(article: Article) -> list[str]:
+    """Who answers for the article (GB/T 7714's 主要责任者): its reporters and correspondents; for
+    a photo with none, its photographers."""
+    return article.reporters + article.correspondents or article.photographers
+
+
+def cited_date(article: Article) -> str:
+    """The day it was printed; else its year, in brackets where the archive read it off the page
+    text rather than being told it (a cataloguer's supplied year); else 出版日期不详."""
+    if article.publication_date:
+        return article.publication_date
+    if article.year:
+        return f"[{article.year}]" if article.date_inferred else str(article.year)
+    return "出版日期不详"
+
+
 def citation(article: Article, online: str | None = None) -> str:
     """GB/T 7714-2015 for a newspaper article: 作者. 题名[N]. 报纸名, 出版日期(版次). With `online`
     (the article's URL), the online copy: 作者. 题名[N/OL]. 报纸名, 出版日期(版次)[引用日期]. URL.
-    As citeproc-js writes them with the standard's official CSL style (tests/test_citation.py).
-    A title the program derived, the paper printing none, is in brackets: supplied, not printed."""
-    authors = article.reporters + article.correspondents
+    As citeproc-js writes them with the standard's official CSL style from `csl_item`
+    (tests/test_citation.py). A title the program derived, the paper printing none, is in
+    brackets: supplied, not printed."""
+    authors = responsible(article)
     names = ", ".join(authors[:3]) + (", 等" if len(authors) > 3 else "")
-    date = article.publication_date or (str(article.year) if article.year else "出版日期不详")
     page = f"({article.page_label})" if article.page_label else ""
     newspaper = article.newspaper or "[报纸名不详]"
-    title = f"[{article.title}]" if article.title_derived else article.title
     kind, end = ("[N/OL]", f"{ACCESS_DATE}. {online}.") if online else ("[N]", ".")
-    return (f"{names}. " if names else "") + f"{title}{kind}. {newspaper}, {date}{page}{end}"
+    return (f"{names}. " if names else "") + f"{cited_title(article)}{kind}. {newspaper}, {cited_date(article)}{page}{end}"
+
+
+def cited_title(article: Article) -> str:
+    return f"[{article.title}]" if article.title_derived else article.title
+
+
+def csl_item(article: Article, url: str | None = None) -> dict:
+    """The article as CSL-JSON (what Zotero, Mendeley and citeproc read): a newspaper article,
+    who answers for it its authors, its 版次 the CSL `page`; with `url`, the online copy (the
+    reader's software adds the day it was accessed)."""
+    printed = article.publication_date
+    issued = {"date-parts": [[int(x) for x in printed.split("-")]]} if printed else \
+        {"literal": cited_date(article)} if article.year else None
+    item = {"id": article.id, "type": "article-newspaper", "language": "zh-CN", "title": cited_title(article),
+            "author": [{"literal": name} for name in responsible(article)],
+            "container-title": article.newspaper, "page": article.page_label, "issued": issued, "URL": url}
+    return {k: v for k, v in item.items() if v}
+
+
+def ris(article: Article, url: str) -> str:
+    """The article as an RIS record (TY NEWS: a newspaper article to EndNote, Zotero and NoteExpress)."""
+    date = article.publication_date
+    fields = [("TY", "NEWS"), ("TI", cited_title(article)), *[("AU", n) for n in responsible(article)],
+              ("T2", article.newspaper), ("DA", date.replace("-", "/") if date else None),
+              ("PY", date[:4] if date else str(article.year) if article.year else None), ("SP", article.page_label),
+              ("LA", "zh-CN"), ("UR", url), ("ID", article.id), ("ER", "")]
+    return "".join(f"{tag}  - {value}\r\n" for tag, value in fields if value is not None)
+
+
+def citation_meta(article: Article, url: str) -> list[list[str]]:
+    """Highwire Press tags (citation_*), which Zotero's connector and Google Scholar read off a page."""
+    date = article.publication_date
+    tags = [["citation_title", cited_title(article)], *[["citation_author", n] for n in responsible(article)],
+            ["citation_publication_date", date.replace("-", "/") if date else str(article.year or "")],
+            ["citation_publisher", article.newspaper or ""], ["citation_firstpage", article.page_label or ""],
+            ["citation_language", "zh"], ["citation_public_url", url]]
+    return [t for t in tags if t[1]]
 
 
 def linked_text(text: str, targets: dict[str, str], done: set[str]) -> Markup:

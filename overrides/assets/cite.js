@@ -1,5 +1,7 @@
 // The cite box's online form (GB/T 7714-2015 [N/OL]) carries the date it is cited on: the
-// reader's today, written where generator/render.py leaves "[引用日期]" (a static page cannot know it).
+// reader's today, written where generator/render leaves "[引用日期]" (a static page cannot know it).
+// The same record for reference managers: RIS and CSL-JSON downloads made here from the page's
+// own data (#cite-as, written by generator/render), so that they cost the site no file of their own.
 (function () {
   const d = new Date();
   const today = d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
@@ -9,4 +11,24 @@
       if (node.nodeValue.includes("[引用日期]")) node.nodeValue = node.nodeValue.replace("[引用日期]", "[" + today + "]");
     }
   }
+  const data = document.getElementById("cite-as");
+  const box = document.querySelector(".admonition.quote");
+  if (!data || !box) return;
+  const record = JSON.parse(data.textContent);
+  const csl = Object.assign({}, record.csl, {accessed: {"date-parts": [today.split("-").map(Number)]}});
+  const ris = record.ris.replace("ER  - ", "Y2  - " + today.replace(/-/g, "/") + "\r\nER  - ");
+  const p = document.createElement("p");
+  p.className = "cite-downloads";
+  p.append("下载引用：");
+  const add = function (label, text, type, name) {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], {type: type}));
+    a.download = name;
+    a.textContent = label;
+    p.append(a);
+  };
+  add("RIS（EndNote、Zotero、NoteExpress）", ris, "application/x-research-info-systems", record.csl.id + ".ris");
+  p.append(" · ");
+  add("CSL-JSON", JSON.stringify([csl], null, 1), "application/vnd.citationstyles.csl+json", record.csl.id + ".json");
+  box.append(p);
 })();
