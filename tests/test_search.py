@@ -33,6 +33,7 @@ SAMPLE_QUERIES = [
     "示范区 高新区 王家鹏",
     "示范区(高新区)", "示范区（高新区）",  # half-width and full-width alike
     '"学习强国"', "“学习强国”", "「学习强国」",  # quotation marks as typed or as printed
+    "鄭州", "學習強國", "２０２１年",  # traditional characters, full-width digits
     "党\u200b工委",      # a zero-width space pasted in
     "不存在的词语",
 ]
@@ -206,6 +207,24 @@ def test_full_width_and_half_width_forms_find_the_same(archive):
     assert search.truth(archive.articles, "党\u200b工委") == search.truth(archive.articles, "党工委")
     printed = search.truth(archive.articles, "“学习强国”")
     assert printed and search.truth(archive.articles, '"学习强国"') == printed == search.truth(archive.articles, "「学习强国」")
+    simplified = search.truth(archive.articles, "郑州")
+    assert simplified and search.truth(archive.articles, "鄭州") == simplified  # traditional as simplified (OpenCC)
+
+
+@pytest.mark.parametrize("query", ["鄭州", "示范区(高新区)", '"学习强国"', "CTO"])
+def test_folded_matches_are_marked_where_they_stand(page, server, archive, query):
+    """A match found through folding is marked on the text as printed (郑州 for 鄭州, 示范区（高新区）
+    for 示范区(高新区), “学习强国” for "学习强国"), and the snippet shows it, not the article's start."""
+    page.goto(server + "search/?q=" + quote(query))
+    page.wait_for_selector(".archive-search[data-state=done] .archive-search__hit")
+    hits = page.locator(".archive-search__hit")
+    for k in range(min(3, hits.count())):
+        hit = hits.nth(k)
+        marks = hit.locator("mark").all_inner_texts()
+        assert marks and all(search.normalize(m) == search.normalize(query) for m in marks), marks
+        article = next(a for a in archive.articles if hit.locator("a").first.get_attribute("href").rstrip("/").endswith(a.id))
+        if search.normalize(query) in search.normalize(article.text):
+            assert hit.locator(".archive-search__snippet mark").count()
 
 
 def test_back_returns_to_the_previous_search_and_the_title_names_the_query(page, server):
@@ -253,5 +272,6 @@ def test_a_filtered_search_lives_in_its_address(page, server, archive):
 def test_normalize_is_nfkc_one_quote_without_whitespace_zero_width_or_case(text):
     """The fast path (full-width forms mapped first, NFKC only where still needed) is NFKC."""
     folded = "".join(unicodedata.normalize("NFKC", text).split())
-    expected = "".join(c for c in folded if c not in "\u200b\u200c\u200d\u2060\ufeff").translate(search.QUOTES).casefold()
+    expected = "".join(c for c in folded if c not in "\u200b\u200c\u200d\u2060\ufeff").translate(search.QUOTES)
+    expected = "".join(search.traditional().get(c, c) for c in expected).casefold()
     assert search.normalize(text) == expected

@@ -21,6 +21,8 @@ numbering by id alone would shift the files after each new id (most of them, eve
 from __future__ import annotations
 
 import contextlib
+import functools
+from importlib import resources
 import hashlib
 import json
 import re
@@ -107,15 +109,30 @@ HALF_WIDTH = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u300
 QUOTES = str.maketrans({**dict.fromkeys("“”„‟〝〞「」『』", '"'), **dict.fromkeys("‘’‚‛", "'")})
 
 
+@functools.cache
+def traditional() -> dict[str, str]:
+    """Each traditional character and its simplified form (鄭 → 郑, 國 → 国), from OpenCC's table
+    (its first reading where it gives several): a reader may type either, a paper print either."""
+    table = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+    pairs = (line.split("\t") for line in table.read_text(encoding="utf-8").splitlines() if "\t" in line)
+    return {t: s.split()[0] for t, s in pairs if len(t) == 1 and len(s.split()[0]) == 1 and t != s.split()[0]}
+
+
+@functools.cache
+def _folds() -> dict[int, str]:
+    return {**str.maketrans(traditional()), **QUOTES}
+
+
 def normalize(text: str) -> str:
-    """What search compares: full-width and half-width forms alike (NFKC: （ is (, １ is 1), every
-    double quote as " and single as ', no whitespace, no zero-width characters, case folded.
-    overrides/assets/archive-search.js folds a query the same way. (Mapping the full-width forms
-    first gives NFKC's result sooner.)"""
+    """What search compares: full-width and half-width forms alike (NFKC: （ is (, １ is 1),
+    traditional characters as simplified (鄭州 is 郑州), every double quote as " and single as ', no
+    whitespace, no zero-width characters, case folded. overrides/assets/archive-search.js folds a
+    query the same way (with the pairs search/fold.js sends it). (Mapping the full-width forms first
+    gives NFKC's result sooner.)"""
     text = FULL_WIDTH.sub(lambda m: HALF_WIDTH[m.group()], text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return ZERO_WIDTH.sub("", compact(text)).translate(QUOTES).casefold()
+    return ZERO_WIDTH.sub("", compact(text)).translate(_folds()).casefold()
 
 
 def headline(article: Article | Entry) -> str:
@@ -309,6 +326,8 @@ def build(articles: list[Entry], keep: Path | None = None) -> Iterator[tuple[str
     lists = _merged(articles, _character_runs, b",", keep=keep)
     unigram_buckets = _buckets(sum(len(v) + 6 for v in lists.values()))
     yield from _shards("u", lists, unigram_buckets)
+    # the traditional characters a query may hold whose simplified forms the archive has (others find nothing)
+    yield "search/fold.js", _script("fold", "".join(t + s for t, s in sorted(traditional().items()) if s in lists))
     del lists
 
     districts = sorted({a.district for a in articles if a.district})

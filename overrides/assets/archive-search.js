@@ -5,13 +5,14 @@
   "use strict";
   const base = (window.__archiveBase || ".").replace(/\/?$/, "/");
   const dirUrls = window.__archiveDirUrls !== false;
-  const state = { g: new Map(), u: new Map(), t: new Map(), docs: null, pending: new Map() };
+  const state = { g: new Map(), u: new Map(), t: new Map(), docs: null, fold: new Map(), pending: new Map() };
 
   const api = (window.__archiveSearch = window.__archiveSearch || {});
   api.g = (bucket, table) => state.g.set(bucket, table);
   api.u = (bucket, table) => state.u.set(bucket, table);
   api.t = (n, doc) => state.t.set(n, doc);
   api.docs = (data) => { state.docs = data; };
+  api.fold = (pairs) => { const c = Array.from(pairs); for (let i = 0; i + 1 < c.length; i += 2) state.fold.set(c[i], c[i + 1]); };
 
   function load(path) {
     if (!state.pending.has(path)) {
@@ -36,14 +37,30 @@
     return h >>> 0;
   }
 
-  // as generator/search.py's normalize: NFKC, every double quote as " and single as ', no
-  // whitespace, no zero-width characters, lower case
-  const norm = (s) => s.normalize("NFKC").replace(/[“”„‟〝〞「」『』]/g, '"').replace(/[‘’‚‛]/g, "'")
-    .replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, "").toLowerCase();
+  // as generator/search/index.py's normalize, a character at a time: NFKC, traditional characters
+  // as simplified (search/fold.js), every double quote as " and single as ', no whitespace, no
+  // zero-width characters, lower case
+  const fold1 = (c) => Array.from(c.normalize("NFKC").replace(/[“”„‟〝〞「」『』]/g, '"').replace(/[‘’‚‛]/g, "'")
+    .replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, "").toLowerCase(), (x) => state.fold.get(x) || x).join("");
+  // `text` folded, and for each folded character where its own starts and ends in `text`: a match
+  // found in the folded text is marked on the text as printed (１９９８ for 1998, 鄭州 for 郑州)
+  function folded(text) {
+    let out = "";
+    const from = [], to = [];
+    for (let i = 0; i < text.length;) {
+      const c = String.fromCodePoint(text.codePointAt(i));
+      const x = fold1(c);
+      out += x;
+      for (let j = 0; j < x.length; j++) { from.push(i); to.push(i + c.length); }  // a UTF-16 unit each
+      i += c.length;
+    }
+    return { out, from, to };
+  }
+  const norm = (s) => folded(s).out;
   const num = (s) => parseInt(s, 36);
 
   async function docs() {
-    if (!state.docs) await load("search/docs.js");
+    if (!state.docs) await Promise.all([load("search/docs.js"), load("search/fold.js")]);
     const d = state.docs;
     if (!d.cols) {
       d.cols = {};
@@ -171,24 +188,31 @@
   // ---- the search page ---------------------------------------------------------------
   const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
 
-  function pattern(terms) {
-    const parts = terms.map((t) => Array.from(t).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s*"));
-    return parts.length ? new RegExp("(" + parts.join("|") + ")", "gi") : null;
+  // Where the terms stand in `text`, as printed: [start, end) ranges, in order, not overlapping.
+  function spans(text, terms) {
+    const f = folded(text), found = [];
+    for (const t of terms) {
+      for (let k = t ? f.out.indexOf(t) : -1; k >= 0; k = f.out.indexOf(t, k + 1)) found.push([f.from[k], f.to[k + t.length - 1]]);
+    }
+    found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const out = [];
+    for (const s of found) {
+      if (out.length && s[0] < out[out.length - 1][1]) out[out.length - 1][1] = Math.max(out[out.length - 1][1], s[1]);
+      else out.push(s.slice());
+    }
+    return out;
   }
 
-  function highlight(text, re) {
-    if (!re) return escape(text);
+  function highlight(text, terms) {
     let out = "", last = 0;
-    text.replace(re, (m, _g, offset) => { out += escape(text.slice(last, offset)) + "<mark>" + escape(m) + "</mark>"; last = offset + m.length; return m; });
+    for (const [a, b] of spans(text, terms)) { out += escape(text.slice(last, a)) + "<mark>" + escape(text.slice(a, b)) + "</mark>"; last = b; }
     return out + escape(text.slice(last));
   }
 
-  function snippet(text, re, width) {
-    if (!re) return text.slice(0, width * 2);
-    re.lastIndex = 0;
-    const m = re.exec(text);
-    re.lastIndex = 0;
-    const at = m ? m.index : 0;
+  // The text around its first match (its start where none is found)
+  function snippet(text, terms, width) {
+    const first = spans(text, terms)[0];
+    const at = first ? first[0] : 0;
     const start = Math.max(0, at - width);
     return (start > 0 ? "…" : "") + text.slice(start, at + width * 2) + (at + width * 2 < text.length ? "…" : "");
   }
@@ -218,16 +242,15 @@
       const d = await docs();
       const list = rank(keep(current.list, d, filters), d, sort.value);
       if (!append) { results.innerHTML = ""; shown = 0; }
-      const re = pattern(current.terms);
       const slice = list.slice(shown, shown + PAGE);
       const items = await Promise.all(slice.map((h) => article(h.doc)));
       if (gen !== generation) return;
       for (const a of items) {
         const li = document.createElement("li");
         li.className = "archive-search__hit";
-        li.innerHTML = '<a class="archive-search__title" href="' + api.url(a.id) + '">' + highlight(a.title, re) + "</a>" +
+        li.innerHTML = '<a class="archive-search__title" href="' + api.url(a.id) + '">' + highlight(a.title, current.terms) + "</a>" +
           '<div class="archive-search__meta">' + escape(a.date) + (a.district ? " · " + escape(a.district) : "") + "</div>" +
-          '<p class="archive-search__snippet">' + highlight(snippet(a.text, re, 40), re) + "</p>";
+          '<p class="archive-search__snippet">' + highlight(snippet(a.text, current.terms, 40), current.terms) + "</p>";
         results.appendChild(li);
       }
       shown += slice.length;
