@@ -181,6 +181,55 @@ def test_search_page_shows_hits_with_snippets_and_filters(page, server, archive)
     assert count == str(sum(1 for a in archive.articles if a.id in truth and a.district_label == name))
 
 
+@pytest.mark.parametrize("query", ["区", "党工委 示范区"])
+def test_facet_counts_agree_with_the_results_under_every_combination_of_filters(page, server, archive, query):
+    """Each facet offers, for each value, how many hits choosing it would show with the other
+    filters kept: under every combination of district, year and topic (none chosen included)."""
+    page.goto(server + "search/")
+    page.wait_for_function("typeof __archiveSearch !== 'undefined' && !!__archiveSearch.data")
+    runs = page.evaluate("""async (q) => {
+        const s = __archiveSearch, r = await s.search(q), d = await s.data(), out = [];
+        const options = (names) => [null, ...names.map((_, i) => i)];
+        for (const district of options(d.districts)) for (const year of options(d.years)) for (const topic of options(d.topics)) {
+            const filters = {district, year, topic};
+            out.push({filters: {district: district == null ? null : d.districts[district], year: year == null ? null : d.years[year],
+                                topic: topic == null ? null : d.topics[topic]},
+                      facets: s.facets(r.list, d, filters), shown: s.keep(r.list, d, filters).length});
+        }
+        return out;
+    }""", query)
+    hits = [a for a in archive.articles if a.id in search.truth(archive.articles, query)]
+    value = {"district": lambda a: [a.district_label], "year": lambda a: [a.year], "topic": lambda a: a.topics}
+
+    def kept(filters):
+        return [a for a in hits if all(v is None or v in value[k](a) for k, v in filters.items())]
+
+    assert len(runs) > 20
+    for run in runs:
+        assert run["shown"] == len(kept(run["filters"]))
+        for key, items in run["facets"].items():
+            for item in items:
+                name = int(item["name"]) if key == "year" else item["name"]
+                assert item["n"] == len(kept({**run["filters"], key: name})), (run["filters"], key, item)
+
+
+def test_a_search_that_finds_nothing_says_what_to_try(page, server, archive):
+    page.goto(server + "search/?q=" + quote("不会出现在任何文章里的词语"))
+    page.wait_for_selector(".archive-search[data-state=done]")
+    assert "更短的词" in page.locator(".archive-search__help").inner_text()
+    # hits, but none under the filters chosen: say so, and how many letting them go shows
+    hits = [a for a in archive.articles if a.id in search.truth(archive.articles, "区")]
+    district, topic = next((a.district_label, t) for a in hits for t in {t for b in hits for t in b.topics}
+                           if not any(b.district_label == a.district_label and t in b.topics for b in hits))
+    page.goto(server + "search/?q=" + quote("区") + "&district=" + quote(district) + "&topic=" + quote(topic))
+    page.wait_for_selector(".archive-search[data-state=done]")
+    assert page.locator(".archive-search").get_attribute("data-count") == "0"
+    assert f"全部 {len(hits)} 篇" in page.locator(".archive-search__help").inner_text()
+    page.goto(server + "search/?q=" + quote("党工委"))
+    page.wait_for_selector(".archive-search[data-state=done] .archive-search__hit")
+    assert page.locator(".archive-search__help").is_hidden()
+
+
 def test_header_box_leads_to_results(page, server):
     page.goto(server)
     page.fill("form.archive-search-box input", "吉林大学")

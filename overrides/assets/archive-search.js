@@ -149,17 +149,22 @@
     return { query, terms, list, ms: performance.now() - started };
   }
 
-  function facets(list, d) {
-    const count = (key, names, bits) => {
+  // Each facet's counts among the hits the other filters keep: what choosing it would show. The
+  // filter chosen in a facet is offered even where nothing is left, so it can be let go.
+  function facets(list, d, filters) {
+    filters = filters || {};
+    const count = (key, col, names, bits) => {
       const c = new Map();
-      for (const h of list) {
-        const v = d.cols[key][h.doc];
+      for (const h of keep(list, d, { ...filters, [key]: null })) {
+        const v = d.cols[col][h.doc];
         if (bits) { names.forEach((n, i) => { if (v & (1 << i)) c.set(i, (c.get(i) || 0) + 1); }); }
         else if (v) c.set(v - 1, (c.get(v - 1) || 0) + 1);
       }
+      if (filters[key] != null && !c.has(filters[key])) c.set(filters[key], 0);
       return [...c.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([i, n]) => ({ i, name: String(names[i]), n }));
     };
-    return { district: count("district", d.districts), year: count("year", d.years), topic: count("topics", d.topics, true) };
+    return { district: count("district", "district", d.districts), year: count("year", "year", d.years),
+             topic: count("topic", "topics", d.topics, true) };
   }
 
   function keep(list, d, filters) {
@@ -181,7 +186,7 @@
     return state.t.get(n);
   }
 
-  api.search = search; api.facets = facets; api.keep = keep; api.rank = rank; api.article = article;
+  api.search = search; api.facets = facets; api.keep = keep; api.rank = rank; api.article = article; api.data = docs;
   api.url = (id) => base + "articles/" + id + (dirUrls ? "/" : ".html");
   api.page = (query) => base + (dirUrls ? "search/" : "search.html") + (query ? "?q=" + encodeURIComponent(query) : "");
 
@@ -226,6 +231,11 @@
     const facetBox = root.querySelector(".archive-search__facets");
     const results = root.querySelector(".archive-search__results");
     const more = root.querySelector(".archive-search__more");
+    const help = document.createElement("p");  // what to try when nothing is found
+    help.className = "archive-search__help";
+    help.setAttribute("aria-live", "polite");
+    help.hidden = true;
+    status.after(help);
     const filters = { district: null, year: null, topic: null };
     let current = null, shown = 0, generation = 0;
 
@@ -256,6 +266,13 @@
       shown += slice.length;
       more.hidden = shown >= list.length;
       status.textContent = current.terms.length ? "找到 " + list.length + " 篇" + (list.length < current.list.length ? "（共 " + current.list.length + " 篇，已筛选）" : "") : "";
+      help.hidden = !(current.terms.length && !list.length);
+      if (!help.hidden) {
+        help.textContent = current.list.length
+          ? "筛选条件下没有结果：取消地区、年份或专题的筛选，可看全部 " + current.list.length + " 篇。"
+          : "没有找到。搜索只找与输入完全相同的文字：试试更短的词、少一个词，或换个说法" +
+            (current.terms.length > 1 ? "（几个词之间用空格分开时，每个词都要出现）" : "") + "。";
+      }
       root.dataset.state = "done";
       root.dataset.count = String(list.length);
       root.dataset.query = current.query;
@@ -263,7 +280,7 @@
 
     function drawFacets() {
       const d = state.docs;
-      const f = facets(current.list, d);
+      const f = facets(current.list, d, filters);
       const labels = { district: "地区", year: "年份", topic: "专题" };
       facetBox.innerHTML = "";
       for (const key of ["district", "year", "topic"]) {
