@@ -75,6 +75,21 @@ def test_citation_managers_read_the_page_and_download_its_record(page, server, a
     assert json.loads(Path(csl_file.value.path()).read_text(encoding="utf-8")) == [render.csl_item(article, permalink) | accessed]
 
 
+def test_pages_ask_for_nothing_the_site_does_not_have(page, server, archive, urls):
+    """No request of a page's own scripts ends in a 404: not Material's sitemap.xml beside the
+    feed link (feeds/sitemap.xml), not 历史上的今天's days that have no articles."""
+    failed = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    district = sorted({a.district_label for a in archive.articles if a.district})[0]
+    for path in ("index.md", urls.district(district), urls.article(archive.articles[0]), "search/index.md"):
+        page.goto(url_of(server, path))
+        page.wait_for_load_state("networkidle")
+    page.goto(server)
+    page.wait_for_selector(".on-this-day[data-state=done]", state="attached")
+    assert not failed, failed
+
+
 def test_a_title_the_paper_did_not_print_is_cited_as_supplied(archive):
     """GB/T 7714: what the cataloguer supplies stands in brackets; a printed title does not."""
     derived = find(archive, lambda a: a.title_derived)

@@ -525,7 +525,9 @@ def test_feeds_are_linked_where_readers_look_and_every_entry_has_an_author(built
     urls = index.Urls(archive.articles)
     district = sorted({a.district_label for a in archive.articles if a.district})[0]
     for page in (site / "index.html", site / urls.district(district).removesuffix(".md") / "index.html"):
-        found = parsed(page).xpath('//link[@rel="alternate"][@type="application/atom+xml"][@title]/@href')
+        # feed readers look for the token 'alternate' in rel, as HTML defines it (rel="alternate feed")
+        found = parsed(page).xpath('//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
+                                   '[@type="application/atom+xml"][@title]/@href')
         assert found, page
         feed = (page.parent / found[0]).resolve()
         assert feed.is_file() and feed.suffix == ".xml", feed

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..extract import topics
 from ..extract.model import Article
 from ..render.markdown import cn_date, link, link_text, md, md_text, render, slug
-from . import charts, offices
+from . import charts, offices, onthisday
 
 
 # A reporter, person or organisation named in fewer articles has no page of its own: a page that
@@ -464,8 +464,8 @@ def _home(articles: list[Article], urls: Urls, item: _Items, download: str | Non
             by_topic[t].append(a)
     biggest = lambda groups: sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     # filled in by overrides/assets/on-this-day.js from the reader's clock; hidden until then
-    intro += Markup('\n\n<section class="on-this-day" hidden aria-labelledby="on-this-day"><h2 id="on-this-day">'
-                    '历史上的今天：<span class="on-this-day__day"></span></h2><ul></ul></section>')
+    intro += Markup('\n\n<section class="on-this-day" hidden aria-labelledby="on-this-day" data-days="{}"><h2 id="on-this-day">'
+                    '历史上的今天：<span class="on-this-day__day"></span></h2><ul></ul></section>').format(onthisday.days(articles))
     intro += Markup("\n\n") + charts.chart("各地区每月报道数", biggest(by_district), months)
     intro += Markup("\n\n") + charts.chart("各专题每月报道数", biggest(by_topic), months)
     return render("list.md.j2", title="地方报纸档案", intro=intro, sections=[("最新报道", newest)], feed="feeds/all.xml")

@@ -12,13 +12,24 @@ from ..extract.model import Article
 FOLDER = "onthisday"
 
 
-def files(articles: list[Article]) -> dict[str, str]:
-    """{site path: script} for each month and day with an article dated to it: its articles as
-    [year, id, title, district], the newest year first."""
+def _by_day(articles: list[Article]) -> dict[str, list[Article]]:
     by_day: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         if a.year and a.date and len(a.date) == 10:
             by_day[a.date[5:]].append(a)
+    return by_day
+
+
+def days(articles: list[Article]) -> str:
+    """The days that have a file ('01-05 06-07'): the home page says them, so the browser asks for
+    no day the archive has nothing of (each would be a 404)."""
+    return " ".join(sorted(_by_day(articles)))
+
+
+def files(articles: list[Article]) -> dict[str, str]:
+    """{site path: script} for each month and day with an article dated to it: its articles as
+    [year, id, title, district], the newest year first."""
+    by_day = _by_day(articles)
     out = {}
     for day, group in sorted(by_day.items()):
         rows = [[a.year, a.id, a.title, a.district_label if a.district else ""]

@@ -37,10 +37,14 @@
     box.hidden = false;
   }
 
+  // the days that have a file (the home page lists them): no request for a day that has none
+  var days = new Set((box.getAttribute("data-days") || "").split(" "));
   (async function () {
     for (var ahead = 0; ahead < 7; ahead++) {
       var date = new Date(now.getFullYear(), now.getMonth(), now.getDate() + ahead);
-      var rows = (await load(pad(date.getMonth() + 1) + "-" + pad(date.getDate()))).filter(function (r) { return r[0] < thisYear; });
+      var day = pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+      if (!days.has(day)) continue;
+      var rows = (await load(day)).filter(function (r) { return r[0] < thisYear; });
       if (rows.length) { show(date, rows); break; }
     }
     box.setAttribute("data-state", "done");  // shown or not: for tests and styles
