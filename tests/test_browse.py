@@ -219,6 +219,26 @@ def test_json_ld_says_a_printed_day_only_where_the_metadata_gives_one(archive, p
     assert (data.get("datePublished"), data.get("temporalCoverage")) == (published, coverage)
 
 
+def test_json_ld_names_the_issue_and_paper_it_is_part_of(archive):
+    import dataclasses
+
+    printed = dataclasses.replace(archive.articles[0], newspaper="郑州日报", publication_date="2021-06-07", page_label="A03")
+    data = render.json_ld(printed, "https://x/")
+    assert data["isPartOf"] == {"@type": "PublicationIssue", "datePublished": "2021-06-07",
+                                "isPartOf": {"@type": "Periodical", "name": "郑州日报"}}
+    assert data["printPage"] == "A03"
+    assert "isPartOf" not in render.json_ld(dataclasses.replace(printed, newspaper=None), "https://x/")
+
+
+def test_one_language_tag_in_the_page_its_json_ld_and_its_feed(built_site, archive, urls):
+    """zh-CN in <html lang>, in the JSON-LD's inLanguage and in the Atom feed's xml:lang alike."""
+    shown = parsed(built_site / "site" / "articles" / archive.articles[0].id / "index.html")
+    data = json.loads(shown.xpath('string(//script[@type="application/ld+json"])'))
+    feed = (built_site / "site" / "feeds" / "all.xml").read_text(encoding="utf-8")
+    assert shown.get("lang") == data["inLanguage"] == "zh-CN" and 'xml:lang="zh-CN"' in feed
+    assert parsed(built_site / "site" / "index.html").get("lang") == "zh-CN"
+
+
 def test_an_old_url_redirects_to_the_article(tmp_path, archive, page):
     """An editor corrects the opening words of an article: its id changes, the old URL redirects."""
     pages = tmp_path / "pages"

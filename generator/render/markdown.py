@@ -126,6 +126,11 @@ def json_ld(article: Article, permalink: str) -> dict:
                     + [{"@type": "Organization", "name": n} for n in article.organizations],
         "contentLocation": {"@type": "Place", "name": article.district_full or article.district} if article.district else None,
         "publisher": {"@type": "Organization", "name": article.newspaper} if article.newspaper else None,
+        # the issue it was printed in, of the paper, and its 版次
+        "isPartOf": {"@type": "PublicationIssue", "isPartOf": {"@type": "Periodical", "name": article.newspaper},
+                     **({"datePublished": article.publication_date} if article.publication_date else {})}
+        if article.newspaper else None,
+        "printPage": article.page_label,
     }
     return {k: v for k, v in data.items() if v not in (None, [], "")}
 

@@ -3,7 +3,8 @@ markup made valid HTML, the JSON in pages written as UTF-8, and the offline copy
 at their online address.
 
 The Nu HTML Checker finds three errors in every page Material writes, none of them ours and none
-in a template block a theme override can reach:
+in a template block a theme override can reach (and its `lang="zh"` is made the zh-CN the site's
+JSON-LD and feeds say):
 - its drawer and search toggles are checkboxes with `autocomplete="off"`, an attribute HTML allows
   on text-like inputs only;
 - the table of contents' title is a label `for="__toc"`, a control that exists only on pages in the
@@ -30,6 +31,9 @@ from mkdocs.plugins import BasePlugin
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 _EMPTY_TABINDEX = re.compile(r' tabindex=""')
 _TOC_LABEL = ' for="__toc"'
+# Material's language `zh` writes lang="zh"; the site is in simplified Chinese as used in mainland
+# China, which is what its JSON-LD, feeds and citations say (zh-CN): one tag everywhere.
+_LANG = re.compile(r'<html lang="?zh"?(?=[\s>])')
 
 
 def online(url: str) -> str:
@@ -40,7 +44,7 @@ def online(url: str) -> str:
 
 
 def valid(html: str) -> str:
-    html = _EMPTY_TABINDEX.sub("", _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
+    html = _LANG.sub('<html lang="zh-CN"', _EMPTY_TABINDEX.sub("", _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)), count=1)
     if _TOC_LABEL in html and 'id="__toc"' not in html:
         html = html.replace(_TOC_LABEL, "")
     return html
