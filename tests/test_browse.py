@@ -75,6 +75,17 @@ def test_citation_managers_read_the_page_and_download_its_record(page, server, a
     assert json.loads(Path(csl_file.value.path()).read_text(encoding="utf-8")) == [render.csl_item(article, permalink) | accessed]
 
 
+def test_every_navigation_landmark_on_an_article_page_is_named(page, server, archive, urls):
+    """A screen reader lists a page's landmarks by name: no unnamed nav (Material's code blocks'
+    copy buttons, added as the page runs, stand in plain groups)."""
+    page.goto(url_of(server, urls.article(archive.articles[0])))
+    page.wait_for_selector(".admonition.quote .md-code__nav", state="attached")
+    unnamed = page.evaluate("""Array.from(document.querySelectorAll('nav'))
+        .filter(n => !['none', 'presentation'].includes(n.getAttribute('role')) && !n.getAttribute('aria-label'))
+        .map(n => n.className)""")
+    assert not unnamed, unnamed
+
+
 def test_pages_ask_for_nothing_the_site_does_not_have(page, server, archive, urls):
     """No request of a page's own scripts ends in a 404: not Material's sitemap.xml beside the
     feed link (feeds/sitemap.xml), not 历史上的今天's days that have no articles."""

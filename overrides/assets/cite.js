@@ -32,3 +32,16 @@
   add("CSL-JSON", JSON.stringify([csl], null, 1), "application/vnd.citationstyles.csl+json", record.csl.id + ".json");
   box.append(p);
 })();
+
+// Material puts each code block's copy button in a <nav> of its own, added once the page runs:
+// three unnamed navigation landmarks in every cite box, where there is nothing to navigate. They
+// are made plain groups (role none: the buttons keep their own names).
+(function () {
+  const plain = (root) => {
+    for (const nav of root.querySelectorAll ? root.querySelectorAll("nav.md-code__nav") : []) nav.setAttribute("role", "none");
+  };
+  plain(document);
+  new MutationObserver((changes) => changes.forEach((c) => c.addedNodes.forEach((n) => {
+    if (n.nodeType === 1) { if (n.matches("nav.md-code__nav")) n.setAttribute("role", "none"); plain(n); }
+  }))).observe(document.body, { childList: true, subtree: true });
+})();
