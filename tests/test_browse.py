@@ -451,7 +451,7 @@ def test_the_issue_view_leads_from_paper_to_date_to_page_to_article(page, tmp_pa
     (tmp_path / "metadata.yaml").write_text(
         "newspaper: 郑州日报\npages:\n"
         f"  {names[0]}: {{date: 2021-06-08, page: A10}}\n  {names[1]}: {{date: 2021-06-08, page: A02}}\n"
-        f"  {names[2]}: {{date: 2021-06-09, page: A03}}\n", encoding="utf-8")
+        f"  {names[2]}: {{date: 2021-06-09, page: A03}}\n  {names[3]}: {{date: 2021-06-09, page: A03}}\n", encoding="utf-8")
     (tmp_path / "project").mkdir()
     project = make_project(tmp_path / "project")
     assert build(project, pages) == 0
@@ -461,7 +461,8 @@ def test_the_issue_view_leads_from_paper_to_date_to_page_to_article(page, tmp_pa
         page.locator(".md-tabs a", has_text="报纸").click()
         page.locator("article table a", has_text="郑州日报").click()
         assert page.locator("h1").inner_text() == "报纸：郑州日报"
-        assert "另有 2 个版面日期不详" in page.locator("article").inner_text()
+        assert "另有 1 个版面日期不详" in page.locator("article").inner_text()
+        assert "9日（1 版）" in page.locator("article").inner_text()  # two files of one 版次 are one 版
         page.locator("article li", has_text="6月").locator("a", has_text="8日").click()
         assert page.locator("h1").inner_text() == "郑州日报 2021年6月8日"
         headings = page.locator("article h2").all_inner_texts()
@@ -470,13 +471,23 @@ def test_the_issue_view_leads_from_paper_to_date_to_page_to_article(page, tmp_pa
         assert first == [a.title for a in by_page[names[1]]] + ["版面原文"]
         page.locator("article ul").first.locator("a", has_text="版面原文").click()
         assert names[1] in page.locator("h1").inner_text()
-        page.go_back()
+        page.locator("a", has_text="本期版面").first.click()  # and from the source view back to its issue
+        assert page.locator("h1").inner_text() == "郑州日报 2021年6月8日"
         page.locator("article ul").first.locator("a").first.click()
         assert page.locator("header.headline h1").inner_text() == by_page[names[1]][0].title
+        page.locator(".article-meta a", has_text="本期版面").click()  # an article leads to its day's issue
+        assert page.locator("h1").inner_text() == "郑州日报 2021年6月8日"
+        page.locator("article a", has_text="下一期").click()  # and an issue to the next day's
+        assert page.locator("h1").inner_text() == "郑州日报 2021年6月9日"
+        assert [h.split(" ·")[0] for h in page.locator("article h2").all_inner_texts()] == ["A03版"]
+        assert page.locator("article a", has_text="版面原文").count() == 2
+        assert page.locator("article a", has_text="下一期").count() == 0
+        page.locator("article a", has_text="上一期").click()
+        assert page.locator("h1").inner_text() == "郑州日报 2021年6月8日"
 
         page.goto(server + "issues/zhengzhouribao/undated/")
         assert "日期不详" in page.locator("h1").inner_text()
-        assert len(page.locator("article h2").all()) == 2
+        assert len(page.locator("article h2").all()) == 1
 
 
 def test_timelines_say_who_held_which_office_when_and_link_the_reports(page, server, archive, urls):

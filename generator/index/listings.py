@@ -44,6 +44,7 @@ NAMES = (
     ("reporters", credit_names),
     ("people", lambda a: a.persons),
     ("orgs", named_bodies),
+    ("papers", lambda a: [a.newspaper or ""]),  # "" the paper not known: its issues' folder is 'unknown'
 )
 
 
@@ -61,7 +62,8 @@ class Urls:
             counts = Counter(n for a in articles for n in names_of(a))
             if kind in LISTED:
                 self._counts.update({(kind, n): c for n, c in counts.items()})
-            self._slugs.update({(kind, name): s for name, s in unique_slugs({n: slug(n) for n in counts}).items()})
+            self._slugs.update({(kind, name): s for name, s in unique_slugs({n: slug(n) if n else "unknown"
+                                                                              for n in counts}).items()})
 
     def facts(self, article: Article) -> tuple:
         """All that this table says of an article's names (whether each has a page, and its slug):
@@ -103,6 +105,16 @@ class Urls:
     @staticmethod
     def article(article: Article) -> str:
         return f"articles/{article.id}.md"
+
+    def paper(self, newspaper: str | None) -> str:
+        """The folder of a paper's issues (issues/<pinyin>; issues/unknown where it is not known)."""
+        key = ("papers", newspaper or "")
+        return f"issues/{self._slugs[key] if key in self._slugs else slug(newspaper) if newspaper else 'unknown'}"
+
+    def issue(self, printed: tuple[str | None, str | None]) -> str:
+        """The issue a page was printed in, by (paper, date): its pages in print order."""
+        newspaper, date = printed
+        return f"{self.paper(newspaper)}/{date or 'undated'}.md"
 
     @staticmethod
     def source(name: str) -> str:

@@ -67,7 +67,8 @@ def page_view(report: PageReport, urls: Urls) -> str:
         facts.insert(0, meta.newspaper)
     if meta.date:
         facts.insert(1, meta.date)
-    return render("source.md.j2", name=report.page.name, intro=md("，".join(facts) + "。"), unplaced=unplaced,
+    intro = md("，".join(facts) + "。") + Markup(" ") + link("本期版面", rel.issue((meta.newspaper, meta.date)))
+    return render("source.md.j2", name=report.page.name, intro=intro, unplaced=unplaced,
                   lines=Markup("".join(parts)))
 
 

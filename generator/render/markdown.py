@@ -296,6 +296,7 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
         if names:
             meta.append(label + " " + "、".join(_named("reporters", n, urls.credit, urls) for n in names))
     meta.append(link("版面原文", source))
+    meta.append(link("本期版面", urls.issue((article.newspaper, article.publication_date))))  # the day's issue, in print order
     # a name seen in this article only has no page to lead to (index.OWN_PAGE_FROM)
     targets = {n: urls.person(n) for n in article.persons if urls.has_page("people", n)}  # organisations: below the text
     done: set[str] = set()
