@@ -445,6 +445,22 @@ def test_the_csv_download_opens_in_excel_on_chinese_windows():
     assert feeds.csv_text([]).startswith("\ufeff")
 
 
+def test_the_sitemap_dates_an_article_by_the_day_it_entered_the_archive(built_site, archive):
+    """lastmod: an article's day in the id registry; no other page has one (a build's day would
+    say each page changed every day)."""
+    import json
+    from xml.etree import ElementTree
+
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    root = ElementTree.parse(built_site / "site" / "sitemap.xml").getroot()
+    dated = {u.findtext(f"{ns}loc"): u.findtext(f"{ns}lastmod") for u in root.iter(f"{ns}url")}
+    registry = {e["id"]: e["added"] for e in map(json.loads, (built_site / "ids.jsonl").read_text().splitlines())}
+    articles = {loc: day for loc, day in dated.items() if "/articles/" in loc}
+    assert len(articles) == len(archive.articles)
+    assert all(day == registry[loc.rstrip("/").rsplit("/", 1)[1]] for loc, day in articles.items())
+    assert not any(day for loc, day in dated.items() if "/articles/" not in loc)
+
+
 def test_a_sitemap_past_the_protocols_limit_becomes_an_index_of_parts(tmp_path, monkeypatch, built_site):
     """Past MAX_URLS (50,000 in the protocol) sitemap.xml is an index of parts, each within the
     limit, which list every URL MkDocs listed, in its order; sitemap.xml.gz is the index too. Split

@@ -145,9 +145,11 @@ def description(article: Article) -> str:
     return lead if len(lead) <= DESCRIPTION_CHARS else lead[:DESCRIPTION_CHARS - 1] + "…"
 
 
-def front_matter(article: Article, permalink: str) -> str:
+def front_matter(article: Article, permalink: str, added: str = "") -> str:
+    """`added`: the day the article entered the archive (the id registry's), its sitemap lastmod."""
     data = {
-        "id": article.id, "title": html.escape(article.title), "title_derived": article.title_derived,
+        "id": article.id, "added": added or None,  # near the top: parallel_mkdocs reads it off the first lines
+        "title": html.escape(article.title), "title_derived": article.title_derived,
         "description": html.escape(description(article)),  # Material writes it into the page unescaped
         "kicker": article.kicker, "subtitle": article.subtitle, "kind": article.kind,
         "district": article.district, "district_full": article.district_full, "city": article.city,
@@ -282,7 +284,8 @@ def correction_note(c: dict) -> Markup:
     return md(f"{FIELD_NAMES[c['field']]}：原为“{show(c['original'])}”，现为“{show(c['value'])}”")
 
 
-def article_page(article: Article, urls, permalink: str, around: tuple, source: str, related: list = ()) -> str:
+def article_page(article: Article, urls, permalink: str, around: tuple, source: str, related: list = (),
+                 added: str = "") -> str:
     """The Markdown of one article. `urls` gives relative .md paths of the index pages;
     `around` is the previous and next article of the same district (or None); `related`, the
     related articles (generator/index/related.py), each with why."""
@@ -309,7 +312,7 @@ def article_page(article: Article, urls, permalink: str, around: tuple, source: 
     nav = [link(f"← 上一篇：{previous.title}", urls.article(previous)) if previous else Markup("<span></span>"),
            link(f"下一篇：{following.title} →", urls.article(following)) if following else Markup("<span></span>")]
     return render(
-        "article.md.j2", a=article, front_matter=Markup(front_matter(article, permalink)),
+        "article.md.j2", a=article, front_matter=Markup(front_matter(article, permalink, added)),
         meta=Markup(" · ".join(meta)), paragraphs=paragraphs,
         topics=Markup("、".join(link(t, urls.topic(t)) for t in article.topics)),
         people=Markup("、".join(_named("people", n, urls.person, urls) for n in article.persons)),

@@ -118,8 +118,9 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
             pages = [("source", urls.source(report.page.name), whole, report)]
             for n, a in enumerate(report.articles):
                 links = nearby[a.id], close.get(a.id, [])
-                pages.append(("article", urls.article(a), rendered.article_key(whole, n, *links, urls.facts(a), site_url),
-                              (a, *links)))
+                day = added.get(a.id, "")  # the sitemap's lastmod: the day it entered the archive
+                pages.append(("article", urls.article(a), rendered.article_key(whole, n, *links, urls.facts(a), site_url, day),
+                              (a, *links, day)))
             todo = []
             for page in pages:
                 if kept.unchanged(page[1], page[2]):
@@ -206,10 +207,11 @@ def _render(pages: list[tuple[str, str, bytes, object]]) -> tuple[int, list]:
     written, records = 0, []
     for kind, path, page_key, inputs in pages:
         if kind == "article":
-            a, around, close = inputs
+            a, around, close, day = inputs
             rel = index.Relative(urls, path)
             first = min(r[0] for r in a.headline_lines + a.body_lines)  # the source view opens at the article
-            content = render.article_page(a, rel, permalink(site_url, a), around, f"{rel.source(a.source)}#L{first}", close)
+            content = render.article_page(a, rel, permalink(site_url, a), around, f"{rel.source(a.source)}#L{first}", close,
+                                          added=day)
         else:
             content = sources.page_view(inputs, urls)
         written += _write(docs, path, content)

@@ -21,6 +21,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 
 from mkdocs import utils
@@ -103,23 +104,30 @@ def _build(config: MkDocsConfig, dirty: bool, workers: int, shard: tuple[int, in
     global _state
     mine = [file for file in doc_files if in_shard(file.src_uri, shard)]
     _state = (config, files, nav, env, mine, dirty)
-    # the pages other shards write: whether each is one left at an old address, for the sitemap
-    moved = {file.src_uri for file in doc_files if not in_shard(file.src_uri, shard) and _left_at_old_address(file)}
+    # the pages other shards write: whether each is one left at an old address, and an article's
+    # day in the archive, for the sitemap
+    others = {file.src_uri: _front(file) for file in doc_files if not in_shard(file.src_uri, shard)}
+    moved = {uri for uri, (left, _) in others.items() if left}
+    dated = {uri: day for uri, (_, day) in others.items() if day}
     try:
         # concurrent.futures: a worker that dies breaks the pool and is raised, never waited for
         with ProcessPoolExecutor(min(workers, -(-len(mine) // CHUNK) or 1),
                                  mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent) as pool:
-            for records, left in pool.map(_build_pages, range(0, len(mine), CHUNK)):
+            for records, left, days in pool.map(_build_pages, range(0, len(mine), CHUNK)):
                 for name, level, message in records:  # the workers' warnings, in page order
                     logging.getLogger(name).log(level, message)
                 moved.update(left)
+                dated.update(days)
     finally:
         _state = ()
     # The sitemap and the 404 page last, as the workers read the pages: the sitemap leaves out the
-    # pages left at old addresses (front matter `moved`), which only a worker has read.
+    # pages left at old addresses (front matter `moved`) and dates the articles (`added`), which
+    # only a worker has read.
     for file in doc_files:
         if file.src_uri in moved:
             file.page.meta = {**(file.page.meta or {}), "moved": True}
+        if file.src_uri in dated:
+            file.page.meta = {**(file.page.meta or {}), "added": dated[file.src_uri]}
     for template in config.theme.static_templates:
         mkdocs._build_theme_template(template, env, files, config, nav)
     for template in config.extra_templates:
@@ -158,22 +166,31 @@ class _Capture(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _left_at_old_address(file) -> bool:
-    """A page a dirty build does not read: its front matter's first lines say whether it is one
-    left at an old address (templates/moved.md.j2)."""
+_ADDED = re.compile(rb'\nadded: "(\d{4}-\d{2}-\d{2})"\n')
+
+
+def _front(file) -> tuple[bool, str | None]:
+    """A page this process does not read: its front matter's first lines say whether it is one
+    left at an old address (templates/moved.md.j2), and an article's day in the archive."""
     with open(file.abs_src_path, "rb") as f:
-        return b"\nmoved: true\n" in f.read(512)
+        head = f.read(512)
+    day = _ADDED.search(head)
+    return b"\nmoved: true\n" in head, day.group(1).decode() if day else None
 
 
-def _build_pages(start: int) -> tuple[list[tuple[str, int, str]], list[str]]:
+def _left_at_old_address(file) -> bool:
+    return _front(file)[0]
+
+
+def _build_pages(start: int) -> tuple[list[tuple[str, int, str]], list[str], list[tuple[str, str]]]:
     """In a worker: render and write pages start … start + CHUNK - 1; return what MkDocs logged,
-    and which of them are pages left at an old address."""
+    which of them are pages left at an old address, and each article's day in the archive."""
     config, files, nav, env, doc_files, dirty = _state
     logger = logging.getLogger("mkdocs")
     capture, handlers, propagate = _Capture(), logger.handlers, logger.propagate
     logger.handlers, logger.propagate = [capture], False  # the parent logs them, once, through its handlers
     nav_pages = set(map(id, nav.pages))
-    moved = []
+    moved, dated = [], []
     try:
         for file in doc_files[start:start + CHUNK]:
             page = file.page
@@ -182,9 +199,11 @@ def _build_pages(start: int) -> tuple[list[tuple[str, int, str]], list[str]]:
             mkdocs._build_page(page, config, doc_files, nav, env, dirty)
             if (page.meta or {}).get("moved") or (page.markdown is None and _left_at_old_address(file)):
                 moved.append(file.src_uri)
+            if (page.meta or {}).get("added"):
+                dated.append((file.src_uri, str(page.meta["added"])))
             if id(page) not in nav_pages:  # keep the worker's memory flat: nothing reads the page again
                 page.markdown = page.content = page.present_anchor_ids = page.links_to_anchors = None
                 page.meta, page.toc = {}, []
     finally:
         logger.handlers, logger.propagate = handlers, propagate
-    return capture.records, moved
+    return capture.records, moved, dated
