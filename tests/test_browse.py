@@ -52,6 +52,20 @@ def test_article_page_headline_credits_and_cite_box(page, server, archive, urls,
     assert f"{article.title}[N/OL]. " in copied[2] and copied[2].endswith(f"[{today}]. {permalink}.")
 
 
+def test_without_javascript_the_cite_box_says_what_to_put_for_the_access_date(browser, server, archive, urls):
+    """The reader's today cannot be written into a static page: with scripts off, the cite box
+    says to put it in place of [引用日期]; with them on, it is there and the note is not."""
+    article = archive.articles[0]
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        off = context.new_page()
+        off.goto(url_of(server, urls.article(article)))
+        box = off.locator(".admonition.quote").inner_text()
+        assert render.ACCESS_DATE in box and "访问本页的日期" in box
+    finally:
+        context.close()
+
+
 def test_citation_managers_read_the_page_and_download_its_record(page, server, archive, urls, built_site):
     """Zotero's connector and Google Scholar read the citation_* tags; the cite box offers the same
     record as RIS (TY NEWS: a newspaper article) and CSL-JSON, accessed today."""
