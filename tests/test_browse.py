@@ -100,6 +100,35 @@ def test_every_navigation_landmark_on_an_article_page_is_named(page, server, arc
     assert not unnamed, unnamed
 
 
+def test_on_a_phone_tables_fit_the_header_names_the_site_and_the_cite_box_clears_its_buttons(browser, server, archive, urls):
+    """At 390 px: the districts' and reporters' tables show every column without scrolling inside
+    their box, the header shows the site's name whole, and no copy button covers cite box text."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    try:
+        phone = context.new_page()
+        for path in ("districts/", "reporters/"):
+            phone.goto(server + path)
+            boxes = phone.evaluate("Array.from(document.querySelectorAll('article table')).map(t => "
+                                   "(b => [b.scrollWidth, b.clientWidth])(t.closest('.md-typeset__scrollwrap') || t.parentElement))")
+            assert boxes and all(scroll <= width for scroll, width in boxes), (path, boxes)
+            title = phone.evaluate("(() => { const e = document.querySelector('.md-header__topic .md-ellipsis'); "
+                                   "return [e.scrollWidth, e.clientWidth]; })()")
+            assert title[0] <= title[1], title
+        phone.goto(url_of(server, urls.article(archive.articles[0])))
+        phone.wait_for_selector(".admonition.quote .md-code__nav button", state="attached")
+        covered = phone.evaluate("""Array.from(document.querySelectorAll('.admonition.quote pre')).some(pre => {
+            const button = pre.parentElement.querySelector('.md-code__nav button') || pre.querySelector('button');
+            if (!button) return false;
+            const b = button.getBoundingClientRect(), range = document.createRange();
+            range.selectNodeContents(pre.querySelector('code'));
+            return Array.from(range.getClientRects()).some(r => r.width && r.right > b.left && r.left < b.right
+                                                           && r.bottom > b.top && r.top < b.bottom);
+        })""")
+        assert not covered
+    finally:
+        context.close()
+
+
 def test_pages_ask_for_nothing_the_site_does_not_have(page, server, archive, urls):
     """No request of a page's own scripts ends in a 404: not Material's sitemap.xml beside the
     feed link (feeds/sitemap.xml), not 历史上的今天's days that have no articles."""
