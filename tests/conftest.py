@@ -32,7 +32,40 @@ def make_project(dest: Path, pages: Path = PAGES) -> Path:
     return dest
 
 
-def build(project: Path, pages: Path = PAGES, mkdocs: bool = True) -> int:
+REALPAGES = ROOT.parent / "shared" / "realpages"  # another party's data: read where it lies, where present
+
+
+def realpages_metadata(dest: Path) -> Path:
+    """A metadata file for ../shared/realpages made from its gold's provenance: the paper, each
+    page's printed day and 版次, as an archive's editor would write it."""
+    import json
+    import re
+
+    lines = ["newspaper: 人民日报", "city: 北京", "pages:"]
+    for gold in sorted((REALPAGES / "gold").glob("*.json")):
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        day, page = re.search(r"(\d{4}-\d{2}-\d{2}), 第(\d+)版", data["provenance"]["printed"]).groups()
+        lines.append(f"  {data['source']}:\n    date: {day}\n    page: '{page}'")
+    dest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return dest
+
+
+def nu_errors(folders: list[Path]) -> tuple[int, list]:
+    """The Nu HTML Checker (the W3C's validator, vnu.jar from npm, installed by .ci/run) on every
+    page of `folders`: how many pages, and each error as (page, line, message)."""
+    import json
+    import subprocess
+
+    vnu = ROOT / "tests" / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    assert shutil.which("java") and vnu.is_file(), "the Nu HTML Checker is missing: `bash .ci/run` installs it"
+    pages = sum(len(list(f.rglob("*.html"))) for f in folders)
+    found = subprocess.run(["java", "-jar", str(vnu), "--skip-non-html", "--errors-only", "--format", "json",
+                            *map(str, folders)], capture_output=True, text=True)
+    return pages, [(m.get("url", "").rsplit("/site", 1)[-1], m.get("lastLine"), m["message"])
+                   for m in json.loads(found.stderr or found.stdout)["messages"]]
+
+
+def build(project: Path, pages: Path = PAGES, mkdocs: bool = True, metadata: Path | None = None) -> int:
     """Build into `project`; the id registry and the page cache live there too, so the repository's
     stay untouched."""
     registry = project / "ids.jsonl"
@@ -41,7 +74,7 @@ def build(project: Path, pages: Path = PAGES, mkdocs: bool = True) -> int:
     args = ["build", "--input", str(pages), "--docs", str(project / "docs"), "--registry", str(registry),
             "--config", str(project / "mkdocs.yml"), "--site", str(project / "site"),
             "--cache", str(project / "cache")]
-    return main(args + ([] if mkdocs else ["--no-mkdocs"]))
+    return main(args + ([] if mkdocs else ["--no-mkdocs"]) + (["--metadata", str(metadata)] if metadata else []))
 
 
 @pytest.fixture(scope="session")

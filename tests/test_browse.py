@@ -4,14 +4,16 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
+from generator.archive import pipeline
 from generator.index import listings as index
 from generator.render import markdown as render
 from generator.site import build as site
 
-from conftest import PAGES, SCREENSHOTS, build, make_project, parsed, serve
+from conftest import PAGES, REALPAGES, SCREENSHOTS, build, make_project, nu_errors, parsed, realpages_metadata, serve
 
 
 def find(archive, predicate):
@@ -354,50 +356,93 @@ def test_dates_fit_the_screen_and_each_day_links_to_its_articles(page, server, a
 
 
 def _pages_to_check(archive, urls):
+    """A page of every kind the site has (a national paper's has no district page)."""
     article = max(archive.articles, key=lambda a: (len(a.persons), len(a.organizations), a.id))
     person = max({n for a in archive.articles for n in a.persons}, key=lambda n: (sum(n in a.persons for a in archive.articles), n))
     org = next(n for a in archive.articles for n in a.organizations)
     reporter = next(n for a in archive.articles for n in a.reporters)
     year = max(a.year for a in archive.articles if a.year)
-    return {"home": "index.md", "article": urls.article(article), "districts": "districts/index.md",
-            "topics": "topics/index.md", "reporters": "reporters/index.md", "people": "people/index.md",
-            "orgs": "orgs/index.md", "dates": "dates/index.md", "year": f"dates/{year}.md",
-            "topic": urls.topic(article.topics[0]) if article.topics else urls.topic(next(t for a in archive.articles for t in a.topics)),
-            "reporter": urls.credit(reporter), "person": urls.person(person), "org": urls.org(article.body_page(org)),
-            "district": urls.district(archive.articles[0].district_label), "source": urls.source(archive.pages[0].page.name),
-            "pages": "pages/index.md", "papers": "issues/index.md", "issue": "issues/unknown/undated.md",
-            "corrections": "corrections.md"}
+    topic = next(t for a in [article, *archive.articles] for t in a.topics)
+    district = next((a.district_label for a in archive.articles if a.district), None)
+    issue = archive.articles[0]
+    pages = {"home": "index.md", "article": urls.article(article), "districts": "districts/index.md",
+             "topics": "topics/index.md", "reporters": "reporters/index.md", "people": "people/index.md",
+             "orgs": "orgs/index.md", "dates": "dates/index.md", "year": f"dates/{year}.md",
+             "topic": urls.topic(topic), "reporter": urls.credit(reporter), "person": urls.person(person),
+             "org": urls.org(article.body_page(org)), "source": urls.source(archive.pages[0].page.name),
+             "pages": "pages/index.md", "papers": "issues/index.md",
+             "issue": urls.issue((issue.newspaper, issue.publication_date)), "corrections": "corrections.md"}
+    if district:
+        pages["district"] = urls.district(district)
+    return pages
 
 
-def test_axe_finds_no_serious_violation(page, built_site, archive, urls, tmp_path):
-    """axe-core (the engine of the browsers' accessibility audits) on every kind of page, the
-    search page with results and the 404 page: no serious or critical violation. The site is
-    served under its site URL's path, as GitHub Pages serves it (the 404 page's links are absolute)."""
+def _axe(browser, site_folder: Path, archive, tmp_path, width: int) -> dict:
+    """axe-core on every kind of page, the search page with results and the 404 page, at `width`:
+    the serious and critical violations found, by page. The site is served under its site URL's
+    path, as GitHub Pages serves it (the 404 page's links are absolute)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    prefix = site.site_url(built_site / "mkdocs.yml").split("://", 1)[1].split("/", 1)[1].strip("/")
-    root = tmp_path / "root"
+    urls = index.Urls(archive.articles)
+    prefix = site.site_url(site_folder.parent / "mkdocs.yml").split("://", 1)[1].split("/", 1)[1].strip("/")
+    root = tmp_path / f"root-{width}"
     (root / prefix).parent.mkdir(parents=True, exist_ok=True)
-    (root / prefix).symlink_to(built_site / "site")
+    (root / prefix).symlink_to(site_folder)
     axe, found = Axe(), {}
     dated = next(a for a in archive.articles if a.date and len(a.date) == 10)
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    page = context.new_page()
     page.clock.set_fixed_time(f"{dated.year + 1}{dated.date[4:]}T09:00:00")  # the home page shows 历史上的今天
-    with serve(root) as server:
-        base = f"{server}{prefix}/"
-        targets = {name: url_of(base, path) for name, path in _pages_to_check(archive, urls).items()}
-        targets["search"] = base + "search/?q=" + "示范区"
-        targets["404"] = base + "no/such/page/"
-        for name, url in targets.items():
-            page.goto(url if name != "404" else base + "404.html")
-            if name == "search":
-                page.wait_for_selector(".archive-search[data-state=done] .archive-search__hit")
-            if name == "home":
-                page.wait_for_selector(".on-this-day[data-state=done] li")
-            violations = [(v["id"], [n["target"] for n in v["nodes"][:3]])
-                          for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
-            if violations:
-                found[name] = violations
-    assert not found, found
+    try:
+        with serve(root) as server:
+            base = f"{server}{prefix}/"
+            targets = {name: url_of(base, path) for name, path in _pages_to_check(archive, urls).items()}
+            word = archive.articles[0].title[:2]  # a word with hits
+            targets["search"] = base + "search/?q=" + quote(word)
+            targets["404"] = base + "404.html"
+            for name, url in targets.items():
+                page.goto(url)
+                if name == "search":
+                    page.wait_for_selector(".archive-search[data-state=done]")
+                if name == "home":
+                    page.wait_for_selector(".on-this-day[data-state=done]", state="attached")
+                violations = [(v["id"], [n["target"] for n in v["nodes"][:3]])
+                              for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+                if violations:
+                    found[name] = violations
+    finally:
+        context.close()
+    return found
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_no_serious_violation(browser, built_site, archive, tmp_path, width):
+    """No serious or critical violation on any kind of page of the sample site, on a desktop and on a phone."""
+    assert not (found := _axe(browser, built_site / "site", archive, tmp_path, width)), found
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    """A site built from ../shared/realpages with a metadata file (the paper, each page's day and 版次)."""
+    project = make_project(tmp_path_factory.mktemp("real"))
+    metadata = realpages_metadata(project / "metadata.yaml")
+    assert build(project, REALPAGES / "pages", metadata=metadata) == 0
+    return project, pipeline.load(REALPAGES / "pages", metadata=metadata)
+
+
+@pytest.mark.skipif(not (REALPAGES / "gold").is_dir(), reason="../shared/realpages is absent")
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_no_serious_violation_on_a_site_of_real_pages(browser, real_site, tmp_path, width):
+    """The same on a national paper's site built from real pages: two-digit counts in the charts, a
+    paper and its issues, no districts."""
+    project, archive = real_site
+    assert not (found := _axe(browser, project / "site", archive, tmp_path, width)), found
+
+
+@pytest.mark.skipif(not (REALPAGES / "gold").is_dir(), reason="../shared/realpages is absent")
+def test_the_nu_html_checker_finds_no_error_on_a_site_of_real_pages(real_site):
+    pages, errors = nu_errors([real_site[0] / "site"])
+    assert pages > 200 and errors == []
 
 
 def on_this_day(page, url, when: str) -> tuple[str, list[tuple[str, str]]]:

@@ -2,8 +2,6 @@
 after it that the text does not say is to come. Reads ../shared/realpages where it lies, with a
 metadata file made from its gold's provenance (the printed day of each page) in a temporary
 folder; skips where it is absent."""
-import json
-import re
 
 import pytest
 
@@ -11,22 +9,15 @@ from generator.archive import pipeline
 from generator.extract import dates
 from generator.text.vocabulary import fold
 
-from conftest import ROOT
+from conftest import REALPAGES, realpages_metadata
 
-REALPAGES = ROOT.parent / "shared" / "realpages"
 needs_realpages = pytest.mark.skipif(not (REALPAGES / "gold").is_dir(), reason="../shared/realpages is absent")
 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """The realpages archive read with a metadata file giving each page's paper, day and 版次."""
-    lines = ["newspaper: 人民日报", "city: 北京", "pages:"]
-    for gold in sorted((REALPAGES / "gold").glob("*.json")):
-        data = json.loads(gold.read_text(encoding="utf-8"))
-        day, page = re.search(r"(\d{4}-\d{2}-\d{2}), 第(\d+)版", data["provenance"]["printed"]).groups()
-        lines.append(f"  {data['source']}:\n    date: {day}\n    page: '{page}'")
-    metadata = tmp_path_factory.mktemp("realpages") / "metadata.yaml"
-    metadata.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    metadata = realpages_metadata(tmp_path_factory.mktemp("realpages") / "metadata.yaml")
     return pipeline.load(REALPAGES / "pages", metadata=metadata)
 
 

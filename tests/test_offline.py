@@ -1,8 +1,5 @@
 """The offline copy: unzip it, open it from file:// with the network cut off, and use it."""
-import json
 import re
-import shutil
-import subprocess
 import zipfile
 
 import pytest
@@ -10,7 +7,7 @@ import pytest
 from generator.site import linkcheck, offline
 from generator.search import index as search
 
-from conftest import ROOT, block_network, make_project, parsed
+from conftest import ROOT, block_network, make_project, nu_errors, parsed
 
 
 @pytest.fixture(scope="module")
@@ -34,16 +31,9 @@ def test_zip_is_published_in_the_site_and_linked(both_builds):
 
 
 def test_the_nu_html_checker_finds_no_error(both_builds):
-    """The Nu HTML Checker (the W3C's validator, vnu.jar from npm, installed by .ci/run) on every
-    page of the site and of the offline copy: no error, Material's markup included."""
-    vnu = ROOT / "tests" / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    assert shutil.which("java") and vnu.is_file(), "the Nu HTML Checker is missing: `bash .ci/run` installs it"
-    folders = [both_builds / "site", both_builds / "site-offline"]
-    pages = sum(len(list(f.rglob("*.html"))) for f in folders)
-    found = subprocess.run(["java", "-jar", str(vnu), "--skip-non-html", "--errors-only", "--format", "json",
-                            *map(str, folders)], capture_output=True, text=True)
-    errors = [(m.get("url", "").rsplit(str(both_builds), 1)[-1], m.get("lastLine"), m["message"])
-              for m in json.loads(found.stderr or found.stdout)["messages"]]
+    """The Nu HTML Checker on every page of the site and of the offline copy: no error, Material's
+    markup included."""
+    pages, errors = nu_errors([both_builds / "site", both_builds / "site-offline"])
     assert pages > 200
     assert errors == []
 
