@@ -129,6 +129,9 @@ def _build(args) -> int:
     # its zip goes into the new site before that site is swapped in, never linked before it is there.
     if args.offline or args.with_offline:
         _mkdocs(args, args.offline_site, directory_urls=False, shard=shard)
+        # a page a server sends for an address it lacks: from disk nothing ever shows it, and
+        # MkDocs writes its links from the site's root, which on disk is the disk's
+        (args.offline_site / "404.html").unlink(missing_ok=True)
         offline.zip_site(args.offline_site, args.zip)
         say(f"offline copy → {args.zip}")
     if not args.offline:

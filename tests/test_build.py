@@ -349,7 +349,7 @@ def test_a_page_is_rendered_again_only_when_what_it_is_made_of_changed(tmp_path,
     made = []
     for module, name in ((render, "article_page"), (sources, "page_view")):
         real = getattr(module, name)
-        monkeypatch.setattr(module, name, lambda *args, real=real: made.append(args[0]) or real(*args))
+        monkeypatch.setattr(module, name, lambda *args, real=real, **kw: made.append(args[0]) or real(*args, **kw))
     site.write_docs(changed, docs, workers=1, cache=cache)
     again = list(made)
     site.write_docs(changed, tmp_path / "fresh", workers=1)

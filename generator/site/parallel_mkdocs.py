@@ -178,8 +178,6 @@ def _front(file) -> tuple[bool, str | None]:
     return b"\nmoved: true\n" in head, day.group(1).decode() if day else None
 
 
-def _left_at_old_address(file) -> bool:
-    return _front(file)[0]
 
 
 def _build_pages(start: int) -> tuple[list[tuple[str, int, str]], list[str], list[tuple[str, str]]]:
@@ -197,10 +195,13 @@ def _build_pages(start: int) -> tuple[list[tuple[str, int, str]], list[str], lis
             if page.markdown is None:
                 mkdocs._populate_page(page, config, files, dirty)
             mkdocs._build_page(page, config, doc_files, nav, env, dirty)
-            if (page.meta or {}).get("moved") or (page.markdown is None and _left_at_old_address(file)):
+            # a dirty build reads no page it does not render: those say it in their first lines
+            meta = page.meta or {}
+            left, day = _front(file) if page.markdown is None else (meta.get("moved"), meta.get("added"))
+            if left:
                 moved.append(file.src_uri)
-            if (page.meta or {}).get("added"):
-                dated.append((file.src_uri, str(page.meta["added"])))
+            if day:
+                dated.append((file.src_uri, str(day)))
             if id(page) not in nav_pages:  # keep the worker's memory flat: nothing reads the page again
                 page.markdown = page.content = page.present_anchor_ids = page.links_to_anchors = None
                 page.meta, page.toc = {}, []
