@@ -105,7 +105,9 @@ def _build(args) -> int:
         say(f"--offline-url {args.offline_url!r}: not an http(s) address", "error", "red")
         return 2
     # where the home page offers the offline copy: a release asset, or else inside the site
-    download = args.offline_url or (f"{site_url}{offline.PUBLISHED}" if args.with_offline else None)
+    # (inside the site, a relative link: it works on Pages, on a local server and under any site_url;
+    # the offline copy's own page points at the online one, theme_markup.py)
+    download = args.offline_url or (offline.PUBLISHED if args.with_offline else None)
     issued = registry.load(registry_path)
     archive = _load(args.input, args.corrections, cache_dir, issued, args.metadata)
     if args.frozen_ids:

@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from generator.site import linkcheck, offline
+from generator.site import build as site, linkcheck, offline
 from generator.search import index as search
 
 from conftest import ROOT, block_network, make_project, nu_errors, parsed
@@ -25,9 +25,14 @@ def both_builds(tmp_path_factory):
 
 
 def test_zip_is_published_in_the_site_and_linked(both_builds):
+    """The home page links the zip relatively (on Pages, on a local server, under any site_url);
+    the offline copy's home page links the online one, which it does not hold."""
     published = both_builds / "site" / offline.PUBLISHED
     assert published.read_bytes() == (both_builds / "dist" / "archive-offline.zip").read_bytes()
-    assert offline.PUBLISHED in (both_builds / "site" / "index.html").read_text(encoding="utf-8")
+    link = '//a[contains(@class, "offline-copy")]/@href'
+    assert parsed(both_builds / "site" / "index.html").xpath(link) == [offline.PUBLISHED]
+    online = site.site_url(both_builds / "mkdocs.yml") + offline.PUBLISHED
+    assert parsed(both_builds / "site-offline" / "index.html").xpath(link) == [online]
 
 
 def test_the_nu_html_checker_finds_no_error(both_builds):

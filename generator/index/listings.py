@@ -467,8 +467,8 @@ def _home(articles: list[Article], urls: Urls, item: _Items, download: str | Non
     intro = md(f"收录 {len(articles)} 篇报道，涵盖 {districts} 个地区。") + Markup("\n\n") + Markup(" · ").join(ways)
     intro += Markup("\n\n") + md("数据下载：") + link("articles.jsonl.gz", "data/articles.jsonl.gz") + Markup(" · ") + \
         link("articles.csv.gz", "data/articles.csv.gz") + Markup(" · ") + md("订阅：") + link("Atom", "feeds/all.xml")
-    if download:
-        intro += Markup(" · ") + link("离线版（zip，解压后打开 index.html）", download)
+    if download:  # raw HTML: a file MkDocs does not know of until the build places it
+        intro += Markup(" · ") + Markup('<a class="offline-copy" href="{}">{}</a>').format(download, "离线版（zip，解压后打开 index.html）")
     by_district, by_topic = defaultdict(list), defaultdict(list)
     for a in articles:
         by_district[a.district_label if a.district else "地区不详"].append(a)

@@ -17,7 +17,8 @@ six-byte \\u escape by default; as UTF-8 it is three bytes, and the same JSON (s
 HTML: < > & ' stay escaped).
 
 The offline copy is built with file links (articles/x.html), from which MkDocs derives each page's
-canonical address: one that exists nowhere online, where the page is articles/x/.
+canonical address: one that exists nowhere online, where the page is articles/x/. Its home page's
+link to the offline copy (inside the online site) leads to the online one.
 
 The plugin holds no state across pages, so generator/site/parallel_mkdocs.py may run it in its workers
 (PAGE_LOCAL).
@@ -28,9 +29,12 @@ import re
 
 from mkdocs.plugins import BasePlugin
 
+from .offline import PUBLISHED
+
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 _EMPTY_TABINDEX = re.compile(r' tabindex=""')
 _TOC_LABEL = ' for="__toc"'
+OFFLINE_LINK = f'class="offline-copy" href="{PUBLISHED}"'  # the home page's link to the offline copy, inside the site
 # Material's language `zh` writes lang="zh"; the site is in simplified Chinese as used in mainland
 # China, which is what its JSON-LD, feeds and citations say (zh-CN): one tag everywhere.
 _LANG = re.compile(r'<html lang="?zh"?(?=[\s>])')
@@ -63,6 +67,9 @@ class ArchiveMarkup(BasePlugin):
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
+        if not config.use_directory_urls and OFFLINE_LINK in output:  # the copy is not in the copy
+            output = output.replace(OFFLINE_LINK, f'class=offline-copy href="{config.site_url}{PUBLISHED}"'
+                                    if config.site_url else OFFLINE_LINK)
         return valid(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:  # the 404 page
