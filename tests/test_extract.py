@@ -432,6 +432,8 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  ["财政部会", "管理暂行办", "人大常委会", "各级人大常委会"], id="a name ends where a word ends; a kind"),
     pytest.param("本报讯 6月4日，二七区召开廉政工作会议，二七区委副书记、区长苏建设出席。", ["二七区委"], [],
                  id="a name that opens with a place jieba reads as a number"),
+    pytest.param("新华社天津１月５日电原天津市教育卫生委员会主任张明出席。位于市中心的钟楼张灯结彩。",
+                 ["天津市教育卫生委员会"], ["原天津市教育卫生委员会", "市中心"], id="原 (former) is no part of a name; downtown is no body"),
 ])
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
     orgs = only_article(tmp_path, f"标题\n\n{lead}\n").organizations

@@ -39,3 +39,22 @@ def test_no_event_falls_after_its_printing_unless_the_text_says_it_is_to_come(pr
 @needs_realpages
 def test_a_national_papers_articles_have_no_district(printed):
     assert [a.title for a in printed.articles if a.district] == []
+
+
+@needs_realpages
+@pytest.mark.parametrize("kind", ["persons", "organizations"])
+def test_the_real_pages_site_names_only_checked_people_and_bodies(printed, kind):
+    """Every person and organisation the site shows (each a page, a link, a search facet) is one the
+    corpus tags or one checked by hand (tests/data/realpages-checked.yaml); a name checked wrong that
+    is no longer shown must leave the list."""
+    import json
+    from pathlib import Path
+
+    import yaml
+
+    checked = yaml.safe_load((Path(__file__).parent / "data" / "realpages-checked.yaml").read_text(encoding="utf-8"))[kind]
+    gold = {n for f in (REALPAGES / "gold").glob("*.json") for a in json.loads(f.read_text(encoding="utf-8"))["articles"]
+            for n in a.get(kind) or []}
+    shown = {n for a in printed.articles for n in getattr(a, kind)}
+    assert not (unchecked := shown - gold - set(checked["right"]) - set(checked["wrong"])), unchecked
+    assert not (fixed := set(checked["wrong"]) - shown), fixed
