@@ -72,10 +72,12 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
             out.append(name)
         elif at >= 0 and at + len(name) not in ends:  # a name ends where a word ends: not 暂行办(法), 财政部会(同)
             continue
-        elif at in read:  # where the model read, the name starts with one of its words, not a function word
-            if starts.get(at, "p") not in NOT_A_NAME_START:
+        elif at in starts:  # where a word of the model's starts, it is no function word
+            if starts[at] not in NOT_A_NAME_START:
                 out.append(name)
-        elif at in words and (words[at] == "vn" or not words[at].startswith(JIEBA_NOT_A_NAME_START)
+        elif at in read and at - 1 in starts and starts[at - 1] == "p" and at in words:
+            out.append(name)  # the model read a preposition into the name (由|机械工业…公司): jieba's word starts it
+        elif at not in read and at in words and (words[at] == "vn" or not words[at].startswith(JIEBA_NOT_A_NAME_START)
                               or places.starts_with_division(name)):  # elsewhere jieba's
             out.append(name)
     for entity in entities:
