@@ -85,7 +85,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         if name[-2:-1] == name[-1:] and text.startswith("长", entity.start + len(entity.text)):
             name = name[:-1]  # 政务司司长: the body, then its head's title (司长), read into one name
         end = entity.start + len(name)
-        former = FORMER.match(name)  # 原省电力局: the body as it was, named by its name
+        former = re.match(FORMER, name)  # 原省电力局: the body as it was, named by its name
         if _named_body(name[former.end() if former else 0:]) and end in ends and not KIND_BEFORE.search(text, 0, entity.start):
             out.append(name[former.end() if former else 0:])
     names = [n for n in dict.fromkeys(out) if not _two_bodies(n) and not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
@@ -171,9 +171,9 @@ DELIM = re.compile(
     r"同时|其中|并|与会|包括|前往|来到|陪同|率|带队|会同|指导(?!组)|支持|服务|培育|达成|签约|获得|落实|贯彻|深化|"
     r"会见|会晤|接见|评为|认定为|当选为|当选|选举|任命|成为|作为|转变|抓好|加强|推进|提升|实施|确保|持续|积极|不断|帮助|搭建|切实|就|建立|完善|聚焦|围绕)")
 # What no organisation starts with: a conjunction, a date, a title, a determiner, 好 of 服务好X, 原 (former).
-NOT_ORG_START = re.compile(r"^(?:好|与|和|及|同|年|月|日|副|原(?![子料油])|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
+FORMER = r"原(?![子料油])"  # 原 (former) before a body's name: not part of it (原省电力局; but 原子能研究院)
+NOT_ORG_START = re.compile(rf"^(?:好|与|和|及|同|年|月|日|副|{FORMER}|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
                            r"相关|有关|全体|国家级|省级|市级|区级|县级|\d)")
-FORMER = re.compile(r"^原(?![子料油])")  # 原 (former) before a body's name: not part of it
 KIND_OF = re.compile(r"^(?:各|该|此|这|全体|相关|有关)$")
 NOT_ORG = re.compile(r"为(?:中心|核心)$|^[省市区县]中心$|^(?:市域|区域|县域|全域)|召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
                      r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|干部|镇街道|实事|合作办|各级|各家|(?:\d+|[一二三四五六七八九十两几多]+)家")
