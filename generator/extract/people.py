@@ -57,6 +57,8 @@ def _title_at_end() -> re.Pattern:
     return re.compile(f"(?:{titles_pattern().pattern})$")
 
 
+# A name right after one of these is followed by 为 and the office (选举李述为市长): not part of it.
+ELECTED = re.compile(r"(?:选举|推选|任命|提名|聘任|聘请|选)$")
 # What typically follows a name: it tells a two-character name from a three-character one.
 FOLLOW = re.compile(
     r"^(?:主持|出席|参加|参会|表示|指出|强调|提出|要求|说|讲|一行|等|带领|陪同|讲话|介绍|汇报|代表|率|主讲|宣读|"
@@ -76,6 +78,8 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
 
     def add(name: str, at: int) -> None:
         name = _whole(words.whole(words.fit(name, at), at), text)
+        if len(name) == 3 and name[-1] == "为" and ELECTED.search(text, 0, at) and not FOLLOW.match(text[at + 3:]):
+            name = name[:2]  # 选举李述为长春市市长: elected *as*, where 张人为指出 is a name
         if name and at not in words.in_phrase and name not in found and name not in exclude and _plausible(name) and \
                 not DOCTRINE.match(text, at + len(name)) and not (len(name) == 2 and TWO_COUNTRIES.match(text, at + 2)):
             found.append(name)
