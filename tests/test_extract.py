@@ -230,6 +230,7 @@ MODEL_NAME_CASES = [
     ("会议选举周文华为省政协主席。", ["周文华"]),  # not into a function word
     ("国家建材局局长张人为指出，短缺经济基本结束。", ["张人为"]),  # its last two read as a word (人为)
     ("会议选举李述为长春市市长。", ["李述"]),  # elected as: 为 is no part of the name
+    ("他们同英国利高曼有限公司合作。王明说，利高曼滴露消毒药水已上市。", ["王明"]),  # a firm's name, not a person's
     ("国务院副总理兼外交部长钱其琛特为本字典写了序。", ["钱其琛"]),  # not into the next word
     ("总后勤部部长王克上将今天在这里会见了客人。", ["王克"]),  # not into a title
     ("这里是刘伯承元帅的故乡。", ["刘伯承"]),
