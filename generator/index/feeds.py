@@ -62,7 +62,7 @@ def records(articles: list[Article], permalink) -> Iterator[dict]:
     """The export record of every article, with its permanent URL, where and when it was printed
     and its text (what a researcher counts, quotes and cites): both downloads are made of these."""
     return (record(a, copy=False) | {"url": permalink(a), "newspaper": a.newspaper, "publication_date": a.publication_date,
-                                     "page_label": a.page_label, "text": "\n".join(p["text"] for p in a.paragraphs)}
+                                     "page_label": a.page_label, "text": a.text}
             for a in articles)
 
 

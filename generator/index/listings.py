@@ -48,6 +48,10 @@ NAMES = (
 )
 
 
+def _slug(name: str) -> str:
+    return slug(name) if name else "unknown"  # "": a paper not known (issues/unknown)
+
+
 FOLDER_PAGES = ("index", "README")  # the names MkDocs gives a folder's own page
 
 
@@ -62,8 +66,7 @@ class Urls:
             counts = Counter(n for a in articles for n in names_of(a))
             if kind in LISTED:
                 self._counts.update({(kind, n): c for n, c in counts.items()})
-            self._slugs.update({(kind, name): s for name, s in unique_slugs({n: slug(n) if n else "unknown"
-                                                                              for n in counts}).items()})
+            self._slugs.update({(kind, name): s for name, s in unique_slugs({n: _slug(n) for n in counts}).items()})
 
     def facts(self, article: Article) -> tuple:
         """All that this table says of an article's names (whether each has a page, and its slug):
@@ -108,8 +111,7 @@ class Urls:
 
     def paper(self, newspaper: str | None) -> str:
         """The folder of a paper's issues (issues/<pinyin>; issues/unknown where it is not known)."""
-        key = ("papers", newspaper or "")
-        return f"issues/{self._slugs[key] if key in self._slugs else slug(newspaper) if newspaper else 'unknown'}"
+        return f"issues/{self._slugs.get(('papers', newspaper or ''), _slug(newspaper or ''))}"
 
     def issue(self, printed: tuple[str | None, str | None]) -> str:
         """The issue a page was printed in, by (paper, date): its pages in print order."""

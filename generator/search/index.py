@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from importlib import resources
 import hashlib
 import json
 import re
@@ -30,6 +29,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -115,7 +115,8 @@ def traditional() -> dict[str, str]:
     (its first reading where it gives several): a reader may type either, a paper print either."""
     table = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
     pairs = (line.split("\t") for line in table.read_text(encoding="utf-8").splitlines() if "\t" in line)
-    return {t: s.split()[0] for t, s in pairs if len(t) == 1 and len(s.split()[0]) == 1 and t != s.split()[0]}
+    first = ((t, readings.split()[0]) for t, readings in pairs)
+    return {t: s for t, s in first if len(t) == len(s) == 1 and t != s}
 
 
 @functools.cache
