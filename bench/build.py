@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import synth  # noqa: E402
-from conftest import make_project  # noqa: E402
+from support import make_project  # noqa: E402
 
 # Our MkDocs step: the build `python -m generator build` runs after writing the Markdown.
 OUR_MKDOCS = "import sys; from pathlib import Path; from generator import site; " \

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import synth  # noqa: E402
-from conftest import CHROMIUM_ARGS, block_network, make_project, serve  # noqa: E402
+from support import CHROMIUM_ARGS, block_network, make_project, serve  # noqa: E402
 
 QUERIES = ["党工委", "污染防治", "高质量发展", "签约 项目", "5G"]
 
@@ -107,10 +107,13 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench-search"))
     parser.add_argument("--reuse", action="store_true", help="keep an existing build of ours (same code)")
     args = parser.parse_args()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise SystemExit("bench/search.py drives a browser: .venv/bin/pip install -e '.[bench]' "
+                         "(and Debian's chromium: apt install chromium)") from None
     work = args.work / str(args.articles)
     ours, material = build_sites(work, args.articles, args.reuse)
-
-    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)

@@ -1,35 +1,18 @@
-import contextlib
-import functools
-import http.server
 import shutil
-import socketserver
-import threading
 from pathlib import Path
 
 import pytest
 
 from generator.archive import pipeline
-from generator.site import build as site
 from generator.cli import main
+from support import CHROMIUM_ARGS, PAGES, ROOT, block_network, make_project, serve  # noqa: F401 (the tests' too)
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = ROOT / "archive" / "pages"
 GOLD = ROOT / "tests" / "data" / "gold"
 
 
 @pytest.fixture(scope="session")
 def archive():
     return pipeline.load(PAGES)
-
-
-def make_project(dest: Path, pages: Path = PAGES) -> Path:
-    """A copy of the project's site sources (config, hand-written docs, overrides) in `dest`."""
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", dest / "overrides")
-    generated = {ROOT / "docs" / top for top in site.GENERATED}
-    shutil.copytree(ROOT / "docs", dest / "docs", ignore=lambda folder, names: [
-        n for n in names if Path(folder) / n in generated])
-    return dest
 
 
 REALPAGES = ROOT.parent / "shared" / "realpages"  # another party's data: read where it lies, where present
@@ -84,32 +67,10 @@ def built_site(tmp_path_factory):
     return project
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    """The folder over HTTP on 127.0.0.1 (a free port), for the length of the block."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/"
-        finally:
-            server.shutdown()
-
-
 @pytest.fixture(scope="session")
 def server(built_site):
     with serve(built_site / "site") as url:
         yield url
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")
@@ -140,18 +101,3 @@ def parsed(path: Path):
 
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-
-
-def block_network(page) -> list[str]:
-    """Abort every request that is not for a file on disk; returns the list they are recorded in."""
-    attempts: list[str] = []
-
-    def handle(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            attempts.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", handle)
-    return attempts
