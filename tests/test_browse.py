@@ -131,6 +131,35 @@ def test_on_a_phone_tables_fit_the_header_names_the_site_and_the_cite_box_clears
         context.close()
 
 
+@pytest.mark.parametrize("scripts", [True, False])
+def test_on_a_phone_an_article_page_navigates_as_the_navigation_pages_do(browser, server, archive, urls, built_site, scripts):
+    """An article page does not carry the navigation list twice (issue 32): its drawer is made from
+    the tabs as it opens (assets/chrome.js), with the same links, in order, as a navigation page's
+    own drawer; without scripts, the tabs show on the phone instead."""
+    article = urls.article(archive.articles[0])
+    markup = parsed(built_site / "site" / article.removesuffix(".md") / "index.html")
+    assert not markup.xpath("//nav[contains(@class, 'md-nav--primary')]//a")
+    assert len(markup.xpath("//a[contains(@class, 'md-tabs__link')]")) == 10
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", java_script_enabled=scripts)
+    try:
+        phone = context.new_page()
+        drawer = ".md-nav--primary .md-nav__link"
+        if not scripts:
+            phone.goto(url_of(server, article))
+            assert phone.locator(".md-tabs").is_visible()
+            return
+        phone.goto(server + "districts/")
+        expected = phone.eval_on_selector_all(drawer, "links => links.map(a => [a.textContent.trim(), a.href])")
+        phone.goto(url_of(server, article))
+        assert not phone.locator(".md-tabs").is_visible()
+        phone.click("label.md-header__button[for=__drawer]")
+        got = phone.eval_on_selector_all(drawer, "links => links.map(a => [a.textContent.trim(), a.href])")
+        assert got == expected and len(got) == 10
+        assert phone.locator(drawer).nth(9).is_visible() and phone.locator(".md-nav__title .md-logo").is_visible()
+    finally:
+        context.close()
+
+
 def test_pages_ask_for_nothing_the_site_does_not_have(page, server, archive, urls):
     """No request of a page's own scripts ends in a 404: not Material's sitemap.xml beside the
     feed link (feeds/sitemap.xml), not 历史上的今天's days that have no articles."""

@@ -111,7 +111,7 @@ def json_ld(article: Article, permalink: str) -> dict:
     data = {
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
         "alternativeHeadline": article.subtitle or article.kicker, "identifier": article.id,
-        "url": permalink, "mainEntityOfPage": permalink,
+        "url": permalink,  # (the page it stands on: no mainEntityOfPage repeating it)
         # Never a date more exact than the page says: the day it was printed where the archive's
         # metadata gives it, the day it reports on where the text gives it whole, else the year (or
         # month) as text: a year is no day, and 2025 read as a date is 1 January.

@@ -14,7 +14,7 @@ Each is mended where it stands in the rendered page; nothing else is touched.
 
 Jinja's `tojson` (the JSON-LD, Material's configuration) writes each Chinese character as a
 six-byte \\u escape by default; as UTF-8 it is three bytes, and the same JSON (still escaped for
-HTML: < > & ' stay escaped).
+HTML: < > & ' stay escaped), and without the spaces after its commas and colons.
 
 The offline copy is built with file links (articles/x.html), from which MkDocs derives each page's
 canonical address: one that exists nowhere online, where the page is articles/x/. Its home page's
@@ -58,7 +58,7 @@ class ArchiveMarkup(BasePlugin):
     PAGE_LOCAL = True
 
     def on_env(self, env, config, files):
-        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
         return env
 
     def on_page_context(self, context, page, config, nav):
