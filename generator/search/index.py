@@ -6,12 +6,16 @@ across `经开区|党工委`), so the index is over characters: for every charac
 positions where it occurs (a query of n characters matches where its n-1 bigrams stand at
 consecutive positions), and for every single character the articles that contain it.
 
-Files (all JavaScript calling `__archiveSearch`, so they load from file:// with no fetch):
+Files (all JavaScript calling `__archiveSearch`, so they load from file:// with no fetch; each
+carries its data as JSON, deflated and in base64, which the browser's own DecompressionStream
+unpacks: a third to a half of the bytes a query fetches, for a few milliseconds a file):
 - `search/docs.js`: one row per article, numbers only (date, year, district, topics, lengths);
 - `search/g/<bucket>.js`: bigram postings, bucketed by a hash of the bigram;
 - `search/u/<bucket>.js`: single-character article lists;
 - `search/t/<k>.js`: the title, URL id, date, district and text of articles k·m … k·m + m - 1 (m,
-  TEXTS_A_FILE, as docs.js says), for the hits shown. A file an article would be a third of the
+  TEXTS_A_FILE, as docs.js says), for the hits shown;
+- `search/fold.js`: the traditional characters a query may hold (plain: a few KB that deflate
+  cannot shrink). A file an article would be a third of the
   site's files.
 
 Articles are numbered in the order they entered the archive (the id registry's day, then the id):
@@ -20,11 +24,13 @@ numbering by id alone would shift the files after each new id (most of them, eve
 """
 from __future__ import annotations
 
+import base64
 import contextlib
 import functools
 import hashlib
 import json
 import re
+import zlib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
@@ -305,12 +311,27 @@ def _shards(kind: str, table: dict[str, bytearray], buckets: int) -> Iterator[tu
     for key in table:
         keys[fnv1a(key) % buckets].append(key)
     for b in sorted(keys):
-        yield f"search/{kind}/{b}.js", _script(kind, b, {k: table[k].decode("ascii") for k in sorted(keys[b])})
+        yield f"search/{kind}/{b}.js", _packed(kind, b, {k: table[k].decode("ascii") for k in sorted(keys[b])})
 
 
 def _script(call: str, *args) -> str:
     return f"__archiveSearch.{call}(" + ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"))
                                               for a in args) + ");\n"
+
+
+def _packed(call: str, key, data) -> str:
+    """A script handing `data` to `call` with `key`, as JSON deflated (raw DEFLATE, as the
+    browser's DecompressionStream("deflate-raw") reads it) and in base64, which a script may carry."""
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    packed = base64.b64encode(squeeze.compress(raw) + squeeze.flush()).decode("ascii")
+    return _script(call, *([] if key is None else [key]), packed)
+
+
+def unpacked(script: str):
+    """The data of a script made by _packed, as the browser unpacks it (for the tests and tools)."""
+    packed = json.loads(script[script.rindex(",") + 1 if "," in script else script.index("(") + 1:script.rindex(")")])
+    return json.loads(zlib.decompress(base64.b64decode(packed), -15))
 
 
 def build(articles: list[Entry], keep: Path | None = None) -> Iterator[tuple[str, str]]:
@@ -342,16 +363,16 @@ def build(articles: list[Entry], keep: Path | None = None) -> Iterator[tuple[str
         "head": [b36(head) for head, _ in lengths],
         "text": [b36(text) for _, text in lengths],
     }
-    yield "search/docs.js", _script("docs", {
+    yield "search/docs.js", _packed("docs", None, {
         "count": len(articles), "buckets": [bigram_buckets, unigram_buckets], "texts": TEXTS_A_FILE,
         "districts": districts, "years": years, "topics": topics,
         "columns": {k: ",".join(v) for k, v in columns.items()},
     })
     for first in range(0, len(articles), TEXTS_A_FILE):
-        yield f"search/t/{first // TEXTS_A_FILE}.js", "".join(_script("t", n, {
+        yield f"search/t/{first // TEXTS_A_FILE}.js", _packed("t", first // TEXTS_A_FILE, [{
             "id": a.id, "title": a.title, "kicker": a.kicker or "", "subtitle": a.subtitle or "",
             "date": a.shown_date, "district": a.district or "", "text": a.text,
-        }) for n, a in enumerate(articles[first:first + TEXTS_A_FILE], first))
+        } for a in articles[first:first + TEXTS_A_FILE]])
 
 
 def truth(articles: list[Article], query: str) -> set[str]:

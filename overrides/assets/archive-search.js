@@ -5,13 +5,23 @@
   "use strict";
   const base = (window.__archiveBase || ".").replace(/\/?$/, "/");
   const dirUrls = window.__archiveDirUrls !== false;
+  // what the index files handed over: each a promise of its data, unpacked
   const state = { g: new Map(), u: new Map(), t: new Map(), docs: null, fold: new Map(), pending: new Map() };
+  let loaded = null;  // docs.js's data, once unpacked
+
+  // An index file's data comes as JSON deflated and in base64 (generator/search/index.py,
+  // _packed), unpacked by the browser's own DecompressionStream.
+  async function unpack(packed) {
+    const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return JSON.parse(await new Response(stream).text());
+  }
 
   const api = (window.__archiveSearch = window.__archiveSearch || {});
-  api.g = (bucket, table) => state.g.set(bucket, table);
-  api.u = (bucket, table) => state.u.set(bucket, table);
-  api.t = (n, doc) => state.t.set(n, doc);
-  api.docs = (data) => { state.docs = data; };
+  api.g = (bucket, packed) => state.g.set(bucket, unpack(packed));
+  api.u = (bucket, packed) => state.u.set(bucket, unpack(packed));
+  api.t = (file, packed) => state.t.set(file, unpack(packed));
+  api.docs = (packed) => { state.docs = unpack(packed); };
   api.fold = (pairs) => { const c = Array.from(pairs); for (let i = 0; i + 1 < c.length; i += 2) state.fold.set(c[i], c[i + 1]); };
 
   function load(path) {
@@ -61,7 +71,7 @@
 
   async function docs() {
     if (!state.docs) await Promise.all([load("search/docs.js"), load("search/fold.js")]);
-    const d = state.docs;
+    const d = (loaded = await state.docs);
     if (!d.cols) {
       d.cols = {};
       for (const [k, v] of Object.entries(d.columns)) d.cols[k] = v.split(",").map(num);
@@ -73,9 +83,9 @@
   const decoded = new Map();
   async function bigram(pair) {
     if (decoded.has(pair)) return decoded.get(pair);
-    const bucket = fnv1a(pair) % state.docs.buckets[0];
+    const bucket = fnv1a(pair) % (await docs()).buckets[0];
     if (!state.g.has(bucket)) await load("search/g/" + bucket + ".js");
-    const raw = (state.g.get(bucket) || {})[pair];
+    const raw = ((await state.g.get(bucket)) || {})[pair];
     const out = new Map();
     if (raw) {
       let doc = 0;
@@ -91,9 +101,9 @@
   }
 
   async function unigram(ch) {
-    const bucket = fnv1a(ch) % state.docs.buckets[1];
+    const bucket = fnv1a(ch) % (await docs()).buckets[1];
     if (!state.u.has(bucket)) await load("search/u/" + bucket + ".js");
-    const raw = (state.u.get(bucket) || {})[ch];
+    const raw = ((await state.u.get(bucket)) || {})[ch];
     const out = [];
     if (raw) { let d = 0; for (const x of raw.split(",")) out.push((d += num(x))); }
     return out;
@@ -111,7 +121,7 @@
     for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
     const lists = await Promise.all(pairs.map(bigram));
     const smallest = lists.reduce((a, b) => (b.size < a.size ? b : a));
-    const head = state.docs.cols.head;
+    const head = (await docs()).cols.head;
     for (const d of smallest.keys()) {
       if (!lists.every((l) => l.has(d))) continue;
       const sets = lists.map((l) => new Set(l.get(d)));
@@ -182,8 +192,9 @@
   }
 
   async function article(n) {
-    if (!state.t.has(n)) await load("search/t/" + Math.floor(n / (await docs()).texts) + ".js");
-    return state.t.get(n);
+    const per = (await docs()).texts, file = Math.floor(n / per);
+    if (!state.t.has(file)) await load("search/t/" + file + ".js");
+    return (await state.t.get(file))[n - file * per];
   }
 
   api.search = search; api.facets = facets; api.keep = keep; api.rank = rank; api.article = article; api.data = docs;
@@ -279,7 +290,7 @@
     }
 
     function drawFacets() {
-      const d = state.docs;
+      const d = loaded;
       const f = facets(current.list, d, filters);
       const labels = { district: "地区", year: "年份", topic: "专题" };
       facetBox.innerHTML = "";
@@ -315,7 +326,7 @@
       if (query) out.set("q", query);
       if (query && sort.value === "date") out.set("sort", "date");
       for (const [key, table] of Object.entries(FILTER_TABLES)) {
-        if (query && filters[key] != null && state.docs) out.set(key, String(state.docs[table][filters[key]]));
+        if (query && filters[key] != null && loaded) out.set(key, String(loaded[table][filters[key]]));
       }
       const search = out.toString();
       const address = search ? "?" + search : location.pathname;
