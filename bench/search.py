@@ -101,6 +101,21 @@ def measure(browser, url: str, kind: str, offline: bool = False) -> dict:
             "query_kb": statistics.median(per_query[1:]) / 1024, "blocked": len(blocked)}
 
 
+def cold_index_kb(browser, url: str, query: str) -> float:
+    """What one cold search fetches of the index (search/*.js) for a query and its first page of hits."""
+    context = browser.new_context()
+    page = context.new_page()
+    data: list[int] = []
+    page.on("requestfinished", lambda req: data.append(req.sizes()["responseBodySize"])
+            if "/search/" in req.url and "/assets/" not in req.url and req.url.endswith(".js") else None)
+    page.goto(url + "?q=" + query)
+    page.wait_for_function("q => { const r = document.querySelector('.archive-search');"
+                           " return r.dataset.state === 'done' && r.dataset.query === q; }", arg=query)
+    page.wait_for_timeout(300)
+    context.close()
+    return sum(data) / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
@@ -135,6 +150,14 @@ def main() -> None:
         print(f"| {name} | {r['cold_s']:.2f} | {r['warm_ms']:.0f} | {r['first_kb']:.0f} | {r['query_kb']:.0f} |")
     index_ours = size(ours / "search")
     index_material = (material / "search" / "search_index.json").stat().st_size / 2**20
+    # a cold search of each query alone (a fresh browser context): the index's files it fetches
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        with serve(ours) as url:
+            cold = {q: cold_index_kb(browser, url + "search/", q) for q in QUERIES}
+        browser.close()
+    print("\ncold search, the index's files fetched for the first query and its first page of hits (KB): "
+          + ", ".join(f"{q} {kb:.0f}" for q, kb in cold.items()))
     print(f"\nindex on disk: ours {index_ours:.1f} MB in {sum(1 for _ in (ours / 'search').rglob('*.js'))} files; "
           f"Material {index_material:.1f} MB in one file")
 

@@ -17,9 +17,11 @@ NAMES = ("people", "orgs", "reporters")
 KINDS = (
     ("article page", lambda p: p.startswith("articles/")),
     ("source view", lambda p: p.startswith("pages/") and p.count("/") == 2),
-    ("name page", lambda p: p.split("/")[0] in NAMES and p.count("/") == 2),
     ("names seen once (lists)", lambda p: p.split("/")[0] in NAMES and "/once/" in p),
-    ("district, topic, date page", lambda p: p.split("/")[0] in ("districts", "topics", "dates") and p.count("/") == 2),
+    # a name's page, and the pages of its years where it lists more than PAGED_FROM articles
+    ("name page", lambda p: p.split("/")[0] in NAMES and p.count("/") >= 2),
+    ("district, topic, date page", lambda p: p.split("/")[0] in ("districts", "topics", "dates") and p.count("/") >= 2),
+    ("issue view (paper, date, page)", lambda p: p.startswith("issues/") and p.count("/") >= 2),
     ("index and other pages", lambda p: p.endswith(".html") and not p.startswith("search/")),
     ("search: bigram postings", lambda p: p.startswith("search/g/")),
     ("search: character lists", lambda p: p.startswith("search/u/")),

@@ -125,6 +125,19 @@ def test_generated_archive_of_2000_articles(page, generated):
     assert attempts == []
 
 
+def test_long_lists_in_files_of_their_own_are_found(page, archive, tmp_path, monkeypatch):
+    """A list past ALONE_BYTES stands in a file of its own (search/g/x<k>.js, search/u/x<k>.js):
+    with the threshold so low that most do, every query still finds what brute force finds."""
+    monkeypatch.setattr(search, "ALONE_BYTES", 40)
+    index_html = write_search_site(archive.articles, tmp_path / "site")
+    alone = [p.name for kind in "gu" for p in (tmp_path / "site" / "search" / kind).glob("x*.js")]
+    assert len(alone) > 100
+    page.goto(index_html.as_uri())
+    page.wait_for_function("typeof __archiveSearch !== 'undefined' && !!__archiveSearch.search")
+    for query in SAMPLE_QUERIES:
+        assert found_ids(page, query) == search.truth(archive.articles, query), query
+
+
 def test_index_files_do_not_depend_on_the_chunk_size(generated, monkeypatch):
     """Postings are encoded a chunk of articles at a time and joined: the same files whatever
     the chunk size (the exactness test above runs on one chunk), one article a chunk included."""

@@ -10,8 +10,9 @@ Files (all JavaScript calling `__archiveSearch`, so they load from file:// with 
 carries its data as JSON, deflated and in base64, which the browser's own DecompressionStream
 unpacks: a third to a half of the bytes a query fetches, for a few milliseconds a file):
 - `search/docs.js`: one row per article, numbers only (date, year, district, topics, lengths);
-- `search/g/<bucket>.js`: bigram postings, bucketed by a hash of the bigram;
-- `search/u/<bucket>.js`: single-character article lists;
+- `search/g/<bucket>.js`: bigram postings, bucketed by a hash of the bigram (a long list in
+  `search/g/x<k>.js` of its own, k its place in docs.js's list of them);
+- `search/u/<bucket>.js`: single-character article lists (the same);
 - `search/t/<k>.js`: the title, URL id, date, district and text of articles k·m … k·m + m - 1 (m,
   TEXTS_A_FILE, as docs.js says), for the hits shown;
 - `search/fold.js`: the traditional characters a query may hold (plain: a few KB that deflate
@@ -48,6 +49,10 @@ from ..render.record import code_version
 from ..text.chars import compact
 
 SHARD_BYTES = 48_000  # aim for shards this size: a query loads a few of them
+# A list longer than this (a common bigram's or character's, before packing) stands in a file of
+# its own, where it would make its shard several times the size and be fetched by every query of
+# the shard's other keys: 4% of an archive's bigrams, a third of its postings' bytes.
+ALONE_BYTES = 12_000
 # Texts are grouped by article number, which says nothing of what a query finds: the ten hits a
 # page of results shows may stand in ten files, so a file holds about 16 KB of articles of the
 # common length (2 KB in UTF-8). A count, not a size: a corrected text changes its own file only.
@@ -305,10 +310,19 @@ def _buckets(total_bytes: int) -> int:
     return n
 
 
+def _alone(table: dict[str, bytearray]) -> list[str]:
+    """The keys whose lists stand in files of their own (search/g/x<k>.js, k their place here)."""
+    return sorted(k for k, v in table.items() if len(v) > ALONE_BYTES)
+
+
 def _shards(kind: str, table: dict[str, bytearray], buckets: int) -> Iterator[tuple[str, str]]:
-    """One script per bucket, each made and handed out in turn (an archive's postings are large)."""
+    """One script per bucket, each made and handed out in turn (an archive's postings are large),
+    and one per long list."""
+    alone = _alone(table)
+    for k, key in enumerate(alone):
+        yield f"search/{kind}/x{k}.js", _packed(kind, f"x{k}", {key: table[key].decode("ascii")})
     keys: dict[int, list[str]] = defaultdict(list)
-    for key in table:
+    for key in table.keys() - set(alone):
         keys[fnv1a(key) % buckets].append(key)
     for b in sorted(keys):
         yield f"search/{kind}/{b}.js", _packed(kind, b, {k: table[k].decode("ascii") for k in sorted(keys[b])})
@@ -340,13 +354,15 @@ def build(articles: list[Entry], keep: Path | None = None) -> Iterator[tuple[str
     articles = order(articles)
     lengths: list[tuple[int, int]] = []  # of the headline and the text, as searched
     postings = _merged(articles, _bigram_runs, b";", lengths, keep)
-    bigram_buckets = _buckets(sum(len(k) + len(v) + 6 for k, v in postings.items()))
+    alone = [_alone(postings)]
+    bigram_buckets = _buckets(sum(len(k) + len(v) + 6 for k, v in postings.items() if len(v) <= ALONE_BYTES))
     yield from _shards("g", postings, bigram_buckets)
     del postings
 
     # a second pass, so the bigram and the character postings are never in memory together
     lists = _merged(articles, _character_runs, b",", keep=keep)
-    unigram_buckets = _buckets(sum(len(v) + 6 for v in lists.values()))
+    alone.append(_alone(lists))
+    unigram_buckets = _buckets(sum(len(v) + 6 for v in lists.values() if len(v) <= ALONE_BYTES))
     yield from _shards("u", lists, unigram_buckets)
     # the traditional characters a query may hold whose simplified forms the archive has (others find nothing)
     yield "search/fold.js", _script("fold", "".join(t + s for t, s in sorted(traditional().items()) if s in lists))
@@ -364,7 +380,7 @@ def build(articles: list[Entry], keep: Path | None = None) -> Iterator[tuple[str
         "text": [b36(text) for _, text in lengths],
     }
     yield "search/docs.js", _packed("docs", None, {
-        "count": len(articles), "buckets": [bigram_buckets, unigram_buckets], "texts": TEXTS_A_FILE,
+        "count": len(articles), "buckets": [bigram_buckets, unigram_buckets], "alone": alone, "texts": TEXTS_A_FILE,
         "districts": districts, "years": years, "topics": topics,
         "columns": {k: ",".join(v) for k, v in columns.items()},
     })
