@@ -68,6 +68,30 @@ def test_without_javascript_the_cite_box_says_what_to_put_for_the_access_date(br
         context.close()
 
 
+def expected_ris(article, url: str, today: str) -> list[str]:
+    """The article's RIS record (TY NEWS), as the cite box's download must hold it: made here from
+    the article's own fields, apart from cite.js, which makes it from the page's CSL-JSON."""
+    date = article.publication_date
+    fields = [("TY", "NEWS"), ("TI", render.cited_title(article)), *[("AU", n) for n in render.responsible(article)],
+              ("T2", article.newspaper), ("DA", date.replace("-", "/") if date else None),
+              ("PY", date[:4] if date else str(article.year) if article.year else None), ("SP", article.page_label),
+              ("LA", "zh-CN"), ("UR", url), ("ID", article.id), ("Y2", today.replace("-", "/")), ("ER", "")]
+    return [f"{tag}  - {value}" for tag, value in fields if value is not None] + [""]
+
+
+def downloaded_citations(page, url: str) -> tuple[list[str], list, str, str]:
+    """The cite box's RIS lines and CSL-JSON records, the RIS file's name and the reader's today."""
+    page.goto(url)
+    today = page.evaluate("new Date().toLocaleDateString('sv')")  # YYYY-MM-DD
+    box = page.locator(".admonition.quote .cite-downloads")
+    with page.expect_download() as ris_file:
+        box.get_by_role("link", name="RIS", exact=False).click()
+    ris = Path(ris_file.value.path()).read_bytes().decode("utf-8").split("\r\n")  # RIS lines end in CR LF
+    with page.expect_download() as csl_file:
+        box.get_by_role("link", name="CSL-JSON").click()
+    return ris, json.loads(Path(csl_file.value.path()).read_text(encoding="utf-8")), ris_file.value.suggested_filename, today
+
+
 def test_citation_managers_read_the_page_and_download_its_record(page, server, archive, urls, built_site):
     """Zotero's connector and Google Scholar read the citation_* tags; the cite box offers the same
     record as RIS (TY NEWS: a newspaper article) and CSL-JSON, accessed today."""
@@ -77,18 +101,24 @@ def test_citation_managers_read_the_page_and_download_its_record(page, server, a
     tags = page.eval_on_selector_all('meta[name^="citation_"]', "els => els.map(e => [e.name, e.content])")
     assert ["citation_title", article.title] in tags and ["citation_public_url", permalink] in tags
     assert [c for n, c in tags if n == "citation_author"] == article.reporters + article.correspondents
-    today = page.evaluate("new Date().toLocaleDateString('sv')")  # YYYY-MM-DD
-    box = page.locator(".admonition.quote .cite-downloads")
-    with page.expect_download() as ris_file:
-        box.get_by_role("link", name="RIS", exact=False).click()
-    ris = Path(ris_file.value.path()).read_bytes().decode("utf-8").split("\r\n")  # RIS lines end in CR LF
-    assert ris[0] == "TY  - NEWS" and ris[-2:] == ["ER  - ", ""] and ris_file.value.suggested_filename == f"{article.id}.ris"
-    assert f"TI  - {article.title}" in ris and f"UR  - {permalink}" in ris and f"Y2  - {today.replace('-', '/')}" in ris
+    ris, csl, name, today = downloaded_citations(page, url_of(server, urls.article(article)))
+    assert ris == expected_ris(article, permalink, today) and name == f"{article.id}.ris"
     assert [line[6:] for line in ris if line.startswith("AU  - ")] == article.reporters + article.correspondents
-    with page.expect_download() as csl_file:
-        box.get_by_role("link", name="CSL-JSON").click()
     accessed = {"accessed": {"date-parts": [[int(x) for x in today.split("-")]]}}
-    assert json.loads(Path(csl_file.value.path()).read_text(encoding="utf-8")) == [render.csl_item(article, permalink) | accessed]
+    assert csl == [render.csl_item(article, permalink) | accessed]
+
+
+@pytest.mark.skipif(not (REALPAGES / "gold").is_dir(), reason="../shared/realpages is absent")
+def test_a_real_papers_article_is_cited_with_its_paper_day_and_page(page, real_site):
+    """With the archive's metadata the record names the paper (T2), the day printed (DA, PY) and
+    the 版次 (SP)."""
+    project, archive = real_site
+    article = next(a for a in archive.articles if a.newspaper and a.publication_date and a.page_label and a.reporters)
+    permalink = site.site_url(project / "mkdocs.yml").rstrip("/") + f"/articles/{article.id}/"
+    ris, csl, _, today = downloaded_citations(page, (project / "site" / "articles" / article.id / "index.html").as_uri())
+    assert ris == expected_ris(article, permalink, today)
+    assert {"T2  - 人民日报", f"SP  - {article.page_label}", f"DA  - {article.publication_date.replace('-', '/')}"} <= set(ris)
+    assert csl[0]["container-title"] == "人民日报"
 
 
 def test_every_navigation_landmark_on_an_article_page_is_named(page, server, archive, urls):

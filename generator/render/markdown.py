@@ -162,7 +162,7 @@ def front_matter(article: Article, permalink: str, added: str = "") -> str:
         "keywords": article.keywords, "newspaper": article.newspaper, "publication_date": article.publication_date,
         "page_label": article.page_label, "permalink": permalink, "json_ld": json_ld(article, permalink),
         "citation_meta": citation_meta(article, permalink),
-        "cite_as": {"csl": csl_item(article, permalink), "ris": ris(article, permalink)},  # downloads (cite.js)
+        "cite_as": csl_item(article, permalink),  # the downloads, CSL-JSON and RIS (cite.js)
         "source": {"page": article.source, "headline_lines": article.headline_lines, "body_lines": article.body_lines},
     }
     return yaml_fields(data)
@@ -216,16 +216,6 @@ def csl_item(article: Article, url: str | None = None) -> dict:
             "author": [{"literal": name} for name in responsible(article)],
             "container-title": article.newspaper, "page": article.page_label, "issued": issued, "URL": url}
     return {k: v for k, v in item.items() if v}
-
-
-def ris(article: Article, url: str) -> str:
-    """The article as an RIS record (TY NEWS: a newspaper article to EndNote, Zotero and NoteExpress)."""
-    date = article.publication_date
-    fields = [("TY", "NEWS"), ("TI", cited_title(article)), *[("AU", n) for n in responsible(article)],
-              ("T2", article.newspaper), ("DA", date.replace("-", "/") if date else None),
-              ("PY", date[:4] if date else str(article.year) if article.year else None), ("SP", article.page_label),
-              ("LA", "zh-CN"), ("UR", url), ("ID", article.id), ("ER", "")]
-    return "".join(f"{tag}  - {value}\r\n" for tag, value in fields if value is not None)
 
 
 def citation_meta(article: Article, url: str) -> list[list[str]]:
