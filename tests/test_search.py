@@ -46,9 +46,9 @@ def found_ids(page, query):
     }""", query))
 
 
-def write_search_site(articles, folder: Path) -> Path:
-    """Just the search files and script, with a bare page that loads them."""
-    for rel, text in search.build(search.entries(articles)):
+def write_search_site(entries: list[search.Entry], folder: Path) -> Path:
+    """Just the search files of `entries` and the script, with a bare page that loads them."""
+    for rel, text in search.build(entries):
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -97,7 +97,7 @@ def generated(tmp_path_factory):
     out = tmp_path_factory.mktemp("synth")
     synth.generate(2000, out)
     articles = pipeline.load(out / "pages").articles
-    return articles, write_search_site(articles, out / "site")
+    return articles, write_search_site(search.entries(articles), out / "site")
 
 
 def queries_from(articles, rng):
@@ -129,13 +129,27 @@ def test_long_lists_in_files_of_their_own_are_found(page, archive, tmp_path, mon
     """A list past ALONE_BYTES stands in a file of its own (search/g/x<k>.js, search/u/x<k>.js):
     with the threshold so low that most do, every query still finds what brute force finds."""
     monkeypatch.setattr(search, "ALONE_BYTES", 40)
-    index_html = write_search_site(archive.articles, tmp_path / "site")
+    index_html = write_search_site(search.entries(archive.articles), tmp_path / "site")
     alone = [p.name for kind in "gu" for p in (tmp_path / "site" / "search" / kind).glob("x*.js")]
     assert len(alone) > 100
     page.goto(index_html.as_uri())
     page.wait_for_function("typeof __archiveSearch !== 'undefined' && !!__archiveSearch.search")
     for query in SAMPLE_QUERIES:
         assert found_ids(page, query) == search.truth(archive.articles, query), query
+
+
+def test_each_articles_year_reaches_the_browser(page, tmp_path):
+    """docs.js leaves out a year that is its date's (the browser reads it off the day): a dated
+    article, one dated by its year alone, one with a year but no date, one with none, and one whose
+    year is not its date's all come out with their own."""
+    def entry(n, date, year):
+        return search.Entry(f"{n:010x}", f"标题{n}", None, None, f"正文{n}", date, year, None, [], "", "")
+    entries = [entry(1, "2021-06-07", 2021), entry(2, "1998", 1998), entry(3, None, 2020), entry(4, None, None),
+               entry(5, "1999-12-31", 2000), entry(6, "1970-01-01", 1970)]
+    page.goto(write_search_site(entries, tmp_path / "site").as_uri())
+    page.wait_for_function("typeof __archiveSearch !== 'undefined' && !!__archiveSearch.data")
+    years = page.evaluate("async () => { const d = await __archiveSearch.data(); return d.cols.year.map(v => v ? d.years[v - 1] : null); }")
+    assert years == [e.year for e in search.order(entries)]
 
 
 def test_index_files_do_not_depend_on_the_chunk_size(generated, monkeypatch):

@@ -76,6 +76,10 @@
       d.where = d.alone.map((keys) => new Map(keys.map((k, i) => [k, "x" + i])));  // lists in files of their own
       d.cols = {};
       for (const [k, v] of Object.entries(d.columns)) d.cols[k] = v.split(",").map(num);
+      // a year left out is its date's (generator/search/index.py, _year); one past the list, none
+      const place = new Map(d.years.map((y, i) => [y, i + 1])), day = d.cols.day;
+      d.cols.year = d.cols.year.map((v, i) => v > d.years.length ? 0
+        : v || (day[i] ? place.get(new Date((day[i] - 1) * 864e5).getUTCFullYear()) || 0 : 0));
     }
     return d;
   }
