@@ -32,7 +32,7 @@ import synth  # noqa: E402
 from support import make_project  # noqa: E402
 
 # Our MkDocs step: the build `python -m generator build` runs after writing the Markdown.
-OUR_MKDOCS = "import sys; from pathlib import Path; from generator import site; " \
+OUR_MKDOCS = "import sys; from pathlib import Path; from generator.site import build as site; " \
              "site.mkdocs_build(Path(sys.argv[1]), Path(sys.argv[2]), dirty='--dirty' in sys.argv)"
 
 
