@@ -55,7 +55,8 @@ def build_sites(work: Path, articles: int, reuse: bool = False) -> tuple[Path, P
         material.mkdir()
         shutil.copytree(ours / "docs", material / "docs", ignore=shutil.ignore_patterns("search"))
         config = (ours / "mkdocs.yml").read_text(encoding="utf-8")
-        config = config.replace("plugins: []", "plugins:\n  - search:\n      lang: zh")
+        assert "\nplugins:\n" in config, "mkdocs.yml's plugins are no longer a block list"
+        config = config.replace("\nplugins:\n", "\nplugins:\n  - search:\n      lang: zh\n", 1)
         config = config.replace("  custom_dir: overrides\n", "")
         (material / "mkdocs.yml").write_text(config, encoding="utf-8")
         run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(material / "mkdocs.yml")])
