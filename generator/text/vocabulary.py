@@ -20,11 +20,13 @@ DATA = yaml.safe_load(resources.files("generator.data").joinpath("vocabulary.yam
 _FULL = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
 _HALF = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _FOLD = str.maketrans(_FULL + "／．", _HALF + "/.")
+_FOLDED = re.compile(f"[{_FULL}／．]")
 
 
 def fold(text: str) -> str:
-    """Full-width digits, letters, slash and point as ASCII, one character for one."""
-    return text.translate(_FOLD)
+    """Full-width digits, letters, slash and point as ASCII, one character for one (str.translate
+    looks up every character: most texts have none of them, which a search finds sooner)."""
+    return text.translate(_FOLD) if _FOLDED.search(text) else text
 
 
 def _alternation(words) -> str:
