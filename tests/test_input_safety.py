@@ -484,13 +484,24 @@ def test_kill_9_at_any_moment_leaves_a_whole_site_and_the_registry(tmp_path):
         deadline = time.monotonic() + 20
         while _in_session(child.pid) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert _in_session(child.pid) == [], share  # its workers end with it, not wait for tasks for ever
+        left = _in_session(child.pid)  # its workers end with it, not wait for tasks for ever
+        assert left == [], (share, [_described(pid) for pid in left])
         now = site()
         assert now == good or any(mark.encode() in data for data in now.values()), share
         assert set(now) >= {p for p in good if p.parts[0] != "articles"}, share  # whole: nothing of it missing
         assert set(issued) <= set(registry.load(project / "ids.jsonl")), share
     assert build(project, pages) == 0  # the lock died with its holder
     assert any(mark.encode() in data for data in site().values())
+
+def _described(pid: int) -> str:
+    """A process as a failure should name it: its command line, state and parent."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:200]
+    except OSError:
+        return f"{pid} (gone)"
+    return f"{pid} state {stat[0]} parent {stat[1]}: {command}"
+
 
 def _in_session(sid: int) -> list[int]:
     """The processes of session `sid` still running (zombies are done)."""
