@@ -493,6 +493,21 @@ def test_kill_9_at_any_moment_leaves_a_whole_site_and_the_registry(tmp_path):
     assert build(project, pages) == 0  # the lock died with its holder
     assert any(mark.encode() in data for data in site().values())
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl: Linux only")
+def test_a_worker_that_starts_after_its_build_died_ends_at_once():
+    """A worker's parent may die before the worker asks to die with it (the signal then never
+    comes): a worker that finds the build's process gone ends instead of waiting for tasks."""
+    import subprocess
+
+    gone = subprocess.Popen(["true"])
+    gone.wait()  # reaped: its pid names no process
+    code = "import sys; from generator.archive.files import die_with_parent; die_with_parent(int(sys.argv[1])); print('on')"
+    ended = subprocess.run([sys.executable, "-c", code, str(gone.pid)], capture_output=True, text=True)
+    assert ended.returncode == 1 and ended.stdout == ""
+    alive = subprocess.run([sys.executable, "-c", code, str(os.getpid())], capture_output=True, text=True)
+    assert alive.returncode == 0 and alive.stdout == "on\n"
+
+
 def _described(pid: int) -> str:
     """A process as a failure should name it: its command line, state and parent."""
     try:

@@ -30,13 +30,27 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def die_with_parent() -> None:
+def die_with_parent(build: int | None = None) -> None:
     """In a worker process: end when the process that started it ends. A build killed (kill -9,
     the out-of-memory killer) otherwise leaves its workers waiting on their task queue for ever,
-    each holding its share of the archive's memory. Linux only (prctl); elsewhere nothing."""
+    each holding its share of the archive's memory. Linux only (prctl); elsewhere nothing.
+
+    `build`: the build's own process. A worker starts some time after its fork (a fork server's
+    unpickles what it is given first), and a parent that ended in that time sends no signal: a
+    worker that finds the build gone ends at once."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if build is not None and not _running(build):
+            os._exit(1)
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` runs (a killed one its parent has not yet reaped, a zombie, does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
 
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h

@@ -125,7 +125,7 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
         # breaks the pool and is raised here, where Pool.imap would wait for it for ever
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=die_with_parent) as pool:
+                                     initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
                 results = pool.map(work, pages, chunksize=max(1, min(16, len(pages) // (8 * workers))))
                 results = list(progress(results, len(pages)) if progress else results)
         except BrokenProcessPool:

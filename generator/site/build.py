@@ -91,8 +91,8 @@ def _share(*context) -> None:
     _shared = context
 
 
-def _start_worker(*context) -> None:
-    die_with_parent()
+def _start_worker(build: int, *context) -> None:
+    die_with_parent(build)
     _share(*context)
 
 
@@ -155,7 +155,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     context.set_forkserver_preload([__name__])
     # concurrent.futures: a worker that dies (killed, out of memory) breaks the pool and is raised
     # (BrokenProcessPool), where multiprocessing.Pool would wait for its result for ever
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(urls, site_url, docs)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), urls, site_url, docs)) as pool:
         # the longest first; the articles without their text pickled once for the two tasks that read them
         slim = pickle.dumps(list(map(index.without_text, archive.articles)), pickle.HIGHEST_PROTOCOL)
         indexed = pool.submit(_write_index, slim, download)

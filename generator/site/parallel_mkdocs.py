@@ -112,7 +112,8 @@ def _build(config: MkDocsConfig, dirty: bool, workers: int, shard: tuple[int, in
     try:
         # concurrent.futures: a worker that dies breaks the pool and is raised, never waited for
         with ProcessPoolExecutor(min(workers, -(-len(mine) // CHUNK) or 1),
-                                 mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent) as pool:
+                                 mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             for records, left, days in pool.map(_build_pages, range(0, len(mine), CHUNK)):
                 for name, level, message in records:  # the workers' warnings, in page order
                     logging.getLogger(name).log(level, message)
