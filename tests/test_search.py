@@ -92,6 +92,15 @@ def test_sample_queries_from_disk_with_no_network(page, built_site, archive):
     assert attempts == []
 
 
+def test_a_browser_that_cannot_unpack_the_index_is_told_so(page, built_site):
+    """The index files are unpacked with DecompressionStream: where a browser lacks it, the search
+    page says what to use instead, rather than stay at 正在搜索…"""
+    page.add_init_script("delete window.DecompressionStream")
+    page.goto((built_site / "site" / "search" / "index.html").as_uri() + "?q=党工委")
+    page.wait_for_selector(".archive-search[data-state=failed]")
+    assert "较新的浏览器" in page.locator(".archive-search__status").inner_text()
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     out = tmp_path_factory.mktemp("synth")

@@ -344,7 +344,18 @@
       try { history[push ? "pushState" : "replaceState"](null, "", address); } catch (e) { /* file:// */ }
     }
 
-    async function run(fromAddress) {
+    // A search that cannot be made says so, rather than stay at 正在搜索…: the index files are
+    // unpacked with DecompressionStream, which browsers older than 2023 lack.
+    function run(fromAddress) {
+      return searched(fromAddress).catch((e) => {
+        status.textContent = typeof DecompressionStream === "undefined"
+          ? "这个浏览器无法读取搜索索引：请用较新的浏览器（Chrome 或 Edge 103、Firefox 113、Safari 16.4 及以上）。"
+          : "搜索索引读取失败（" + e.message + "），请刷新页面再试。";
+        root.dataset.state = "failed";
+      });
+    }
+
+    async function searched(fromAddress) {
       const query = input.value.trim();
       const push = pushNext && !fromAddress;  // an address read (a link, Back) is put in its canonical form, not added
       pushNext = false;
@@ -386,7 +397,7 @@
       run(true);
     });
     more.addEventListener("click", () => render(true));
-    docs();  // warm the article table while the reader types
+    docs().catch(() => {});  // warm the article table while the reader types (a failure shows when searching)
     if (input.value) run(true); else root.dataset.state = "done";
     input.focus();
   }
