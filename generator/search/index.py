@@ -3,8 +3,9 @@
 Why not a word index: a query must find every article that contains it, and only those. Words
 from a segmenter do not line up with arbitrary substrings (`污染防治` inside `大气污染防治`, `开区党`
 across `经开区|党工委`), so the index is over characters: for every character bigram, the articles and
-positions where it occurs (a query of n characters matches where its n-1 bigrams stand at
-consecutive positions), and for every single character the articles that contain it.
+positions where it occurs (a query of n characters matches where every other one of its
+bigrams and the last stand at their offsets: 高质 at p, 量发 at p + 2, 发展 at p + 3), and for every
+single character the articles that contain it.
 
 Files (all JavaScript calling `__archiveSearch`, so they load from file:// with no fetch; each
 carries its data as JSON, deflated and in base64, which the browser's own DecompressionStream
@@ -14,10 +15,10 @@ unpacks: a third to a half of the bytes a query fetches, for a few milliseconds 
   `search/g/x<k>.js` of its own, k its place in docs.js's list of them);
 - `search/u/<bucket>.js`: single-character article lists (the same);
 - `search/t/<k>.js`: the title, URL id, date, district and text of articles k·m … k·m + m - 1 (m,
-  TEXTS_A_FILE, as docs.js says), for the hits shown;
+  TEXTS_A_FILE, as docs.js says), for the hits shown (a file an article would be a third of the
+  site's files);
 - `search/fold.js`: the traditional characters a query may hold (plain: a few KB that deflate
-  cannot shrink). A file an article would be a third of the
-  site's files.
+  cannot shrink).
 
 Articles are numbered in the order they entered the archive (the id registry's day, then the id):
 a day's new articles take the next numbers, so every text file but the last stays as it was, where
@@ -31,8 +32,8 @@ import functools
 import hashlib
 import json
 import re
-import zlib
 import unicodedata
+import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date

@@ -5,7 +5,7 @@
   "use strict";
   const base = (window.__archiveBase || ".").replace(/\/?$/, "/");
   const dirUrls = window.__archiveDirUrls !== false;
-  // what the index files handed over: each a promise of its data, unpacked
+  // g, u, t, docs: what the index files handed over, each a promise of its data unpacked
   const state = { g: new Map(), u: new Map(), t: new Map(), docs: null, fold: new Map(), pending: new Map() };
   let loaded = null;  // docs.js's data, once unpacked
 
