@@ -139,6 +139,9 @@ def main() -> None:
         rows.append(("ours, file:// (network off)", measure(browser, (ours / "search" / "index.html").as_uri(), "ours", offline=True)))
         with serve(material) as url:
             rows.append(("Material built-in, 127.0.0.1", measure(browser, url, "material")))
+        # a cold search of each query alone (a fresh browser context): the index's files it fetches
+        with serve(ours) as url:
+            cold = {q: cold_index_kb(browser, url + "search/", q) for q in QUERIES}
         browser.close()
 
     def size(path: Path) -> float:
@@ -151,12 +154,6 @@ def main() -> None:
         print(f"| {name} | {r['cold_s']:.2f} | {r['warm_ms']:.0f} | {r['first_kb']:.0f} | {r['query_kb']:.0f} |")
     index_ours = size(ours / "search")
     index_material = (material / "search" / "search_index.json").stat().st_size / 2**20
-    # a cold search of each query alone (a fresh browser context): the index's files it fetches
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        with serve(ours) as url:
-            cold = {q: cold_index_kb(browser, url + "search/", q) for q in QUERIES}
-        browser.close()
     print("\ncold search, the index's files fetched for the first query and its first page of hits (KB): "
           + ", ".join(f"{q} {kb:.0f}" for q, kb in cold.items()))
     print(f"\nindex on disk: ours {index_ours:.1f} MB in {sum(1 for _ in (ours / 'search').rglob('*.js'))} files; "

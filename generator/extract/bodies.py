@@ -86,8 +86,9 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
             name = name[:-1]  # 政务司司长: the body, then its head's title (司长), read into one name
         end = entity.start + len(name)
         former = re.match(FORMER, name)  # 原省电力局: the body as it was, named by its name
-        if _named_body(name[former.end() if former else 0:]) and end in ends and not KIND_BEFORE.search(text, 0, entity.start):
-            out.append(name[former.end() if former else 0:])
+        body = name[former.end():] if former else name
+        if _named_body(body) and end in ends and not KIND_BEFORE.search(text, 0, entity.start):
+            out.append(body)
     names = [n for n in dict.fromkeys(out) if not _two_bodies(n) and not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会): one body
     return [n for n in names if not any(o != n and o.endswith(n) for o in names)]

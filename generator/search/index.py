@@ -328,10 +328,9 @@ def _alone(table: dict[str, bytearray]) -> list[str]:
     return sorted(k for k, v in table.items() if len(v) > ALONE_BYTES)
 
 
-def _shards(kind: str, table: dict[str, bytearray], buckets: int) -> Iterator[tuple[str, str]]:
+def _shards(kind: str, table: dict[str, bytearray], buckets: int, alone: list[str]) -> Iterator[tuple[str, str]]:
     """One script per bucket, each made and handed out in turn (an archive's postings are large),
-    and one per long list."""
-    alone = _alone(table)
+    and one per long list (`alone`, from _alone)."""
     for k, key in enumerate(alone):
         yield f"search/{kind}/x{k}.js", _packed(kind, f"x{k}", {key: table[key].decode("ascii")})
     keys: dict[int, list[str]] = defaultdict(list)
@@ -369,14 +368,14 @@ def build(articles: list[Entry], keep: Path | None = None) -> Iterator[tuple[str
     postings = _merged(articles, _bigram_runs, b";", lengths, keep)
     alone = [_alone(postings)]
     bigram_buckets = _buckets(sum(len(k) + len(v) + 6 for k, v in postings.items() if len(v) <= ALONE_BYTES))
-    yield from _shards("g", postings, bigram_buckets)
+    yield from _shards("g", postings, bigram_buckets, alone[0])
     del postings
 
     # a second pass, so the bigram and the character postings are never in memory together
     lists = _merged(articles, _character_runs, b",", keep=keep)
     alone.append(_alone(lists))
     unigram_buckets = _buckets(sum(len(v) + 6 for v in lists.values() if len(v) <= ALONE_BYTES))
-    yield from _shards("u", lists, unigram_buckets)
+    yield from _shards("u", lists, unigram_buckets, alone[1])
     # the traditional characters a query may hold whose simplified forms the archive has (others find nothing)
     yield "search/fold.js", _script("fold", "".join(t + s for t, s in sorted(traditional().items()) if s in lists))
     del lists

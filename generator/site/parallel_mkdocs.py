@@ -179,8 +179,6 @@ def _front(file) -> tuple[bool, str | None]:
     return b"\nmoved: true\n" in head, day.group(1).decode() if day else None
 
 
-
-
 def _build_pages(start: int) -> tuple[list[tuple[str, int, str]], list[str], list[tuple[str, str]]]:
     """In a worker: render and write pages start … start + CHUNK - 1; return what MkDocs logged,
     which of them are pages left at an old address, and each article's day in the archive."""
