@@ -508,6 +508,24 @@ def test_a_worker_that_starts_after_its_build_died_ends_at_once():
     assert alive.returncode == 0 and alive.stdout == "on\n"
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl: Linux only")
+def test_a_worker_whose_parent_outlives_the_build_ends_with_the_build():
+    """A fork server's worker has the server for its parent, which outlives a killed build (its
+    workers hold its liveness pipe), so no parent-death signal comes: the worker watches the build
+    and ends within seconds of it."""
+    import subprocess
+    import time
+
+    build = subprocess.Popen(["sleep", "60"])
+    code = "import sys, time; from generator.archive.files import die_with_parent; die_with_parent(int(sys.argv[1])); time.sleep(60)"
+    worker = subprocess.Popen([sys.executable, "-c", code, str(build.pid)])  # its parent, this process, lives on
+    time.sleep(2)
+    assert worker.poll() is None
+    build.kill()
+    build.wait()
+    assert worker.wait(timeout=10) == 1
+
+
 def _described(pid: int) -> str:
     """A process as a failure should name it: its command line, state and parent."""
     try:

@@ -11,6 +11,8 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 
@@ -35,14 +37,28 @@ def die_with_parent(build: int | None = None) -> None:
     the out-of-memory killer) otherwise leaves its workers waiting on their task queue for ever,
     each holding its share of the archive's memory. Linux only (prctl); elsewhere nothing.
 
-    `build`: the build's own process. A worker starts some time after its fork (a fork server's
-    unpickles what it is given first), and a parent that ended in that time sends no signal: a
-    worker that finds the build gone ends at once."""
+    `build`: the build's own process, which the worker also watches, for the parent's signal does
+    not always come. A worker starts some time after its fork (a fork server's unpickles what it is
+    given first), and a parent that ended in that time sends none. And a fork server's parent is
+    the server, which lives on after the build: it ends when the last holder of its liveness pipe
+    does, and its own workers are handed that pipe. So a worker ends when it finds the build gone,
+    at once or within BUILD_WATCH seconds."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        if build is not None and not _running(build):
-            os._exit(1)
+        if build is not None:
+            if not _running(build):
+                os._exit(1)
+            threading.Thread(target=_watch, args=(build,), name="watch-build", daemon=True).start()
+
+
+BUILD_WATCH = 0.5  # seconds between a worker's looks at its build
+
+
+def _watch(build: int) -> None:
+    while _running(build):
+        time.sleep(BUILD_WATCH)
+    os._exit(1)
 
 
 def _running(pid: int) -> bool:
