@@ -40,11 +40,12 @@ import synth  # noqa: E402
 
 FIGURES = ("exact_recall", "exact_precision", "headline_exact", "title_lenient", "reporters",
            "photographers", "line_coverage", "reading_order", "event_date", "persons_f1", "organizations_f1",
+           "organizations_precision",
            "pages_flagged", "wrong_flagged")
 WRONG = ("MISSED", "BOUNDARY", "ORDER", "HEADLINE")  # the referee's words for an article reassembled wrong
 # The layout gold (tests/data/layout-gold) and the synthetic gold name no people: those rows' entity
 # figures would mean nothing (the sample gold's are `python -m generator eval`'s).
-ENTITIES = ("persons_f1", "organizations_f1")
+ENTITIES = ("persons_f1", "organizations_f1", "organizations_precision")
 NO_ENTITIES = ("sample", "synthetic")  # sources whose gold names no people
 FIT_RELAYOUT_SEED, SCORE_RELAYOUT_SEED, VARIANTS = 1, 2, 10
 SYNTH_ARTICLES, SYNTH_SEED = 300, 11

@@ -436,6 +436,12 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  id="a name that opens with a place jieba reads as a number"),
     pytest.param("新华社天津１月５日电原天津市教育卫生委员会主任张明出席。位于市中心的钟楼张灯结彩。",
                  ["天津市教育卫生委员会"], ["原天津市教育卫生委员会", "市中心"], id="原 (former) is no part of a name; downtown is no body"),
+    pytest.param("本报讯 事发后，伤者送往洛阳市第一人民医院抢救，伤员送往县人民医院救治。", ["洛阳市第一人民医院"],
+                 ["伤者送往洛阳市第一人民医院", "伤员送往县人民医院"], id="a clause that ran into a name: the model's verb"),
+    pytest.param("本报讯 由我国知名企业华星集团出资建设。国家林业局派出工作组。", ["华星集团", "国家林业局"],
+                 ["国知名企业华星集团", "林业局"], id="words that describe a body the model names; a noun of its name"),
+    pytest.param("本报讯 活动由ＴＣＬ集团有限公司赞助。", ["ＴＣＬ集团有限公司"], ["ＣＬ集团有限公司"],
+                 id="a name that starts with letters the model cut"),
 ])
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
     orgs = only_article(tmp_path, f"标题\n\n{lead}\n").organizations

@@ -161,6 +161,7 @@ def score_records(records: list[dict], golds: list[tuple[Path, dict]]) -> tuple[
         "district": t["district"] / n, "city": t["city"] / n,
         "persons_f1": _f1(t["per_tp"], t["per_fp"], t["per_fn"]),
         "organizations_f1": _f1(t["org_tp"], t["org_fp"], t["org_fn"]),
+        "organizations_precision": t["org_tp"] / ((t["org_tp"] + t["org_fp"]) or 1),
     }
     return figures, problems
 

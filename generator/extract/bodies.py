@@ -34,6 +34,9 @@ JIEBA_NOT_A_NAME_START = ("p", "c", "u", "v", "d", "r", "m", "q", "f", "x", "y",
 # a clause read as a name (工商部门应优先为其办, 北京某大公司, 居民生活如常事业蒸蒸日上香港特区政府).
 CLAUSE_WORDS = ("p", "d", "r", "i")
 MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
+LETTERS = re.compile("[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")  # of a name like ＴＣＬ集团, in either width
+LETTERS_BEFORE = re.compile(f"{LETTERS.pattern}+$")
+MAX_LETTERS = 12
 KIND_BEFORE = re.compile(r"(?:各级|各)$")  # 各级人大常委会: every body of a kind, none named
 CLAUSE_BREAKS = "，。；：！？"
 BODY_CONTEXT = (16, 4)  # characters the model reads before and after a word that may end a body's name
@@ -66,8 +69,14 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
     read = {e.start + k for e in entities for k in range(len(e.text))}
     bounds = starts_of(tokens)
     words, ends = dict(zip(bounds, (f for _, f in tokens))), set(bounds)
+    by_start = {e.start: e for e in entities}
     for name in rules:
         at = text.find(name)  # (a name read across the dateline is not in the text at all)
+        if at >= 0 and name not in title:
+            cut = _as_read(name, at, by_start)
+            at, name = at + len(name) - len(cut), cut
+            if len(name) < MIN_MODEL_NAME:
+                continue
         if name in title:  # a title is set apart: nothing runs into a name there
             out.append(name)
         elif at >= 0 and at + len(name) not in ends:  # a name ends where a word ends: not 暂行办(法), 财政部会(同)
@@ -87,11 +96,46 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         end = entity.start + len(name)
         former = re.match(FORMER, name)  # 原省电力局: the body as it was, named by its name
         body = name[former.end():] if former else name
+        letters = LETTERS_BEFORE.search(text, max(0, entity.start - MAX_LETTERS), entity.start) if LETTERS.match(body) else None
+        if letters:  # the model cut a word of letters: Ｔ|ＣＬ集团有限公司
+            body = letters.group() + body
         if _named_body(body) and end in ends and not KIND_BEFORE.search(text, 0, entity.start):
             out.append(body)
     names = [n for n in dict.fromkeys(out) if not _two_bodies(n) and not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会): one body
     return [n for n in names if not any(o != n and o.endswith(n) for o in names)]
+
+
+# What the model tags a proper part of a name (a place, a body, a person, a work or brand), and a
+# verb or preposition: a rules' name that holds one before any proper part ran in from the clause
+# before it (人不同程度受伤送|医院, 食物送去|东城区疾控防疫中心, 经|大理市森林公安局).
+PROPER_TAGS = {"LOC", "ORG", "PER", "nz", "nw"}
+CLAUSE_TAGS = {"v", "p", "vd"}
+
+
+def _as_read(name: str, at: int, by_start: dict[int, ner.Entity]) -> str:
+    """A rules' name (at `at` in the text) as the model reads it, where it read the whole name
+    and no mark in it: from its first proper part, where the words before that hold a verb or a
+    preposition, or more than nouns and that part is a body that ends the name (我国大型企业|春兰集团);
+    nothing, where a verb or preposition stands in a name with no proper part. Elsewhere the name
+    as it is."""
+    words, k, end = [], at, at + len(name)
+    while k < end:
+        entity = by_start.get(k)
+        if entity is None or entity.tag == "w":
+            return name
+        words.append(entity)
+        k += len(entity.text)
+    if k != end:  # the model's last word runs on past the name
+        return name
+    first = next((i for i, w in enumerate(words) if w.tag in PROPER_TAGS), len(words))
+    clause = any(w.tag in CLAUSE_TAGS for w in words[:first])
+    if first == len(words):
+        return "" if clause else name
+    described = any(w.tag != "n" for w in words[:first])  # not 国家|林业局, 全国|妇联: nouns may be the name's
+    if clause or (described and first == len(words) - 1 and words[first].tag == "ORG"):
+        return "".join(w.text for w in words[first:])
+    return name
 
 
 def _named_body(name: str) -> bool:
