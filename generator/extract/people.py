@@ -58,6 +58,9 @@ def _title_at_end() -> re.Pattern:
 
 
 FIRM_AFTER = re.compile(r"(?:股份)?(?:有限)?(?:责任)?公司|集团")  # a name that goes on into one is a firm's
+# A name that goes on into one of these is a place's (谷饶镇, 索非亚市, 万江新村); not where it is
+# an office or the people of one (市长, 区委, 村民, 市场).
+PLACE_AFTER = re.compile(r"[省市县区镇乡村](?![长委民场])|街道|新村|社区")
 # A name right after one of these is followed by 为 and the office (选举李述为市长): not part of it.
 ELECTED = re.compile(r"(?:选举|推选|任命|提名|聘任|聘请|选)$")
 # What typically follows a name: it tells a two-character name from a three-character one.
@@ -81,7 +84,8 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
         name = _whole(words.whole(words.fit(name, at), at), text)
         if len(name) == 3 and name[-1] == "为" and ELECTED.search(text, 0, at) and not FOLLOW.match(text[at + 3:]):
             name = name[:2]  # 选举李述为长春市市长: elected *as*, where 张人为指出 is a name
-        if any(FIRM_AFTER.match(text, o + len(name)) for o in occurrences(text, name)):
+        if any(FIRM_AFTER.match(text, o + len(name)) or PLACE_AFTER.match(text, o + len(name))
+               for o in occurrences(text, name)):
             return  # 利高曼有限公司 (and then 利高曼滴露消毒药水): a firm's name, wherever it stands
         if name and at not in words.in_phrase and name not in found and name not in exclude and _plausible(name) and \
                 not DOCTRINE.match(text, at + len(name)) and not (len(name) == 2 and TWO_COUNTRIES.match(text, at + 2)):
