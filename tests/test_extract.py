@@ -246,6 +246,12 @@ def test_names_from_the_model(text, names):
     assert people.persons(text) == names
 
 
+def test_a_body_the_model_tags_as_a_person_is_no_one():
+    text = "伤者送至程海卫生院救治，院长王明说。"
+    found = [ner.Entity("程海卫生院", "PER", text.index("程海")), ner.Entity("王明", "PER", text.index("王明"))]
+    assert [name for name, _ in people._names(text, [(0, len(text))], found)] == ["王明"]
+
+
 def test_the_start_of_a_credited_name_is_that_person():
     assert people.persons("记者谢鹏飞报道：谢鹏表示，很满意。", exclude={"谢鹏飞"}) == []
 
