@@ -450,6 +450,8 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  ["国知名企业华星集团", "林业局"], id="words that describe a body the model names; a noun of its name"),
     pytest.param("本报讯 活动由ＴＣＬ集团有限公司赞助。", ["ＴＣＬ集团有限公司"], ["ＣＬ集团有限公司"],
                  id="a name that starts with letters the model cut"),
+    pytest.param("本报讯 内蒙古一所小学发生火灾，商城一个销售厅起火，公安部第一研究所专家到场。", ["公安部第一研究所"],
+                 ["内蒙古一所小学", "商城一个销售厅"], id="one of a kind of body is none named"),
 ])
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
     orgs = only_article(tmp_path, f"标题\n\n{lead}\n").organizations

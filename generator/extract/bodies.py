@@ -65,11 +65,11 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
     `entities` what the model found in its `windows`, `title` the article's printed title,
     `rules` the rules' names in it, `printed` its dateline and credits."""
     out = agencies(printed)
-    starts = {e.start: e.tag for e in entities}
+    by_start = {e.start: e for e in entities}
+    starts = {at: e.tag for at, e in by_start.items()}
     read = {e.start + k for e in entities for k in range(len(e.text))}
     bounds = starts_of(tokens)
     words, ends = dict(zip(bounds, (f for _, f in tokens))), set(bounds)
-    by_start = {e.start: e for e in entities}
     for name in rules:
         at = text.find(name)  # (a name read across the dateline is not in the text at all)
         if at >= 0 and name not in title:
@@ -99,7 +99,8 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         letters = LETTERS_BEFORE.search(text, max(0, entity.start - MAX_LETTERS), entity.start) if LETTERS.match(body) else None
         if letters:  # the model cut a word of letters: Ｔ|ＣＬ集团有限公司
             body = letters.group() + body
-        if _named_body(body) and end in ends and not KIND_BEFORE.search(text, 0, entity.start):
+        if _named_body(body) and end in ends and not KIND_BEFORE.search(text, 0, entity.start) and \
+                not COUNTED_IN.search(body):
             out.append(body)
     names = [n for n in dict.fromkeys(out) if not _two_bodies(n) and not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会): one body
@@ -220,8 +221,10 @@ FORMER = r"原(?![子料油])"  # 原 (former) before a body's name: not part of
 NOT_ORG_START = re.compile(rf"^(?:好|与|和|及|同|年|月|日|副|{FORMER}|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
                            r"相关|有关|全体|国家级|省级|市级|区级|县级|\d)")
 KIND_OF = re.compile(r"^(?:各|该|此|这|全体|相关|有关)$")
+# A count in a name: bodies of a kind counted, or one of them (3家企业, 内蒙古一所小学, 商城一个销售厅), none named.
+COUNTED_IN = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[家个所座]")
 NOT_ORG = re.compile(r"为(?:中心|核心)$|^[省市区县]中心$|^(?:市域|区域|县域|全域)|召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
-                     r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|干部|镇街道|实事|合作办|各级|各家|(?:\d+|[一二三四五六七八九十两几多]+)家")
+                     r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|干部|镇街道|实事|合作办|各级|各家|" + COUNTED_IN.pattern)
 
 # A count right after a name ends the clause: 研发中心15家, 高新技术企业三百家.
 MEASURES = "家个所座"  # the words bodies are counted in

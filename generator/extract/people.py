@@ -86,7 +86,7 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
             name = name[:2]  # 选举李述为长春市市长: elected *as*, where 张人为指出 is a name
         if any(FIRM_AFTER.match(text, o + len(name)) or PLACE_AFTER.match(text, o + len(name))
                for o in occurrences(text, name)):
-            return  # 利高曼有限公司 (and then 利高曼滴露消毒药水): a firm's name, wherever it stands
+            return  # 利高曼有限公司 (and then 利高曼滴露消毒药水), 谷饶镇: a firm's or a place's name, wherever it stands
         if name and at not in words.in_phrase and name not in found and name not in exclude and _plausible(name) and \
                 not DOCTRINE.match(text, at + len(name)) and not (len(name) == 2 and TWO_COUNTRIES.match(text, at + 2)):
             found.append(name)
