@@ -36,7 +36,7 @@ CLAUSE_WORDS = ("p", "d", "r", "i")
 MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
 LETTERS = re.compile("[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")  # of a name like ＴＣＬ集团, in either width
 LETTERS_BEFORE = re.compile(f"{LETTERS.pattern}+$")
-MAX_LETTERS = 12
+MAX_LETTERS = 12  # looked back for: a brand's letters (ＴＣＬ, IBM) are few
 KIND_BEFORE = re.compile(r"(?:各级|各)$")  # 各级人大常委会: every body of a kind, none named
 CLAUSE_BREAKS = "，。；：！？"
 BODY_CONTEXT = (16, 4)  # characters the model reads before and after a word that may end a body's name
@@ -96,7 +96,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         end = entity.start + len(name)
         former = re.match(FORMER, name)  # 原省电力局: the body as it was, named by its name
         body = name[former.end():] if former else name
-        letters = LETTERS_BEFORE.search(text, max(0, entity.start - MAX_LETTERS), entity.start) if LETTERS.match(body) else None
+        letters = LETTERS.match(body) and LETTERS_BEFORE.search(text, max(0, entity.start - MAX_LETTERS), entity.start)
         if letters:  # the model cut a word of letters: Ｔ|ＣＬ集团有限公司
             body = letters.group() + body
         if _named_body(body) and end in ends and not KIND_BEFORE.search(text, 0, entity.start) and \
@@ -221,13 +221,13 @@ FORMER = r"原(?![子料油])"  # 原 (former) before a body's name: not part of
 NOT_ORG_START = re.compile(rf"^(?:好|与|和|及|同|年|月|日|副|{FORMER}|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
                            r"相关|有关|全体|国家级|省级|市级|区级|县级|\d)")
 KIND_OF = re.compile(r"^(?:各|该|此|这|全体|相关|有关)$")
+MEASURES = "家个所座"  # the words bodies are counted in
 # A count in a name: bodies of a kind counted, or one of them (3家企业, 内蒙古一所小学, 商城一个销售厅), none named.
-COUNTED_IN = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[家个所座]")
+COUNTED_IN = re.compile(rf"(?:\d+|[一二三四五六七八九十两几多]+)[{MEASURES}]")
 NOT_ORG = re.compile(r"为(?:中心|核心)$|^[省市区县]中心$|^(?:市域|区域|县域|全域)|召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
                      r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|干部|镇街道|实事|合作办|各级|各家|" + COUNTED_IN.pattern)
 
 # A count right after a name ends the clause: 研发中心15家, 高新技术企业三百家.
-MEASURES = "家个所座"  # the words bodies are counted in
 COUNTED = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千万几多]+)[{MEASURES}]$")
 
 GENERIC_HEAD = re.compile(r"^[区市县省]|[省市区县]$")
