@@ -493,6 +493,7 @@ def test_kill_9_at_any_moment_leaves_a_whole_site_and_the_registry(tmp_path):
     assert build(project, pages) == 0  # the lock died with its holder
     assert any(mark.encode() in data for data in site().values())
 
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl: Linux only")
 def test_a_worker_that_starts_after_its_build_died_ends_at_once():
     """A worker's parent may die before the worker asks to die with it (the signal then never

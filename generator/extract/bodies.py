@@ -65,8 +65,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
     `entities` what the model found in its `windows`, `title` the article's printed title,
     `rules` the rules' names in it, `printed` its dateline and credits."""
     out = agencies(printed)
-    by_start = {e.start: e for e in entities}
-    starts = {at: e.tag for at, e in by_start.items()}
+    by_start = {e.start: e for e in entities}  # the model's words by where they start
     read = {e.start + k for e in entities for k in range(len(e.text))}
     bounds = starts_of(tokens)
     words, ends = dict(zip(bounds, (f for _, f in tokens))), set(bounds)
@@ -81,10 +80,10 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
             out.append(name)
         elif at >= 0 and at + len(name) not in ends:  # a name ends where a word ends: not 暂行办(法), 财政部会(同)
             continue
-        elif at in starts:  # where a word of the model's starts, it is no function word
-            if starts[at] not in NOT_A_NAME_START:
+        elif at in by_start:  # where a word of the model's starts, it is no function word
+            if by_start[at].tag not in NOT_A_NAME_START:
                 out.append(name)
-        elif at in read and at - 1 in starts and starts[at - 1] == "p" and at in words:
+        elif at in read and at - 1 in by_start and by_start[at - 1].tag == "p" and at in words:
             out.append(name)  # the model read a preposition into the name (由|机械工业…公司): jieba's word starts it
         elif at not in read and at in words and (words[at] == "vn" or not words[at].startswith(JIEBA_NOT_A_NAME_START)
                               or places.starts_with_division(name)):  # elsewhere jieba's
