@@ -19,7 +19,7 @@ from rich.progress import track
 
 from .archive import corrections, evaluate, export, pipeline, registry
 from .archive.files import Locked, lock, write_atomically
-from .read.page import ARCHIVE_META
+from .read.page import ARCHIVE_META, page_paths
 from .site import shards
 
 LOCK_FILE = ".build.lock"
@@ -109,6 +109,7 @@ def _build(args) -> int:
     # the offline copy's own page points at the online one, theme_markup.py)
     download = args.offline_url or (offline.PUBLISHED if args.with_offline else None)
     issued = registry.load(registry_path)
+    site.start_writers(len(page_paths(args.input)))
     archive = _load(args.input, args.corrections, cache_dir, issued, args.metadata)
     if args.frozen_ids:
         new = sorted(i for i, entry in registry.update(issued, archive.articles).items() if issued.get(i) != entry)

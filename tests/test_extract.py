@@ -212,6 +212,27 @@ def test_jieba_rs_cuts_and_tags_as_jieba_does():
         known = [(w, f) for w, f in tagged if w in table]
         assert len(known) > len(tagged) / 2 and known == [(w, table[w]) for w, _ in known]
 
+# Parts joined as an article's paragraphs are: at punctuation, where jieba cuts anyway; in the
+# middle of a word (城|市, 2|0|1|4, C|+|+), where it must not be cut; and at whitespace.
+JOINED_PARTS = [
+    ["郑州市人民政府召开常务会议。", "会议研究部署全市重点工作。"],
+    ["会议指出，要把这个城", "市建设好"],
+    ["今年", "2", "0", "14年", "共有", "C", "+", "+", "课程"],
+    ["“我们”", "”", "说。", "。", "第二段"],
+    ["行\r", "\n行", " 空格 ", "后"],
+]
+
+
+@pytest.mark.parametrize("parts", JOINED_PARTS)
+def test_a_text_joined_from_parts_is_cut_as_a_whole(parts):
+    """tag_joined cuts each run of parts that meet at punctuation apart, and keeps what it cut: the
+    words must be those of the whole text, wherever the parts meet."""
+    kept = {}
+    assert words.tag_joined(parts, kept) == words.tag("".join(parts))
+    assert words.tag_joined(parts, kept) == words.tag("".join(parts))  # from what it kept
+    assert words.tag_joined(parts, {}).starts == words.starts(words.tag("".join(parts)))
+
+
 
 def test_a_byline_counts_only_where_its_block_ends(tmp_path):
     """'…关停令。记者随执法' / '人员到企业…': the sentence runs on; 随执法 is no reporter."""

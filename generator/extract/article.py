@@ -9,7 +9,7 @@ from ..reassemble.paragraphs import paragraphs
 from ..reassemble.stories import Draft
 from ..text import credits, vocabulary
 from ..text.chars import compact
-from ..text.words import tag, tfidf_keywords
+from ..text.words import tag_joined, tfidf_keywords
 from . import bodies, dates, headline, ner, people, places, topics
 from .model import Article
 
@@ -78,14 +78,22 @@ def extract(page: Page, layout: Layout) -> list[Article]:
 
 
 class _Text:
-    """An article's paragraphs, its text without bylines and jieba's words of it."""
+    """An article's paragraphs, its text without bylines, what the model reads of it, and jieba's
+    words of both."""
 
     def __init__(self, page: Page, draft: Draft):
         self.paras = paragraphs(draft, page)
-        self.body = "".join(p.text for p in self.paras if p.role != "byline")
-        self.tokens = tag(self.body)
-        self.for_model = bodies.text_for_model(None, [(p.text, p.role) for p in self.paras])
-        self.model_tokens = tag(self.for_model)
+        texts = [p.text for p in self.paras if p.role != "byline"]
+        self.body = "".join(texts)
+        tagged: dict[str, list[tuple[str, str]]] = {}  # the paragraphs' words, cut once for both
+        self.tokens = tag_joined(texts, tagged)
+        # what the model reads: the paragraphs, a '。' between each two, the lead without its
+        # dateline and credit ('新华社西安１月１日电（记者…）政协…' ran into '电政协')
+        parts: list[str] = []
+        for text in filter(None, [credits.without_dateline(texts[0]), *texts[1:]] if texts else []):
+            parts += ["。", text] if parts else [text]
+        self.for_model = "".join(parts)
+        self.model_tokens = tag_joined(parts, tagged)
         self.entities: list = []  # what the model finds around the words that may end a body's name
 
 

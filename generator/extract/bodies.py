@@ -16,7 +16,7 @@ from functools import cache
 
 import jieba.posseg
 
-from ..text import credits, vocabulary
+from ..text import vocabulary
 from ..text.chars import HAN
 from ..text.words import starts as starts_of, tag
 from . import ner, people, places
@@ -50,20 +50,11 @@ BODY_WORDS = ("政府", "分社", "委员会", "中心", "公司", "集团", "�
               "核电站", "议会", "国会", "政党", "部队", "军区")
 
 
-def text_for_model(title: str | None, paragraphs: list[tuple[str, str]]) -> str:
-    """What the model reads of an article: its title and text, without the dateline and credits
-    ('新华社西安１月１日电（记者…）政协…' ran into '电政协')."""
-    texts = [t for t, role in paragraphs if role != "byline"]
-    if texts:
-        texts[0] = credits.without_dateline(texts[0])
-    return "。".join(filter(None, [title, *texts]))
-
-
 def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.Entity], rules: list[str],
                   printed: str, title: str = "") -> list[str]:
-    """An article's organisations: `text` from text_for_model, `tokens` jieba's words of it,
-    `entities` what the model found in its `windows`, `title` the article's printed title,
-    `rules` the rules' names in it, `printed` its dateline and credits."""
+    """An article's organisations: `text` what the model reads of it (article._Text), `tokens`
+    jieba's words of it, `entities` what the model found in its `windows`, `title` the article's
+    printed title, `rules` the rules' names in it, `printed` its dateline and credits."""
     out = agencies(printed)
     by_start = {e.start: e for e in entities}  # the model's words by where they start
     read = {e.start + k for e in entities for k in range(len(e.text))}
@@ -159,15 +150,8 @@ def windows(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int]]:
             if len(word) >= 2 and (flag == "nt" or (flag == "j" and word[-1] in BODY_LAST | ABBREVIATED_LAST)
                                    or (flag in ("n", "nz") and word.endswith(BODY_WORDS)))]
     # no name runs across a clause break: the model reads from the last one before the word
-    spans = sorted((max(a - BODY_CONTEXT[0], _clause_start(text, a)), min(len(text), b + BODY_CONTEXT[1]))
-                   for a, b in cues)
-    merged: list[tuple[int, int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return merged
+    return ner.merged([(max(a - BODY_CONTEXT[0], _clause_start(text, a)), min(len(text), b + BODY_CONTEXT[1]))
+                       for a, b in cues])
 
 
 def _clause_start(text: str, at: int) -> int:

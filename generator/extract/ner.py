@@ -92,6 +92,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a text, those that overlap or meet joined, in order: what the model reads once."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def entities(text: str, spans: list[tuple[int, int]] | None = None) -> list[Entity]:
     """Every word of the `spans` of `text` (its sentences where none are given) with the model's
     tag, in order; each span is read on its own, as a sentence."""

@@ -252,13 +252,7 @@ def _name_windows(text: str, tokens: list[tuple[str, str]], known: list[tuple[st
                 word in common_surnames() and k + 1 < len(tokens) and len(tokens[k + 1][0]) == 1
                 and is_han(tokens[k + 1][0])):
             spans.append((max(0, at - before), min(len(text), at + len(word) + after)))
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return merged
+    return ner.merged(spans)
 
 
 def located_names(texts: list[tuple[str, list[tuple[str, str]]]]) -> list[list[tuple[str, int]]]:
@@ -350,7 +344,8 @@ def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list
         for at in occurrences(text, name):
             start = len(text) - _CLAUSE.match(backwards, len(text) - at, len(text) - at + ROLE_REACH).end()
             segment = text[start:at]
-            segment = _names_at_end(others).sub("", segment)  # names listed before this one: '区领导刘明胜、刘春明'
+            if segment.endswith((*others, "、")):  # names listed before this one: '区领导刘明胜、刘春明'
+                segment = _names_at_end(others).sub("", segment)
             last = max((segment.rfind(o) + len(o) for o in others if o in segment), default=0)
             role = _role(segment[last:].lstrip("、"), pieces)
             if role and role not in found.setdefault(name, []):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+from functools import lru_cache
 
 from ..text.chars import HAN, compact
 
@@ -12,8 +13,10 @@ from ..text.chars import HAN, compact
 NOT_WORD = re.compile(rf"[^{HAN}A-Za-z0-9]")
 
 
+@lru_cache(maxsize=256)
 def bigrams(text: str) -> dict[str, None]:
-    """The character bigrams of a text's words, in the order they first occur."""
+    """The character bigrams of a text's words, in the order they first occur. Kept for the page's
+    next stage, which weighs the same stories again (callers do not change what they are given)."""
     chars = NOT_WORD.sub("", compact(text))
     return dict.fromkeys(map(operator.add, chars, chars[1:]))
 

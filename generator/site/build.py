@@ -5,6 +5,7 @@ import functools
 import gzip
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import pickle
 import shutil
@@ -138,7 +139,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
         return written
 
     workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(archive.pages) < 2 * workers:
+    if not _in_parallel(len(archive.pages), workers):
         def finish():
             written, paths = _write_search(search.entries(archive.articles, added), cache)
             index_written, index_paths = _write_index(archive.articles, download)
@@ -151,8 +152,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
         finally:
             _share()
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context = _writers()
     # concurrent.futures: a worker that dies (killed, out of memory) breaks the pool and is raised
     # (BrokenProcessPool), where multiprocessing.Pool would wait for its result for ever
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), urls, site_url, docs)) as pool:
@@ -169,6 +169,26 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
             return render_written + searched_written + index_written, paths + index_paths, entries
 
         yield finish
+
+
+def _in_parallel(pages: int, workers: int) -> bool:
+    """Whether _in_background writes with worker processes: not for a handful of pages."""
+    return workers >= 2 and pages >= 2 * workers
+
+
+def _writers() -> multiprocessing.context.BaseContext:
+    """Where the writers of _in_background come from: a fork server that has imported this module."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+def start_writers(pages: int) -> None:
+    """Start the writers' fork server now, while the archive's `pages` are read: its imports take a
+    second or two, which the build would otherwise wait for between reading them and writing."""
+    if _in_parallel(pages, os.cpu_count() or 1):
+        _writers()
+        multiprocessing.forkserver.ensure_running()
 
 
 def _write_search(entries: list[search.Entry], cache: Path | None) -> tuple[int, list[str]]:

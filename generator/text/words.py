@@ -4,6 +4,7 @@ from __future__ import annotations
 import heapq
 import logging
 from collections import Counter
+from functools import cached_property
 from itertools import accumulate
 from operator import itemgetter
 
@@ -27,10 +28,46 @@ def is_word(text: str) -> bool:
     return len(text) > 1 and len(tag(text)) == 1
 
 
+class Words(list):
+    """An article's words, (word, tag) pairs, with where each starts worked out once: every
+    extractor asks."""
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [0, *accumulate(map(len, map(itemgetter(0), self)))]
+
+
 def starts(tokens: list[tuple[str, str]]) -> list[int]:
     """Where each word starts in the text it was cut from, and then the text's end: word k is
     text[starts[k]:starts[k + 1]]."""
-    return [0, *accumulate(map(len, map(itemgetter(0), tokens)))]
+    return tokens.starts if isinstance(tokens, Words) else [0, *accumulate(map(len, map(itemgetter(0), tokens)))]
+
+
+# jieba cuts every text at a character outside its words' classes (CJK punctuation): the words of
+# a text joined at one are the words of its parts. Letters, digits and these run on across a
+# join, and so may whitespace ('\r\n' is one word).
+RUNS_ON = "+#&._%-"
+
+
+def _breaks(left: str, right: str) -> bool:
+    return any(c and not c.isalnum() and not c.isspace() and c not in RUNS_ON for c in (left[-1:], right[:1]))
+
+
+def tag_joined(parts: list[str], tagged: dict[str, list[tuple[str, str]]]) -> Words:
+    """tag("".join(parts)), each run of parts that meet at a break cut apart and kept in `tagged`:
+    an article's text and what the model reads of it share their paragraphs, cut once."""
+    runs: list[str] = []
+    for part in filter(None, parts):
+        if runs and not _breaks(runs[-1], part):
+            runs[-1] += part
+        else:
+            runs.append(part)
+    out = Words()
+    for run in runs:
+        if run not in tagged:
+            tagged[run] = tag(run)
+        out += tagged[run]
+    return out
 
 
 def tfidf_keywords(tokens: list[tuple[str, str]], k: int) -> list[str]:
