@@ -339,12 +339,13 @@ def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list
     backwards = text[::-1]  # the clause before a mention is read backwards from it
     pieces = sorted(set(bodies), key=len, reverse=True)
     others = tuple(sorted(names, key=len, reverse=True))
+    listed = (*others, "、")  # what a segment ends in where names are listed before a mention
     found: dict[str, list[str]] = {}
     for name in names:
         for at in occurrences(text, name):
             start = len(text) - _CLAUSE.match(backwards, len(text) - at, len(text) - at + ROLE_REACH).end()
             segment = text[start:at]
-            if segment.endswith((*others, "、")):  # names listed before this one: '区领导刘明胜、刘春明'
+            if segment.endswith(listed):  # names listed before this one: '区领导刘明胜、刘春明'
                 segment = _names_at_end(others).sub("", segment)
             last = max((segment.rfind(o) + len(o) for o in others if o in segment), default=0)
             role = _role(segment[last:].lstrip("、"), pieces)

@@ -28,19 +28,23 @@ def is_word(text: str) -> bool:
     return len(text) > 1 and len(tag(text)) == 1
 
 
+def _starts(tokens: list[tuple[str, str]]) -> list[int]:
+    return [0, *accumulate(map(len, map(itemgetter(0), tokens)))]
+
+
 class Words(list):
     """An article's words, (word, tag) pairs, with where each starts worked out once: every
     extractor asks."""
 
     @cached_property
     def starts(self) -> list[int]:
-        return [0, *accumulate(map(len, map(itemgetter(0), self)))]
+        return _starts(self)
 
 
 def starts(tokens: list[tuple[str, str]]) -> list[int]:
     """Where each word starts in the text it was cut from, and then the text's end: word k is
     text[starts[k]:starts[k + 1]]."""
-    return tokens.starts if isinstance(tokens, Words) else [0, *accumulate(map(len, map(itemgetter(0), tokens)))]
+    return tokens.starts if isinstance(tokens, Words) else _starts(tokens)
 
 
 # jieba cuts every text at a character outside its words' classes (CJK punctuation): the words of
