@@ -473,6 +473,13 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  id="a name that starts with letters the model cut"),
     pytest.param("本报讯 内蒙古一所小学发生火灾，商城一个销售厅起火，公安部第一研究所专家到场。", ["公安部第一研究所"],
                  ["内蒙古一所小学", "商城一个销售厅"], id="one of a kind of body is none named"),
+    pytest.param("新华社北京１月１２日电各级人大常委会、人民政府、人民法院换届。地方政府和企业集团要配合，北京某大公司"
+                 "被查处。中央政府表示支持，农业银行、山厦医院、华星集团参与。", ["中央政府", "农业银行", "山厦医院", "华星集团"],
+                 ["人民政府", "人民法院", "地方政府", "企业集团", "大公司", "北京某大公司"],
+                 id="a common word before a body's word is a kind; the nation's level, a bank, a rare word are names"),
+    pytest.param("新华社呼和浩特１月１０日电美国一家公司与我国武警部队所属中新技术开发有限公司合作。晚会在晋城市电视大演播厅举行。",
+                 ["中新技术开发有限公司"], ["国武警部队所属中新技术开发有限公司", "晋城市电视大演播厅"],
+                 id="a name starts where a word starts (我国 is one); a studio is a room"),
 ])
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
     orgs = only_article(tmp_path, f"标题\n\n{lead}\n").organizations

@@ -16,7 +16,7 @@ from functools import cache
 
 import jieba.posseg
 
-from ..text import vocabulary
+from ..text import vocabulary, words
 from ..text.chars import HAN
 from ..text.words import starts as starts_of, tag
 from . import ner, people, places
@@ -37,7 +37,7 @@ MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
 LETTERS = re.compile("[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")  # of a name like ＴＣＬ集团, in either width
 LETTERS_BEFORE = re.compile(f"{LETTERS.pattern}+$")
 MAX_LETTERS = 12  # looked back for: a brand's letters (ＴＣＬ, IBM) are few
-KIND_BEFORE = re.compile(r"(?:各级|各)$")  # 各级人大常委会: every body of a kind, none named
+KIND_BEFORE = re.compile(r"(?:各级|各|某)$")  # 各级人大常委会, 北京某大公司: every body of a kind, or one not named
 CLAUSE_BREAKS = "，。；：！？"
 BODY_CONTEXT = (16, 4)  # characters the model reads before and after a word that may end a body's name
 # jieba tags a body's name nt and an abbreviation j: of those (党建, 研发, 同比 are j too), the ones
@@ -62,6 +62,8 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
     words, ends = dict(zip(bounds, (f for _, f in tokens))), set(bounds)
     for name in rules:
         at = text.find(name)  # (a name read across the dateline is not in the text at all)
+        if at > 0 and KIND_BEFORE.search(text, 0, at):
+            continue
         if at >= 0 and name not in title:
             cut = _as_read(name, at, by_start)
             at, name = at + len(name) - len(cut), cut
@@ -72,7 +74,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         elif at >= 0 and at + len(name) not in ends:  # a name ends where a word ends: not 暂行办(法), 财政部会(同)
             continue
         elif at in by_start:  # where a word of the model's starts, it is no function word
-            if by_start[at].tag not in NOT_A_NAME_START:
+            if by_start[at].tag not in NOT_A_NAME_START and at in words:
                 out.append(name)
         elif at in read and at - 1 in by_start and by_start[at - 1].tag == "p" and at in words:
             out.append(name)  # the model read a preposition into the name (由|机械工业…公司): jieba's word starts it
@@ -92,7 +94,8 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         if _named_body(body) and end in ends and not KIND_BEFORE.search(text, 0, entity.start) and \
                 not COUNTED_IN.search(body):
             out.append(body)
-    names = [n for n in dict.fromkeys(out) if not _two_bodies(n) and not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
+    names = [n for n in dict.fromkeys(out) if not _two_bodies(n) and not _a_kind(n) and
+             not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会): one body
     return [n for n in names if not any(o != n and o.endswith(n) for o in names)]
 
@@ -133,6 +136,23 @@ def _named_body(name: str) -> bool:
     """A name as long as a body's, that ends as one does and is more than a level alone."""
     return len(name) >= MIN_MODEL_NAME and not LEVEL_ALONE.match(name) and \
         (name[-1] in BODY_LAST or name.endswith(BODY_ENDS))
+
+
+# A common word before a body's word names a kind of body, not one: 大公司, 保险公司, 企业集团,
+# 地方政府, 人民法院. Not a head the dictionary does not hold (优路集团, 华为公司), a level (市政府:
+# whose it is is the article's place, `placed`; 中央政府: there is one), or a bank (农业银行, 建设银行: the common words are its name).
+KIND_HEAD_TAGS = {"n", "a"}  # not vn: 胜利油田
+MAX_KIND_HEAD = 2  # characters: longer heads (证券交易, 国际问题) are left as names
+COMMON_WORD = 2000  # times in jieba's corpus: 保险 2,635, 企业 34,826 (but 山厦医院: 山厦 2, 光明 1,219)
+ONE_OF_ITS_KIND = ("中央", "国家")
+KIND_BODY_WORDS = tuple(w for w in BODY_WORDS if w != "银行")
+
+
+def _a_kind(name: str) -> bool:
+    suffix = next((w for w in KIND_BODY_WORDS if name.endswith(w)), "")
+    head = name[:-len(suffix)] if suffix else ""
+    return 0 < len(head) <= MAX_KIND_HEAD and head not in ONE_OF_ITS_KIND and not LEVEL_ALONE.match(head) and \
+        words.common(head, KIND_HEAD_TAGS, COMMON_WORD)
 
 
 def _two_bodies(name: str) -> bool:
@@ -186,8 +206,8 @@ ORG_WORDS = (
     "中心|科协|社科联|文联|侨联|工商联|妇联|残联|团委|工会|党组|政法委|纪工委|纪委|监委|交易所|教育厅|"
     "(?:组织|宣传|统战|人武|武装)部")
 # Departments are named by a short head and 局/厅/办: 城管局, 区智慧办 (not 局面, 大局, 举办).
-# 厅 of a department (教育厅), not of a room (展厅, 大厅, 餐厅).
-ORG_SUFFIX = rf"{ORG_WORDS}|[{HAN}]{{1,6}}(?:局|(?<![展大餐客门])厅)(?![面势部限])|[{HAN}]{{1,4}}(?<![举承主协创开兴督查代筹操申合])办"
+# 厅 of a department (教育厅), not of a room (展厅, 大厅, 餐厅, 演播厅, 舞厅).
+ORG_SUFFIX = rf"{ORG_WORDS}|[{HAN}]{{1,6}}(?:局|(?<![展大餐客门播舞歌])厅)(?![面势部限])|[{HAN}]{{1,4}}(?<![举承主协创开兴督查代筹操申合])办"
 SUFFIX_WORD = re.compile(rf"(?:{ORG_WORDS}|局|厅|办)$")
 ORG = re.compile(rf"[{HAN}A-Za-z（）()]{{1,30}}(?:{ORG_SUFFIX})")
 ORG_END = re.compile(f"(?:{ORG_SUFFIX})")

@@ -28,6 +28,16 @@ def is_word(text: str) -> bool:
     return len(text) > 1 and len(tag(text)) == 1
 
 
+def common(text: str, tags: set[str], count: int) -> bool:
+    """Whether jieba's dictionary holds `text` as one word with one of `tags`, counted at least
+    `count` times in its corpus (企业, 地方, 大: words of every kind of text)."""
+    tokens = tag(text)
+    if len(tokens) != 1 or tokens[0][1] not in tags:
+        return False
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(text, 0) >= count
+
+
 def _starts(tokens: list[tuple[str, str]]) -> list[int]:
     return [0, *accumulate(map(len, map(itemgetter(0), tokens)))]
 
