@@ -480,6 +480,11 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
     pytest.param("新华社呼和浩特１月１０日电美国一家公司与我国武警部队所属中新技术开发有限公司合作。晚会在晋城市电视大演播厅举行。",
                  ["中新技术开发有限公司"], ["国武警部队所属中新技术开发有限公司", "晋城市电视大演播厅"],
                  id="a name starts where a word starts (我国 is one); a studio is a room"),
+    pytest.param("本报讯 区委书记带领区建设和交通局、攻坚办、城管局、交警三大队等部门负责人调研。", ["攻坚办", "交警三大队"], [],
+                 id="a whole item of a list of bodies, whatever the model makes of its first word"),
+    pytest.param("本报讯 按照全国、省、市教育整顿领导小组办公室的安排，吉林大学继续教育学院（培训学院）揭牌。",
+                 ["吉林大学继续教育学院（培训学院）"], ["市教育整顿领导小组办公室", "吉林大学继续教育学院"],
+                 id="a name every level shares; a name with its other name after it is one body"),
 ])
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
     orgs = only_article(tmp_path, f"标题\n\n{lead}\n").organizations

@@ -26,6 +26,7 @@ from . import ner, people, places
 BODY_LAST = set("院部委会社党军局厅办处所站厂司行校馆团队组台署府庭场园矿店国盟室")
 BODY_ENDS = ("中央", "人大", "中心", "政协", "集团", "公司", "银行")
 LEVEL_ALONE = re.compile(r"^(?:[省市区县]|特区|自治区|自治州)")  # 市政府, 区委, 特区政府: a level, not yet a name
+JOINED = re.compile("[和与及同]")
 CONJUNCTION_AFTER = re.compile(r"[和与及同]$")  # 郑州市科协和: the model ran on into the list
 # Word tags no name starts with (LAC's: prepositions, conjunctions, verbs, adverbs, pronouns, …).
 NOT_A_NAME_START = {"p", "c", "u", "v", "d", "r", "m", "q", "f", "w", "xc", "ad", "TIME", "PER"}
@@ -37,7 +38,9 @@ MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
 LETTERS = re.compile("[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")  # of a name like ＴＣＬ集团, in either width
 LETTERS_BEFORE = re.compile(f"{LETTERS.pattern}+$")
 MAX_LETTERS = 12  # looked back for: a brand's letters (ＴＣＬ, IBM) are few
-KIND_BEFORE = re.compile(r"(?:各级|各|某)$")  # 各级人大常委会, 北京某大公司: every body of a kind, or one not named
+# Every body of a kind, or one not named: 各级人大常委会, 北京某大公司, and the levels a name is
+# shared by (全国、省、市教育整顿领导小组办公室: each level's office).
+KIND_BEFORE = re.compile(r"(?:各级|各|某|(?:^|(?<=[、，。；：（“\s]))(?:全国|[省市县区])、)$")
 CLAUSE_BREAKS = "，。；：！？"
 BODY_CONTEXT = (16, 4)  # characters the model reads before and after a word that may end a body's name
 # jieba tags a body's name nt and an abbreviation j: of those (党建, 研发, 同比 are j too), the ones
@@ -64,7 +67,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         at = text.find(name)  # (a name read across the dateline is not in the text at all)
         if at > 0 and KIND_BEFORE.search(text, 0, at):
             continue
-        if at >= 0 and name not in title:
+        if at >= 0 and name not in title and not _listed(text, at, at + len(name)):
             cut = _as_read(name, at, by_start)
             at, name = at + len(name) - len(cut), cut
             if len(name) < MIN_MODEL_NAME:
@@ -74,7 +77,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         elif at >= 0 and at + len(name) not in ends:  # a name ends where a word ends: not 暂行办(法), 财政部会(同)
             continue
         elif at in by_start:  # where a word of the model's starts, it is no function word
-            if by_start[at].tag not in NOT_A_NAME_START and at in words:
+            if (by_start[at].tag not in NOT_A_NAME_START or _listed(text, at, at + len(name))) and at in words:
                 out.append(name)
         elif at in read and at - 1 in by_start and by_start[at - 1].tag == "p" and at in words:
             out.append(name)  # the model read a preposition into the name (由|机械工业…公司): jieba's word starts it
@@ -96,8 +99,9 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
             out.append(body)
     names = [n for n in dict.fromkeys(out) if not _two_bodies(n) and not _a_kind(n) and
              not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
-    # named in full and then short (武汉市第十届人大常委会 … 人大常委会): one body
-    return [n for n in names if not any(o != n and o.endswith(n) for o in names)]
+    # named in full and then short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it
+    # (吉林大学继续教育学院（培训学院）): one body
+    return [n for n in names if not any(o != n and (o.endswith(n) or o.startswith(n + "（")) for o in names)]
 
 
 # What the model tags a proper part of a name (a place, a body, a person, a work or brand), and a
@@ -130,6 +134,12 @@ def _as_read(name: str, at: int, by_start: dict[int, ner.Entity]) -> str:
     if clause or (described and first == len(words) - 1 and words[first].tag == "ORG"):
         return "".join(w.text for w in words[first:])
     return name
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """A name that is a whole item of a list (、攻坚办、城管局等部门), and no two joined (部门和市委):
+    nothing of a clause runs into it, whatever the model makes of its first word (攻坚 as a verb)."""
+    return text[start - 1:start] == "、" and text[end:end + 1] in ("、", "等") and not JOINED.search(text, start, end)
 
 
 def _named_body(name: str) -> bool:
@@ -235,7 +245,7 @@ COUNTED = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千万几多
 
 GENERIC_HEAD = re.compile(r"^[区市县省]|[省市区县]$")
 # Suffixes of government bodies and firms whose short heads are names: 二七公安分局, 华为公司.
-SHORT_HEADED = ("局", "办", "分局", "公安分局", "公安局", "派出所", "公司", "集团", "区委", "市委", "县委", "政府",
+SHORT_HEADED = ("局", "办", "大队", "支队", "分局", "公安分局", "公安局", "派出所", "公司", "集团", "区委", "市委", "县委", "政府",
                 "政协", "党工委", "管委会", "党委", "法院", "检察院")
 LEADING = ("v", "d", "c", "r", "u", "ad", "f")
 NOT_A_HEAD_START = ("v", "d", "p", "c", "r", "u", "ad", "f")
