@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.archive import pipeline
+from generator.archive import pipeline, registry
 from generator.search import index as search
 
 from conftest import ROOT, block_network
@@ -60,18 +60,23 @@ def write_search_site(entries: list[search.Entry], folder: Path) -> Path:
     return folder / "index.html"
 
 
-def test_a_days_new_articles_leave_the_earlier_text_files_as_they_were(archive):
-    """Articles are numbered as they entered the archive (the registry's day): the day's new
-    articles, whose ids fall among the earlier ones', take the last numbers, so every full text
-    file of the earlier articles is written again the same."""
+@pytest.mark.parametrize("second_day", ["2026-01-01", "2026-01-02"], ids=["the same day", "the next day"])
+def test_a_days_new_articles_leave_the_earlier_text_files_as_they_were(archive, monkeypatch, second_day):
+    """Articles are numbered as they entered the archive (registry.issued): new articles, whose
+    ids fall among the earlier ones', take the last numbers, on the next day as on the same day
+    (a first import, then a page added), so every full text file of the earlier articles is
+    written again the same."""
     first = sorted(archive.articles, key=lambda a: a.title)[:2 * search.TEXTS_A_FILE + 3]
-    added = {a.id: "2026-01-01" for a in first} | {a.id: "2026-01-02" for a in archive.articles if a not in first}
+    monkeypatch.setattr(registry, "today", lambda: "2026-01-01")
+    ids = registry.update({}, first)
+    monkeypatch.setattr(registry, "today", lambda: second_day)
+    added = registry.issued(registry.update(ids, archive.articles))
     before = dict(search.build(search.entries(first, added)))
     after = dict(search.build(search.entries(archive.articles, added)))
     texts = sorted(k for k in before if k.startswith("search/t/"))
     assert len(texts) == 3 and all(before[k] == after[k] for k in texts[:2])
     ids = [a.id for a in search.order(search.entries(archive.articles, added))]
-    assert set(ids[:len(first)]) == {a.id for a in first} and sorted(ids[:len(first)]) == ids[:len(first)]
+    assert ids[:len(first)] == [a.id for a in first]  # in the order their ids were issued
 
 
 def test_sample_queries_served(page, server, archive):
@@ -176,7 +181,7 @@ def test_chunks_kept_between_builds_give_the_files_a_fresh_build_gives(generated
     last chunks only, a changed article in its own; the files are always a fresh build's."""
     monkeypatch.setattr(search, "CHUNK", 64)
     articles, keep = generated[0][:600], tmp_path / "chunks"
-    added = {a.id: "2026-01-01" for a in articles[:500]} | {a.id: "2026-01-02" for a in articles[500:]}
+    added = {a.id: ("2026-01-01", -1) for a in articles[:500]} | {a.id: ("2026-01-02", -1) for a in articles[500:]}
     indexed = []
     real = search._indexed
     monkeypatch.setattr(search, "_indexed", lambda chunk, runs, base: indexed.append(base) or real(chunk, runs, base))

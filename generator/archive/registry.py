@@ -6,7 +6,8 @@ text, not its file's name: a renamed page keeps its ids (archive.pipeline._uniqu
 no longer names an article (its opening text was corrected, or the parser moved its start) points
 to the article that now holds most of its lines, and the build writes a redirect page at the old
 address; if nothing holds them, a notice page. Each id also records the day it was issued (`added`): the day
-its article entered the archive, which the feeds give as the entry's `updated`.
+its article entered the archive, which the feeds give as the entry's `updated`; and its `serial`, how
+many ids were issued before it, which numbers it in the search index.
 """
 from __future__ import annotations
 
@@ -77,11 +78,20 @@ def update(registry: dict[str, dict], articles: list[Article]) -> dict[str, dict
         candidates = [(len(old & _lines(a.body_lines)), a.id) for a in articles if a.source == entry.get("source")]
         overlap, successor = max(candidates, default=(0, None))
         entry["redirect"] = successor if overlap else None
-    added = today()
+    added, serial = today(), 1 + max((entry.get("serial", -1) for entry in out.values()), default=-1)
     for ident, article in current.items():
-        out.setdefault(ident, {"source": article.source, "title": article.title, "body_lines": article.body_lines,
-                               "added": added})
+        if ident not in out:
+            out[ident] = {"source": article.source, "title": article.title, "body_lines": article.body_lines,
+                          "added": added, "serial": serial}
+            serial += 1
     return out
+
+
+def issued(registry: dict[str, dict]) -> dict[str, tuple[str, int]]:
+    """When each id was issued: its day, then its place among all the ids issued (-1 for ids issued
+    before the registry counted them), so that a second build on one day puts its new articles after
+    the day's others, not among them by id."""
+    return {ident: (entry.get("added", ""), entry.get("serial", -1)) for ident, entry in registry.items()}
 
 
 def redirects(registry: dict[str, dict], articles: list[Article]) -> dict[str, Article | None]:

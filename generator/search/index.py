@@ -102,14 +102,14 @@ class Entry(NamedTuple):
     district: str | None
     topics: list[str]
     shown_date: str  # as a hit shows it: 2021年6月7日
-    added: str  # the day the article entered the archive (the id registry's), "" where not known
+    issued: tuple[str, int]  # when its id was issued (registry.issued): ("", -1) where not known
 
 
-def entries(articles: list[Article], added: dict[str, str] | None = None) -> list[Entry]:
-    """`added`: the registry's day for each id."""
-    added = added or {}
+def entries(articles: list[Article], issued: dict[str, tuple[str, int]] | None = None) -> list[Entry]:
+    """`issued`: the registry's day and serial for each id (registry.issued)."""
+    issued = issued or {}
     return [Entry(a.id, a.title, a.kicker, a.subtitle, a.text, a.date, a.year, a.district_label, a.topics,
-                  cn_date(a, mark=False), added.get(a.id, "")) for a in articles]
+                  cn_date(a, mark=False), issued.get(a.id, ("", -1))) for a in articles]
 
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -161,9 +161,9 @@ def searchable(article: Article | Entry) -> tuple[str, str]:
 
 
 def order(articles: list[Entry]) -> list[Entry]:
-    """Articles in index order: as they entered the archive, then by id; never by the dates they
-    report, which corrections change."""
-    return sorted(articles, key=lambda a: (a.added, a.id))
+    """Articles in index order: as they entered the archive (a day's new articles after the ones
+    it already had), then by id; never by the dates they report, which corrections change."""
+    return sorted(articles, key=lambda a: (a.issued, a.id))
 
 
 def _days(article: Entry) -> int:

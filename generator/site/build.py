@@ -51,7 +51,7 @@ def write_docs(archive: Archive, docs: Path, site_url: str = "", registry_path: 
     made = {urls.source(r.page.name) for r in archive.pages} | {urls.article(a) for a in archive.articles}
     added = {ident: entry["added"] for ident, entry in ids.items() if entry.get("added")}
     kept = rendered.Record(cache / rendered.NAME if cache else None, docs)
-    with _in_background(archive, urls, site_url, docs, workers, added, kept, cache, download) as background:
+    with _in_background(archive, urls, site_url, docs, workers, registry.issued(ids), kept, cache, download) as background:
         written = 0
         for rel, content in _other_files(archive, urls, site_url, ids, added):
             written += _write(docs, rel, content)
@@ -99,14 +99,14 @@ def _start_worker(build: int, *context) -> None:
 
 @contextmanager
 def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path, workers: int | None,
-                   added: dict[str, str], kept: rendered.Record, cache: Path | None, download: str | None):
+                   issued: dict[str, tuple[str, int]], kept: rendered.Record, cache: Path | None, download: str | None):
     """The search index, the related articles and the index pages (a task each), and the article
     pages and source views (a page of the archive a task), made and written by worker processes
     while the caller makes the rest; yields a function that waits for them and returns how many
     files changed, the search and index files' paths and what to record of the article pages and
     source views. The related articles and the index pages are sent the articles without their
-    text, which they do not use. `added`: the day each id entered the archive, which numbers the
-    articles in the search index. A page whose inputs are those `kept` records is not rendered,
+    text, which they do not use. `issued`: when each id was issued (registry.issued), which numbers
+    the articles in the search index. A page whose inputs are those `kept` records is not rendered,
     nor sent. The workers come from a fork server, not from this process: a fork of it would copy,
     page by page as they are touched, the whole archive it holds; the tasks bring what they need,
     pickled."""
@@ -119,7 +119,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
             pages = [("source", urls.source(report.page.name), whole, report)]
             for n, a in enumerate(report.articles):
                 links = nearby[a.id], close.get(a.id, [])
-                day = added.get(a.id, "")  # the sitemap's lastmod: the day it entered the archive
+                day = issued.get(a.id, ("",))[0]  # the sitemap's lastmod: the day it entered the archive
                 pages.append(("article", urls.article(a), rendered.article_key(whole, n, *links, urls.facts(a), site_url, day),
                               (a, *links, day)))
             todo = []
@@ -141,7 +141,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
     workers = workers or os.cpu_count() or 1
     if not _in_parallel(len(archive.pages), workers):
         def finish():
-            written, paths = _write_search(search.entries(archive.articles, added), cache)
+            written, paths = _write_search(search.entries(archive.articles, issued), cache)
             index_written, index_paths = _write_index(archive.articles, download)
             render_written = finished(map(_render, tasks(related.related(archive.articles))))
             return written + index_written + render_written, paths + index_paths, entries
@@ -161,7 +161,7 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
         indexed = pool.submit(_write_index, slim, download)
         close = pool.submit(_related, slim)
         del slim
-        searched = pool.submit(_write_search, search.entries(archive.articles, added), cache)
+        searched = pool.submit(_write_search, search.entries(archive.articles, issued), cache)
 
         def finish():  # the pages to render are known once the related articles are
             render_written = finished(pool.map(_render, list(tasks(close.result())), chunksize=8))
