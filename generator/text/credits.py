@@ -26,6 +26,9 @@ _WHO = rf"(?:(?:{_ROLE}) ?)?{_NAMES}"
 SPLIT_BEFORE = re.compile(rf"([文图]) ?/ ?({_WHO})")
 SPLIT_AFTER = re.compile(rf"({_WHO}) ?/ ?([文图])")
 SPLIT = re.compile(rf"^(?:{SPLIT_BEFORE.pattern} ?)+$|^(?:{SPLIT_AFTER.pattern} ?)+$")
+# '记者 孙庆辉文/图' (the space before the mark lost at a line break) reads as one pair of the split
+# form, pictures by 孙庆辉文: a byline ending in the mark for both is read as that, where it can be.
+BOTH_MARK_END = re.compile("(?:文 ?/ ?图|图 ?/ ?文)$")
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
 PHOTO_MARK = re.compile(rf"^(?:{_PHOTO})$")
 # Every role, the photo mark and the text/picture slash hold one of these: a line without them is no byline.
@@ -83,7 +86,7 @@ def parse(text: str) -> Credit | None:
 def _parse(text: str) -> Credit | None:
     """A byline (the whole of `text`) as a Credit, or None if it is not one."""
     text = re.sub(" +", " ", close_roles(fold(unspace(text)))).strip(" （）()")
-    if SPLIT.match(text):
+    if SPLIT.match(text) and not (BOTH_MARK_END.search(text) and CREDIT.match(text)):
         return _parse_split(text)
     if not CREDIT.match(text):
         return None
