@@ -502,6 +502,38 @@ def test_a_story_with_no_dateline_is_cut_from_the_story_it_follows(tmp_path):
     assert [(p.lines[a.first - 1][:4], len(a.headline)) for a in layout.articles] == [("本报东莞", 1), ("昨天早上", 1)]
 
 
+def test_a_byline_wrapped_at_the_column_width_is_one_byline(tmp_path):
+    """A byline as wide as the column wraps like text, anywhere, even inside a role word
+    ('记者 张改华 通讯' / '员 郭佳星'): its lines are one byline, and the remainder is no headline."""
+    byline = "记者 张改华 通讯员 郭佳星"
+    for cut in (9, 13):  # '记者 张改华 通讯' / '员 郭佳星', '记者 张改华 通讯员 郭佳' / '星'
+        p, layout = layout_of(tmp_path, "\n".join([
+            "本报讯 6月4日，二七区召", "开政府系统廉政工作会议，", "区长苏建设出席并讲话。", byline[:cut], byline[cut:], "",
+            "二七区召开政府系统廉政工作会议", ""]))
+        assert [(ranges(a.body), a.headline) for a in layout.articles] == [([[1, 5]], [[7]])]
+        assert [(q.role, q.text.replace(" ", "")) for q in paragraphs(layout.articles[0], p)][-1] == \
+            ("byline", byline.replace(" ", ""))
+
+
+def test_a_headline_that_ends_short_of_the_column_before_a_lead_without_dateline(tmp_path):
+    """Two lines with no punctuation, the first as wide as the column, after a finished story and
+    before one that opens with no dateline: text cut by a column break would fill its last line or
+    end a sentence there; this stops short, unfinished: a headline."""
+    text = "\n\n".join([GUANGZHOU, "江苏丹阳近百学生食物中\n毒警方展开调查", DONGGUAN, "东莞一纸厂仓库起火三小时扑灭"]) + "\n"
+    p, layout = layout_of(tmp_path, text)
+    heads = ["".join(p.lines[n - 1] for u in a.headline for n in u) for a in layout.articles]
+    assert heads == ["江苏丹阳近百学生食物中毒警方展开调查", "东莞一纸厂仓库起火三小时扑灭"]
+    # the evidence, beside the rest the heading model weighs: a last line short and unfinished;
+    # a piece of text a column break cut ends as wide as the column, or on a sentence's end
+    for piece, short in (("江苏丹阳近百学生食物中\n毒警方展开调查", 1.0), ("具体的起火原因还在进一\n步调查之中警方已经介入", 0.0)):
+        trace = learned.Trace()
+        cut = page(tmp_path, text.replace("江苏丹阳近百学生食物中\n毒警方展开调查", piece))
+        reassemble(cut, trace)
+        found = {cut.lines[c.lines[0][0] - 1]: c.features["short_unfinished"] for c in trace.candidates
+                 if c.decision == "heading"}
+        assert found[piece.split("\n")[0]] == short, found
+
+
 def test_a_page_reassembly_is_unsure_of_is_listed_to_check(tmp_path):
     """A headline that heads no story (it stays a sub-heading), or a decision close to its
     threshold, marks the page 待校对: the 版面原文 page lists it with what was uncertain, linked to

@@ -25,8 +25,10 @@ STRUCTURE = ("exact_recall", "exact_precision", "headline_exact", "title_lenient
 # The figures as they stand (python bench/reassembly.py): a change that loses any of them fails.
 FLOORS = {
     "sample gold": dict.fromkeys(STRUCTURE, 1.0),
-    "sample relaid": {"exact_recall": 0.94, "exact_precision": 0.92, "headline_exact": 0.95, "title_lenient": 0.96,
-                      "reporters": 0.96, "photographers": 0.98, "line_coverage": 1.0, "wrong_flagged": 0.80},
+    # wrong_flagged 0.81 → 0.79 when two wrapped bylines were fixed whose pages were flagged: 4 wrong
+    # articles stand on unflagged pages, as before, of 19 wrong where there were 21
+    "sample relaid": {"exact_recall": 0.95, "exact_precision": 0.94, "headline_exact": 0.95, "title_lenient": 0.96,
+                      "reporters": 0.97, "photographers": 0.99, "line_coverage": 1.0, "wrong_flagged": 0.78},
     "realpages": {"exact_recall": 0.99, "exact_precision": 0.99, "headline_exact": 0.98, "title_lenient": 0.98,
                   "reporters": 0.99, "photographers": 1.0, "line_coverage": 1.0, "wrong_flagged": 0.99,
                   "persons_f1": 0.95,  # the people a reader meets on the person pages (issues 16, 31)

@@ -54,7 +54,9 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
             current = []
         current.append(n)
         following = text.get(n + 1, "")
-        if at_break and credits.is_credit(line) and not (credits.is_credit(following) or credits.is_role_only(following)):
+        # (nor where the next line ends it, wrapped at the column's width: '记者 张改华 通讯' / '员 郭佳星')
+        if at_break and credits.is_credit(line) and not (credits.is_credit(following) or credits.is_role_only(following)
+                                                         or (following and credits.is_credit(line + following))):
             blocks.append(current)
             current = []
     if current:

@@ -9,7 +9,7 @@ from ..text.chars import ends_sentence, is_han, width
 from ..text.vocabulary import CAPTION_MARK
 from .blocks import Block, BRIEF, FURNITURE, LABEL, PAGE_FRAME, opens_story
 from .learned import Doubts, Trace, decide
-from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION
+from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION, SHORT_LINE
 
 
 def column_width(lines: list[str]) -> float:
@@ -88,6 +88,7 @@ def _heading_features(blocks: list[Block], i: int, text: dict[int, str], page_wi
                              _word_across(lines[-1], text[following.lines[0]])),
         "story_follows": float(following is not None and opens_story(following, text)),
         "page_end": float(following is None),
+        "short_unfinished": float(width(lines[-1]) < SHORT_LINE * local and not ends_sentence(lines[-1])),
     }
 
 

@@ -38,7 +38,8 @@ def _wrapped_byline(order: list[int], i: int, size: int, text: dict[int, str], c
     if size < 2 or size > MAX_BYLINE_LINES:
         return None
     lines = [text[n] for n in order[i:i + size]]
-    if any(credits.is_credit(t) for t in lines):
+    # bylines a line each are read so; but a first line cut short may read as one ('记者 张改华 通讯' / '员 郭佳星')
+    if credits.is_credit(lines[-1]) or (not credits.is_credit(lines[0]) and any(credits.is_credit(t) for t in lines)):
         return None
     joined = "".join(lines)
     if credits.is_credit(joined) and (not current or ends_sentence(text[current[-1]])):

@@ -8,6 +8,10 @@ import re
 MAX_HEAD_LINES = 4
 MAX_BYLINE_LINES = 3  # a byline wrapped at the column's width
 MAX_HEAD_WIDTH = 40
+# Running text breaks a line short of the column only where a paragraph ends, on a sentence's end:
+# a block whose last line stops short of this share of the column and ends no sentence is no text
+# cut by a column break ('江苏丹阳近百学生食物中毒' / '警方展开调查').
+SHORT_LINE = 0.8
 MAX_UNITS_PER_HEADLINE = 3
 PUNCTUATION = re.compile(r"[，、。；：！？,.;:!?“”‘’（）()《》—…]")
 IMPOSSIBLE = -1e9  # the score of a pairing the headline decode may not make

@@ -50,7 +50,7 @@ def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], 
     @functools.cache
     def scores(piece: tuple[int, ...]) -> list[float]:
         bag, size = bigrams("".join(text[n] for n in piece)), measure(list(piece), text)
-        byline = all(credits.is_credit(text[n]) for n in piece)
+        byline = all(credits.is_credit(text[n]) for n in piece) or credits.is_credit("".join(text[n] for n in piece))
         if byline:  # its words are a name, not a story's
             bag = {}
         words = [overlap(bag, b, idf) for b in bags]
