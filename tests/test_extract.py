@@ -135,9 +135,20 @@ def test_people_after_titles_and_in_lists():
     assert people.persons(text) == ["李小虎", "刘明胜", "刘春明", "冯利民", "张波", "陈红民"]
 
 
+@pytest.mark.parametrize("dot", ["・", "•", "‧", "･"])
+def test_a_foreign_name_joined_by_another_dot_is_one_person(dot):
+    """Web copy joins a foreign name's parts with katakana's dot or a bullet: one person, named with
+    U+00B7 as the rest of the archive names them; a dot between digits ('12・2'大火) is no name's."""
+    text = f"消防部门负责人伊万{dot}伊利耶夫说，“12{dot}2”大火没有造成伤亡。伊利耶夫表示，正在调查。"
+    assert people.persons(text) == ["伊万·伊利耶夫"]
+    assert people.roles(text, ["伊万·伊利耶夫"]) == {"伊万·伊利耶夫": ["负责人"]}
+
+
 def test_people_keep_out_what_is_not_a_name():
     assert people.persons("提升群众安全感、满意度。全区上下要提升政治站位。") == []
     assert people.persons("市民张女士说，环境好了。李师傅表示，很满意。") == []
+    # after a title, a surname and a title: 任 serves as 组长
+    assert people.titled("成立领导小组，由主管副市长任组长。区长王伟出席会议。") == [("王伟", 19)]
 
 
 def test_organisations():

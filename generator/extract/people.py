@@ -14,7 +14,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from ..text.chars import HAN, is_han, occurrences
+from ..text.chars import HAN, interpunct, is_han, occurrences
 from ..text.words import is_word, starts as word_starts, tag
 from . import bodies, ner, places
 
@@ -76,6 +76,7 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
     """Names in `text`; `tokens` is jieba's tagging of it (words.tag), shared with the other
     extractors, and `located` what located_names found in it (found here where not given)."""
     tokens = tag(text) if tokens is None else tokens
+    text, tokens = _interpunct(text, tokens)
     located = located_names([(text, tokens)])[0] if located is None else located
     words = _Words(text, tokens)
     found: list[str] = []
@@ -143,14 +144,24 @@ def _whole(name: str, text: str) -> str:
     return name
 
 
+def _interpunct(text: str, tokens: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """The text and its words with a foreign name's joining dot in its one form (伊万・伊利耶夫 is
+    伊万·伊利耶夫, one person); the names found are given so."""
+    folded = interpunct(text)
+    if folded is text:
+        return text, tokens
+    starts = word_starts(tokens)
+    return folded, [(folded[at:at + len(word)], flag) for (word, flag), at in zip(tokens, starts)]
+
+
 def titled(text: str) -> list[tuple[str, int]]:
     """The names printed right after a title, and after it in a list (区领导刘明胜、刘春明), with
-    where each starts."""
+    where each starts; not a surname and a title (由主管副市长任组长: 任 serves as 组长)."""
     out = []
     for match in titles_pattern().finditer(text):
         at = match.end()
         name = _name_at(text[at:])
-        while name:
+        while name and not _title_at_end().search(name):
             out.append((name, at))
             at += len(name)
             name = _name_at(text[at + 1:]) if text.startswith("、", at) else None
@@ -261,6 +272,7 @@ def located_names(texts: list[tuple[str, list[tuple[str, str]]]]) -> list[list[t
     stand; the texts of a page are read by the model in one pass. The parts of a foreign name
     joined by '·' are one name (萨阿东·哈马迪), though the model may tag them apart; a name cut by
     the edge of what the model read (not the text's) is left out."""
+    texts = [_interpunct(text, tokens) for text, tokens in texts]
     known = [titled(text) for text, _ in texts]
     windows = [_name_windows(text, tokens, k) for (text, tokens), k in zip(texts, known)]
     found = ner.entities_of([(text, spans) for (text, _), spans in zip(texts, windows)])
@@ -336,6 +348,7 @@ def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list
     in (one of the article's `bodies`, a district, 党工委 …), joined by '、'; a clause before it is
     no part of it ('…参加座谈会高新区党工委委员' gives 高新区党工委委员), nor another person listed
     with a role of their own ('校长马玉霞、郑州宇通集团教育公司总经理韩德利')."""
+    text = interpunct(text)
     backwards = text[::-1]  # the clause before a mention is read backwards from it
     pieces = sorted(set(bodies), key=len, reverse=True)
     others = tuple(sorted(names, key=len, reverse=True))

@@ -18,6 +18,16 @@ _DATELINE = re.compile(r"^(本报讯)(?=[^\s（(])")
 _SPACED = re.compile(rf"(?:(?<=^)|(?<=\s))((?:[{HAN}，、。：；！？“”（）] ){{2,}}[{HAN}，、。：；！？“”（）])(?=\s|$)")
 
 
+# The dot that joins the parts of a foreign name is U+00B7 (威廉·佩里); web copy sets others:
+# katakana's (伊万・伊利耶夫), a bullet, a hyphenation point, a half-width one.
+_OTHER_DOTS = re.compile(f"(?<=[{HAN}])[\u30fb\u2022\u2027\uff65](?=[{HAN}])")
+
+
+def interpunct(text: str) -> str:
+    """`text` with a name's joining dot in its one form, character for character (places stay)."""
+    return _OTHER_DOTS.sub("·", text) if _OTHER_DOTS.search(text) else text
+
+
 def clean(line: str) -> str:
     """One raw line as text: odd spaces folded to one ASCII space, ends trimmed."""
     return _SPACE.sub(" ", line).strip()
