@@ -16,9 +16,9 @@ from functools import cache
 
 import jieba.posseg
 
-from ..text import vocabulary, words
+from ..text import vocabulary
 from ..text.chars import HAN
-from ..text.words import starts as starts_of, tag
+from ..text.words import common, starts as starts_of, tag
 from . import ner, people, places
 
 # What a body's name ends with, the model's ORG entity kept only where it does: 国务院, 外交部,
@@ -150,7 +150,8 @@ def _named_body(name: str) -> bool:
 
 # A common word before a body's word names a kind of body, not one: 大公司, 保险公司, 企业集团,
 # 地方政府, 人民法院. Not a head the dictionary does not hold (优路集团, 华为公司), a level (市政府:
-# whose it is is the article's place, `placed`; 中央政府: there is one), or a bank (农业银行, 建设银行: the common words are its name).
+# whose it is is the article's place, `placed`; 中央政府: there is one), or a bank (农业银行,
+# 建设银行: the common words are its name).
 KIND_HEAD_TAGS = {"n", "a"}  # not vn: 胜利油田
 MAX_KIND_HEAD = 2  # characters: longer heads (证券交易, 国际问题) are left as names
 COMMON_WORD = 2000  # times in jieba's corpus: 保险 2,635, 企业 34,826 (but 山厦医院: 山厦 2, 光明 1,219)
@@ -159,10 +160,11 @@ KIND_BODY_WORDS = tuple(w for w in BODY_WORDS if w != "银行")
 
 
 def _a_kind(name: str) -> bool:
+    """A name of a kind of body (above): a common word, then a body's word."""
     suffix = next((w for w in KIND_BODY_WORDS if name.endswith(w)), "")
     head = name[:-len(suffix)] if suffix else ""
     return 0 < len(head) <= MAX_KIND_HEAD and head not in ONE_OF_ITS_KIND and not LEVEL_ALONE.match(head) and \
-        words.common(head, KIND_HEAD_TAGS, COMMON_WORD)
+        common(head, KIND_HEAD_TAGS, COMMON_WORD)
 
 
 def _two_bodies(name: str) -> bool:
@@ -244,9 +246,10 @@ NOT_ORG = re.compile(r"为(?:中心|核心)$|^[省市区县]中心$|^(?:市域|�
 COUNTED = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千万几多]+)[{MEASURES}]$")
 
 GENERIC_HEAD = re.compile(r"^[区市县省]|[省市区县]$")
-# Suffixes of government bodies and firms whose short heads are names: 二七公安分局, 华为公司.
-SHORT_HEADED = ("局", "办", "大队", "支队", "分局", "公安分局", "公安局", "派出所", "公司", "集团", "区委", "市委", "县委", "政府",
-                "政协", "党工委", "管委会", "党委", "法院", "检察院")
+# Suffixes of government bodies, police units and firms whose short heads are names: 二七公安分局,
+# 交警三大队, 华为公司.
+SHORT_HEADED = ("局", "办", "大队", "支队", "分局", "公安分局", "公安局", "派出所", "公司", "集团", "区委", "市委", "县委",
+                "政府", "政协", "党工委", "管委会", "党委", "法院", "检察院")
 LEADING = ("v", "d", "c", "r", "u", "ad", "f")
 NOT_A_HEAD_START = ("v", "d", "p", "c", "r", "u", "ad", "f")
 
