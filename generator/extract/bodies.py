@@ -41,6 +41,7 @@ MAX_LETTERS = 12  # looked back for: a brand's letters (ＴＣＬ, IBM) are few
 # Every body of a kind, or one not named: 各级人大常委会, 北京某大公司, and the levels a name is
 # shared by (全国、省、市教育整顿领导小组办公室: each level's office).
 KIND_BEFORE = re.compile(r"(?:各级|各|某|(?:^|(?<=[、，。；：（“\s]))(?:全国|[省市县区])、)$")
+KIND_REACH = 3  # characters: the longest of them (全国、); looked at right before a name only
 CLAUSE_BREAKS = "，。；：！？"
 BODY_CONTEXT = (16, 4)  # characters the model reads before and after a word that may end a body's name
 # jieba tags a body's name nt and an abbreviation j: of those (党建, 研发, 同比 are j too), the ones
@@ -65,7 +66,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
     words, ends = dict(zip(bounds, (f for _, f in tokens))), set(bounds)
     for name in rules:
         at = text.find(name)  # (a name read across the dateline is not in the text at all)
-        if at > 0 and KIND_BEFORE.search(text, 0, at):
+        if at > 0 and KIND_BEFORE.search(text, max(0, at - KIND_REACH), at):
             continue
         if at >= 0 and name not in title and not _listed(text, at, at + len(name)):
             cut = _as_read(name, at, by_start)
@@ -94,7 +95,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         letters = LETTERS.match(body) and LETTERS_BEFORE.search(text, max(0, entity.start - MAX_LETTERS), entity.start)
         if letters:  # the model cut a word of letters: Ｔ|ＣＬ集团有限公司
             body = letters.group() + body
-        if _named_body(body) and end in ends and not KIND_BEFORE.search(text, 0, entity.start) and \
+        if _named_body(body) and end in ends and not KIND_BEFORE.search(text, max(0, entity.start - KIND_REACH), entity.start) and \
                 not COUNTED_IN.search(body):
             out.append(body)
     names = [n for n in dict.fromkeys(out) if not _two_bodies(n) and not _a_kind(n) and
