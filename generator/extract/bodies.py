@@ -162,8 +162,10 @@ KIND_BODY_WORDS = tuple(w for w in BODY_WORDS if w != "银行")
 
 def _a_kind(name: str) -> bool:
     """A name of a kind of body (above): a common word, then a body's word."""
-    suffix = next((w for w in KIND_BODY_WORDS if name.endswith(w)), "")
-    head = name[:-len(suffix)] if suffix else ""
+    if not name.endswith(KIND_BODY_WORDS):
+        return False
+    suffix = next(w for w in KIND_BODY_WORDS if name.endswith(w))
+    head = name[:-len(suffix)]
     return 0 < len(head) <= MAX_KIND_HEAD and head not in ONE_OF_ITS_KIND and not LEVEL_ALONE.match(head) and \
         common(head, KIND_HEAD_TAGS, COMMON_WORD)
 

@@ -20,12 +20,14 @@ _SPACED = re.compile(rf"(?:(?<=^)|(?<=\s))((?:[{HAN}，、。：；！？“”�
 
 # The dot that joins the parts of a foreign name is U+00B7 (威廉·佩里); web copy sets others:
 # katakana's (伊万・伊利耶夫), a bullet, a hyphenation point, a half-width one.
-_OTHER_DOTS = re.compile(f"(?<=[{HAN}])[\u30fb\u2022\u2027\uff65](?=[{HAN}])")
+_DOTS = "\u30fb\u2022\u2027\uff65"
+_ANY_DOT = re.compile(f"[{_DOTS}]")  # looked for first: few texts have one
+_OTHER_DOTS = re.compile(f"(?<=[{HAN}])[{_DOTS}](?=[{HAN}])")
 
 
 def interpunct(text: str) -> str:
     """`text` with a name's joining dot in its one form, character for character (places stay)."""
-    return _OTHER_DOTS.sub("·", text) if _OTHER_DOTS.search(text) else text
+    return _OTHER_DOTS.sub("·", text) if _ANY_DOT.search(text) else text
 
 
 def clean(line: str) -> str:
