@@ -497,9 +497,18 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  ["吉林大学继续教育学院（培训学院）"], ["市教育整顿领导小组办公室", "吉林大学继续教育学院"],
                  id="a name every level shares; a name with its other name after it is one body"),
 ])
+
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
     orgs = only_article(tmp_path, f"标题\n\n{lead}\n").organizations
     assert set(named) <= set(orgs) and not set(not_named) & set(orgs), orgs
+
+
+@pytest.mark.parametrize("name, two", [
+    ("党和政府", True), ("新民晚报和上海国脉通讯股份有限公司", True), ("八达岭长城特区和春兰集团", True),
+    ("郑州市和宇通集团", True), ("林业和园林局", False), ("区建设和交通局", False), ("自然资源和规划局", False),
+])
+def test_two_bodies_or_a_place_and_a_body_joined_are_not_one_name(name, two):
+    assert bodies._two_bodies(name) == two
 
 
 @pytest.mark.parametrize("names, district, city, text, kept", [
