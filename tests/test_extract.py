@@ -505,7 +505,8 @@ def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
 
 @pytest.mark.parametrize("name, two", [
     ("党和政府", True), ("新民晚报和上海国脉通讯股份有限公司", True), ("八达岭长城特区和春兰集团", True),
-    ("郑州市和宇通集团", True), ("林业和园林局", False), ("区建设和交通局", False), ("自然资源和规划局", False),
+    ("郑州市和宇通集团", True), ("家长和配餐公司", True), ("林业和园林局", False), ("区建设和交通局", False),
+    ("自然资源和规划局", False),
 ])
 def test_two_bodies_or_a_place_and_a_body_joined_are_not_one_name(name, two):
     assert bodies._two_bodies(name) == two

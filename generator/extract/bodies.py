@@ -28,6 +28,7 @@ BODY_ENDS = ("中央", "人大", "中心", "政协", "集团", "公司", "银行
 LEVEL_ALONE = re.compile(r"^(?:[省市区县]|特区|自治区|自治州)")  # 市政府, 区委, 特区政府: a level, not yet a name
 JOINED = re.compile("[和与及同]")
 PLACE_END = re.compile(r"(?:[省市县]|特区|自治区|开发区|新区)$")  # not 区 alone: 区建设和交通局 is one body
+PEOPLE_END = re.compile(r"(?:官员|人员|职工|群众|居民|家长|学生)$")
 CONJUNCTION_AFTER = re.compile(r"[和与及同]$")  # 郑州市科协和: the model ran on into the list
 # Word tags no name starts with (LAC's: prepositions, conjunctions, verbs, adverbs, pronouns, …).
 NOT_A_NAME_START = {"p", "c", "u", "v", "d", "r", "m", "q", "f", "w", "xc", "ad", "TIME", "PER"}
@@ -172,10 +173,11 @@ def _a_kind(name: str) -> bool:
 
 
 def _two_bodies(name: str) -> bool:
-    """党和政府, 新民晚报和上海国脉通讯股份有限公司, 八达岭长城特区和春兰集团: two bodies, or a place and
-    a body, joined, not one (林业和园林局 is one)."""
+    """党和政府, 新民晚报和上海国脉通讯股份有限公司, 八达岭长城特区和春兰集团, 英国高级官员和英国工党新政府:
+    two bodies, a place and a body, or people and a body, joined, not one (林业和园林局 is one)."""
     left = re.split("[和与及]", name, maxsplit=1)[0]
-    return left != name and (left[-1:] in BODY_LAST or left.endswith(BODY_ENDS + ("报",)) or PLACE_END.search(left) is not None)
+    return left != name and (left[-1:] in BODY_LAST or left.endswith(BODY_ENDS + ("报",)) or
+                             PLACE_END.search(left) is not None or PEOPLE_END.search(left) is not None)
 
 
 def windows(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int]]:
