@@ -28,7 +28,7 @@ BODY_ENDS = ("中央", "人大", "中心", "政协", "集团", "公司", "银行
 LEVEL_ALONE = re.compile(r"^(?:[省市区县]|特区|自治区|自治州)")  # 市政府, 区委, 特区政府: a level, not yet a name
 JOINED = re.compile("[和与及同]")
 PLACE_END = re.compile(r"(?:[省市县]|特区|自治区|开发区|新区)$")  # not 区 alone: 区建设和交通局 is one body
-PEOPLE_END = re.compile(r"(?:官员|人员|职工|群众|居民|家长|学生)$")
+PEOPLE_END = re.compile(r"(?:官员|人员|职工|群众|居民|家长|学生)$")  # people, no body: 家长和配餐公司 is two
 CONJUNCTION_AFTER = re.compile(r"[和与及同]$")  # 郑州市科协和: the model ran on into the list
 # Word tags no name starts with (LAC's: prepositions, conjunctions, verbs, adverbs, pronouns, …).
 NOT_A_NAME_START = {"p", "c", "u", "v", "d", "r", "m", "q", "f", "w", "xc", "ad", "TIME", "PER"}
