@@ -68,9 +68,10 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
     words, ends = dict(zip(bounds, (f for _, f in tokens))), set(bounds)
     for name in rules:
         at = text.find(name)  # (a name read across the dateline is not in the text at all)
-        if at > 0 and KIND_BEFORE.search(text, max(0, at - KIND_REACH), at):
+        if at > 0 and _kind_before(text, at):
             continue
-        if at >= 0 and name not in title and not _listed(text, at, at + len(name)):
+        listed = at >= 0 and _listed(text, at, at + len(name))  # (a rules' name holds no '、': a cut one is no item)
+        if at >= 0 and name not in title and not listed:
             cut = _as_read(name, at, by_start)
             at, name = at + len(name) - len(cut), cut
             if len(name) < MIN_MODEL_NAME:
@@ -80,7 +81,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         elif at >= 0 and at + len(name) not in ends:  # a name ends where a word ends: not 暂行办(法), 财政部会(同)
             continue
         elif at in by_start:  # where a word of the model's starts, it is no function word
-            if (by_start[at].tag not in NOT_A_NAME_START or _listed(text, at, at + len(name))) and at in words:
+            if (by_start[at].tag not in NOT_A_NAME_START or listed) and at in words:
                 out.append(name)
         elif at in read and at - 1 in by_start and by_start[at - 1].tag == "p" and at in words:
             out.append(name)  # the model read a preposition into the name (由|机械工业…公司): jieba's word starts it
@@ -97,7 +98,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         letters = LETTERS.match(body) and LETTERS_BEFORE.search(text, max(0, entity.start - MAX_LETTERS), entity.start)
         if letters:  # the model cut a word of letters: Ｔ|ＣＬ集团有限公司
             body = letters.group() + body
-        if _named_body(body) and end in ends and not KIND_BEFORE.search(text, max(0, entity.start - KIND_REACH), entity.start) and \
+        if _named_body(body) and end in ends and not _kind_before(text, entity.start) and \
                 not COUNTED_IN.search(body):
             out.append(body)
     names = [n for n in dict.fromkeys(out) if not _two_bodies(n) and not _a_kind(n) and
@@ -137,6 +138,11 @@ def _as_read(name: str, at: int, by_start: dict[int, ner.Entity]) -> str:
     if clause or (described and first == len(words) - 1 and words[first].tag == "ORG"):
         return "".join(w.text for w in words[first:])
     return name
+
+
+def _kind_before(text: str, at: int) -> bool:
+    """Whether what stands right before `at` makes the name there a kind's (KIND_BEFORE)."""
+    return KIND_BEFORE.search(text, max(0, at - KIND_REACH), at) is not None
 
 
 def _listed(text: str, start: int, end: int) -> bool:
