@@ -66,19 +66,19 @@ def _cut(draft: Draft, around, starts, idf, text, trace, doubts) -> list[Draft]:
     before, after = around
     # each block's lean to the headline before the story (positive) or the one after it
     lean = [overlap(before, bag, idf) - overlap(after, bag, idf) if before and after else 0.0 for bag in bags]
+    last = {g: k for k, bag in enumerate(bags) for g in bag}  # the last block each word is in
     pieces, left, first = [], list(runs[0]), 0
+    behind = dict(bags[0])  # the words of the current piece's blocks, grown a block at a time
     for k in range(1, len(runs)):
         run = runs[k]
         previous = text[left[-1]]
-        if not (ends_sentence(previous) or credits.is_credit(previous)) or opens_story(starts[run[0]], text):
-            left += run
-            continue
-        x = _features(left, runs, bags, lean, first, k, idf, text)
-        if decide("boundary", x, runs[k - 1], run, trace, doubts, about=run) > 0:
-            pieces.append(left)
-            left, first = list(run), k
-        else:
-            left += run
+        if (ends_sentence(previous) or credits.is_credit(previous)) and not opens_story(starts[run[0]], text):
+            x = _features(left, runs, bags, lean, first, k, idf, text, behind, last)
+            if decide("boundary", x, runs[k - 1], run, trace, doubts, about=run) > 0:
+                pieces.append(left)
+                left, first, behind = [], k, {}
+        left += run
+        behind.update(bags[k])
     pieces.append(left)
     if len(pieces) == 1:
         return [draft]
@@ -87,20 +87,16 @@ def _cut(draft: Draft, around, starts, idf, text, trace, doubts) -> list[Draft]:
             for i, lines in enumerate(pieces)]
 
 
-def _union(bags) -> dict[str, None]:
-    out: dict[str, None] = {}
-    for bag in bags:
-        out.update(bag)
-    return out
-
-
-def _features(left: list[int], runs, bags, lean, first: int, k: int, idf, text) -> dict[str, float]:
-    """Boundary evidence before block k of a story whose current piece started at block `first`."""
+def _features(left: list[int], runs, bags, lean, first: int, k: int, idf, text, behind: dict,
+              last: dict[str, int]) -> dict[str, float]:
+    """Boundary evidence before block k of a story whose current piece started at block `first`;
+    `behind`: the words of its blocks from `first`; `last`: the last block each word is in."""
     run = runs[k]
     opening = fold("".join(text[n] for n in run[:2]))
-    behind = _union(bags[first:k])
-    ahead = _union(bags[k + 1:])
-    near = _union(bags[max(first, k - 2):k])
+    ahead = {g: None for g in bags[k] if last[g] > k}  # of the block's words, those the blocks after it have
+    near: dict[str, None] = {}
+    for bag in bags[max(first, k - 2):k]:
+        near.update(bag)
     # how much better the story reads cut here: the blocks before lean to the headline before it,
     # those after to the headline after it
     whole = abs(sum(lean[first:]))
@@ -108,7 +104,7 @@ def _features(left: list[int], runs, bags, lean, first: int, k: int, idf, text) 
     return {
         "old_words": overlap(bags[k], behind, idf),  # share of the block's words the story already used
         "near_words": overlap(bags[k], near, idf),
-        "ahead_words": overlap(bags[k], ahead, idf) if ahead else 0.0,
+        "ahead_words": overlap(bags[k], ahead, idf) if any(bags[k + 1:]) else 0.0,
         "headline_gain": gain, "headline_turn": float(k > first and lean[k - 1] > 0 > lean[k]),
         # the measure of the story so far against that of all the text from here (one block's own
         # is too few lines to tell: 13 characters against 14 is a line's hanging comma)
