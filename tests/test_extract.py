@@ -151,6 +151,16 @@ def test_people_keep_out_what_is_not_a_name():
     assert people.titled("成立领导小组，由主管副市长任组长。区长王伟出席会议。") == [("王伟", 19)]
 
 
+@pytest.mark.parametrize("text, names", [
+    # the place the story was filed from, tagged a person by the model
+    ("新华网索非亚３月５日电　保加利亚首都一家商城５日发生火灾，消防部门负责人伊万说，火灾没有造成人员伤亡。", ["伊万"]),
+    # a word the dictionary calls a place, whose people the text names and where something happened
+    ("一辆客车１４日晚在多哥中部翻车，死者中有两名尼日利亚人，其余为多哥人。多哥总统福尔表示哀悼。", ["福尔"]),
+])
+def test_a_place_the_text_uses_as_one_is_no_person(text, names):
+    assert people.persons(text) == names
+
+
 def test_organisations():
     text = "吉林大学分别与郑州煤矿机械集团股份有限公司、宇通商用车有限公司签订协议。在巩义市委党校开班。"
     assert bodies.rules(text) == ["吉林大学", "郑州煤矿机械集团股份有限公司", "宇通商用车有限公司", "巩义市委党校"]

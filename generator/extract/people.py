@@ -14,6 +14,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..text import vocabulary
 from ..text.chars import HAN, interpunct, is_han, occurrences
 from ..text.words import is_word, starts as word_starts, tag
 from . import bodies, ner, places
@@ -61,6 +62,9 @@ FIRM_AFTER = re.compile(r"(?:股份)?(?:有限)?(?:责任)?公司|集团")  # a 
 # A name that goes on into one of these is a place's (谷饶镇, 索非亚市, 万江新村); not where it is
 # an office or the people of one (市长, 区委, 村民, 市场).
 PLACE_AFTER = re.compile(r"[省市县区镇乡村](?![长委民场])|街道|新村|社区")
+# A word the dictionary calls a place (多哥) that the model tags a person is a place where the text
+# says its people or that something happens there (多哥人, 在多哥): said of a person, neither reads.
+THERE_BEFORE = re.compile(r"(?:在|到|赴|抵达|前往|访问)$")
 # A name right after one of these is followed by 为 and the office (选举李述为市长): not part of it.
 ELECTED = re.compile(r"(?:选举|推选|任命|提名|聘任|聘请|选)$")
 # What typically follows a name: it tells a two-character name from a three-character one.
@@ -80,14 +84,16 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
     located = located_names([(text, tokens)])[0] if located is None else located
     words = _Words(text, tokens)
     found: list[str] = []
+    filed = vocabulary.dateline(text) or ""  # where the story was filed: a place
 
     def add(name: str, at: int) -> None:
         name = _whole(words.whole(words.fit(name, at), at), text)
         if len(name) == 3 and name[-1] == "为" and ELECTED.search(text, 0, at) and not FOLLOW.match(text[at + 3:]):
             name = name[:2]  # 选举李述为长春市市长: elected *as*, where 张人为指出 is a name
         if any(FIRM_AFTER.match(text, o + len(name)) or PLACE_AFTER.match(text, o + len(name))
-               for o in occurrences(text, name)):
-            return  # 利高曼有限公司 (and then 利高曼滴露消毒药水), 谷饶镇: a firm's or a place's name, wherever it stands
+               for o in occurrences(text, name)) or (name in filed) or _a_place(name, text):
+            return  # 利高曼有限公司 (and then 利高曼滴露消毒药水), 谷饶镇, 新华网索非亚３月５日电, 多哥人: a firm's
+            # or a place's name, wherever it stands
         if name and at not in words.in_phrase and name not in found and name not in exclude and _plausible(name) and \
                 not DOCTRINE.match(text, at + len(name)) and not (len(name) == 2 and TWO_COUNTRIES.match(text, at + 2)):
             found.append(name)
@@ -121,6 +127,13 @@ def one_person_per_name(articles) -> None:
                 merged = roles.setdefault(whole.get(name, name), [])
                 merged += [role for role in held if role not in merged]
             article.person_roles = roles
+
+
+def _a_place(name: str, text: str) -> bool:
+    """A word the dictionary calls a place, used as one: 多哥人, 在多哥."""
+    return tag(name) == [(name, "ns")] and any(text.startswith("人", o + len(name)) or
+                                               THERE_BEFORE.search(text, max(0, o - 2), o)
+                                               for o in occurrences(text, name))
 
 
 def _whole(name: str, text: str) -> str:
