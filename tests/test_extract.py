@@ -168,6 +168,18 @@ def test_organisations():
     assert bodies.rules("金水区人社局举办招聘会，区攻坚办承办。") == ["金水区人社局", "区攻坚办"]
 
 
+@pytest.mark.parametrize("lead, name", [
+    ("本报讯 3月5日，高岭村山林起火。经大理市森林公安局初步调查，起火原因为村民上坟烧纸。", "大理市森林公安局"),
+    ("本报讯 3月5日，百余名学生出现呕吐症状，经伊犁州疾病预防控制中心检测，确诊为食物中毒。", "伊犁州疾病预防控制中心"),
+])
+def test_a_preposition_before_a_place_is_no_part_of_a_name(tmp_path, lead, name):
+    """经 brings in who investigated; 经开区 keeps its 经 (开区 is no place)."""
+    article = only_article(tmp_path, f"山林火灾原因查明\n\n{lead[:20]}\n{lead[20:]}\n")
+    assert name in article.organizations and "经" + name not in article.organizations
+    assert bodies.organizations("经开区市域产教联合体成立。", [("经开区", "j"), ("市域", "n"), ("产教", "n"), ("联合体", "nt")],
+                                [], ["经开区市域产教联合体"], "") == ["经开区市域产教联合体"]
+
+
 def test_a_counted_kind_of_body_is_no_organisation():
     text = "全区有高新技术企业366家、国家级研发中心15家，宇通集团3家子公司在郑州大学附属医院义诊。"
     assert bodies.rules(text) == ["宇通集团", "郑州大学附属医院"]

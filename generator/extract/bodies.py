@@ -101,11 +101,29 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         if _named_body(body) and end in ends and not _kind_before(text, entity.start) and \
                 not COUNTED_IN.search(body):
             out.append(body)
-    names = [n for n in dict.fromkeys(out) if not _two_bodies(n) and not _a_kind(n) and
+    names = [n for n in dict.fromkeys(map(_without_preposition, out)) if not _two_bodies(n) and not _a_kind(n) and
              not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it
     # (吉林大学继续教育学院（培训学院）): one body
     return [n for n in names if not any(o != n and (o.endswith(n) or o.startswith(n + "（")) for o in names)]
+
+
+# Prepositions that bring in who acts or where (经大理市森林公安局调查, 由郑州市教育局主办): one standing
+# before a place's name is the clause's, not the name's (经开区, 向阳区 start with none of them).
+PREPOSITIONS = "经由在据向从被对为将把给于"
+
+
+DIVISION_LAST = "省市县州区旗盟镇乡"
+
+
+def _without_preposition(name: str) -> str:
+    """The name without a preposition before a place's name: a division the data holds, or a word
+    the dictionary calls a place that ends as a division does (伊犁州)."""
+    if name[:1] not in PREPOSITIONS or len(name) < 4:
+        return name
+    first, flag = tag(name[1:])[0]
+    return name[1:] if places.starts_with_division(name[1:]) or (
+        flag == "ns" and len(first) > 2 and first[-1] in DIVISION_LAST) else name
 
 
 # What the model tags a proper part of a name (a place, a body, a person, a work or brand), and a
