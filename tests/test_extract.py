@@ -180,6 +180,12 @@ def test_a_preposition_before_a_place_is_no_part_of_a_name(tmp_path, lead, name)
                                 [], ["经开区市域产教联合体"], "") == ["经开区市域产教联合体"]
 
 
+def test_an_office_named_by_its_work_alone_is_a_kind():
+    """Every city has a 教育局: with no place before it the name says not which; with one, it does."""
+    assert bodies._a_kind("教育局") and bodies._a_kind("铁路局")
+    assert not bodies._a_kind("金水区教育局") and not bodies._a_kind("国家统计局") and not bodies._a_kind("二七公安分局")
+
+
 def test_a_counted_kind_of_body_is_no_organisation():
     text = "全区有高新技术企业366家、国家级研发中心15家，宇通集团3家子公司在郑州大学附属医院义诊。"
     assert bodies.rules(text) == ["宇通集团", "郑州大学附属医院"]

@@ -184,10 +184,18 @@ MAX_KIND_HEAD = 2  # characters: longer heads (证券交易, 国际问题) are l
 COMMON_WORD = 2000  # times in jieba's corpus: 保险 2,635, 企业 34,826 (but 山厦医院: 山厦 2, 光明 1,219)
 ONE_OF_ITS_KIND = ("中央", "国家")
 KIND_BODY_WORDS = tuple(w for w in BODY_WORDS if w != "银行")
+# A city's or county's offices and units, named by what they do: every place has one (卫生局,
+# 铁路局, 消防大队, 交警支队), so the name says which only with a place or a number before it.
+LOCAL_UNITS = ("局", "大队", "支队", "中队", "所")
+LOCAL_HEAD_TAGS = {"n", "a", "an", "vn", "j"}  # 卫生, 消防, 交警: a field of work
 
 
 def _a_kind(name: str) -> bool:
-    """A name of a kind of body (above): a common word, then a body's word."""
+    """A name of a kind of body (above): a common word, then a body's word or a local unit's."""
+    unit = next((w for w in LOCAL_UNITS if name.endswith(w)), None)
+    if unit:
+        head = name[:-len(unit)]
+        return 0 < len(head) <= MAX_KIND_HEAD and common(head, LOCAL_HEAD_TAGS, COMMON_WORD)
     if not name.endswith(KIND_BODY_WORDS):
         return False
     suffix = next(w for w in KIND_BODY_WORDS if name.endswith(w))
