@@ -111,8 +111,6 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
 # Prepositions that bring in who acts or where (经大理市森林公安局调查, 由郑州市教育局主办): one standing
 # before a place's name is the clause's, not the name's (经开区, 向阳区 start with none of them).
 PREPOSITIONS = "经由在据向从被对为将把给于"
-
-
 DIVISION_LAST = "省市县州区旗盟镇乡"
 
 
@@ -184,10 +182,10 @@ MAX_KIND_HEAD = 2  # characters: longer heads (证券交易, 国际问题) are l
 COMMON_WORD = 2000  # times in jieba's corpus: 保险 2,635, 企业 34,826 (but 山厦医院: 山厦 2, 光明 1,219)
 ONE_OF_ITS_KIND = ("中央", "国家")
 KIND_BODY_WORDS = tuple(w for w in BODY_WORDS if w != "银行")
-# A city's or county's offices and units, named by what they do: every place has one (卫生局,
-# 铁路局, 消防大队, 交警支队), so the name says which only with a place or a number before it.
+# A city's or county's offices and units, named by what they do: every place has one (教育局,
+# 卫生局, 铁路局), so the name says which only with a place or a number before it.
 LOCAL_UNITS = ("局", "大队", "支队", "中队", "所")
-LOCAL_HEAD_TAGS = {"n", "a", "an", "vn", "j"}  # 卫生, 消防, 交警: a field of work
+LOCAL_HEAD_TAGS = {"n", "a", "an", "vn", "j"}  # a field of work: 铁路, 卫生 (an), 教育 (vn)
 
 
 def _a_kind(name: str) -> bool:

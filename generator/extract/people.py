@@ -90,10 +90,11 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
         name = _whole(words.whole(words.fit(name, at), at), text)
         if len(name) == 3 and name[-1] == "为" and ELECTED.search(text, 0, at) and not FOLLOW.match(text[at + 3:]):
             name = name[:2]  # 选举李述为长春市市长: elected *as*, where 张人为指出 is a name
+        # a firm's or a place's name, wherever it stands: 利高曼有限公司 (and then 利高曼滴露消毒药水),
+        # 谷饶镇, 新华网索非亚３月５日电, 多哥人
         if any(FIRM_AFTER.match(text, o + len(name)) or PLACE_AFTER.match(text, o + len(name))
-               for o in occurrences(text, name)) or (name in filed) or _a_place(name, text):
-            return  # 利高曼有限公司 (and then 利高曼滴露消毒药水), 谷饶镇, 新华网索非亚３月５日电, 多哥人: a firm's
-            # or a place's name, wherever it stands
+               for o in occurrences(text, name)) or name in filed or _a_place(name, text):
+            return
         if name and at not in words.in_phrase and name not in found and name not in exclude and _plausible(name) and \
                 not DOCTRINE.match(text, at + len(name)) and not (len(name) == 2 and TWO_COUNTRIES.match(text, at + 2)):
             found.append(name)
