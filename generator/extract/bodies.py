@@ -189,17 +189,13 @@ LOCAL_HEAD_TAGS = {"n", "a", "an", "vn", "j"}  # a field of work: 铁路, 卫生
 
 
 def _a_kind(name: str) -> bool:
-    """A name of a kind of body (above): a common word, then a body's word or a local unit's."""
-    unit = next((w for w in LOCAL_UNITS if name.endswith(w)), None)
-    if unit:
-        head = name[:-len(unit)]
-        return 0 < len(head) <= MAX_KIND_HEAD and common(head, LOCAL_HEAD_TAGS, COMMON_WORD)
-    if not name.endswith(KIND_BODY_WORDS):
-        return False
-    suffix = next(w for w in KIND_BODY_WORDS if name.endswith(w))
-    head = name[:-len(suffix)]
-    return 0 < len(head) <= MAX_KIND_HEAD and head not in ONE_OF_ITS_KIND and not LEVEL_ALONE.match(head) and \
-        common(head, KIND_HEAD_TAGS, COMMON_WORD)
+    """A name of a kind of body (above): a common word, then a local unit's word or a body's."""
+    for suffixes, tags in ((LOCAL_UNITS, LOCAL_HEAD_TAGS), (KIND_BODY_WORDS, KIND_HEAD_TAGS)):
+        if name.endswith(suffixes):
+            head = name[:-len(next(w for w in suffixes if name.endswith(w)))]
+            return 0 < len(head) <= MAX_KIND_HEAD and head not in ONE_OF_ITS_KIND and \
+                not LEVEL_ALONE.match(head) and common(head, tags, COMMON_WORD)
+    return False
 
 
 def _two_bodies(name: str) -> bool:
