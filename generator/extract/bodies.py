@@ -18,7 +18,7 @@ import jieba.posseg
 
 from ..text import vocabulary
 from ..text.chars import HAN
-from ..text.words import common, starts as starts_of, tag
+from ..text.words import common, starts as starts_of, tag_short
 from . import ner, people, places
 
 # What a body's name ends with, the model's ORG entity kept only where it does: 国务院, 外交部,
@@ -30,6 +30,7 @@ JOINED = re.compile("[和与及同]")
 PLACE_END = re.compile(r"(?:[省市县]|特区|自治区|开发区|新区)$")  # not 区 alone: 区建设和交通局 is one body
 PEOPLE_END = re.compile(r"(?:官员|人员|职工|群众|居民|家长|学生)$")  # people, no body: 家长和配餐公司 is two
 CONJUNCTION_AFTER = re.compile(r"[和与及同]$")  # 郑州市科协和: the model ran on into the list
+JOINED_TWO = re.compile("[和与及]")  # what joins two bodies' names
 # Word tags no name starts with (LAC's: prepositions, conjunctions, verbs, adverbs, pronouns, …).
 NOT_A_NAME_START = {"p", "c", "u", "v", "d", "r", "m", "q", "f", "w", "xc", "ad", "TIME", "PER"}
 JIEBA_NOT_A_NAME_START = ("p", "c", "u", "v", "d", "r", "m", "q", "f", "x", "y", "e")  # jieba's tags of the same
@@ -102,7 +103,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
                 not COUNTED_IN.search(body):
             out.append(body)
     names = [n for n in dict.fromkeys(map(_without_preposition, out)) if not _two_bodies(n) and not _a_kind(n) and
-             not any(flag in CLAUSE_WORDS for _, flag in tag(n))]
+             not any(flag in CLAUSE_WORDS for _, flag in tag_short(n))]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it
     # (吉林大学继续教育学院（培训学院）): one body
     return [n for n in names if not any(o != n and (o.endswith(n) or o.startswith(n + "（")) for o in names)]
@@ -119,7 +120,7 @@ def _without_preposition(name: str) -> str:
     the dictionary calls a place that ends as a division does (伊犁州)."""
     if name[:1] not in PREPOSITIONS or len(name) < 4:
         return name
-    first, flag = tag(name[1:])[0]
+    first, flag = tag_short(name[1:])[0]
     return name[1:] if places.starts_with_division(name[1:]) or (
         flag == "ns" and len(first) > 2 and first[-1] in DIVISION_LAST) else name
 
@@ -201,7 +202,7 @@ def _a_kind(name: str) -> bool:
 def _two_bodies(name: str) -> bool:
     """党和政府, 新民晚报和上海国脉通讯股份有限公司, 八达岭长城特区和春兰集团, 英国高级官员和英国工党新政府:
     two bodies, a place and a body, or people and a body, joined, not one (林业和园林局 is one)."""
-    left = re.split("[和与及]", name, maxsplit=1)[0]
+    left = JOINED_TWO.split(name, maxsplit=1)[0]
     return left != name and (left[-1:] in BODY_LAST or left.endswith(BODY_ENDS + ("报",)) or
                              PLACE_END.search(left) is not None or PEOPLE_END.search(left) is not None)
 

@@ -16,7 +16,7 @@ from importlib import resources
 
 from ..text import vocabulary
 from ..text.chars import HAN, interpunct, is_han, occurrences
-from ..text.words import is_word, starts as word_starts, tag
+from ..text.words import is_word, starts as word_starts, tag, tag_short
 from . import bodies, ner, places
 
 
@@ -132,9 +132,9 @@ def one_person_per_name(articles) -> None:
 
 def _a_place(name: str, text: str) -> bool:
     """A word the dictionary calls a place, used as one: 多哥人, 在多哥."""
-    return tag(name) == [(name, "ns")] and any(text.startswith("人", o + len(name)) or
-                                               THERE_BEFORE.search(text, max(0, o - 2), o)
-                                               for o in occurrences(text, name))
+    return tag_short(name) == ((name, "ns"),) and any(text.startswith("人", o + len(name)) or
+                                                      THERE_BEFORE.search(text, max(0, o - 2), o)
+                                                      for o in occurrences(text, name))
 
 
 def _whole(name: str, text: str) -> str:
@@ -249,6 +249,9 @@ MAX_FOREIGN_NAME = 30  # characters, '·' included: 诺罗敦·莫尼列·西哈
 FOREIGN_RUN = re.compile(rf"[{HAN}·]+")
 MODEL_NAME = re.compile(rf"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+")  # 桥本龙太郎 has five
 ROYAL = re.compile(r"(?:国王|亲王|女王|王子|公主|陛下|王)$")  # after a foreign name: 西哈努克王
+NAME_CHARS = re.compile(rf"[{HAN}]{{2,4}}")  # where a name may start: two to four characters
+# a place, a body, a quality or a group, or a person the text leaves unnamed (张女士, 李师傅)
+UNNAMED_END = re.compile(r"[区市县乡镇村局委办部会感度性率们者]$|女士$|先生$|师傅$")
 
 
 def _name_windows(text: str, tokens: list[tuple[str, str]], known: list[tuple[str, int]]) -> list[tuple[int, int]]:
@@ -322,7 +325,7 @@ def _names(text: str, windows: list[tuple[int, int]], found: list[ner.Entity]) -
 
 def _name_at(text: str) -> str | None:
     """The person's name at the start of `text` (2 or 3 characters, or 4 with a compound surname)."""
-    m = re.match(rf"[{HAN}]{{2,4}}", text)
+    m = NAME_CHARS.match(text)
     if not m:
         return None
     chunk = m.group()
@@ -332,10 +335,10 @@ def _name_at(text: str) -> str | None:
     sizes = (3, 4) if double else (2, 3)
     short, long_ = sizes
     if len(chunk) >= long_ and not FOLLOW.match(text[short:]) and (
-        FOLLOW.match(text[long_:]) or len(text) == long_ or not re.match(rf"[{HAN}]", text[long_:long_ + 1])
+        FOLLOW.match(text[long_:]) or len(text) == long_ or not is_han(text[long_:long_ + 1])
     ):
         return chunk[:long_]
-    if len(chunk) >= short and (FOLLOW.match(text[short:]) or not re.match(rf"[{HAN}]", text[short:short + 1])):
+    if len(chunk) >= short and (FOLLOW.match(text[short:]) or not is_han(text[short:short + 1])):
         return chunk[:short]
     return None
 
@@ -350,10 +353,10 @@ JOINED_BEFORE = "和与及同贺向"
 def _plausible(name: str) -> bool:
     # '张女士', '李师傅': a person the text leaves unnamed
     if name[0] in JOINED_BEFORE and len(name) > 2:
-        rest = tag(name[1:])
+        rest = tag_short(name[1:])
         if len(rest) == 1 and not rest[0][1].startswith("nr"):  # one word of the dictionary, and no name
             return False
-    return not NOT_NAME.match(name) and not re.search(r"[区市县乡镇村局委办部会感度性率们者]$|女士$|先生$|师傅$", name)
+    return not NOT_NAME.match(name) and not UNNAMED_END.search(name)
 
 
 def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list[str]]:

@@ -167,6 +167,7 @@ SETTLEMENT_END = ("乡", "镇", "村", "街道", "社区")
 GENERIC_HEAD = re.compile(r"^[各全该本每此这那其城农乡]")
 PLACE_END = SETTLEMENT_END + ("区", "县", "市", "办事处")  # a place before the settlement: its parent
 COUNTED = re.compile(r"[个家座所名位户批]$")  # 三个村: villages counted, not named (十八里河镇 is one)
+HAN_WORD = re.compile(f"[{HAN}]+")
 MAX_SETTLEMENT_HEAD = 4  # characters before 乡 / 村 …: 苏家作村, 李万街道
 # Words that end a settlement's name on the left: 在苏家作乡 is 苏家作乡.
 NOT_IN_NAME = ("p", "c", "u", "ul", "uj", "ud", "uz", "r", "x", "d")
@@ -242,7 +243,7 @@ def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = (
 def _in_settlement_name(word: str, flag: str) -> bool:
     """Whether a word before 村 / 乡 … can be part of the settlement's name: no function word, no
     place of its own (its parent), a single character, or a name or number (十八里, not 三个)."""
-    if flag in NOT_IN_NAME or not re.fullmatch(f"[{HAN}]+", word) or word in divisions() or word.endswith(PLACE_END):
+    if flag in NOT_IN_NAME or not HAN_WORD.fullmatch(word) or word in divisions() or word.endswith(PLACE_END):
         return False
     if len(word) == 1:
         return True

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +12,7 @@ from scipy.optimize import linear_sum_assignment
 from ..text import credits
 from .blocks import Block
 from .evidence import best_but, bigrams, top2
+from .kinds import CLAUSE_MARK
 from .learned import Doubts, Trace, weights
 from .settings import IMPOSSIBLE, MAX_DECODE_STORIES, MAX_UNITS_PER_HEADLINE, UNLINKED
 from .stories import Draft
@@ -282,7 +282,7 @@ class _HeadlineFeatures:
         under = above in self.ends and not credits.is_credit(self.text[above])
         words = max(self.body[(id(u), self.ends[above])] for u in group) if under else 0.0
         before = self.nxt.get(group[-1].lines[-1]) in self.starts
-        clause = any(re.search(r"[，、,]", self.text[n]) for u in group for n in u.lines)
+        clause = any(CLAUSE_MARK.search(self.text[n]) for u in group for n in u.lines)
         return {"under_story": float(under), "under_story_words": words, "units": float(len(group)),
                 "before_story": float(before), "clause": float(clause)}
 

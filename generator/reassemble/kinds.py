@@ -11,6 +11,12 @@ from .blocks import Block, BRIEF, FURNITURE, LABEL, PAGE_FRAME, opens_story
 from .learned import Doubts, Trace, decide
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION, SHORT_LINE
 
+SENTENCE_MARK = re.compile(r"[。；？;?]")  # no headline holds one
+CLAUSE_END = re.compile(r"[，、：:；,]$")  # nor ends on a clause's mark
+CLAUSE_MARK = re.compile(r"[，、,]")
+COLON = re.compile(r"[：:]")
+QUOTE = re.compile(r"[“”\"《》]")
+
 
 def column_width(lines: list[str]) -> float:
     widths = sorted(width(t) for t in lines)
@@ -21,7 +27,7 @@ def looks_like_headline(lines: list[str]) -> bool:
     if len(lines) > MAX_HEAD_LINES:
         return False
     for line in lines:
-        if re.search(r"[。；？;?]", line) or re.search(r"[，、：:；,]$", line):
+        if SENTENCE_MARK.search(line) or CLAUSE_END.search(line):
             return False
         if width(line) > MAX_HEAD_WIDTH or credits.is_lead(line):
             return False
@@ -77,10 +83,10 @@ def _heading_features(blocks: list[Block], i: int, text: dict[int, str], page_wi
         "wrapped": float(len(lines) > 1 and all(width(t) >= 0.8 * local for t in lines[:-1]) and width(lines[0]) < 1.3 * local),
         "column_wide": float(len(lines) == 1 and local <= width(lines[0]) <= local + 0.5),
         "wider": float(widest > local + 0.5), "narrow": float(widest <= 0.6 * local),
-        "clause": float(bool(re.search(r"[，、,]", "".join(lines)))),
+        "clause": float(bool(CLAUSE_MARK.search("".join(lines)))),
         "bare": float(not PUNCTUATION.search("".join(lines))),  # text always has some; a headline often none
-        "colon": float(bool(re.search(r"[：:]", "".join(lines)))),
-        "quote": float(bool(re.search(r"[“”\"《》]", "".join(lines)))),
+        "colon": float(bool(COLON.search("".join(lines)))),
+        "quote": float(bool(QUOTE.search("".join(lines)))),
         "before_unfinished": float(before is not None and before.kind == "body" and not ends_sentence(text[before.lines[-1]])),
         "before_head": float(before is not None and before.kind == "head"),
         "runs_on": float(following is not None and following.kind == "body" and not opens_story(following, text)),
@@ -99,7 +105,7 @@ def _word_across(before: str, after: str) -> bool:
     if not (left and right and is_han(left[-1]) and is_han(right[0])):
         return False
     at = 0
-    for word, _ in words.tag(left + right):
+    for word, _ in words.tag_short(left + right):
         if at < len(left) < at + len(word):
             return True
         at += len(word)

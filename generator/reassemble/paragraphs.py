@@ -11,6 +11,8 @@ from .kinds import column_width
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_WIDTH
 from .stories import Draft
 
+MARK = re.compile(r"[，、。；：！？,.;:!?]")  # a sub-heading set in the body has none
+
 
 @dataclass
 class Paragraph:
@@ -26,7 +28,7 @@ def _inline_heading(line: str, previous: str | None, blank_before: bool, text_fo
         return False
     if not (ends_sentence(previous) or credits.split_trailing(previous) or credits.is_credit(previous)):
         return False
-    if re.search(r"[，、。；：！？,.;:!?]", line):
+    if MARK.search(line):
         return False
     return width(line) >= 1.15 * col or width(line) <= 0.6 * col
 

@@ -96,7 +96,8 @@ def slug(name: str) -> str:
 @cache
 def env() -> Environment:
     environment = Environment(loader=PackageLoader("generator", "templates"), autoescape=True,
-                              undefined=StrictUndefined, keep_trailing_newline=True)
+                              undefined=StrictUndefined, keep_trailing_newline=True,
+                              auto_reload=False)  # the package's templates do not change while it runs: no stat a page
     environment.filters["md"] = md
     environment.filters["page_title"] = page_title
     return environment

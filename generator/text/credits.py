@@ -33,6 +33,11 @@ ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
 PHOTO_MARK = re.compile(rf"^(?:{_PHOTO})$")
 # Every role, the photo mark and the text/picture slash hold one of these: a line without them is no byline.
 CREDIT_CHARS = re.compile("[记实通摄/]")
+# Compiled once: re's own cache of 512 patterns is flushed by the names' patterns an article makes.
+ROLE_SPLIT = re.compile(f"({_ROLE})")
+PHOTO_END = re.compile(rf"(?:{_PHOTO})$")
+NAME_BREAKS = re.compile(r"[ 、，,]+")
+SPACES = re.compile(" +")
 # The dateline that opens a news story: 本报讯, 本报郑州12月3日讯, 新华社北京１月２日电, 据新华社电
 LEAD = DATELINE_AT_START
 DATELINE_REACH = 40  # characters: the longest dateline, letter-spaced ('据 新 华 社 呼 和 浩 特 １ 月 １ ３ 日 电')
@@ -65,7 +70,7 @@ class Credit:
 
 
 def _names(chunk: str) -> list[str]:
-    names = [n for n in re.split(r"[ 、，,]+", chunk.strip()) if n]
+    names = [n for n in NAME_BREAKS.split(chunk.strip()) if n]
     out = []
     for name in names:
         # Unspaced runs of names ("张三李四") are split into three-character names only when exact.
@@ -85,15 +90,15 @@ def parse(text: str) -> Credit | None:
 @lru_cache(maxsize=1 << 14)
 def _parse(text: str) -> Credit | None:
     """A byline (the whole of `text`) as a Credit, or None if it is not one."""
-    text = re.sub(" +", " ", close_roles(fold(unspace(text)))).strip(" （）()")
+    text = SPACES.sub(" ", close_roles(fold(unspace(text)))).strip(" （）()")
     if SPLIT.match(text) and not (BOTH_MARK_END.search(text) and CREDIT.match(text)):
         return _parse_split(text)
     if not CREDIT.match(text):
         return None
-    photo = re.search(rf"(?:{_PHOTO})$", text)
+    photo = PHOTO_END.search(text)
     body = text[: photo.start()] if photo else text
     credit = Credit()
-    parts = re.split(rf"({_ROLE})", body)
+    parts = ROLE_SPLIT.split(body)
     if parts[0].strip():  # names before any role: a bare "X 摄"
         credit.photographers.extend(_names(parts[0]))
     for role, chunk in zip(parts[1::2], parts[2::2]):
@@ -112,7 +117,7 @@ def _parse_split(text: str) -> Credit:
     credit = Credit()
     pairs = SPLIT_BEFORE.findall(text) if text[0] in "文图" else [(m, w) for w, m in SPLIT_AFTER.findall(text)]
     for mark, who in pairs:
-        parts = re.split(rf"({_ROLE})", who)
+        parts = ROLE_SPLIT.split(who)
         named = {role_field(role): _names(chunk) for role, chunk in zip(parts[1::2], parts[2::2])}
         if parts[0].strip():
             named["reporters" if mark == "文" else "photographers"] = _names(parts[0])
@@ -172,8 +177,8 @@ def from_lead(text: str) -> Credit | None:
         LEAD_CREDIT_FIRST.match(text)
     if not match:
         return None
-    inner = re.sub(rf"({_ROLE})", r" \1 ", match.group(1))
-    return parse(re.sub(" +", " ", inner).strip())
+    inner = ROLE_SPLIT.sub(r" \1 ", match.group(1))
+    return parse(SPACES.sub(" ", inner).strip())
 
 
 def without_dateline(lead: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import heapq
 import logging
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from operator import itemgetter
 
@@ -23,15 +23,22 @@ def tag(text: str) -> list[tuple[str, str]]:
     return rjieba.tag(text, False)
 
 
+@lru_cache(maxsize=1 << 16)
+def tag_short(text: str) -> tuple[tuple[str, str], ...]:
+    """`tag` of a name or a few characters, kept: the same names are asked of in article after
+    article."""
+    return tuple(tag(text))
+
+
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary has `text` as one word (报道, 总理, 提出)."""
-    return len(text) > 1 and len(tag(text)) == 1
+    return len(text) > 1 and len(tag_short(text)) == 1
 
 
 def common(text: str, tags: set[str], count: int) -> bool:
     """Whether jieba's dictionary holds `text` as one word with one of `tags`, counted at least
     `count` times in its corpus (企业, 地方, 大: words of every kind of text)."""
-    tokens = tag(text)
+    tokens = tag_short(text)
     if len(tokens) != 1 or tokens[0][1] not in tags:
         return False
     jieba.dt.check_initialized()
