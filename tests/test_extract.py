@@ -186,6 +186,34 @@ def test_an_office_named_by_its_work_alone_is_a_kind():
     assert not bodies._a_kind("金水区教育局") and not bodies._a_kind("国家统计局") and not bodies._a_kind("二七公安分局")
 
 
+@pytest.mark.parametrize("name, body", [
+    ("石佛镇东湖村郑州市宏达物流有限公司", "郑州市宏达物流有限公司"),  # a village's, then a city's firm
+    ("上海市徐汇区漕溪北路中国科学院上海分院", "中国科学院上海分院"),  # a street of a city, then a national body
+    ("环球优路全国创新中心", "环球优路全国创新中心"),  # 优路 is a brand, not a street of a place
+    ("大理市下关镇温泉村委会", "大理市下关镇温泉村委会"),  # the village's own committee
+    ("金水区文化路街道办事处", "金水区文化路街道办事处"),
+])
+def test_an_address_run_into_a_name_is_no_part_of_it(name, body):
+    """An address goes from the larger place to the smaller: a city or a national body after a
+    village or a street starts another name."""
+    assert bodies._without_address(name) == body
+
+
+@pytest.mark.parametrize("name, joined", [
+    ("居民区和医院", True), ("病毒检测和实验室", True),  # things listed, the last a word of every text
+    ("党和政府", True), ("家长和配餐公司", True),
+    ("林业和园林局", False), ("教育和体育局", False), ("人口和计划生育委员会", False),
+])
+def test_things_joined_are_no_one_body(name, joined):
+    assert bodies._two_bodies(name) is joined
+
+
+def test_a_town_or_village_alone_names_no_body():
+    """镇卫生院, 村委会: which town's, the text must say (乡镇企业局 is a body's name)."""
+    assert not bodies._named_body("镇卫生院") and not bodies._named_body("村委会")
+    assert bodies._named_body("乡镇企业局") and bodies._named_body("下关镇卫生院")
+
+
 def test_a_counted_kind_of_body_is_no_organisation():
     text = "全区有高新技术企业366家、国家级研发中心15家，宇通集团3家子公司在郑州大学附属医院义诊。"
     assert bodies.rules(text) == ["宇通集团", "郑州大学附属医院"]

@@ -25,7 +25,8 @@ from . import ner, people, places
 # 中央军委, 中国共产党, 中国人民解放军, 联合国, 中共中央, 全国人大 (not 新时代, 从严治党, 新能源汽车).
 BODY_LAST = set("院部委会社党军局厅办处所站厂司行校馆团队组台署府庭场园矿店国盟室")
 BODY_ENDS = ("中央", "人大", "中心", "政协", "集团", "公司", "银行")
-LEVEL_ALONE = re.compile(r"^(?:[省市区县]|特区|自治区|自治州)")  # 市政府, 区委, 特区政府: a level, not yet a name
+# 市政府, 区委, 特区政府, 镇卫生院, 村委会: a level, not yet a name (乡镇企业局 is one)
+LEVEL_ALONE = re.compile(r"^(?:[省市区县]|[乡镇村](?![乡镇村])|特区|自治区|自治州)")
 JOINED = re.compile("[和与及同]")
 PLACE_END = re.compile(r"(?:[省市县]|特区|自治区|开发区|新区)$")  # not 区 alone: 区建设和交通局 is one body
 PEOPLE_END = re.compile(r"(?:官员|人员|职工|群众|居民|家长|学生)$")  # people, no body: 家长和配餐公司 is two
@@ -102,7 +103,8 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         if _named_body(body) and end in ends and not _kind_before(text, entity.start) and \
                 not COUNTED_IN.search(body):
             out.append(body)
-    names = [n for n in dict.fromkeys(map(_without_preposition, out)) if not _two_bodies(n) and not _a_kind(n) and
+    names = [n for n in dict.fromkeys(_without_address(_without_preposition(n)) for n in out)
+             if not _two_bodies(n) and not _a_kind(n) and
              not any(flag in CLAUSE_WORDS for _, flag in tag_short(n))]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it
     # (吉林大学继续教育学院（培训学院）): one body
@@ -123,6 +125,24 @@ def _without_preposition(name: str) -> str:
     first, flag = tag_short(name[1:])[0]
     return name[1:] if places.starts_with_division(name[1:]) or (
         flag == "ns" and len(first) > 2 and first[-1] in DIVISION_LAST) else name
+
+
+# How an address ends before the body at it: a settlement, or a street or ring road of a division
+# (麻涌镇南洲村|东莞市港航船舶清污有限公司, 北京市朝阳区东三环|中央电视台; not the brand 环球优路).
+STREET_END = ("路", "街", "大道", "巷", "环", "号")
+NATIONAL = ("中央", "中国", "国家", "全国")  # a body of the whole country: no address is inside one
+
+
+def _without_address(name: str) -> str:
+    """The name without the address run into it: an address goes from the larger place to the
+    smaller, so a division (by its official name) or a national body after a settlement or a
+    street starts the body's own name, which the address is no part of."""
+    for at in range(2, len(name) - MIN_MODEL_NAME + 1):
+        address, rest = name[:at], name[at:]
+        if (address.endswith(places.SETTLEMENT_END) or address.endswith(STREET_END) and places.starts_with_division(address)) \
+                and (rest.startswith(NATIONAL) or places.starts_with_official(rest)) and _named_body(rest):
+            return rest
+    return name
 
 
 # What the model tags a proper part of a name (a place, a body, a person, a work or brand), and a
@@ -181,6 +201,7 @@ def _named_body(name: str) -> bool:
 KIND_HEAD_TAGS = {"n", "a"}  # not vn: 胜利油田
 MAX_KIND_HEAD = 2  # characters: longer heads (证券交易, 国际问题) are left as names
 COMMON_WORD = 2000  # times in jieba's corpus: 保险 2,635, 企业 34,826 (but 山厦医院: 山厦 2, 光明 1,219)
+COMMON_NOUN = {"n"}  # 银行, 实验室, 医院
 ONE_OF_ITS_KIND = ("中央", "国家")
 KIND_BODY_WORDS = tuple(w for w in BODY_WORDS if w != "银行")
 # A city's or county's offices and units, named by what they do: every place has one (教育局,
@@ -201,10 +222,14 @@ def _a_kind(name: str) -> bool:
 
 def _two_bodies(name: str) -> bool:
     """党和政府, 新民晚报和上海国脉通讯股份有限公司, 八达岭长城特区和春兰集团, 英国高级官员和英国工党新政府:
-    two bodies, a place and a body, or people and a body, joined, not one (林业和园林局 is one)."""
-    left = JOINED_TWO.split(name, maxsplit=1)[0]
-    return left != name and (left[-1:] in BODY_LAST or left.endswith(BODY_ENDS + ("报",)) or
-                             PLACE_END.search(left) is not None or PEOPLE_END.search(left) is not None)
+    two bodies, a place and a body, or people and a body, joined, not one (林业和园林局 is one); or
+    things listed, the last a word of every text (商业区和银行, 流行病学调查和实验室)."""
+    joined = JOINED_TWO.search(name)
+    if not joined:
+        return False
+    left, right = name[:joined.start()], name[joined.end():]
+    return left[-1:] in BODY_LAST or left.endswith(BODY_ENDS + ("报",)) or PLACE_END.search(left) is not None or \
+        PEOPLE_END.search(left) is not None or common(right, COMMON_NOUN, COMMON_WORD)
 
 
 def windows(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int]]:

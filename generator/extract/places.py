@@ -198,6 +198,12 @@ def starts_with_division(name: str) -> bool:
     return name[:2] in _heads() and any(name[:k] in divisions() for k in range(2, min(len(name), 10) + 1))
 
 
+def starts_with_official(name: str) -> bool:
+    """Whether `name` opens with a division's official name (东莞市, not 东莞: 中山医院 is a hospital's
+    name)."""
+    return name[:2] in _heads() and any(divisions().get(name[:k]) == name[:k] for k in range(2, min(len(name), 10) + 1))
+
+
 @cache
 def _heads() -> frozenset[str]:
     """The first two characters of every division's forms: most words start none, and are passed by."""
