@@ -182,8 +182,9 @@ def test_a_preposition_before_a_place_is_no_part_of_a_name(tmp_path, lead, name)
 
 def test_an_office_named_by_its_work_alone_is_a_kind():
     """Every city has a 教育局: with no place before it the name says not which; with one, it does."""
-    assert bodies._a_kind("教育局") and bodies._a_kind("铁路局")
+    assert bodies._a_kind("教育局") and bodies._a_kind("铁路局") and bodies._a_kind("消防大队") and bodies._a_kind("交警支队")
     assert not bodies._a_kind("金水区教育局") and not bodies._a_kind("国家统计局") and not bodies._a_kind("二七公安分局")
+    assert not bodies._a_kind("交警三大队") and not bodies._a_kind("中牟县消防大队")
 
 
 @pytest.mark.parametrize("name, body", [
