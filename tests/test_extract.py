@@ -190,13 +190,15 @@ def test_an_office_named_by_its_work_alone_is_a_kind():
 @pytest.mark.parametrize("name, body", [
     ("石佛镇东湖村郑州市宏达物流有限公司", "郑州市宏达物流有限公司"),  # a village's, then a city's firm
     ("上海市徐汇区漕溪北路中国科学院上海分院", "中国科学院上海分院"),  # a street of a city, then a national body
+    ("贫困山区阜平县委", "阜平县委"),  # what kind of place the county is
+    ("中共郑州市委", "中共郑州市委"), ("郑州市金水区委", "郑州市金水区委"),
     ("环球优路全国创新中心", "环球优路全国创新中心"),  # 优路 is a brand, not a street of a place
     ("大理市下关镇温泉村委会", "大理市下关镇温泉村委会"),  # the village's own committee
     ("金水区文化路街道办事处", "金水区文化路街道办事处"),
 ])
 def test_an_address_run_into_a_name_is_no_part_of_it(name, body):
     """An address goes from the larger place to the smaller: a city or a national body after a
-    village or a street starts another name."""
+    village or a street starts another name; so does a county after what kind of place it is."""
     assert bodies._without_address(name) == body
 
 

@@ -130,6 +130,7 @@ def _without_preposition(name: str) -> str:
 # How an address ends before the body at it: a settlement, or a street or ring road of a division
 # (麻涌镇南洲村|东莞市港航船舶清污有限公司, 北京市朝阳区东三环|中央电视台; not the brand 环球优路).
 STREET_END = ("路", "街", "大道", "巷", "环", "号")
+PLACE_KINDS = ("区", "县", "市")  # 革命老区|永嘉县委, 贫困县|…: what kind of place the body's is, no address
 NATIONAL = ("中央", "中国", "国家", "全国")  # a body of the whole country: no address is inside one
 
 
@@ -139,7 +140,8 @@ def _without_address(name: str) -> str:
     street starts the body's own name, which the address is no part of."""
     for at in range(2, len(name) - MIN_MODEL_NAME + 1):
         address, rest = name[:at], name[at:]
-        if (address.endswith(places.SETTLEMENT_END) or address.endswith(STREET_END) and places.starts_with_division(address)) \
+        if (address.endswith(places.SETTLEMENT_END) or address.endswith(STREET_END) and places.starts_with_division(address)
+                or address.endswith(PLACE_KINDS) and not places.starts_with_division(address)) \
                 and (rest.startswith(NATIONAL) or places.starts_with_official(rest)) and _named_body(rest):
             return rest
     return name
