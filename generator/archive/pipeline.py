@@ -11,14 +11,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jieba
-
 from ..extract import people
 from ..extract.article import draft_id, extract
 from ..extract.model import Article, PageReport, report_from_json, report_to_json
 from ..read.page import Page, PageError, admit, page_paths, read_archive_meta, read_page
 from ..reassemble import reassemble
-from ..text import credits
+from ..text import credits, words
 from ..text.chars import compact, ends_sentence
 from . import cache
 from .corrections import CorrectionError, Corrections, apply_fields, apply_layout
@@ -120,7 +118,7 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
     work = functools.partial(_process_path, corrections=corrections, cache_dir=cache_dir)
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(pages) >= 2 * workers:
-        jieba.initialize()  # once, before the workers fork: they share its dictionary
+        words.load_dictionaries()  # once, before the workers fork: they share them
         # concurrent.futures, not multiprocessing.Pool: a worker that dies (killed, out of memory)
         # breaks the pool and is raised here, where Pool.imap would wait for it for ever
         try:

@@ -4,12 +4,11 @@ from __future__ import annotations
 import heapq
 import logging
 from collections import Counter
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import accumulate
 from operator import itemgetter
 
 import jieba
-import jieba.analyse
 import rjieba
 
 jieba.setLogLevel(logging.WARNING)  # not four lines of 'Building prefix dict…' on every build
@@ -91,9 +90,25 @@ def tag_joined(parts: list[str], tagged: dict[str, list[tuple[str, str]]]) -> Wo
     return out
 
 
+@cache
+def _tfidf():
+    """jieba's TF-IDF table (its import reads it and tags every word of the dictionary: a second
+    or so), imported by what extracts, not by what only renders pages (the writers)."""
+    import jieba.analyse
+
+    return jieba.analyse.default_tfidf
+
+
+def load_dictionaries() -> None:
+    """jieba's dictionary and TF-IDF table loaded now: by the process that reads pages, before its
+    workers fork, so that they share them."""
+    jieba.initialize()
+    _tfidf()
+
+
 def tfidf_keywords(tokens: list[tuple[str, str]], k: int) -> list[str]:
     """jieba.analyse's TF-IDF keywords, computed from the words already cut."""
-    tfidf = jieba.analyse.default_tfidf
+    tfidf = _tfidf()
     stop, idf, median = tfidf.stop_words, tfidf.idf_freq, tfidf.median_idf
     counts = Counter(map(itemgetter(0), tokens))
     counts = {w: c for w, c in counts.items() if len(w) >= 2 and len(w.strip()) >= 2 and w.lower() not in stop}
