@@ -42,7 +42,7 @@ SPACES = re.compile(" +")
 LEAD = DATELINE_AT_START
 DATELINE_REACH = 40  # characters: the longest dateline, letter-spaced ('据 新 华 社 呼 和 浩 特 １ 月 １ ３ 日 电')
 # The credit a lead carries after its dateline (forms and examples: data/vocabulary.yaml):
-LEAD_CREDIT = re.compile(rf"^{DATELINE} ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")  # in brackets
+LEAD_CREDIT = re.compile(rf"^{DATELINE} ?[：:]? ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")  # in brackets, a colon before or not
 # A lead with no dateline that opens with its credit: '（记者华林、杜鹏通讯员周海燕）：7月23号凌晨…'
 LEAD_CREDIT_FIRST = re.compile(rf"^[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)][：:]")
 _RUN_ON_NAMES = rf"{_NAME}(?:[、，] ?(?!{AGENCY}|{_ROLE}){_NAME})*"

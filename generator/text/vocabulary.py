@@ -47,15 +47,16 @@ ROLES: dict[str, str] = DATA["roles"]
 ROLE = rf"(?:{AGENCY}\s?)?(?:{_alternation(ROLES)})"
 # Where a dateline was filed: a place name, never the start of a credit (本报记者…).
 _PLACE = rf"(?!记者|通讯员|特约|实习|摄影)[{HAN}·]{{2,8}}?"
-DATELINE_MARKS: list[str] = DATA["dateline_marks"] + DATA["web_marks"]
+DATELINE_MARKS: list[str] = DATA["dateline_marks"] + DATA["web_marks"] + DATA["report_marks"]
 _MARK = f"(?:{_alternation(DATA['dateline_marks'])})"
 _ANY_MARK = f"(?:{_alternation(DATELINE_MARKS)})"
 # Who issued it, where it was filed and when, and the mark: an agency the paper names (本报讯,
 # 新华社北京１月２日电), another medium or two (东北网5月1日讯, 京华时报8月27日信息, 包头晚报讯 昨日,
-# 沈阳晚报、沈阳网讯), or a wire's place and day alone (武汉２月５日电).
+# 沈阳晚报、沈阳网讯), a wire's place and day alone (武汉２月５日电), or any name's day and place
+# before 报道 and the bracketed credit (大公财经3月27日北京报道（记者…）).
 DATELINE = (rf"[{re.escape(DATA['brief_marks'])}▲]?(?:据?{AGENCY}(?:{_PLACE})?(?:{DATE})?{_MARK}|"
             rf"据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{DATE}{_ANY_MARK}|据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{_ANY_MARK}{_APART}|"
-            rf"{_PLACE}{DATE}电)")
+            rf"{_PLACE}{DATE}电|[{HAN}]{{2,8}}?{DATE}(?:{_PLACE})?(?:{_alternation(DATA['report_marks'])})(?=\s?[（(](?:{AGENCY}\s?)?(?:{_alternation(DATA['roles'])})))")
 DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 
 # How a lead with no dateline opens: when (within its first dozen characters), or whence.
