@@ -92,16 +92,19 @@ def test_event_date_of_a_day_alone_or_explained(lead, published, expected):
     ("据新华社香港１月３日电香港特区政府昨天公布了名单。", None),
     ("本报北京一月十日讯今天下午，会议在京开幕。", "01-10"),
     ("新华社北京１月５日电国务院副总理今天会见了客人。", "01-05"),
+    ("据新华社北京１月１２日电国务院副总理今晚在人民大会堂会见了客人。", "01-12"),
+    ("本报珀斯１月１４日电记者王明报道：中国选手今晨夺得冠军。", "01-14"),
     ("本报苏州１月１日电记者龚雯报道：１９９７年１２月３１日，活动在苏州开幕。", "1997-12-31"),
 ])
 def test_event_date_of_a_dispatch(tmp_path, lead, expected):
-    """In a dispatch, 今天 is the day its dateline gives, and a day alone is in that month."""
+    """In a dispatch, 今天 (今晚, 今晨) is the day its dateline gives, and a day alone is in that month."""
     article = only_article(tmp_path, f"标题\n\n{lead}\n")
     assert (article.event_date or "").endswith(expected) if expected else article.event_date is None
 
 
 def test_page_year_ignores_plans():
     assert dates.page_year("2019年成绩显著，2020年继续推进，到2035年基本实现") == 2020
+    assert dates.page_year("1998年3月启动。2000年将是世界性的节日，2000年倒计时钟，确保2003年蓄水") == 1998
 
 
 # A page's stories → the district it is about (name, city), or None.

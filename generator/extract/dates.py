@@ -16,7 +16,9 @@ DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 RELATIVE = re.compile(r"近日|日前|昨日|昨天|今日|今天|前日|近期|日内|上周|本周|近来|前不久")
 RELATIVE_NOT_TODAY = re.compile(r"近日|日前|昨日|昨天|前日|近期|日内|上周|本周|近来|前不久")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?![前后代])")
-PLAN = re.compile(r"(?:到|至|至今|将于|计划|规划|远景|目标)\s*$")
+# A year that is a plan or a goal, not the present: 到2035年, 确保2003年…, 2000年将是…, 2000年倒计时钟.
+PLAN = re.compile(r"(?:到|至|至今|将于|计划|规划|远景|目标|确保|力争|争取|预计)\s*$")
+PLAN_AFTER = re.compile(r"\s*(?:将|即将|倒计时|前)")
 # A year named relative to the printing, right before a month: 去年１０月１５日, 今年3月.
 RELATIVE_YEAR = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 YEAR_BEFORE = re.compile(r"(前年|去年|今年|明年)\s*$")
@@ -41,7 +43,7 @@ class EventDate:
 DAY_FIRST = re.compile(r"^\s*(?:[（(][^）)]{0,40}[）)])?\s*(\d{1,2}\s*日)(?![\d来])")  # not 15日来: for 15 days
 # A day alone in a dispatch is in the month of its dateline: '新华社香港１月３日电 … ２日宣布'.
 DAY_ALONE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日(?![\d来前后])")
-TODAY = re.compile(r"今天|今日")
+TODAY = re.compile(r"今天|今日|今晚|今晨|今早")  # the dispatch's day, at any hour
 CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
@@ -147,7 +149,7 @@ def page_year(text: str) -> int | None:
     years = Counter()
     text = fold(text)
     for match in YEAR.finditer(text):
-        if PLAN.search(text[max(0, match.start() - 4): match.start()]):
+        if PLAN.search(text[max(0, match.start() - 4): match.start()]) or PLAN_AFTER.match(text, match.end()):
             continue
         years[int(match.group(1))] += 1
     return max(years) if years else None
