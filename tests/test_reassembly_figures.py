@@ -36,16 +36,16 @@ FLOORS = {
                   "district": 1.0, "organizations_f1": 0.82, "organizations_precision": 0.85},
     # city-paper and web copy (issue 29)
     "realpages2": {"exact_recall": 0.97, "exact_precision": 0.98, "headline_exact": 0.98, "title_lenient": 0.98,
-                   "reporters": 0.95, "photographers": 1.0, "line_coverage": 1.0, "wrong_flagged": 0.99},
+                   "reporters": 0.99, "photographers": 1.0, "line_coverage": 1.0, "wrong_flagged": 0.99},
     # fitted on the other sources, scored on this one: a style the weights never saw
-    "held out: sample": {"exact_recall": 0.93, "exact_precision": 0.91, "headline_exact": 0.89,
+    "held out: sample": {"exact_recall": 0.94, "exact_precision": 0.92, "headline_exact": 0.89,
                          "title_lenient": 0.93, "reporters": 0.96, "photographers": 0.98, "line_coverage": 1.0},
     "held out: synthetic": {"exact_recall": 0.93, "exact_precision": 0.93, "headline_exact": 0.94,
                             "title_lenient": 0.96, "reporters": 0.96, "photographers": 0.99, "line_coverage": 1.0},
     "held out: realpages": {"exact_recall": 0.94, "exact_precision": 0.91, "headline_exact": 0.93,
                             "title_lenient": 0.95, "reporters": 0.98, "photographers": 0.98, "line_coverage": 1.0},
-    "held out: realpages2": {"exact_recall": 0.90, "exact_precision": 0.92, "headline_exact": 0.94,
-                             "title_lenient": 0.94, "reporters": 0.93, "photographers": 1.0, "line_coverage": 1.0},
+    "held out: realpages2": {"exact_recall": 0.92, "exact_precision": 0.94, "headline_exact": 0.95,
+                             "title_lenient": 0.95, "reporters": 0.98, "photographers": 1.0, "line_coverage": 1.0},
 }
 
 
