@@ -1,11 +1,14 @@
 """Reassembly on small pages written for one phenomenon each, and on the sample pages."""
 from dataclasses import replace
+
+import pytest
 from pathlib import Path
 
 from generator.extract.article import ranges
 from generator.read.page import read_page
 from generator.read.page import PageText
-from generator.reassemble import learned, reassemble
+from generator.archive import pipeline
+from generator.reassemble import frame, learned, reassemble
 from generator.reassemble.settings import DOUBT_MARGINS
 from generator.reassemble.paragraphs import paragraphs
 
@@ -250,6 +253,28 @@ def test_page_frame_is_furniture_and_each_brief_is_an_article(tmp_path):
         ("news", [[9, 13]], [[6, 7]]), ("brief", [[17, 19]], []), ("brief", [[21, 21], [23, 23]], [])]
     assert layout.unplaced == []
 
+
+@pytest.mark.parametrize("head", [
+    "郑州日报 2024年3月5日 星期二 第05版 金水新闻",  # run together on one line
+    "２０２４年３月５日　星期二　编辑：赵强　校对：周敏　A05",
+])
+def test_a_frame_run_together_on_one_line_is_furniture_and_dates_the_page(tmp_path, head):
+    """The page's own head: its day, 版次 and paper are the page's where nothing else gives them;
+    the metadata's, where it does."""
+    text = f"{head}\n\n金水区召开安全生产工作会议\n\n本报讯 3月4日，金水区召开安全生产工作会议。\n"
+    page, layout = layout_of(tmp_path, text)
+    assert layout.furniture == [1] and layout.articles[0].headline == [[3]]
+    (article,) = pipeline.process(page).articles
+    assert (article.date, article.publication_date, article.event_date) == ("2024-03-05", "2024-03-05", "2024-03-04")
+    assert article.page_label == ("5" if "第05版" in head else "A05")
+    assert article.newspaper == ("郑州日报" if "郑州日报" in head else None)
+    given = replace(page, meta=replace(page.meta, date="2024-03-06", page="2"))
+    (article,) = pipeline.process(given).articles
+    assert (article.date, article.page_label) == ("2024-03-06", "2")
+
+
+def test_a_line_of_text_with_a_date_is_no_frame():
+    assert not frame.is_frame("2024年3月5日，金水区召开会议") and not frame.is_frame("郑州日报 记者 张华")
 
 
 def test_marked_points_of_one_story_stay_in_it(tmp_path):

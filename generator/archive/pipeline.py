@@ -15,7 +15,7 @@ from ..extract import people
 from ..extract.article import draft_id, extract
 from ..extract.model import Article, PageReport, report_from_json, report_to_json
 from ..read.page import Page, PageError, admit, page_paths, read_archive_meta, read_page
-from ..reassemble import reassemble
+from ..reassemble import frame, reassemble
 from ..text import credits, words
 from ..text.chars import compact, ends_sentence
 from . import cache
@@ -40,6 +40,7 @@ class Archive:
 
 def process(page: Page, corrections: Corrections = Corrections()) -> PageReport:
     layout = reassemble(page)
+    page = frame.with_printed(page, layout.furniture)  # the day, 版次 and paper its own head prints
     applied: set[int] = set()
     if corrections.layout:
         ids = {i: draft_id(d, page) for i, d in enumerate(layout.articles)}

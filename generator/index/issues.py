@@ -64,7 +64,7 @@ def pages(reports: list[PageReport], urls: Urls) -> dict[str, str]:
                              [(d, _relative(urls.issue((paper, d)), at)) if d else None for d in around])
     out[f"{FOLDER}/index.md"] = render(
         "table.md.j2", title="按报纸浏览",
-        intro=md("报纸 → 日期 → 版面 → 报道，一如翻阅印出的报纸。版面所属报纸与日期取自档案的元数据；不知道的，注明不详。")
+        intro=md("报纸 → 日期 → 版面 → 报道，一如翻阅印出的报纸。版面所属报纸与日期取自档案的元数据或版面本身的报头；不知道的，注明不详。")
         + Markup(" ") + link("全部版面原文（含未归入的行）", "../pages/index.md"),
         header=["报纸", "期数", "版面", "日期"], rows=rows)
     return out

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..text import credits
 from ..text.chars import HAN, ends_sentence
 from ..text.vocabulary import BRIEF_MARKS, CAPTION_MARK
+from .frame import is_frame
 from .settings import MAX_BYLINE_LINES
 
 
@@ -15,12 +16,6 @@ from .settings import MAX_BYLINE_LINES
 # stand before the points of one story.
 BRIEF = re.compile(rf"^[{re.escape(BRIEF_MARKS)}]\s*(?:\d{{1,2}}月\d{{1,2}}日|近日|日前|昨日|今年以来)")
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线")
-# A line that frames the page, whole: the paper's name, the date with its weekday, the page
-# number, the editors. It is cut out of any block it stands in.
-_EDITOR = r"(?:责任编辑|责编|本版编辑|版式设计|美编|校对|组版)[：:\s]*|(?:编辑|设计|版式)[：:\s]+"  # not 编辑部主任
-PAGE_FRAME = re.compile(
-    rf"^(?:[{HAN}]{{2,6}}(?:日报|晚报|时报|商报)|\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期|周)[一二三四五六日天].{{0,12}}|"
-    rf"第?\s*[A-Z]?\d{{1,3}}\s*版|(?:(?:{_EDITOR})[{HAN}]{{2,4}}\s*)+)$")
 # The label of the page or of a column (金水新闻, ■简讯): furniture where it stands alone.
 LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(BRIEF_MARKS)}]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览))$")
 
@@ -41,7 +36,7 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
                 blocks.append(current)
             current = []
             continue
-        if PAGE_FRAME.match(line):  # a block of its own, even set tight against the text
+        if is_frame(line):  # a block of its own, even set tight against the text
             blocks += [current, [n]] if current else [[n]]
             current = []
             continue

@@ -7,7 +7,8 @@ import re
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, width
 from ..text.vocabulary import CAPTION_MARK
-from .blocks import Block, BRIEF, FURNITURE, LABEL, PAGE_FRAME, opens_story
+from .blocks import Block, BRIEF, FURNITURE, LABEL, opens_story
+from .frame import is_frame
 from .learned import Doubts, Trace, decide
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION, SHORT_LINE
 
@@ -44,7 +45,7 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
                 or (len(body) <= MAX_BYLINE_LINES and credits.is_credit("".join(body))):
             kind = "credit"
         elif (FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30) or \
-                (len(lines) == 1 and (PAGE_FRAME.match(joined) or LABEL.match(joined))):
+                (len(lines) == 1 and (is_frame(joined) or LABEL.match(joined))):
             kind = "furniture"
         elif CAPTION_MARK.match(body[0]):
             kind = "caption"

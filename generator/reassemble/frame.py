@@ -1,0 +1,69 @@
+"""The page's frame: the lines that stand around a page and belong to no article (the paper's
+name, the day it was printed with its weekday, the page's number, its editors, the page's label),
+set on lines of their own or run together on one (郑州日报 2024年3月5日 星期二 第05版 金水新闻);
+and what they say of the page where the archive's metadata and the page's sidecar do not. An
+article's date is the day its paper printed it: a page whose own head prints the day needs no
+metadata for it."""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import replace
+
+from ..read.page import Page
+from ..text.chars import HAN
+from ..text.vocabulary import fold  # ２０２４年３月５日 as 2024年3月5日, one character for one
+
+_PAPER = rf"[{HAN}]{{2,6}}(?:日报|晚报|时报|商报)"
+_DAY = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+_WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+_PAGE_NUMBER = r"第?\s*([A-Z]?\d{1,3})\s*版|([A-Z]\d{2,3})(?![\w])"  # 第05版, A05版, A05
+_EDITOR = r"(?:责任编辑|责编|本版编辑|版式设计|美编|校对|组版)[：:\s]*|(?:编辑|设计|版式)[：:\s]+"  # not 编辑部主任
+_EDITORS = rf"(?:(?:{_EDITOR})[{HAN}]{{2,4}}\s*)+"
+_LABEL = rf"[{HAN}]{{2,6}}新闻"  # the page's: 金水新闻, 区县新闻
+# One part alone on its line (the day only with its weekday: a date alone may be a line of text),
+# or two and more set apart by spaces.
+_PART = rf"{_PAPER}|{_DAY}(?:\s*{_WEEKDAY})?|{_WEEKDAY}|{_PAGE_NUMBER}|{_EDITORS}|{_LABEL}"
+PAGE_FRAME = re.compile(rf"^(?:{_PAPER}|{_DAY}\s*{_WEEKDAY}.{{0,12}}|{_PAGE_NUMBER}|{_EDITORS})$|"
+                        rf"^(?:{_PART})(?:\s+(?:{_PART}))+$")
+
+
+def is_frame(line: str) -> bool:
+    """Whether the line is the page's frame, whole (its digits full-width or not)."""
+    return PAGE_FRAME.match(fold(line)) is not None
+
+
+PAPER = re.compile(rf"(?:^|\s)({_PAPER})(?=\s|$)")
+DAY = re.compile(_DAY)
+DAY_AND_WEEKDAY = re.compile(rf"{_DAY}\s*{_WEEKDAY}")  # the printed day, in any line the page's frame holds
+PAGE_NUMBER = re.compile(rf"(?:^|\s)(?:{_PAGE_NUMBER})")
+
+
+def with_printed(page: Page, furniture: list[int]) -> Page:
+    """The page, its metadata completed from its frame lines (among `furniture`): the day it was
+    printed, its 版次 and its paper, each where neither the metadata nor the sidecar gives it."""
+    found: dict[str, str] = {}
+    for line in (fold(page.lines[n - 1].strip()) for n in furniture):
+        framed = PAGE_FRAME.match(line)
+        day = (DAY if framed else DAY_AND_WEEKDAY).search(line)
+        if day and "date" not in found and _calendar(*map(int, day.groups())):
+            found["date"] = "{:04d}-{:02d}-{:02d}".format(*map(int, day.groups()))
+        if not framed:  # (a line of furniture that is no frame: a QR code's, a hotline's)
+            continue
+        number = PAGE_NUMBER.search(line)
+        if number and "page" not in found:  # 第05版 is 版次 5; A05 stays as printed
+            label = number.group(1) or number.group(2)
+            found["page"] = str(int(label)) if label.isdigit() else label
+        paper = PAPER.search(line)
+        if paper and "newspaper" not in found:
+            found["newspaper"] = paper.group(1)
+    missing = {k: v for k, v in found.items() if getattr(page.meta, k) is None}
+    return replace(page, meta=replace(page.meta, **missing)) if missing else page
+
+
+def _calendar(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
