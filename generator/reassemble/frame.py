@@ -22,10 +22,11 @@ _EDITOR = r"(?:责任编辑|责编|本版编辑|版式设计|美编|校对|组�
 _EDITORS = rf"(?:(?:{_EDITOR})[{HAN}]{{2,4}}\s*)+"
 _LABEL = rf"[{HAN}]{{2,6}}新闻"  # the page's: 金水新闻, 区县新闻
 # One part alone on its line (the day only with its weekday: a date alone may be a line of text),
-# or two and more set apart by spaces.
-_PART = rf"{_PAPER}|{_DAY}(?:\s*{_WEEKDAY})?|{_WEEKDAY}|{_PAGE_NUMBER}|{_EDITORS}|{_LABEL}"
+# or two and more set apart by spaces. Each part is matched once and kept (an atomic group): a
+# long line that is no frame is given up in one pass, not tried in every way of cutting it.
+_PART = rf"(?>{_PAPER}|{_DAY}|{_WEEKDAY}|{_PAGE_NUMBER}|(?:{_EDITOR})[{HAN}]{{2,4}}|{_LABEL})"
 PAGE_FRAME = re.compile(rf"^(?:{_PAPER}|{_DAY}\s*{_WEEKDAY}.{{0,12}}|{_PAGE_NUMBER}|{_EDITORS})$|"
-                        rf"^(?:{_PART})(?:\s+(?:{_PART}))+$")
+                        rf"^{_PART}(?:\s+{_PART})+$")
 
 
 def is_frame(line: str) -> bool:
