@@ -581,3 +581,14 @@ def test_two_bodies_or_a_place_and_a_body_joined_are_not_one_name(name, two):
 ])
 def test_a_short_form_by_level_stands_only_where_the_article_says_whose(names, district, city, text, kept):
     assert bodies.placed(names, district, city, text) == kept
+
+
+@pytest.mark.parametrize("head, district", [
+    ("金水新闻", "金水区"),  # the page's own label names its district
+    ("郑州日报 2024年3月5日 星期二 第05版 金水新闻", "金水区"),
+    ("中原新闻", None),  # a district's name too, but the story names no 中原区: the region's news
+    ("区县新闻", None),
+])
+def test_the_pages_own_label_names_its_district(tmp_path, head, district):
+    article = only_article(tmp_path, f"{head}\n\n文化路街道开展义务植树\n\n本报讯 3月3日，金水区文化路街道组织干部开展义务植树活动。\n")
+    assert (article.district, article.district_inferred) == ((district, False) if district else (None, True))

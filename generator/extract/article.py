@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 
 from ..read.page import Page
-from ..reassemble import Layout
+from ..reassemble import Layout, frame
 from ..reassemble.paragraphs import paragraphs
 from ..reassemble.stories import Draft
 from ..text import credits, vocabulary
@@ -61,7 +61,7 @@ def extract(page: Page, layout: Layout) -> list[Article]:
     page_text = "\n".join(page.lines)
     texts = [_Text(page, draft) for draft in layout.articles]
     district, district_inferred = places.locate([t.body for t in texts] or [page_text], page.meta.district,
-                                                page.meta.city)
+                                                page.meta.city, frame.label(page, layout.furniture))
     if page.meta.date:
         year, year_inferred = int(page.meta.date[:4]), False
     else:

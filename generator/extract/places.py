@@ -115,6 +115,9 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(districts, data["cities"])
 
 
+LEVELS = "区县市旗"  # a district's name printed without its level: 金水 for 金水区
+
+
 # A page is about a district where it names that district more than once, and in at least half
 # of its stories: a district paper's stories name their district, while a national page or a
 # page of news from everywhere names a place in the one story that happened there.
@@ -122,9 +125,12 @@ MIN_DISTRICT_MENTIONS = 2
 MIN_DISTRICT_STORIES = 0.5
 
 
-def locate(texts: list[str], district: str | None = None, city: str | None = None) -> tuple[District | None, bool]:
+def locate(texts: list[str], district: str | None = None, city: str | None = None,
+           label: str | None = None) -> tuple[District | None, bool]:
     """The district a page is about (`texts`: its stories) and whether that was inferred (True)
-    or given.
+    or given: by the metadata, or by the page's own label (`label`: 金水 of 金水新闻, a district's
+    name without its level) where it names one district (of the city, where that is given) that
+    the stories name too.
 
     The candidates are China's county-level divisions (the administrative-division data set)
     and the zones and short forms the hand-kept gazetteer adds (经开区, 高新区); with the paper's
@@ -137,6 +143,12 @@ def locate(texts: list[str], district: str | None = None, city: str | None = Non
             return named[0], False
         return District(district, district, city or ""), False
     texts = [compact(t) for t in texts]
+    if label:  # and the stories name it too (中原新闻 may be the region's news, not 中原区's)
+        named = {d for d in _districts_by_head().get(label[:2], ()) if (not city or d.city == city) and
+                 any(f == label or (len(f) == len(label) + 1 and f.startswith(label) and f[-1] in LEVELS) for f in d.forms)
+                 and any(f in t for t in texts for f in d.forms)}
+        if len(named) == 1:
+            return named.pop(), False
     text = "\n".join(texts)
     by_head = _districts_by_head()  # most districts' names start nowhere on the page: only these are counted
     heads = {text[k:k + 2] for k in range(len(text) - 1)}

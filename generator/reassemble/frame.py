@@ -21,6 +21,7 @@ _PAGE_NUMBER = r"第?\s*([A-Z]?\d{1,3})\s*版|([A-Z]\d{2,3})(?![\w])"  # 第05�
 _EDITOR = r"(?:责任编辑|责编|本版编辑|版式设计|美编|校对|组版)[：:\s]*|(?:编辑|设计|版式)[：:\s]+"  # not 编辑部主任
 _EDITORS = rf"(?:(?:{_EDITOR})[{HAN}]{{2,4}}\s*)+"
 _LABEL = rf"[{HAN}]{{2,6}}新闻"  # the page's: 金水新闻, 区县新闻
+LABEL = re.compile(rf"(?:^|\s)([{HAN}]{{2,6}})新闻(?=\s|$)")
 # One part alone on its line (the day only with its weekday: a date alone may be a line of text),
 # or two and more set apart by spaces. Each part is matched once and kept (an atomic group): a
 # long line that is no frame is given up in one pass, not tried in every way of cutting it.
@@ -68,3 +69,13 @@ def _calendar(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+def label(page: Page, furniture: list[int]) -> str | None:
+    """What the page's frame calls the page (金水 of 金水新闻): where it is a district's name, the
+    page is that district's (places.locate)."""
+    for line in (fold(page.lines[n - 1].strip()) for n in furniture):
+        found = LABEL.search(line) if PAGE_FRAME.match(line) or LABEL.fullmatch(line) else None
+        if found:
+            return found.group(1)
+    return None
