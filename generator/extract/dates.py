@@ -18,7 +18,7 @@ RELATIVE_NOT_TODAY = re.compile(r"近日|日前|昨日|昨天|前日|近期|日�
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?![前后代])")
 # A year that is a plan or a goal, not the present: 到2035年, 确保2003年…, 2000年将是…, 2000年倒计时钟.
 PLAN = re.compile(r"(?:到|至|至今|将于|计划|规划|远景|目标|确保|力争|争取|预计)\s*$")
-PLAN_AFTER = re.compile(r"\s*(?:将|即将|倒计时|前)")
+PLAN_AFTER = re.compile(r"\s*(?:将|即将|倒计时)")  # (2000年前 is no YEAR at all)
 # A year named relative to the printing, right before a month: 去年１０月１５日, 今年3月.
 RELATIVE_YEAR = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 YEAR_BEFORE = re.compile(r"(前年|去年|今年|明年)\s*$")
