@@ -257,6 +257,7 @@ def test_page_frame_is_furniture_and_each_brief_is_an_article(tmp_path):
 @pytest.mark.parametrize("head", [
     "郑州日报 2024年3月5日 星期二 第05版 金水新闻",  # run together on one line
     "２０２４年３月５日　星期二　编辑：赵强　校对：周敏　A05",
+    "二〇二四年三月五日 星期二",
 ])
 def test_a_frame_run_together_on_one_line_is_furniture_and_dates_the_page(tmp_path, head):
     """The page's own head: its day, 版次 and paper are the page's where nothing else gives them;
@@ -266,7 +267,7 @@ def test_a_frame_run_together_on_one_line_is_furniture_and_dates_the_page(tmp_pa
     assert layout.furniture == [1] and layout.articles[0].headline == [[3]]
     (article,) = pipeline.process(page).articles
     assert (article.date, article.publication_date, article.event_date) == ("2024-03-05", "2024-03-05", "2024-03-04")
-    assert article.page_label == ("5" if "第05版" in head else "A05")
+    assert article.page_label == ("5" if "第05版" in head else "A05" if "A05" in head else None)
     assert article.newspaper == ("郑州日报" if "郑州日报" in head else None)
     given = replace(page, meta=replace(page.meta, date="2024-03-06", page="2"))
     (article,) = pipeline.process(given).articles

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..text.vocabulary import fold  # full-width digits as ASCII, one for one: spans hold
+from ..text.vocabulary import fold, number  # fold: full-width digits as ASCII, one for one: spans hold
 
 DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 RELATIVE = re.compile(r"近日|日前|昨日|昨天|今日|今天|前日|近期|日内|上周|本周|近来|前不久")
@@ -44,20 +44,6 @@ DAY_FIRST = re.compile(r"^\s*(?:[（(][^）)]{0,40}[）)])?\s*(\d{1,2}\s*日)(?!
 # A day alone in a dispatch is in the month of its dateline: '新华社香港１月３日电 … ２日宣布'.
 DAY_ALONE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日(?![\d来前后])")
 TODAY = re.compile(r"今天|今日|今晚|今晨|今早")  # the dispatch's day, at any hour
-CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-
-
-def number(text: str) -> int | None:
-    """1998, １２, 十二, 三十一, 二〇〇一 as an int (digits, or Chinese numerals up to 99)."""
-    text = text.strip()
-    if text.isdigit():
-        return int(text)
-    if text and all(c in CHINESE_DIGITS or c == "十" for c in text):
-        if "十" not in text:
-            return int("".join(str(CHINESE_DIGITS[c]) for c in text))
-        tens, _, ones = text.partition("十")
-        return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[ones] if ones else 0)
-    return None
 
 
 def filed(dateline: str | None) -> tuple[int, int] | None:

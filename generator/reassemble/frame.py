@@ -12,10 +12,10 @@ from dataclasses import replace
 
 from ..read.page import Page
 from ..text.chars import HAN
-from ..text.vocabulary import fold  # ２０２４年３月５日 as 2024年3月5日, one character for one
+from ..text.vocabulary import fold, number  # fold: ２０２４年３月５日 as 2024年3月5日
 
 _PAPER = rf"[{HAN}]{{2,6}}(?:日报|晚报|时报|商报)"
-_DAY = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+_DAY = r"(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日"  # or 二〇二四年三月五日
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _PAGE_NUMBER = r"第?\s*([A-Z]?\d{1,3})\s*版|([A-Z]\d{2,3})(?![\w])"  # 第05版, A05版, A05
 _EDITOR = r"(?:责任编辑|责编|本版编辑|版式设计|美编|校对|组版)[：:\s]*|(?:编辑|设计|版式)[：:\s]+"  # not 编辑部主任
@@ -48,14 +48,14 @@ def with_printed(page: Page, furniture: list[int]) -> Page:
     for line in (fold(page.lines[n - 1].strip()) for n in furniture):
         framed = PAGE_FRAME.match(line)
         day = (DAY if framed else DAY_AND_WEEKDAY).search(line)
-        if day and "date" not in found and _calendar(*map(int, day.groups())):
-            found["date"] = "{:04d}-{:02d}-{:02d}".format(*map(int, day.groups()))
+        if day and "date" not in found and _calendar(*map(number, day.groups())):
+            found["date"] = "{:04d}-{:02d}-{:02d}".format(*map(number, day.groups()))
         if not framed:  # (a line of furniture that is no frame: a QR code's, a hotline's)
             continue
-        number = PAGE_NUMBER.search(line)
-        if number and "page" not in found:  # 第05版 is 版次 5; A05 stays as printed
-            label = number.group(1) or number.group(2)
-            found["page"] = str(int(label)) if label.isdigit() else label
+        page_number = PAGE_NUMBER.search(line)
+        if page_number and "page" not in found:  # 第05版 is 版次 5; A05 stays as printed
+            printed = page_number.group(1) or page_number.group(2)
+            found["page"] = str(int(printed)) if printed.isdigit() else printed
         paper = PAPER.search(line)
         if paper and "newspaper" not in found:
             found["newspaper"] = paper.group(1)

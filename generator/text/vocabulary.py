@@ -33,6 +33,22 @@ def _alternation(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
+CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def number(text: str) -> int | None:
+    """1998, １２, 十二, 三十一, 二〇〇一 as an int (digits, or Chinese numerals up to 99)."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if text and all(c in CHINESE_DIGITS or c == "十" for c in text):
+        if "十" not in text:
+            return int("".join(str(CHINESE_DIGITS[c]) for c in text))
+        tens, _, ones = text.partition("十")
+        return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[ones] if ones else 0)
+    return None
+
+
 NUMBER = r"(?:\d{1,4}|[〇零一二三四五六七八九十]{1,3})"
 DATE = rf"{NUMBER}月{NUMBER}日"
 AGENCY = f"(?:{_alternation(DATA['agencies'])})"
