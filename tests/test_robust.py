@@ -4,6 +4,7 @@ import re
 import shutil
 import sys
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -70,6 +71,15 @@ def test_bad_input_is_reported_and_the_rest_is_built(tmp_path, capsys):
         assert expected in listing, expected
     notes = listing.split("未能读取")[1]
     assert not re.search(r"[a-z]{3,} [a-z]{3,}", re.sub(r"\S+\.txt(:\d+)?", "", notes)), notes  # no English sentence
+
+
+@pytest.mark.parametrize("last, warned", [("来源：郑州日报", False), ("（来源：新华网）", False), ("二七区组织机关干部开展义务植树活", True)])
+def test_a_page_that_ends_on_its_storys_source_is_not_cut_short(tmp_path, last, warned):
+    path = tmp_path / "page.txt"
+    path.write_text(f"二七区开展植树活动\n\n本报讯 3月3日，二七区组织机关干部开展义务植树活动。\n{last}\n", encoding="utf-8")
+    report = pipeline.process(read_page(path))
+    assert any("mid-sentence" in str(w) for w in report.warnings) is warned
+    assert last in report.articles[0].text  # the source line stays the story's
 
 
 def test_an_unreadable_folder_is_fatal(tmp_path):

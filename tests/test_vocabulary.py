@@ -41,6 +41,11 @@ def test_continued_on(line):
     assert vocabulary.CONTINUED_ON.search(line)
 
 
+@pytest.mark.parametrize("case", DATA["source_lines"], ids=lambda c: c["text"])
+def test_source_line(case):
+    assert bool(vocabulary.SOURCE_LINE.match(case["text"])) == case["source"]
+
+
 @pytest.mark.parametrize("line", DATA["continued_from"])
 def test_continued_from(line):
     assert vocabulary.CONTINUED_FROM.match(line)

@@ -16,7 +16,7 @@ from ..extract.article import draft_id, extract
 from ..extract.model import Article, PageReport, report_from_json, report_to_json
 from ..read.page import Page, PageError, admit, page_paths, read_archive_meta, read_page
 from ..reassemble import frame, reassemble
-from ..text import credits, words
+from ..text import credits, vocabulary, words
 from ..text.chars import compact, ends_sentence
 from . import cache
 from .corrections import CorrectionError, Corrections, apply_fields, apply_layout
@@ -52,7 +52,8 @@ def process(page: Page, corrections: Corrections = Corrections()) -> PageReport:
                                    reader="未识别出文章，各行列在版面原文页"))
     last = max((n for n, line in enumerate(page.lines, 1) if line.strip() and n not in layout.furniture), default=0)
     if last and not (ends_sentence(page.lines[last - 1]) or any(last in _headline_lines(a) for a in articles)
-                     or credits.is_credit(page.lines[last - 1]) or credits.split_trailing(page.lines[last - 1])):
+                     or credits.is_credit(page.lines[last - 1]) or credits.split_trailing(page.lines[last - 1])
+                     or vocabulary.SOURCE_LINE.match(page.lines[last - 1].strip())):
         warnings.append(PageError(page.path, "the page ends in mid-sentence (truncated?)", last,
                                    reader="版面在句子中间结束（可能不完整）"))
     digest = hashlib.blake2b(compact("".join(page.lines)).encode("utf-8"), digest_size=12).hexdigest()

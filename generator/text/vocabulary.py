@@ -80,6 +80,7 @@ LEAD_TIME = re.compile(rf"^.{{0,12}}?(?:{DATE}|\d{{4}}年|\d{{1,2}}日|\d{{1,2}}
 LEAD_SOURCE = re.compile(rf"^(?:据|.{{0,3}}记者.{{0,16}}?(?:{_alternation(DATA['lead_source_words'])}))")
 
 CONTINUED_ON = re.compile(r"[（(]?(?:下转|转|续)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?$")
+SOURCE_LINE = re.compile(rf"^[（(]?(?:{_alternation(DATA['source_marks'])})[：:]\s*[^，。；：]{{1,30}}?[）)]?$")
 CONTINUED_FROM = re.compile(r"^[（(]?(?:上接|接上|紧接)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?")
 CAPTION_MARKS = DATA["caption_marks"]
 CAPTION_MARK = re.compile(f"^[{re.escape(CAPTION_MARKS)}]")
