@@ -592,3 +592,14 @@ def test_a_short_form_by_level_stands_only_where_the_article_says_whose(names, d
 def test_the_pages_own_label_names_its_district(tmp_path, head, district):
     article = only_article(tmp_path, f"{head}\n\n文化路街道开展义务植树\n\n本报讯 3月3日，金水区文化路街道组织干部开展义务植树活动。\n")
     assert (article.district, article.district_inferred) == ((district, False) if district else (None, True))
+
+
+def test_web_copy_in_black_brackets_opens_a_story_and_credits_it(tmp_path):
+    """【环球网报道 记者 王明】, 【大河网讯】: a dateline as web copy sets it, its credit inside."""
+    path = tmp_path / "page.txt"
+    path.write_text("【环球网报道 记者 王明】近日，多地出台措施稳定和扩大就\n业，加大对企业吸纳就业的支持力度。\n"
+                    "据了解，相关措施涵盖减税降费等方面。\n【大河网讯】3月5日，郑州地铁新线路正式开通运营，沿线\n"
+                    "市民出行更加便捷。\n", encoding="utf-8")
+    first, second = pipeline.process(read_page(path)).articles
+    assert (first.body_lines, first.reporters, first.title[:4]) == ([[1, 3]], ["王明"], "近日，多")
+    assert (second.body_lines, second.event_date) == ([[4, 5]], "03-05")

@@ -57,7 +57,7 @@ AGENCY = f"(?:{_alternation(DATA['agencies'])})"
 # before the mark (东北网5月1日讯), or where the mark stands apart (包头晚报讯 昨日, 中新网信息：,
 # 西部网讯9月8日).
 MEDIUM = f"[{HAN}]{{1,6}}?(?:{_alternation(DATA['media_endings'])})"
-_APART = r"(?=[\s（(：:\d]|$)"
+_APART = r"(?=[\s（(：:\d】]|$)"
 ROLES: dict[str, str] = DATA["roles"]
 # A role word, an agency before it or not: 记者, 本报记者, 新华社记者.
 ROLE = rf"(?:{AGENCY}\s?)?(?:{_alternation(ROLES)})"
@@ -70,9 +70,13 @@ _ANY_MARK = f"(?:{_alternation(DATELINE_MARKS)})"
 # 新华社北京１月２日电), another medium or two (东北网5月1日讯, 京华时报8月27日信息, 包头晚报讯 昨日,
 # 沈阳晚报、沈阳网讯), a wire's place and day alone (武汉２月５日电), or any name's day and place
 # before 报道 and the bracketed credit (大公财经3月27日北京报道（记者…）).
-DATELINE = (rf"[{re.escape(DATA['brief_marks'])}▲]?(?:据?{AGENCY}(?:{_PLACE})?(?:{DATE})?{_MARK}|"
-            rf"据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{DATE}{_ANY_MARK}|据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{_ANY_MARK}{_APART}|"
-            rf"{_PLACE}{DATE}电|[{HAN}]{{2,8}}?{DATE}(?:{_PLACE})?(?:{_alternation(DATA['report_marks'])})(?=\s?[（(](?:{AGENCY}\s?)?(?:{_alternation(DATA['roles'])})))")
+_ISSUED = (rf"(?:据?{AGENCY}(?:{_PLACE})?(?:{DATE})?{_MARK}|"
+           rf"据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{DATE}{_ANY_MARK}|据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{_ANY_MARK}{_APART}|"
+           rf"{_PLACE}{DATE}电|[{HAN}]{{2,8}}?{DATE}(?:{_PLACE})?(?:{_alternation(DATA['report_marks'])})(?=\s?[（(](?:{AGENCY}\s?)?(?:{_alternation(DATA['roles'])})))")
+# Web copy sets it in black brackets, a medium's report too, the credit inside or not
+# (【大河网讯】, 【环球网报道 记者 王明】, 【环球时报综合报道】).
+DATELINE = (rf"(?:[{re.escape(DATA['brief_marks'])}▲]?{_ISSUED}|"
+            rf"【(?:{_ISSUED}|{MEDIUM}(?:综合)?(?:{_alternation(DATA['report_marks'])}))(?:】|(?=\s?(?:{AGENCY}\s?)?(?:{_alternation(DATA['roles'])}))))")
 DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 
 # How a lead with no dateline opens: when (within its first dozen characters), or whence.
