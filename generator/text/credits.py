@@ -23,21 +23,24 @@ _BARE_NAME = rf"(?![一二三四五六七八九十两几每]){_NAME}"
 CREDIT = re.compile(rf"^(?:{_ROLE_NAMES}[ 、，,]*)+(?:{_PHOTO})?$|^{_BARE_NAME}(?:[ 、，,]+{_BARE_NAME}){{0,2}} ?摄$")
 # Text and pictures credited apart: '文/记者 张三 图/通讯员 李四', '记者 张三/文 李四/图'.
 _WHO = rf"(?:(?:{_ROLE}) ?)?{_NAMES}"
-SPLIT_BEFORE = re.compile(rf"([文图]) ?/ ?({_WHO})")
-SPLIT_AFTER = re.compile(rf"({_WHO}) ?/ ?([文图])")
+# (the mark's slash may be a colon: 文：张三 图：李四; the pictures' mark 摄影 or 摄: 摄影/李四, 张三/摄)
+SPLIT_BEFORE = re.compile(rf"([文图]|摄影) ?[/：:] ?({_WHO})")
+SPLIT_AFTER = re.compile(rf"({_WHO}) ?/ ?([文图摄])")
 SPLIT = re.compile(rf"^(?:{SPLIT_BEFORE.pattern} ?)+$|^(?:{SPLIT_AFTER.pattern} ?)+$")
 # '记者 孙庆辉文/图' (the space before the mark lost at a line break) reads as one pair of the split
 # form, pictures by 孙庆辉文: a byline ending in the mark for both is read as that, where it can be.
 BOTH_MARK_END = re.compile("(?:文 ?/ ?图|图 ?/ ?文)$")
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
 PHOTO_MARK = re.compile(rf"^(?:{_PHOTO})$")
-# Every role, the photo mark and the text/picture slash hold one of these: a line without them is no byline.
-CREDIT_CHARS = re.compile("[记实通摄/]")
+# Every role, the photo mark and the text/picture slash (or colon) hold one of these: a line without them is no byline.
+CREDIT_CHARS = re.compile("[记实通摄/]|[文图][：:]")
 # Compiled once: re's own cache of 512 patterns is flushed by the names' patterns an article makes.
 ROLE_SPLIT = re.compile(f"({_ROLE})")
 PHOTO_END = re.compile(rf"(?:{_PHOTO})$")
 NAME_BREAKS = re.compile(r"[ 、，,]+")
 SPACES = re.compile(" +")
+ROLE_COLON = re.compile(rf"({_ROLE})\s*[：:]\s*")  # 记者：张三 is 记者 张三
+REPORTED = re.compile(r" ?报道[：:]?$")  # 本报记者 张三 报道: the mark of the report, no name
 # The dateline that opens a news story: 本报讯, 本报郑州12月3日讯, 新华社北京１月２日电, 据新华社电
 LEAD = DATELINE_AT_START
 DATELINE_REACH = 40  # characters: the longest dateline, letter-spaced ('据 新 华 社 呼 和 浩 特 １ 月 １ ３ 日 电')
@@ -91,7 +94,7 @@ def parse(text: str) -> Credit | None:
 @lru_cache(maxsize=1 << 14)
 def _parse(text: str) -> Credit | None:
     """A byline (the whole of `text`) as a Credit, or None if it is not one."""
-    text = SPACES.sub(" ", close_roles(fold(unspace(text)))).strip(" （）()")
+    text = REPORTED.sub("", SPACES.sub(" ", ROLE_COLON.sub(r"\1 ", close_roles(fold(unspace(text))))).strip(" （）()"))
     if SPLIT.match(text) and not (BOTH_MARK_END.search(text) and CREDIT.match(text)):
         return _parse_split(text)
     if not CREDIT.match(text):
@@ -116,7 +119,7 @@ def _parse_split(text: str) -> Credit:
     """'文/记者 张三 图/通讯员 李四': each named with their role (bare names: the text's are
     reporters), and the pictures' also as photographers."""
     credit = Credit()
-    pairs = SPLIT_BEFORE.findall(text) if text[0] in "文图" else [(m, w) for w, m in SPLIT_AFTER.findall(text)]
+    pairs = SPLIT_BEFORE.findall(text) if text[0] in "文图摄" else [(m, w) for w, m in SPLIT_AFTER.findall(text)]
     for mark, who in pairs:
         parts = ROLE_SPLIT.split(who)
         named = {role_field(role): _names(chunk) for role, chunk in zip(parts[1::2], parts[2::2])}
@@ -124,7 +127,7 @@ def _parse_split(text: str) -> Credit:
             named["reporters" if mark == "文" else "photographers"] = _names(parts[0])
         for role, names in named.items():
             getattr(credit, role).extend(n for n in names if n not in getattr(credit, role))
-            if mark == "图":
+            if mark != "文":
                 credit.photographers.extend(n for n in names if n not in credit.photographers)
     return credit
 
