@@ -11,6 +11,8 @@ The shipped weights are fitted on every source present, each counting alike.
 Rows:
 - `sample gold`, `sample relaid` (another seed than the one fitting sees), `realpages`,
   `realpages2`: the shipped weights (a training figure: they were fitted on it);
+- `realpages relaid`, `realpages2 relaid`: the real articles laid out again (bench/relayout.py), as
+  another paper of their style would set them: the weights saw the articles, never these layouts;
 - `held out: X`: weights fitted on every other source, scored on X: the honest figure for a
   paper whose style the weights never saw.
 
@@ -48,6 +50,7 @@ WRONG = ("MISSED", "BOUNDARY", "ORDER", "HEADLINE")  # the referee's words for a
 ENTITIES = ("persons_f1", "organizations_f1", "organizations_precision")
 NO_ENTITIES = ("sample", "synthetic")  # sources whose gold names no people
 FIT_RELAYOUT_SEED, SCORE_RELAYOUT_SEED, VARIANTS = 1, 2, 10
+REAL_VARIANTS = 2  # each real page laid out again this many times for its `relaid` row
 SYNTH_ARTICLES, SYNTH_SEED = 300, 11
 REAL_SOURCES = ("realpages", "realpages2")  # folders of ../shared with gold/ and pages/
 
@@ -65,8 +68,8 @@ def figures(pages: list[tuple[Path, dict]]) -> dict:
                     "wrong_flagged": on_flagged / len(wrong) if wrong else 1.0}
 
 
-def relaid(gold: Path, pages: Path, seed: int, out: Path) -> list[tuple[Path, dict]]:
-    relayout.main(["--gold", str(gold), "--pages", str(pages), "--out", str(out), "--variants", str(VARIANTS),
+def relaid(gold: Path, pages: Path, seed: int, out: Path, variants: int = VARIANTS) -> list[tuple[Path, dict]]:
+    relayout.main(["--gold", str(gold), "--pages", str(pages), "--out", str(out), "--variants", str(variants),
                    "--seed", str(seed)])
     return fit.gold_pages([(out / "gold", out / "pages")])
 
@@ -112,6 +115,8 @@ def table(shared: Path, held_out: bool = True) -> dict[str, dict]:
         for name in REAL_SOURCES:
             if name in sources:
                 rows[name] = figures(sources[name][0])
+                rows[f"{name} relaid"] = figures(relaid(shared / name / "gold", shared / name / "pages", SCORE_RELAYOUT_SEED,
+                                                        tmp / f"relaid-{name}", REAL_VARIANTS))
         if held_out and len(sources) > 1:
             for name in sources:
                 weights = fit.fit([gold for other, sets in sources.items() if other != name for gold in sets])
