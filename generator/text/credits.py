@@ -53,8 +53,8 @@ LEAD_CREDIT_REPORTED = re.compile(  # run on, ending in 报道：
     rf"^{DATELINE} ?((?:(?:{_ROLE}) ?{_RUN_ON_NAMES}[、，]? ?)+?) ?报道[：:]")
 LEAD_CREDIT_SOURCE = re.compile(  # run on, the reporter's source after the name: 记者X从…获悉
     rf"^{DATELINE} ?((?:{_ROLE}) ?[{HAN}·]{{2,3}}?)(?=从|在|获悉)")
+LEAD_CREDIT_BRACKETED = re.compile(rf"^{DATELINE}\s*((?:{_ROLE}) ?[^】]{{1,40}})】")  # in black brackets: 【环球网报道 记者 王明】
 # Without brackets the credit ends at a space: '本报讯 记者 张三 通讯员 李四 6月5日，…'
-LEAD_CREDIT_BRACKETED = re.compile(rf"^{DATELINE}\s*((?:{_ROLE}) ?[^】]{{1,40}})】")  # 【环球网报道 记者 王明】
 LEAD_CREDIT_BARE = re.compile(rf"^{DATELINE} ((?:{_ROLE_NAMES} ?)+?) (?![{HAN}·]{{2,4}}(?: |$))")
 
 
@@ -178,8 +178,7 @@ def from_lead(text: str) -> Credit | None:
     text = fold(text)
     match = LEAD_CREDIT.match(text.replace(" ", "", 3) if text.startswith("本报讯 ") else text) or \
         LEAD_CREDIT_REPORTED.match(text) or LEAD_CREDIT_SOURCE.match(text) or LEAD_CREDIT_BRACKETED.match(text) or \
-        LEAD_CREDIT_BARE.match(text) or \
-        LEAD_CREDIT_FIRST.match(text)
+        LEAD_CREDIT_BARE.match(text) or LEAD_CREDIT_FIRST.match(text)
     if not match:
         return None
     inner = ROLE_SPLIT.sub(r" \1 ", match.group(1))

@@ -66,17 +66,18 @@ _PLACE = rf"(?!记者|通讯员|特约|实习|摄影)[{HAN}·]{{2,8}}?"
 DATELINE_MARKS: list[str] = DATA["dateline_marks"] + DATA["web_marks"] + DATA["report_marks"]
 _MARK = f"(?:{_alternation(DATA['dateline_marks'])})"
 _ANY_MARK = f"(?:{_alternation(DATELINE_MARKS)})"
+_REPORT = f"(?:{_alternation(DATA['report_marks'])})"
 # Who issued it, where it was filed and when, and the mark: an agency the paper names (本报讯,
 # 新华社北京１月２日电), another medium or two (东北网5月1日讯, 京华时报8月27日信息, 包头晚报讯 昨日,
 # 沈阳晚报、沈阳网讯), a wire's place and day alone (武汉２月５日电), or any name's day and place
 # before 报道 and the bracketed credit (大公财经3月27日北京报道（记者…）).
 _ISSUED = (rf"(?:据?{AGENCY}(?:{_PLACE})?(?:{DATE})?{_MARK}|"
            rf"据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{DATE}{_ANY_MARK}|据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{_ANY_MARK}{_APART}|"
-           rf"{_PLACE}{DATE}电|[{HAN}]{{2,8}}?{DATE}(?:{_PLACE})?(?:{_alternation(DATA['report_marks'])})(?=\s?[（(](?:{AGENCY}\s?)?(?:{_alternation(DATA['roles'])})))")
+           rf"{_PLACE}{DATE}电|[{HAN}]{{2,8}}?{DATE}(?:{_PLACE})?{_REPORT}(?=\s?[（(]{ROLE}))")
 # Web copy sets it in black brackets, a medium's report too, the credit inside or not
 # (【大河网讯】, 【环球网报道 记者 王明】, 【环球时报综合报道】).
 DATELINE = (rf"(?:[{re.escape(DATA['brief_marks'])}▲]?{_ISSUED}|"
-            rf"【(?:{_ISSUED}|{MEDIUM}(?:综合)?(?:{_alternation(DATA['report_marks'])}))(?:】|(?=\s?(?:{AGENCY}\s?)?(?:{_alternation(DATA['roles'])}))))")
+            rf"【(?:{_ISSUED}|{MEDIUM}(?:综合)?{_REPORT})(?:】|(?=\s?{ROLE})))")
 DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 
 # How a lead with no dateline opens: when (within its first dozen characters), or whence.
