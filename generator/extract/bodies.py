@@ -128,9 +128,9 @@ def _without_preposition(name: str) -> str:
 
 
 # How an address ends before the body at it: a settlement, or a street or ring road of a division
-# (麻涌镇南洲村|东莞市港航船舶清污有限公司, 北京市朝阳区东三环|中央电视台; not the brand 环球优路).
+# (石佛镇东湖村|郑州市宏达物流有限公司, 上海市徐汇区漕溪北路|中国科学院上海分院; not the brand 环球优路).
 STREET_END = ("路", "街", "大道", "巷", "环", "号")
-PLACE_KINDS = ("区", "县", "市")  # 革命老区|永嘉县委, 贫困县|…: what kind of place the body's is, no address
+PLACE_KINDS = ("区", "县", "市")  # 贫困山区|阜平县委: what kind of place the body's is, no address
 NATIONAL = ("中央", "中国", "国家", "全国")  # a body of the whole country: no address is inside one
 
 
@@ -226,7 +226,7 @@ def _a_kind(name: str) -> bool:
 def _two_bodies(name: str) -> bool:
     """党和政府, 新民晚报和上海国脉通讯股份有限公司, 八达岭长城特区和春兰集团, 英国高级官员和英国工党新政府:
     two bodies, a place and a body, or people and a body, joined, not one (林业和园林局 is one); or
-    things listed, the last a word of every text (商业区和银行, 流行病学调查和实验室)."""
+    things listed, the last a word of every text (居民区和医院, 病毒检测和实验室)."""
     joined = JOINED_TWO.search(name)
     if not joined:
         return False
