@@ -140,8 +140,8 @@ def _without_address(name: str) -> str:
     street starts the body's own name, which the address is no part of."""
     for at in range(2, len(name) - MIN_MODEL_NAME + 1):
         address, rest = name[:at], name[at:]
-        if (address.endswith(places.SETTLEMENT_END) or address.endswith(STREET_END) and places.starts_with_division(address)
-                or address.endswith(PLACE_KINDS) and not places.starts_with_division(address)) \
+        if (address.endswith(places.SETTLEMENT_END) or (address.endswith(STREET_END) and places.starts_with_division(address))
+                or (address.endswith(PLACE_KINDS) and not places.starts_with_division(address))) \
                 and (rest.startswith(NATIONAL) or places.starts_with_official(rest)) and _named_body(rest):
             return rest
     return name

@@ -230,7 +230,7 @@ def _load_yaml(path: Path) -> tuple[object, str]:
 def _no_calendar_date(node) -> tuple[int | None, str]:
     """The line and text of the first date in a YAML document that is no day of the calendar."""
     if isinstance(node, yaml.ScalarNode):
-        if node.tag.endswith(":timestamp") and not _is_date(node.value):
+        if node.tag.endswith(":timestamp") and not is_date(node.value):
             return node.start_mark.line + 1, node.value
         return None, ""
     children = [v for pair in node.value for v in pair] if isinstance(node, yaml.MappingNode) else \
@@ -273,13 +273,14 @@ def _fields(data, path: Path, text: str, at: tuple[str, ...] = ()) -> dict[str, 
         values[key] = None if value is None else str(value).strip()
         if values[key] and CONTROL.search(values[key]):  # a line break would end the Markdown line it goes in
             raise error(f"{key}: a line break or control character in the value", key)
-    if values.get("date") and not _is_date(values["date"]):
+    if values.get("date") and not is_date(values["date"]):
         raise error(f"date: {values['date']!r} is no calendar date (YYYY-MM-DD, or YYYY-MM or YYYY where only "
                     "they are known)", "date")
     return values
 
 
-def _is_date(value: str) -> bool:
+def is_date(value: str) -> bool:
+    """Whether `value` is a day of the calendar as YYYY-MM-DD, or a month or year of it (YYYY-MM, YYYY)."""
     match = PARTIAL_DATE.fullmatch(value)
     if not match:
         return False

@@ -6,11 +6,10 @@ article's date is the day its paper printed it: a page whose own head prints the
 metadata for it."""
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import replace
 
-from ..read.page import Page
+from ..read.page import Page, is_date
 from ..text.chars import HAN
 from ..text.vocabulary import fold, number  # fold: ２０２４年３月５日 as 2024年3月5日
 
@@ -20,8 +19,9 @@ _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _PAGE_NUMBER = r"第?\s*([A-Z]?\d{1,3})\s*版|([A-Z]\d{2,3})(?![\w])"  # 第05版, A05版, A05
 _EDITOR = r"(?:责任编辑|责编|本版编辑|版式设计|美编|校对|组版)[：:\s]*|(?:编辑|设计|版式)[：:\s]+"  # not 编辑部主任
 _EDITORS = rf"(?:(?:{_EDITOR})[{HAN}]{{2,4}}\s*)+"
-_LABEL = rf"[{HAN}]{{2,6}}新闻"  # the page's: 金水新闻, 区县新闻
-LABEL = re.compile(rf"(?:^|\s)([{HAN}]{{2,6}})新闻(?=\s|$)")
+_LABEL_NAME = rf"[{HAN}]{{2,6}}"
+_LABEL = rf"{_LABEL_NAME}新闻"  # the page's: 金水新闻, 区县新闻
+LABEL = re.compile(rf"(?:^|\s)({_LABEL_NAME})新闻(?=\s|$)")
 # One part alone on its line (the day only with its weekday: a date alone may be a line of text),
 # or two and more set apart by spaces. Each part is matched once and kept (an atomic group): a
 # long line that is no frame is given up in one pass, not tried in every way of cutting it.
@@ -48,8 +48,9 @@ def with_printed(page: Page, furniture: list[int]) -> Page:
     for line in (fold(page.lines[n - 1].strip()) for n in furniture):
         framed = PAGE_FRAME.match(line)
         day = (DAY if framed else DAY_AND_WEEKDAY).search(line)
-        if day and "date" not in found and _calendar(*map(number, day.groups())):
-            found["date"] = "{:04d}-{:02d}-{:02d}".format(*map(number, day.groups()))
+        printed_day = "{:04d}-{:02d}-{:02d}".format(*map(number, day.groups())) if day else ""
+        if printed_day and "date" not in found and is_date(printed_day):
+            found["date"] = printed_day
         if not framed:  # (a line of furniture that is no frame: a QR code's, a hotline's)
             continue
         page_number = PAGE_NUMBER.search(line)
@@ -61,14 +62,6 @@ def with_printed(page: Page, furniture: list[int]) -> Page:
             found["newspaper"] = paper.group(1)
     missing = {k: v for k, v in found.items() if getattr(page.meta, k) is None}
     return replace(page, meta=replace(page.meta, **missing)) if missing else page
-
-
-def _calendar(year: int, month: int, day: int) -> bool:
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def label(page: Page, furniture: list[int]) -> str | None:
