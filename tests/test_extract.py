@@ -603,3 +603,12 @@ def test_web_copy_in_black_brackets_opens_a_story_and_credits_it(tmp_path):
     first, second = pipeline.process(read_page(path)).articles
     assert (first.body_lines, first.reporters, first.title[:4]) == ([[1, 3]], ["王明"], "近日，多")
     assert (second.body_lines, second.event_date) == ([[4, 5]], "03-05")
+
+
+def test_a_malformed_chinese_numeral_is_no_date(tmp_path):
+    """十十月 in a dateline or a page's head is no month: the page is read, with no date from it
+    (before, the numeral stopped the whole build)."""
+    assert [vocabulary.number(t) for t in ("三十一", "十", "二〇二四", "十十", "二十十")] == [31, 10, 2024, None, None]
+    assert dates.filed("新华社北京十十月五日电") is None
+    article = only_article(tmp_path, "2024年十十月五日 星期二\n\n标题\n\n新华社北京十十月五日电 今天，会议召开。\n")
+    assert article.publication_date is None and article.title == "标题"

@@ -48,7 +48,8 @@ def with_printed(page: Page, furniture: list[int]) -> Page:
     for line in (fold(page.lines[n - 1].strip()) for n in furniture):
         framed = PAGE_FRAME.match(line)
         day = (DAY if framed else DAY_AND_WEEKDAY).search(line)
-        printed_day = "{:04d}-{:02d}-{:02d}".format(*map(number, day.groups())) if day else ""
+        parts = [number(part) for part in day.groups()] if day else [None]
+        printed_day = "{:04d}-{:02d}-{:02d}".format(*parts) if None not in parts else ""
         if printed_day and "date" not in found and is_date(printed_day):
             found["date"] = printed_day
         if not framed:  # (a line of furniture that is no frame: a QR code's, a hotline's)

@@ -37,14 +37,15 @@ CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} 
 
 
 def number(text: str) -> int | None:
-    """1998, １２, 十二, 三十一, 二〇〇一 as an int (digits, or Chinese numerals up to 99)."""
+    """1998, １２, 十二, 三十一, 二〇〇一 as an int (digits, or Chinese numerals up to 99); None for
+    anything else (十十, 二十十: a page may print anything)."""
     text = text.strip()
     if text.isdigit():
         return int(text)
-    if text and all(c in CHINESE_DIGITS or c == "十" for c in text):
-        if "十" not in text:
-            return int("".join(str(CHINESE_DIGITS[c]) for c in text))
-        tens, _, ones = text.partition("十")
+    if text and all(c in CHINESE_DIGITS for c in text):
+        return int("".join(str(CHINESE_DIGITS[c]) for c in text))
+    tens, ten, ones = text.partition("十")
+    if ten and len(tens) <= 1 and len(ones) <= 1 and all(c in CHINESE_DIGITS for c in tens + ones):
         return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[ones] if ones else 0)
     return None
 
