@@ -16,6 +16,7 @@ import json
 import random
 import re
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,7 @@ SLOGANS = ["凝心聚力谋发展", "真抓实干开新局", "担当作为显身
 # a source (the share of such articles: UNDATED_LEADS).
 OPENINGS = ["昨日，", "昨天上午，", "近日，", "日前，", "据了解，", "记者从{district}获悉，", "{month}月{day}日，",
             "{month}月{day}日上午，", "{year}年{month}月{day}日，"]
+YESTERDAY = ("昨日", "昨天")  # openings dated the day before the page's print date
 UNDATED_LEADS = 0.3
 
 
@@ -88,7 +90,8 @@ def make_article(rng, pool, district, year, reporters):
         dated = opening.startswith(f"{month}月") or opening.startswith(f"{year}年")
         byline = f"记者 {reporter}" + (f" 通讯员 {correspondent}" if correspondent else "") if form < 0.5 else None
         return _article(title, kicker, subtitle, lead, byline, rng, pool, [reporter] if byline else [],
-                        [correspondent] if byline and correspondent else [], month, day, dated, year)
+                        [correspondent] if byline and correspondent else [], month, day, dated, year) | \
+            {"yesterday": opening.startswith(YESTERDAY)}
     if form < 0.4:
         lead = f"本报讯（记者{reporter}" + (f" 通讯员{correspondent}" if correspondent else "") + "）"
         byline = None
@@ -191,7 +194,7 @@ def make_page(rng, pool, district, year, reporters, count) -> Page:
             "headline_lines": ranges(g["head"]), "body_lines": ranges(g["body"]),
             "reporters": a["reporters"], "correspondents": a["correspondents"],
             "photographers": a.get("photographers", []), "event_date": a["event_date"],
-            "persons": [], "organizations": [],
+            "persons": [], "organizations": [], "yesterday": a.get("yesterday", False),
         })
     return page
 
@@ -223,9 +226,12 @@ def generate(articles: int, out: Path, seed: int = 7) -> int:
         page = make_page(rng, pool, district, year, reporters, count)
         stem = f"{year}_{n:06d}"
         (out / "pages" / f"{stem}.txt").write_text("\n".join(page.lines) + "\n", encoding="utf-8")
+        printed = date(year, rng.randint(1, 12), rng.randint(1, 28))
         (out / "pages" / f"{stem}.yaml").write_text(
-            f"district: {district.name}\ncity: {district.city}\ndate: {year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n",
-            encoding="utf-8")
+            f"district: {district.name}\ncity: {district.city}\ndate: {printed.isoformat()}\n", encoding="utf-8")
+        for g in page.gold:  # 昨日 is the day before the printing
+            if g.pop("yesterday"):
+                g["event_date"] = (printed - timedelta(days=1)).strftime("%m-%d")
         gold = {"source": f"{stem}.txt", "district": district.name, "city": district.city, "page_year": year,
                 "furniture_lines": [], "articles": page.gold}
         (out / "gold" / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -258,6 +258,7 @@ def test_page_frame_is_furniture_and_each_brief_is_an_article(tmp_path):
     "郑州日报 2024年3月5日 星期二 第05版 金水新闻",  # run together on one line
     "２０２４年３月５日　星期二　编辑：赵强　校对：周敏　A05",
     "二〇二四年三月五日 星期二",
+    "A05　城事　2024年3月5日　星期二",  # a section's name among them
 ])
 def test_a_frame_run_together_on_one_line_is_furniture_and_dates_the_page(tmp_path, head):
     """The page's own head: its day, 版次 and paper are the page's where nothing else gives them;
@@ -276,9 +277,11 @@ def test_a_frame_run_together_on_one_line_is_furniture_and_dates_the_page(tmp_pa
 
 def test_a_line_of_text_with_a_date_is_no_frame():
     assert not frame.is_frame("2024年3月5日，金水区召开会议") and not frame.is_frame("郑州日报 记者 张华")
+    assert not frame.is_frame("2024年3月5日 金水区召开大会") and not frame.is_frame("G20 峰会 开幕")
     # a long run of frame parts that is no frame after all is given up at once (cut every way it
     # can be, this one would take longer than the universe has: a hostile page would hang the build)
     assert not frame.is_frame("编辑 张三 " * 2000 + "。") and not frame.is_frame("2024年3月5日 星期二 " * 2000 + "x")
+    assert not frame.is_frame("城事 2024年3月5日 星期二 " * 2000 + "。")
 
 
 def test_marked_points_of_one_story_stay_in_it(tmp_path):
@@ -582,3 +585,47 @@ def test_a_page_reassembly_is_unsure_of_is_listed_to_check(tmp_path):
     assert "待校对（1 个版面" in listing and "- [unsure\\.txt](unsure.md)：" in listing
     assert f"[{sources.DOUBT_NAMES['orphan']}（第 11 行）](unsure.md#L11)" in listing
     assert set(DOUBT_MARGINS) | {"orphan", "unlinked"} <= set(sources.DOUBT_NAMES)  # every doubt is named to the editor
+
+
+EDITOR_NOTE_BEFORE_ITS_HEADLINE = """公交线路同步优化
+
+为做好与地铁的接驳，市公交集团将同步调整12条公交线路，新
+开3条接驳线路。具体方案将在地铁开通前向社会公布。（周洁）
+
+编者按：冬季是火灾高发季节。即日起，本报开设“冬季防火进万家”专栏，
+提醒广大市民注意用火用电安全。
+
+电动车充电请到指定地点
+
+■本报记者　何晓东　文/图
+
+11月12日晚，城南一小区楼道内一辆正在充电的电动自行车突然起火，
+所幸被及时扑灭，未造成人员伤亡。
+
+简　讯
+
+■　5月6日，区人社局在花园路举办专场招聘会，62家
+企业提供就业岗位1800余个。（孙浩）
+"""
+
+
+def test_an_editors_note_a_marked_byline_and_a_briefs_writer(tmp_path):
+    """The editor's note (编者按) above a headline is part of the story under it, not of the story
+    before it nor a story the headline heads; a byline set after an item's mark (■) credits its
+    story; a brief's writer in brackets after its last sentence is its reporter; a column's label
+    letter-spaced (简　讯) is furniture."""
+    page, layout = layout_of(tmp_path, EDITOR_NOTE_BEFORE_ITS_HEADLINE)
+    assert [(a.kind, a.headline, ranges(a.body)) for a in layout.articles] == [
+        ("news", [[1]], [[3, 4]]), ("news", [[9]], [[6, 7], [11, 11], [13, 14]]), ("brief", [], [[18, 19]])]
+    assert layout.furniture == [16]
+    first, second, brief = pipeline.process(page).articles
+    assert first.reporters == ["周洁"] and "周洁" not in first.persons
+    assert (second.reporters, second.photographers) == (["何晓东"], ["何晓东"])
+    assert [p["role"] for p in second.paragraphs][:2] == ["note", "byline"] and second.event_date.endswith("11-12")
+    assert brief.reporters == ["孙浩"]
+
+
+def test_a_sections_name_beside_the_frame_is_furniture(tmp_path):
+    """Over the frame it is the section's (社区·民生); a short line under it may be a headline."""
+    _, layout = layout_of(tmp_path, "社区·民生\n2022年7月20日　星期三　第6版\n金水区召开大会\n\n本报讯 7月19日，金水区召开大会。\n")
+    assert layout.furniture == [1, 2] and layout.articles[0].headline == [[3]]

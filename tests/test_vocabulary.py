@@ -46,6 +46,11 @@ def test_source_line(case):
     assert bool(vocabulary.SOURCE_LINE.match(case["text"])) == case["source"]
 
 
+@pytest.mark.parametrize("case", DATA["editor_note_lines"], ids=lambda c: c["text"])
+def test_editor_note(case):
+    assert bool(vocabulary.EDITOR_NOTE.match(case["text"])) == case["note"]
+
+
 @pytest.mark.parametrize("line", DATA["continued_from"])
 def test_continued_from(line):
     assert vocabulary.CONTINUED_FROM.match(line)

@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..text.vocabulary import fold, number  # fold: full-width digits as ASCII, one for one: spans hold
 
 DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-RELATIVE = re.compile(r"近日|日前|昨日|昨天|今日|今天|前日|近期|日内|上周|本周|近来|前不久")
-RELATIVE_NOT_TODAY = re.compile(r"近日|日前|昨日|昨天|前日|近期|日内|上周|本周|近来|前不久")
+# A time named vaguely (近日, 日前): the lead gives no day, unless a date in brackets explains it.
+VAGUE = re.compile(r"近日|日前|近期|日内|上周|本周|近来|前不久")
+# A day named relative to the dispatch's day or the printing (今天 is that day, 昨天 the day
+# before, 前天 two days before), at any hour: 今晨, 昨晚. Not a title's word: 《今日早报》.
+DAYS_BEFORE = {"今天": 0, "今日": 0, "今晚": 0, "今晨": 0, "今早": 0,
+               "昨天": 1, "昨日": 1, "昨晚": 1, "昨晨": 1, "昨夜": 1, "前天": 2, "前日": 2}
+RELATIVE_DAY = re.compile(rf"(?<!《)(?:{'|'.join(DAYS_BEFORE)})")
+FIRST_SENTENCE = re.compile(r"[^。！？]*")  # a relative day counts there only: '今天的中国' further on is no date
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?![前后代])")
 # A year that is a plan or a goal, not the present: 到2035年, 确保2003年…, 2000年将是…, 2000年倒计时钟.
 PLAN = re.compile(r"(?:到|至|至今|将于|计划|规划|远景|目标|确保|力争|争取|预计)\s*$")
@@ -40,10 +47,9 @@ class EventDate:
 
 
 # The day alone opens a lead in the month it was printed: '5日，…', '（记者 张三）5日上午'.
-DAY_FIRST = re.compile(r"^\s*(?:[（(][^）)]{0,40}[）)])?\s*(\d{1,2}\s*日)(?![\d来])")  # not 15日来: for 15 days
+DAY_FIRST = re.compile(r"^\s*(?:[（(][^）)]{0,40}[）)])?\s*(\d{1,2}\s*日)(?!来)")  # not 15日来: for 15 days
 # A day alone in a dispatch is in the month of its dateline: '新华社香港１月３日电 … ２日宣布'.
-DAY_ALONE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日(?![\d来前后])")
-TODAY = re.compile(r"今天|今日|今晚|今晨|今早")  # the dispatch's day, at any hour
+DAY_ALONE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日(?![来前后])")
 
 
 def filed(dateline: str | None) -> tuple[int, int] | None:
@@ -56,12 +62,14 @@ def filed(dateline: str | None) -> tuple[int, int] | None:
 
 
 def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int] | None = None) -> EventDate | None:
-    """The first calendar date of the lead paragraph, unless a relative day (近日, 昨日) comes
-    first without the date in brackets after it ('昨日（6月4日）'). A lead that opens with the day
-    alone ('5日，') is dated in the month of `published` (YYYY-MM-DD), or the month before it when
-    that day is still to come. In a dispatch whose dateline gives its day (`dispatch`: month,
-    day), 今天 is that day and a day alone ('２日宣布') is in its month."""
+    """The first calendar date of the lead paragraph, unless a vaguer time (近日, 日前) comes first
+    without the date in brackets after it ('近日（6月4日）'). A lead that opens with the day alone
+    ('5日，') is dated in the month of `published` (YYYY-MM-DD), or the month before it when that
+    day is still to come. A day named relative (今天, 昨天, 前天) in the lead's first sentence, before
+    any date, is counted from the dispatch's day where its dateline gives one (`dispatch`: month,
+    day), in which a day alone ('２日宣布') is in that month too, and from `published` elsewhere."""
     lead = fold(lead)
+    relative_day = RELATIVE_DAY.search(lead, 0, FIRST_SENTENCE.match(lead).end())
     day_first = DAY_FIRST.match(lead)
     if day_first and published and len(published) == 10 and not dispatch:
         year, month, printed = (int(x) for x in published.split("-"))
@@ -73,11 +81,12 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     match = DATE.search(lead)
     this_month = THIS_MONTH.search(lead)
     if dispatch:
-        first = min((m for m in (TODAY.search(lead), DAY_ALONE.search(lead), this_month) if m), key=lambda m: m.start(),
+        first = min((m for m in (relative_day, DAY_ALONE.search(lead), this_month) if m), key=lambda m: m.start(),
                     default=None)
-        if first and (not match or first.start() < match.start()) and not RELATIVE_NOT_TODAY.search(lead[: first.start()]):
-            if TODAY.fullmatch(first.group()):
-                return EventDate(dispatch[0], dispatch[1], None, first.group())
+        if first and (not match or first.start() < match.start()) and not VAGUE.search(lead[: first.start()]):
+            if first is relative_day:  # (the year is the printing's to count in, resolved() says which it is)
+                found = _days_before(int(published[:4]) if published else None, *dispatch, DAYS_BEFORE[first.group()], "")
+                return found and EventDate(found.month, found.day, None, first.group())
             if first is this_month:  # 本月８日: the dateline's month; 上月: the month before
                 month = dispatch[0] if first.group(1) == "本月" else _month_before(None, dispatch[0])[1]
                 day = int(first.group(2))
@@ -94,10 +103,16 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
             year, month = _month_before(year, month)
         day = int(this_month.group(2))
         return EventDate(month, day, year, this_month.group()) if 1 <= day <= 31 else None
+    explained = match and relative_day and re.fullmatch(r"\s*[（(]\s*", lead[relative_day.end(): match.start()])
+    if relative_day and (not match or relative_day.start() < match.start()) and not explained:
+        if VAGUE.search(lead[: relative_day.start()]) or not published or len(published) != 10:
+            return None
+        year, month, day = (int(x) for x in published.split("-"))
+        return _days_before(year, month, day, DAYS_BEFORE[relative_day.group()], relative_day.group())
     if not match:
         return None
-    relative = RELATIVE.search(lead[: match.start()])
-    if relative and not re.fullmatch(r"\s*[（(]\s*", lead[relative.end(): match.start()]):
+    vague = VAGUE.search(lead[: match.start()])
+    if vague and not re.fullmatch(r"\s*[（(]\s*", lead[vague.end(): match.start()]):
         return None
     year, month, day = match.groups()
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
@@ -106,6 +121,15 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     if relative_year and not year and published:  # 去年１０月１５日: the year before the printing
         year = int(published[:4]) + RELATIVE_YEAR[relative_year.group(1)]
     return EventDate(int(month), int(day), int(year) if year else None, match.group())
+
+
+def _days_before(year: int | None, month: int, day: int, before: int, text: str) -> EventDate | None:
+    """The day `before` days before the given one (its year unknown: counted in a common year)."""
+    try:
+        found = date(year or 2001, month, day) - timedelta(days=before)
+    except ValueError:  # a dateline's impossible day (２月３０日)
+        return None
+    return EventDate(found.month, found.day, found.year if year else None, text)
 
 
 def _month_before(year: int | None, month: int) -> tuple[int | None, int]:

@@ -6,7 +6,7 @@ import re
 
 from ..text.chars import clean, compact
 from ..text.credits import DATELINE as _DATELINE, without_dateline
-from ..text.vocabulary import BRIEF_MARKS, CAPTION_MARKS
+from ..text.vocabulary import ITEM_MARKS, CAPTION_MARKS
 
 NEWS_VERBS = re.compile(
     r"召开|举行|举办|开展|调研|督导|视察|考察|签约|揭牌|成立|启动|开班|开幕|闭幕|上线|获评|获|荣获|走进|"
@@ -15,7 +15,7 @@ PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:乡|镇|街道|村|社区|区|
 DATELINE = re.compile(rf"^{_DATELINE}\s*(?:[（(][^）)]*[）)])?\s*")
 SUBTITLE_DASH = re.compile(r"^[—－]")
 UNTITLED = "（无题）"
-LEAD_MARK = re.compile(rf"^(?:[{re.escape(CAPTION_MARKS + BRIEF_MARKS)}]\s*|[（(](?:上接|接上|紧接)[^）)]{{0,6}}[）)])")
+LEAD_MARK = re.compile(rf"^(?:[{re.escape(CAPTION_MARKS + ITEM_MARKS)}]\s*|[（(](?:上接|接上|紧接)[^）)]{{0,6}}[）)])")
 
 
 def unit_text(lines: list[str]) -> str:

@@ -27,7 +27,7 @@ def _words(name: str) -> list[str]:
 
 @cache
 def surnames() -> frozenset[str]:
-    return frozenset(_words("surnames.txt"))
+    return frozenset(vocabulary.SURNAMES)
 
 
 # How many of the most common single surnames (surnames.txt lists them by how many people bear
@@ -39,7 +39,7 @@ COMMON_SURNAMES = 200
 
 @cache
 def common_surnames() -> frozenset[str]:
-    return frozenset([w for w in _words("surnames.txt") if len(w) == 1][:COMMON_SURNAMES])
+    return frozenset([w for w in vocabulary.SURNAMES if len(w) == 1][:COMMON_SURNAMES])
 
 
 @cache
@@ -240,9 +240,8 @@ NAME_CONTEXT = (6, 8)
 # What the model tags PER and is no one's name: a person called by a title or a form of address
 # (江主席, 何教授, 夏先生: a name with a title after it is the name, 刘伯承元帅), a photographer's
 # credit (周确摄), a name the text leaves out (张某), a body's name (程海卫生院, 北京医院).
-FORMS_OF_ADDRESS = "先生|女士|小姐|师傅|同志|大夫|元帅"
-ADDRESS = re.compile(rf"(?:{FORMS_OF_ADDRESS}|师|氏)$")
-SPLIT_ADDRESS = re.compile(FORMS_OF_ADDRESS)  # a name's last character and the next
+ADDRESS = re.compile(rf"(?:{vocabulary.FORMS_OF_ADDRESS}|师|氏)$")
+SPLIT_ADDRESS = re.compile(vocabulary.FORMS_OF_ADDRESS)  # a name's last character and the next
 NOT_A_NAME = re.compile(r"(?:[摄某等]|医院|卫生院|学校|中学|小学|大学|学院|公司|集团|银行|政府)$")
 PLACE_END = re.compile(r"[省市区县乡镇村路街]$")  # jieba calls 高新区 a name
 MAX_FOREIGN_NAME = 30  # characters, '·' included: 诺罗敦·莫尼列·西哈努克 has 11

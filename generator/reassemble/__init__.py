@@ -15,10 +15,11 @@ mid-sentence; an article can continue at the top of the page. The steps:
    (kicker / title / subtitle stay together), each headline heads one story or none and each
    story has one headline or none; the cut and the assignment with the best total of the
    fitted scores win;
-5. join a dispatch that no headline heads to the story beside it that it is part of: a
+5. join an editor's note (编者按) to the story it stands before;
+6. join a dispatch that no headline heads to the story beside it that it is part of: a
    report may be several dispatches from several places under one headline (the fitted
    `dispatch` model);
-6. join the text at the top of the page, before any headline or dateline, to the story it
+7. join the text at the top of the page, before any headline or dateline, to the story it
    ends (the fitted `tail` and `tail_story` models).
 
 Each decision that was close (settings.DOUBT_MARGINS) is kept as a doubt: the page is listed as
@@ -38,7 +39,7 @@ from .dispatches import join_dispatches
 from .headlines import attach_headlines
 from .kinds import classify
 from .learned import Doubts, Trace
-from .stories import Draft, walk
+from .stories import Draft, join_notes, walk
 from .tails import join_tails, top_pieces
 
 
@@ -58,6 +59,7 @@ def reassemble(page: Page, trace: Trace | None = None) -> Layout:
     split_stories(articles, blocks, text, trace, doubts)
     tails = top_pieces(articles, blocks, text)
     attach_headlines(articles, blocks, text, trace, top=tails, doubts=doubts)
+    join_notes(articles, text)
     tails = [t for t in tails if not t.headline]  # a story whose headline stands after it
     join_dispatches(articles, tails, text, trace, doubts)
     join_tails(articles, tails, text, trace, doubts)

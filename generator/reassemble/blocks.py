@@ -7,17 +7,17 @@ from dataclasses import dataclass
 
 from ..text import credits
 from ..text.chars import HAN, ends_sentence
-from ..text.vocabulary import BRIEF_MARKS, CAPTION_MARK
+from ..text.vocabulary import CAPTION_MARK, EDITOR_NOTE, ITEM_MARKS
 from .frame import is_frame
 from .settings import MAX_BYLINE_LINES
 
 
 # Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
 # stand before the points of one story.
-BRIEF = re.compile(rf"^[{re.escape(BRIEF_MARKS)}]\s*(?:\d{{1,2}}月\d{{1,2}}日|近日|日前|昨日|今年以来)")
+BRIEF = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*(?:\d{{1,2}}月\d{{1,2}}日|近日|日前|昨日|今年以来)")
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线")
 # The label of the page or of a column (金水新闻, ■简讯): furniture where it stands alone.
-LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(BRIEF_MARKS)}]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览))$")
+LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(ITEM_MARKS)}]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览))$")
 
 
 @dataclass
@@ -44,7 +44,8 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
         # '本报北京１２月３０日讯' / '新华社记者胡晓梦、本报' / '记者吴亚明报道：' is one lead.
         previous = text[current[-1]] if current else ""
         at_break = not current or ends_sentence(previous) or credits.is_credit(previous) or credits.is_role_only(previous)
-        if current and (credits.is_lead(line + text.get(n + 1, "")) or CAPTION_MARK.match(line) or BRIEF.match(line)):
+        if current and (credits.is_lead(line + text.get(n + 1, "")) or CAPTION_MARK.match(line) or BRIEF.match(line)
+                        or EDITOR_NOTE.match(line)):
             blocks.append(current)
             current = []
         current.append(n)
@@ -86,4 +87,9 @@ def opening(block: "Block", text: dict[int, str]) -> str:
 
 
 def opens_story(block: "Block", text: dict[int, str]) -> bool:
-    return credits.is_lead(opening(block, text))
+    """A dateline opens a story; an editor's note (编者按：…) opens a piece of its own too (a note)."""
+    return credits.is_lead(opening(block, text)) or is_note(block, text)
+
+
+def is_note(block: "Block", text: dict[int, str]) -> bool:
+    return EDITOR_NOTE.match(text[block.lines[0]]) is not None

@@ -26,8 +26,16 @@ LABEL = re.compile(rf"(?:^|\s)({_LABEL_NAME})新闻(?=\s|$)")
 # or two and more set apart by spaces. Each part is matched once and kept (an atomic group): a
 # long line that is no frame is given up in one pass, not tried in every way of cutting it.
 _PART = rf"(?>{_PAPER}|{_DAY}|{_WEEKDAY}|{_PAGE_NUMBER}|(?:{_EDITOR})[{HAN}]{{2,4}}|{_LABEL})"
+# A section's name (城事, 要闻, 区县新闻) stands among them too, on a line that prints the day with
+# its weekday or the page's 版: 'A04 城事 2023年11月14日 星期二'. (Not with a day alone: '2024年3月5日
+# 金水区召开大会' may be a line of text.)
+_SECTION = rf"[{HAN}]{{2,6}}"
+SECTION = re.compile(rf"^[{HAN}][{HAN}·・\s]{{1,8}}$")  # on a line of its own beside the frame: 社区·民生
+SECTION_MARK = re.compile("[·・]")
+_ANCHOR = rf"(?=.*{_DAY}\s*{_WEEKDAY}|.*第?\s*[A-Z]?\d{{1,3}}\s*版)"
 PAGE_FRAME = re.compile(rf"^(?:{_PAPER}|{_DAY}\s*{_WEEKDAY}.{{0,12}}|{_PAGE_NUMBER}|{_EDITORS})$|"
-                        rf"^{_PART}(?:\s+{_PART})+$")
+                        rf"^{_PART}(?:\s+{_PART})+$|"
+                        rf"^{_ANCHOR}(?>{_PART}|{_SECTION})(?:\s+(?>{_PART}|{_SECTION}))+$")
 
 
 def is_frame(line: str) -> bool:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from ..text import credits, words
-from ..text.chars import ends_sentence, is_han, width
+from ..text.chars import ends_sentence, is_han, running, width
 from ..text.vocabulary import CAPTION_MARK
 from .blocks import Block, BRIEF, FURNITURE, LABEL, opens_story
-from .frame import is_frame
+from .frame import SECTION, SECTION_MARK, is_frame
 from .learned import Doubts, Trace, decide
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION, SHORT_LINE
 
@@ -45,7 +45,7 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
                 or (len(body) <= MAX_BYLINE_LINES and credits.is_credit("".join(body))):
             kind = "credit"
         elif (FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30) or \
-                (len(lines) == 1 and (is_frame(joined) or LABEL.match(joined))):
+                (len(lines) == 1 and (is_frame(joined) or LABEL.match(running(joined)))):  # '简　讯' spaced out
             kind = "furniture"
         elif CAPTION_MARK.match(body[0]):
             kind = "caption"
@@ -56,6 +56,15 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
         else:
             kind = "body"
         blocks.append(Block(lines, kind))
+    # a section's name on a line of its own right over the page's frame (社区·民生 over '2022年7月20日
+    # 星期三 第6版'), or right under it with the mark that sets a section's parts apart (要闻·时政),
+    # is part of it (a short headline may stand right under the frame: 金水区召开大会)
+    frame = {n for b in blocks if b.kind == "furniture" and is_frame(text[b.lines[0]]) for n in b.lines}
+    for block in blocks:
+        n = block.lines[0]
+        if block.kind in ("head", "body") and len(block.lines) == 1 and SECTION.match(text[n]) and \
+                (n + 1 in frame or (n - 1 in frame and SECTION_MARK.search(text[n]))):
+            block.kind = "furniture"
     page_width = column_width([text[n] for b in blocks if b.kind == "body" for n in b.lines])
     # A short block with no full stop may still be body text cut by a column break (wrapped lines
     # as wide as the column, a clause running on into the next block): the `heading` model decides.

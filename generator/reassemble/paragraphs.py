@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..read.page import Page
 from ..text import credits
 from ..text.chars import ends_sentence, width
+from ..text.vocabulary import EDITOR_NOTE
 from .kinds import column_width
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_WIDTH
 from .stories import Draft
@@ -18,7 +19,7 @@ MARK = re.compile(r"[，、。；：！？,.;:!?]")  # a sub-heading set in the 
 class Paragraph:
     text: str
     lines: list[int]
-    role: str = "text"  # text | subheading | byline
+    role: str = "text"  # text | subheading | byline | note (an editor's: 编者按：…, no lead)
 
 
 def _inline_heading(line: str, previous: str | None, blank_before: bool, text_follows: bool, col: float) -> bool:
@@ -117,4 +118,7 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
         if ends_sentence(line) and (width(line) < 0.9 * col or blank_after or nxt is None or width(line) > MAX_HEAD_WIDTH):
             flush()
     flush()
+    for paragraph in out:
+        if paragraph.role == "text" and EDITOR_NOTE.match(paragraph.text):
+            paragraph.role = "note"
     return out

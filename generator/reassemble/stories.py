@@ -1,13 +1,14 @@
 """3. Stories: the body blocks walked into drafts of articles (a dateline opens one, a byline or
-下转 closes it; a short line inside an open story is its sub-heading; a caption is an item of its own)."""
+下转 closes it; a short line inside an open story is its sub-heading; a caption is an item of its own;
+an editor's note is a piece that joins its story once the headlines are placed)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ..text import credits
 from ..text.chars import ends_sentence, width
-from ..text.vocabulary import CAPTION_PHRASE, CONTINUED_ON
-from .blocks import Block, opens_story
+from ..text.vocabulary import CAPTION_PHRASE, CONTINUED_ON, EDITOR_NOTE, NOTE_STANDS
+from .blocks import Block, is_note, opens_story
 from .settings import MAX_CAPTION_LINES, MAX_SUBHEADING_WIDTH
 
 
@@ -15,7 +16,7 @@ from .settings import MAX_CAPTION_LINES, MAX_SUBHEADING_WIDTH
 class Draft:
     """An article as line numbers: what the extract and render stages start from."""
 
-    kind: str = "news"  # news | photo | brief
+    kind: str = "news"  # news | photo | brief | note (an editor's, until join_notes)
     fragments: list[list[int]] = field(default_factory=list)  # body lines in reading order
     headline: list[list[int]] = field(default_factory=list)  # headline units, in page order
     subheadings: list[int] = field(default_factory=list)
@@ -70,6 +71,8 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
                 current.closed = True
             heads = []
             continue
+        elif is_note(block, text):
+            current = start("note")
         elif opens_story(block, text):
             current = start()
             current.lead = True
@@ -106,6 +109,25 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
         if draft.kind == "news" and not draft.lead and _photo_credited(draft.body, text) and len(draft.body) <= MAX_CAPTION_LINES:
             draft.kind = "photo"
     return articles, furniture
+
+
+def join_notes(articles: list[Draft], text: dict[int, str]) -> None:
+    """An editor's note joins the story it stands before (编者按) or after (编后), once the headlines
+    are decoded (a note is no story a headline heads: the headline between a 编者按 and its story is
+    the story's). A note with no story there stands as one."""
+    order = sorted(articles, key=lambda a: a.first)
+    for i, note in enumerate(order):
+        if note.kind != "note":
+            continue
+        opening = next(filter(None, (EDITOR_NOTE.match(text[n]) for n in note.body)))  # (a kicker may stand first)
+        before = NOTE_STANDS[opening.group(1)] == "before"
+        stories = order[i + 1:] if before else order[i - 1::-1] if i else []
+        host = next((a for a in stories if a.kind == "news"), None)
+        if host is None:
+            note.kind = "news"
+            continue
+        host.fragments = [note.body] + host.fragments if before else host.fragments + [note.body]
+        articles.remove(note)
 
 
 def _is_subheading(heads: list[Block], current: Draft | None, after: list[Block], text: dict[int, str]) -> bool:

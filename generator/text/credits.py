@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .chars import CLOSERS, HAN, SENTENCE_END, unspace
-from .vocabulary import AGENCY, DATELINE, DATELINE_AT_START, DATELINE_MARKS, ROLE, close_roles, fold, role_field
+from .vocabulary import (AGENCY, DATELINE, DATELINE_AT_START, DATELINE_MARKS, FORMS_OF_ADDRESS, ITEM_MARKS, ROLE,
+                         SURNAMES, close_roles, fold, role_field)
+from .words import tag_short
 
 _NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name
 _NAMES = rf"{_NAME}(?:[ 、，,]+{_NAME})*"
@@ -30,6 +32,14 @@ SPLIT = re.compile(rf"^(?:{SPLIT_BEFORE.pattern} ?)+$|^(?:{SPLIT_AFTER.pattern} 
 # '记者 孙庆辉文/图' (the space before the mark lost at a line break) reads as one pair of the split
 # form, pictures by 孙庆辉文: a byline ending in the mark for both is read as that, where it can be.
 BOTH_MARK_END = re.compile("(?:文 ?/ ?图|图 ?/ ?文)$")
+# ... or before the names: '文/图 本报记者 张伟' reads as '本报记者 张伟 文/图'
+BOTH_MARK_START = re.compile("^(文 ?/ ?图|图 ?/ ?文) (.+)$")
+ITEM_MARK = re.compile(rf"^[{re.escape(ITEM_MARKS)}] ?")  # '■本报记者 张伟': the item's mark is no part of it
+# A brief's writer, named in brackets after its last sentence with no role: '…招聘会。（孙浩）'.
+# Each must read as a person's name: a surname, then one or two characters, and no word of
+# another kind (（金奖）, （林业）, （待续）), nor a form of address (（王先生）).
+WRITERS = re.compile(rf"^[（(] ?({_BARE_NAME}(?:[ 、]{_BARE_NAME}){{0,2}}) ?[）)]$")
+ADDRESSED = re.compile(f"(?:{FORMS_OF_ADDRESS})$")
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
 PHOTO_MARK = re.compile(rf"^(?:{_PHOTO})$")
 # Every role, the photo mark and the text/picture slash (or colon) hold one of these: a line without them is no byline.
@@ -94,11 +104,14 @@ def parse(text: str) -> Credit | None:
 @lru_cache(maxsize=1 << 14)
 def _parse(text: str) -> Credit | None:
     """A byline (the whole of `text`) as a Credit, or None if it is not one."""
+    writers = WRITERS.match(SPACES.sub(" ", unspace(text)).strip())
     text = REPORTED.sub("", SPACES.sub(" ", ROLE_COLON.sub(r"\1 ", close_roles(fold(unspace(text))))).strip(" （）()"))
+    text = BOTH_MARK_START.sub(r"\2 \1", ITEM_MARK.sub("", text))
     if SPLIT.match(text) and not (BOTH_MARK_END.search(text) and CREDIT.match(text)):
         return _parse_split(text)
     if not CREDIT.match(text):
-        return None
+        names = _names(writers.group(1)) if writers else []
+        return Credit(reporters=names) if names and all(map(_person, names)) else None
     photo = PHOTO_END.search(text)
     body = text[: photo.start()] if photo else text
     credit = Credit()
@@ -113,6 +126,14 @@ def _parse(text: str) -> Credit | None:
     elif photo:  # 文/图: every named author took the pictures too
         credit.photographers.extend(credit.reporters + credit.correspondents)
     return credit
+
+
+def _person(name: str) -> bool:
+    """Whether a name in brackets with no role reads as a person's: a surname and one or two
+    characters (two or three after a compound surname), which jieba reads as no other kind of word."""
+    given = len(name) - (2 if name[:2] in SURNAMES else 1 if name[:1] in SURNAMES else len(name))
+    words = tag_short(name)
+    return 1 <= given <= 2 and not (len(words) == 1 and not words[0][1].startswith("nr")) and not ADDRESSED.search(name)
 
 
 def _parse_split(text: str) -> Credit:
@@ -135,7 +156,7 @@ def _parse_split(text: str) -> Credit:
 @lru_cache(maxsize=1 << 16)
 def is_credit(text: str) -> bool:
     """(Kept for each line: reassembly asks of a page's lines again and again.)"""
-    return CREDIT_CHARS.search(text) is not None and _parse(text) is not None
+    return (CREDIT_CHARS.search(text) is not None or text.endswith(("）", ")"))) and _parse(text) is not None
 
 
 def is_role_only(text: str) -> bool:

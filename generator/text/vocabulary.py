@@ -16,6 +16,12 @@ import yaml
 from .chars import HAN
 
 DATA = yaml.safe_load(resources.files("generator.data").joinpath("vocabulary.yaml").read_text("utf-8"))
+# Chinese surnames, single and compound, the commonest first (data/surnames.txt): a name starts
+# with one, whether it stands in the text (extract/people.py) or in a byline.
+SURNAMES = tuple(w for line in resources.files("generator.data").joinpath("surnames.txt").read_text("utf-8").splitlines()
+                 if not line.startswith("#") for w in line.split())
+# A person called by a form of address, the name left out: 王先生, 张女士, 李师傅.
+FORMS_OF_ADDRESS = "先生|女士|小姐|师傅|同志|大夫|元帅"
 
 _FULL = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
 _HALF = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -77,7 +83,7 @@ _ISSUED = (rf"(?:据?{AGENCY}(?:{_PLACE})?(?:{DATE})?{_MARK}|"
            rf"{_PLACE}{DATE}电|[{HAN}]{{2,8}}?{DATE}(?:{_PLACE})?{_REPORT}(?=\s?[（(]{ROLE}))")
 # Web copy sets it in black brackets, a medium's report too, the credit inside or not
 # (【大河网讯】, 【环球网报道 记者 王明】, 【环球时报综合报道】).
-DATELINE = (rf"(?:[{re.escape(DATA['brief_marks'])}▲]?{_ISSUED}|"
+DATELINE = (rf"(?:[{re.escape(DATA['item_marks'])}▲]?{_ISSUED}|"
             rf"【(?:{_ISSUED}|{MEDIUM}(?:综合)?{_REPORT})(?:】|(?=\s?{ROLE})))")
 DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 
@@ -85,12 +91,14 @@ DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 LEAD_TIME = re.compile(rf"^.{{0,12}}?(?:{DATE}|\d{{4}}年|\d{{1,2}}日|\d{{1,2}}[时点]|{_alternation(DATA['lead_time_words'])})")
 LEAD_SOURCE = re.compile(rf"^(?:据|.{{0,3}}记者.{{0,16}}?(?:{_alternation(DATA['lead_source_words'])}))")
 
+EDITOR_NOTE = re.compile(rf"^[【\[]?({_alternation(DATA['editor_notes'])})\s*[：:】\]]")
+NOTE_STANDS: dict[str, str] = DATA["editor_notes"]  # the note's word -> before | after its story
 CONTINUED_ON = re.compile(r"[（(]?(?:下转|转|续)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?$")
 SOURCE_LINE = re.compile(rf"^[（(]?(?:{_alternation(DATA['source_marks'])})[：:]\s*[^，。；：]{{1,30}}?[）)]?$")
 CONTINUED_FROM = re.compile(r"^[（(]?(?:上接|接上|紧接)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?")
 CAPTION_MARKS = DATA["caption_marks"]
 CAPTION_MARK = re.compile(f"^[{re.escape(CAPTION_MARKS)}]")
-BRIEF_MARKS = DATA["brief_marks"]
+ITEM_MARKS = DATA["item_marks"]
 # A caption says what the picture shows, at the start of a sentence: '…通航。图为满载港澳货物的货船…'
 CAPTION_PHRASE = re.compile(rf"(?:^|[。！？])(?:{_alternation(DATA['caption_phrases'])})")
 
