@@ -629,3 +629,51 @@ def test_a_sections_name_beside_the_frame_is_furniture(tmp_path):
     """Over the frame it is the section's (社区·民生); a short line under it may be a headline."""
     _, layout = layout_of(tmp_path, "社区·民生\n2022年7月20日　星期三　第6版\n金水区召开大会\n\n本报讯 7月19日，金水区召开大会。\n")
     assert layout.furniture == [1, 2] and layout.articles[0].headline == [[3]]
+
+
+A_FEATURE_AND_A_COLUMN = """　　区里的“夜经济”火起来了
+　　——高新区打造夜间消费集聚区见闻
+
+　　□本报记者　林晓　实习生　吴迪
+
+　　华灯初上，位于高新区的“星光夜市”人头攒动。烤串、臭豆腐、
+手工冰粉……30多个摊位一字排开，香气扑鼻。
+
+短评
+
+　　让“烟火气”更旺一些
+　　□王五
+　　夜经济是城市活力的重要体现。既要放得开，也要管得好，
+让群众在家门口享受到更多便利。
+"""
+
+
+def test_a_dash_subtitle_set_tight_and_a_columns_writer(tmp_path):
+    """A subtitle that opens with a dash is a unit of its own, kept with the title over it; a
+    column's writer after an item's mark ('□王五') is its byline even set tight under its title;
+    the column's name (短评) is the kicker."""
+    page, layout = layout_of(tmp_path, A_FEATURE_AND_A_COLUMN)
+    assert [a.headline for a in layout.articles] == [[[1], [2]], [[9], [11]]]
+    feature, column = pipeline.process(page).articles
+    assert (feature.title, feature.subtitle, feature.reporters) == (
+        "区里的“夜经济”火起来了", "——高新区打造夜间消费集聚区见闻", ["林晓", "吴迪"])
+    assert (column.kicker, column.title, column.reporters) == ("短评", "让“烟火气”更旺一些", ["王五"])
+
+
+def test_a_headline_wrapped_after_a_colon_and_the_pages_picture_credit(tmp_path):
+    """'专访…赵刚：' / '让每一位求职者…' is one headline, not text; the page's picture credit
+    (（本版图片均由…提供）) is furniture, no far headline."""
+    page, layout = layout_of(tmp_path, """专访区人社局局长赵刚：
+让每一位求职者都能找到合适岗位
+
+本报记者　孙悦
+
+记者：今年以来，我区就业形势如何？
+赵刚：总体稳定向好。1至10月，全区城镇新增就业1.2万人。
+
+（本版图片均由区人社局提供）
+""")
+    assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1, 2]], [[4, 4], [6, 7]])]
+    assert layout.furniture == [9]
+    (article,) = pipeline.process(page).articles
+    assert article.reporters == ["孙悦"] and article.title == "专访区人社局局长赵刚：让每一位求职者都能找到合适岗位"

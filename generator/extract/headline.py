@@ -6,15 +6,15 @@ import re
 
 from ..text.chars import clean, compact
 from ..text.credits import DATELINE as _DATELINE, without_dateline
-from ..text.vocabulary import ITEM_MARKS, CAPTION_MARKS
+from ..text.vocabulary import CAPTION_MARKS, ITEM_MARKS, SUBTITLE_DASH
 
 NEWS_VERBS = re.compile(
     r"召开|举行|举办|开展|调研|督导|视察|考察|签约|揭牌|成立|启动|开班|开幕|闭幕|上线|获评|获|荣获|走进|"
     r"部署|推进|会议|培训|活动|座谈|检查|慰问|发布|通报|评选|表彰|开工|竣工|投产|落地|召集|宣讲|学习会")
 PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:乡|镇|街道|村|社区|区|县|市)$")
 DATELINE = re.compile(rf"^{_DATELINE}\s*(?:[（(][^）)]*[）)])?\s*")
-SUBTITLE_DASH = re.compile(r"^[—－]")
 UNTITLED = "（无题）"
+COLUMN_NAME = 4  # characters: a unit this short beside another is no title
 LEAD_MARK = re.compile(rf"^(?:[{re.escape(CAPTION_MARKS + ITEM_MARKS)}]\s*|[（(](?:上接|接上|紧接)[^）)]{{0,6}}[）)])")
 
 
@@ -33,8 +33,8 @@ def roles(units: list[str], district_names: list[str], lead: str) -> tuple[str |
         score = 2.0 * any(name in text for name in district_names)
         score += min(2, len(NEWS_VERBS.findall(text)))
         score += 0.5 * (sum(1 for k in range(len(text) - 1) if text[k:k + 2] in lead) / max(1, len(text) - 1))
-        if PLACE_ONLY.match(text):
-            score -= 5  # a place name alone is a kicker
+        if PLACE_ONLY.match(text) or len(text) <= COLUMN_NAME:
+            score -= 5  # a place name alone is a kicker, and so is a column's name (短评, 聚焦两会)
         return score
 
     # a unit that opens with a dash ('——金水区…纪实') is the subtitle, never the title

@@ -15,7 +15,7 @@ from .settings import MAX_BYLINE_LINES
 # Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
 # stand before the points of one story.
 BRIEF = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*(?:\d{{1,2}}月\d{{1,2}}日|近日|日前|昨日|今年以来)")
-FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线")
+FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片")
 # The label of the page or of a column (金水新闻, ■简讯): furniture where it stands alone.
 LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(ITEM_MARKS)}]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览))$")
 
@@ -44,8 +44,9 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
         # '本报北京１２月３０日讯' / '新华社记者胡晓梦、本报' / '记者吴亚明报道：' is one lead.
         previous = text[current[-1]] if current else ""
         at_break = not current or ends_sentence(previous) or credits.is_credit(previous) or credits.is_role_only(previous)
+        # (a byline after an item's mark starts one wherever it stands: '□王五' under its title)
         if current and (credits.is_lead(line + text.get(n + 1, "")) or CAPTION_MARK.match(line) or BRIEF.match(line)
-                        or EDITOR_NOTE.match(line)):
+                        or EDITOR_NOTE.match(line) or (line[:1] in ITEM_MARKS and credits.is_credit(line))):
             blocks.append(current)
             current = []
         current.append(n)

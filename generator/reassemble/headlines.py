@@ -10,6 +10,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from ..text import credits
+from ..text.vocabulary import SUBTITLE_DASH
 from .blocks import Block
 from .evidence import best_but, bigrams, top2
 from .kinds import CLAUSE_MARK
@@ -22,6 +23,7 @@ from .stories import Draft
 class _Unit:
     lines: list[int]
     run: int
+    joined: bool = False  # set tight under the unit before it (a dash's subtitle): one headline with it
 
 
 def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int, str],
@@ -40,7 +42,8 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
         if block.kind == "head":
             if not previous_head:
                 runs.append([])
-            runs[-1].append(_Unit(block.lines, len(runs) - 1))
+            cuts = [i for i, n in enumerate(block.lines) if i and SUBTITLE_DASH.match(text[n])]  # a subtitle's unit
+            runs[-1] += [_Unit(block.lines[a:b], len(runs) - 1, joined=a > 0) for a, b in zip([0, *cuts], [*cuts, len(block.lines)])]
         previous_head = block.kind == "head"
     if not runs:
         return
@@ -174,8 +177,11 @@ def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft]
 
 
 def _partitions(run: list[_Unit]):
-    """Every cut of a run of headline units into headlines of at most MAX_UNITS_PER_HEADLINE."""
+    """Every cut of a run of headline units into headlines of at most MAX_UNITS_PER_HEADLINE (a
+    unit joined to the one before it is never cut from it)."""
     for cuts in itertools.product([False, True], repeat=len(run) - 1):
+        if any(cut and unit.joined for unit, cut in zip(run[1:], cuts)):
+            continue
         groups, group = [], [run[0]]
         for unit, cut in zip(run[1:], cuts):
             if cut:

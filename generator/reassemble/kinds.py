@@ -14,6 +14,8 @@ from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUAT
 
 SENTENCE_MARK = re.compile(r"[。；？;?]")  # no headline holds one
 CLAUSE_END = re.compile(r"[，、：:；,]$")  # nor ends on a clause's mark
+# but its first line may end on the colon of whom it quotes: '专访区人社局局长赵刚：' / '让每一位求职者…'
+COLON_END = re.compile(r"[：:]$")
 CLAUSE_MARK = re.compile(r"[，、,]")
 COLON = re.compile(r"[：:]")
 QUOTE = re.compile(r"[“”\"《》]")
@@ -27,8 +29,8 @@ def column_width(lines: list[str]) -> float:
 def looks_like_headline(lines: list[str]) -> bool:
     if len(lines) > MAX_HEAD_LINES:
         return False
-    for line in lines:
-        if SENTENCE_MARK.search(line) or CLAUSE_END.search(line):
+    for k, line in enumerate(lines):
+        if SENTENCE_MARK.search(line) or (CLAUSE_END.search(line) and not (k < len(lines) - 1 and COLON_END.search(line))):
             return False
         if width(line) > MAX_HEAD_WIDTH or credits.is_lead(line):
             return False

@@ -35,10 +35,12 @@ BOTH_MARK_END = re.compile("(?:文 ?/ ?图|图 ?/ ?文)$")
 # ... or before the names: '文/图 本报记者 张伟' reads as '本报记者 张伟 文/图'
 BOTH_MARK_START = re.compile("^(文 ?/ ?图|图 ?/ ?文) (.+)$")
 ITEM_MARK = re.compile(rf"^[{re.escape(ITEM_MARKS)}] ?")  # '■本报记者 张伟': the item's mark is no part of it
-# A brief's writer, named in brackets after its last sentence with no role: '…招聘会。（孙浩）'.
-# Each must read as a person's name: a surname, then one or two characters, and no word of
-# another kind (（金奖）, （林业）, （待续）), nor a form of address (（王先生）).
-WRITERS = re.compile(rf"^[（(] ?({_BARE_NAME}(?:[ 、]{_BARE_NAME}){{0,2}}) ?[）)]$")
+# A writer named with no role: a brief's, in brackets after its last sentence ('…招聘会。（孙浩）'),
+# or a column's, after an item's mark on a line of its own ('□王五'). Each must read as a person's
+# name: a surname, then one or two characters, and no word of another kind (（金奖）, （林业）,
+# （待续）), nor a form of address (（王先生）).
+_WRITERS = rf"{_BARE_NAME}(?:[ 、]{_BARE_NAME}){{0,2}}"
+WRITERS = re.compile(rf"^(?:[（(] ?({_WRITERS}) ?[）)]|[{re.escape(ITEM_MARKS)}] ?({_WRITERS}))$")
 ADDRESSED = re.compile(f"(?:{FORMS_OF_ADDRESS})$")
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
 PHOTO_MARK = re.compile(rf"^(?:{_PHOTO})$")
@@ -110,7 +112,7 @@ def _parse(text: str) -> Credit | None:
     if SPLIT.match(text) and not (BOTH_MARK_END.search(text) and CREDIT.match(text)):
         return _parse_split(text)
     if not CREDIT.match(text):
-        names = _names(writers.group(1)) if writers else []
+        names = _names(writers.group(1) or writers.group(2)) if writers else []
         return Credit(reporters=names) if names and all(map(_person, names)) else None
     photo = PHOTO_END.search(text)
     body = text[: photo.start()] if photo else text
@@ -156,7 +158,8 @@ def _parse_split(text: str) -> Credit:
 @lru_cache(maxsize=1 << 16)
 def is_credit(text: str) -> bool:
     """(Kept for each line: reassembly asks of a page's lines again and again.)"""
-    return (CREDIT_CHARS.search(text) is not None or text.endswith(("）", ")"))) and _parse(text) is not None
+    return (CREDIT_CHARS.search(text) is not None or text.endswith(("）", ")")) or text.lstrip()[:1] in ITEM_MARKS) \
+        and _parse(text) is not None
 
 
 def is_role_only(text: str) -> bool:

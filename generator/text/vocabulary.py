@@ -91,6 +91,9 @@ DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 LEAD_TIME = re.compile(rf"^.{{0,12}}?(?:{DATE}|\d{{4}}年|\d{{1,2}}日|\d{{1,2}}[时点]|{_alternation(DATA['lead_time_words'])})")
 LEAD_SOURCE = re.compile(rf"^(?:据|.{{0,3}}记者.{{0,16}}?(?:{_alternation(DATA['lead_source_words'])}))")
 
+# A subtitle opens with a dash ('——高新区打造夜间消费集聚区见闻'): a headline of its own under the
+# title, even set tight against it, and never the title.
+SUBTITLE_DASH = re.compile(r"^[—－]")
 EDITOR_NOTE = re.compile(rf"^[【\[]?({_alternation(DATA['editor_notes'])})\s*[：:】\]]")
 NOTE_STANDS: dict[str, str] = DATA["editor_notes"]  # the note's word -> before | after its story
 CONTINUED_ON = re.compile(r"[（(]?(?:下转|转|续)第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?$")
