@@ -677,3 +677,33 @@ def test_a_headline_wrapped_after_a_colon_and_the_pages_picture_credit(tmp_path)
     assert layout.furniture == [9]
     (article,) = pipeline.process(page).articles
     assert article.reporters == ["孙悦"] and article.title == "专访区人社局局长赵刚：让每一位求职者都能找到合适岗位"
+
+
+WEB_COPY = """暴雨致城区多处积水，市区两级启动应急响应，部分路段交通管制
+原标题：暴雨来袭！这些路段请绕行
+2021-07-20 08:15:32　来源：大河网
+
+大河网讯　7月19日夜间至20日凌晨，我市出现强降雨天气，城区多处路段出现积水。
+市防汛指挥部于20日凌晨2时启动防汛Ⅳ级应急响应。
+
+气象部门提醒，未来24小时仍有较强降雨，请市民减少不必要外出。（完）
+责任编辑：张明
+
+地铁5号线部分站点临时封闭
+发布时间：2021-07-20 09:02
+
+记者从郑州地铁获悉，受强降雨影响，地铁5号线部分站点出入口临时封闭。
+编辑：王芳
+"""
+
+
+def test_a_web_pages_headline_stands_over_its_time_and_source(tmp_path):
+    """Web copy sets a story's time and source (and the title it had) under its headline: they are
+    furniture, the line over them is the headline however long and with commas, and the page is
+    dated by them where nothing else dates it."""
+    page, layout = layout_of(tmp_path, WEB_COPY)
+    assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1]], [[5, 6], [8, 8]]), ([[11]], [[14, 14]])]
+    assert layout.furniture == [2, 3, 9, 12, 15]
+    first, second = pipeline.process(page).articles
+    assert (first.date, first.event_date, second.date) == ("2021-07-20", "2021-07-19", "2021-07-20")
+    assert frame.is_frame("2021-07-20 08:15:32　来源：大河网") and not frame.is_frame("来源：郑州日报")  # (a story's last line)

@@ -1,6 +1,8 @@
 """The page's frame: the lines that stand around a page and belong to no article (the paper's
 name, the day it was printed with its weekday, the page's number, its editors, the page's label),
-set on lines of their own or run together on one (郑州日报 2024年3月5日 星期二 第05版 金水新闻);
+set on lines of their own or run together on one (郑州日报 2024年3月5日 星期二 第05版 金水新闻),
+and the lines a web page sets around a story it reprints (its time and source, '2021-07-20 08:15:32
+来源：大河网', and the title it had, '原标题：…');
 and what they say of the page where the archive's metadata and the page's sidecar do not. An
 article's date is the day its paper printed it: a page whose own head prints the day needs no
 metadata for it."""
@@ -33,9 +35,19 @@ _SECTION = rf"[{HAN}]{{2,6}}"
 SECTION = re.compile(rf"^[{HAN}][{HAN}·・\s]{{1,8}}$")  # on a line of its own beside the frame: 社区·民生
 SECTION_MARK = re.compile("[·・]")
 _ANCHOR = rf"(?=.*{_DAY}\s*{_WEEKDAY}|.*第?\s*[A-Z]?\d{{1,3}}\s*版)"
-PAGE_FRAME = re.compile(rf"^(?:{_PAPER}|{_DAY}\s*{_WEEKDAY}.{{0,12}}|{_PAGE_NUMBER}|{_EDITORS})$|"
+_STAMP = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_WEB_SOURCE = r"(?:来源|作者|编辑|责任编辑|责编|发布时间)[：:]\s*[^\s，。；]{1,20}"
+_WEB = rf"(?:发布时间[：:]\s*)?{_STAMP}(?:\s+{_WEB_SOURCE})*|(?:{_WEB_SOURCE}\s+)+{_STAMP}|原标题[：:].+"
+UNDER_HEADLINE = re.compile(rf"^(?:{_WEB})$")  # what a web page sets right under a story's headline
+PAGE_FRAME = re.compile(rf"^(?:{_PAPER}|{_DAY}\s*{_WEEKDAY}.{{0,12}}|{_PAGE_NUMBER}|{_EDITORS}|{_WEB})$|"
                         rf"^{_PART}(?:\s+{_PART})+$|"
                         rf"^{_ANCHOR}(?>{_PART}|{_SECTION})(?:\s+(?>{_PART}|{_SECTION}))+$")
+
+
+def under_headline(line: str) -> bool:
+    """Whether the line is what a web page sets right under a story's headline (its time and
+    source, its original title): the line above it is that headline, however long."""
+    return UNDER_HEADLINE.match(fold(line)) is not None
 
 
 def is_frame(line: str) -> bool:
@@ -45,6 +57,7 @@ def is_frame(line: str) -> bool:
 
 PAPER = re.compile(rf"(?:^|\s)({_PAPER})(?=\s|$)")
 DAY = re.compile(_DAY)
+STAMP_DAY = re.compile(r"(?:发布时间[：:]\s*)?(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")  # a web page's: 2021-07-20 08:15
 DAY_AND_WEEKDAY = re.compile(rf"{_DAY}\s*{_WEEKDAY}")  # the printed day, in any line the page's frame holds
 PAGE_NUMBER = re.compile(rf"(?:^|\s)(?:{_PAGE_NUMBER})")
 
@@ -55,7 +68,7 @@ def with_printed(page: Page, furniture: list[int]) -> Page:
     found: dict[str, str] = {}
     for line in (fold(page.lines[n - 1].strip()) for n in furniture):
         framed = PAGE_FRAME.match(line)
-        day = (DAY if framed else DAY_AND_WEEKDAY).search(line)
+        day = (DAY if framed else DAY_AND_WEEKDAY).search(line) or (framed and STAMP_DAY.match(line))
         parts = [number(part) for part in day.groups()] if day else [None]
         printed_day = "{:04d}-{:02d}-{:02d}".format(*parts) if None not in parts else ""
         if printed_day and "date" not in found and is_date(printed_day):

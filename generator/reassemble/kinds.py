@@ -8,7 +8,7 @@ from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
 from ..text.vocabulary import CAPTION_MARK
 from .blocks import Block, BRIEF, FURNITURE, LABEL, opens_story
-from .frame import SECTION, SECTION_MARK, is_frame
+from .frame import SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION, SHORT_LINE
 
@@ -17,6 +17,7 @@ CLAUSE_END = re.compile(r"[，、：:；,]$")  # nor ends on a clause's mark
 # but its first line may end on the colon of whom it quotes: '专访区人社局局长赵刚：' / '让每一位求职者…'
 COLON_END = re.compile(r"[：:]$")
 CLAUSE_MARK = re.compile(r"[，、,]")
+FULL_STOP = re.compile(r"[。；;]")
 COLON = re.compile(r"[：:]")
 QUOTE = re.compile(r"[“”\"《》]")
 
@@ -67,11 +68,18 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
         if block.kind in ("head", "body") and len(block.lines) == 1 and SECTION.match(text[n]) and \
                 (n + 1 in frame or (n - 1 in frame and SECTION_MARK.search(text[n]))):
             block.kind = "furniture"
+    # a web page's headline stands right over the story's time and source or its original title,
+    # however long, with commas or a question ('暴雨致城区多处积水，…，部分路段交通管制')
+    titled = {i for i, b in enumerate(blocks[:-1]) if b.kind in ("head", "body") and len(b.lines) <= MAX_HEAD_LINES
+              and blocks[i + 1].lines[0] == b.lines[-1] + 1 and under_headline(text[blocks[i + 1].lines[0]])
+              and not FULL_STOP.search("".join(text[n] for n in b.lines))}
+    for i in titled:
+        blocks[i].kind = "head"
     page_width = column_width([text[n] for b in blocks if b.kind == "body" for n in b.lines])
     # A short block with no full stop may still be body text cut by a column break (wrapped lines
     # as wide as the column, a clause running on into the next block): the `heading` model decides.
     for i, block in enumerate(blocks):
-        if block.kind != "head":
+        if block.kind != "head" or i in titled:
             continue
         x = _heading_features(blocks, i, text, page_width)
         if decide("heading", x, block.lines, trace=trace, doubts=doubts) <= 0:
