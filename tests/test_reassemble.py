@@ -707,3 +707,16 @@ def test_a_web_pages_headline_stands_over_its_time_and_source(tmp_path):
     first, second = pipeline.process(page).articles
     assert (first.date, first.event_date, second.date) == ("2021-07-20", "2021-07-19", "2021-07-20")
     assert frame.is_frame("2021-07-20 08:15:32　来源：大河网") and not frame.is_frame("来源：郑州日报")  # (a story's last line)
+
+
+def test_headlines_set_tight_over_their_datelines(tmp_path):
+    """A paragraph a line and no blank lines: the headline-shaped line over a dateline, after a
+    finished sentence, heads the story under it (it ran into the end of the story above)."""
+    _, layout = layout_of(tmp_path, """市民服务中心今起试运行
+本报讯（记者 张华）记者从市政府获悉，市民服务中心今日起试运行，首批入驻部门32个。
+据介绍，市民服务中心设有综合受理窗口120个，实行“一窗受理”的服务模式。
+老旧小区加装电梯补贴标准出台
+本报讯（记者 李明）昨日，市住建局发布加装电梯补贴办法，每部电梯最高补贴20万元。
+市住建局相关负责人表示，今年全市计划完成加装电梯500部。
+""")
+    assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1]], [[2, 3]]), ([[4]], [[5, 6]])]

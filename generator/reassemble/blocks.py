@@ -6,15 +6,16 @@ import re
 from dataclasses import dataclass
 
 from ..text import credits
-from ..text.chars import HAN, ends_sentence
+from ..text.chars import HAN, ends_sentence, width
 from ..text.vocabulary import CAPTION_MARK, EDITOR_NOTE, ITEM_MARKS
 from .frame import is_frame
-from .settings import MAX_BYLINE_LINES
+from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH
 
 
 # Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
 # stand before the points of one story.
 BRIEF = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*(?:\d{{1,2}}月\d{{1,2}}日|近日|日前|昨日|今年以来)")
+HEADLINE_NEVER = re.compile(r"[。；？！，、：;?!,:]")  # of a line set tight over a dateline: no headline holds one
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片")
 # The label of the page or of a column (金水新闻, ■简讯): furniture where it stands alone.
 LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(ITEM_MARKS)}]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览))$")
@@ -45,8 +46,16 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
         previous = text[current[-1]] if current else ""
         at_break = not current or ends_sentence(previous) or credits.is_credit(previous) or credits.is_role_only(previous)
         # (a byline after an item's mark starts one wherever it stands: '□王五' under its title)
-        if current and (credits.is_lead(line + text.get(n + 1, "")) or CAPTION_MARK.match(line) or BRIEF.match(line)
+        lead = current and credits.is_lead(line + text.get(n + 1, ""))
+        if current and (lead or CAPTION_MARK.match(line) or BRIEF.match(line)
                         or EDITOR_NOTE.match(line) or (line[:1] in ITEM_MARKS and credits.is_credit(line))):
+            # a headline set tight over its story's dateline, after a finished sentence: a block of its own
+            k = len(current)
+            while lead and k > 0 and len(current) - k < MAX_HEAD_LINES and _headline_shaped(text[current[k - 1]]):
+                k -= 1
+            if 0 < k < len(current) and ends_sentence(text[current[k - 1]]):
+                blocks.append(current[:k])
+                current = current[k:]
             blocks.append(current)
             current = []
         current.append(n)
@@ -64,6 +73,10 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
         k = _byline_start(block, text)
         out += [block[:k], block[k:]] if 0 < k < len(block) else [block]
     return [b for b in out if b]
+
+
+def _headline_shaped(line: str) -> bool:
+    return width(line) <= MAX_HEAD_WIDTH and not HEADLINE_NEVER.search(line) and not credits.is_credit(line)
 
 
 def _byline_start(block: list[int], text: dict[int, str]) -> int:
