@@ -122,9 +122,9 @@ def _parse(text: str) -> Credit | None:
         credit.photographers.extend(_names(parts[0]))
     for role, chunk in zip(parts[1::2], parts[2::2]):
         getattr(credit, role_field(role)).extend(_names(chunk))
-    if photo and photo.group().replace(" ", "") == "摄":
-        credit.photographers.extend(credit.reporters)
-        credit.reporters = []
+    if photo and photo.group().replace(" ", "") == "摄":  # whoever is named took the picture: 通讯员 刘涛 摄
+        credit.photographers.extend(credit.reporters + credit.correspondents)
+        credit.reporters, credit.correspondents = [], []
     elif photo:  # 文/图: every named author took the pictures too
         credit.photographers.extend(credit.reporters + credit.correspondents)
     return credit
