@@ -211,6 +211,8 @@ def test_an_address_run_into_a_name_is_no_part_of_it(name, body):
     ("居民区和医院", True), ("病毒检测和实验室", True),  # things listed, the last a word of every text
     ("党和政府", True), ("家长和配餐公司", True),
     ("林业和园林局", False), ("教育和体育局", False), ("人口和计划生育委员会", False),
+    ("杨金路街道和郑州市第八人民医院", True),  # a subdistrict, then a body named from its city
+    ("住房和城乡建设局", False),
 ])
 def test_things_joined_are_no_one_body(name, joined):
     assert bodies._two_bodies(name) is joined

@@ -28,7 +28,7 @@ BODY_ENDS = ("中央", "人大", "中心", "政协", "集团", "公司", "银行
 # 市政府, 区委, 特区政府, 镇卫生院, 村委会: a level, not yet a name (乡镇企业局 is one)
 LEVEL_ALONE = re.compile(r"^(?:[省市区县]|[乡镇村](?![乡镇村])|特区|自治区|自治州)")
 JOINED = re.compile("[和与及同]")
-PLACE_END = re.compile(r"(?:[省市县]|特区|自治区|开发区|新区)$")  # not 区 alone: 区建设和交通局 is one body
+PLACE_END = re.compile(r"(?:[省市县]|特区|自治区|开发区|新区|街道|社区)$")  # not 区 alone: 区建设和交通局 is one body
 PEOPLE_END = re.compile(r"(?:官员|人员|职工|群众|居民|家长|学生)$")  # people, no body: 家长和配餐公司 is two
 CONJUNCTION_AFTER = re.compile(r"[和与及同]$")  # 郑州市科协和: the model ran on into the list
 JOINED_TWO = re.compile("[和与及]")  # what joins two bodies' names
@@ -226,13 +226,14 @@ def _a_kind(name: str) -> bool:
 def _two_bodies(name: str) -> bool:
     """党和政府, 新民晚报和上海国脉通讯股份有限公司, 八达岭长城特区和春兰集团, 英国高级官员和英国工党新政府:
     two bodies, a place and a body, or people and a body, joined, not one (林业和园林局 is one); or
-    things listed, the last a word of every text (居民区和医院, 病毒检测和实验室)."""
+    things listed, the last a word of every text (居民区和医院, 病毒检测和实验室); or a body whose
+    name opens with a division's official name after the 和 (…街道和郑州市第八人民医院)."""
     joined = JOINED_TWO.search(name)
     if not joined:
         return False
     left, right = name[:joined.start()], name[joined.end():]
     return left[-1:] in BODY_LAST or left.endswith(BODY_ENDS + ("报",)) or PLACE_END.search(left) is not None or \
-        PEOPLE_END.search(left) is not None or common(right, COMMON_NOUN, COMMON_WORD)
+        PEOPLE_END.search(left) is not None or common(right, COMMON_NOUN, COMMON_WORD) or places.starts_with_official(right)
 
 
 def windows(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int]]:
