@@ -66,8 +66,11 @@ AGENCY = f"(?:{_alternation(DATA['agencies'])})"
 MEDIUM = f"[{HAN}]{{1,6}}?(?:{_alternation(DATA['media_endings'])})"
 _APART = r"(?=[\s（(：:\d】]|$)"
 ROLES: dict[str, str] = DATA["roles"]
-# A role word, an agency before it or not: 记者, 本报记者, 新华社记者.
-ROLE = rf"(?:{AGENCY}\s?)?(?:{_alternation(ROLES)})"
+# A role word, an agency or a medium before it or not: 记者, 本报记者, 新华社记者, 澎湃新闻记者. (A
+# medium's name there has two characters before its ending at least: '（新' / '华社记者谭进摄）' is
+# a credit the line break cut, not 华社's.)
+_MEDIUM_NAMED = f"[{HAN}]{{2,6}}?(?:{_alternation(DATA['media_endings'])})"
+ROLE = rf"(?:(?:{AGENCY}|{_MEDIUM_NAMED})\s?)?(?:{_alternation(ROLES)})"
 # Where a dateline was filed: a place name, never the start of a credit (本报记者…).
 _PLACE = rf"(?!记者|通讯员|特约|实习|摄影)[{HAN}·]{{2,8}}?"
 DATELINE_MARKS: list[str] = DATA["dateline_marks"] + DATA["web_marks"] + DATA["report_marks"]
