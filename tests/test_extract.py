@@ -336,6 +336,7 @@ MODEL_NAME_CASES = [
     ("这里是刘伯承元帅的故乡。", ["刘伯承"]),
     ("高举邓小平理论伟大旗帜。", []),  # a body of thought, not a mention
     ("江主席在会上发表讲话。何教授说，夏先生也说。", []),  # called by a title only
+    ("85岁的王奶奶拉着志愿者小刘的手说，李大爷也来了。老党员李德胜说。", ["李德胜"]),  # by kinship, by surname only
 ]
 
 

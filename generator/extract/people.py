@@ -249,8 +249,11 @@ FOREIGN_RUN = re.compile(rf"[{HAN}·]+")
 MODEL_NAME = re.compile(rf"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+")  # 桥本龙太郎 has five
 ROYAL = re.compile(r"(?:国王|亲王|女王|王子|公主|陛下|王)$")  # after a foreign name: 西哈努克王
 NAME_CHARS = re.compile(rf"[{HAN}]{{2,4}}")  # where a name may start: two to four characters
-# a place, a body, a quality or a group, or a person the text leaves unnamed (张女士, 李师傅)
-UNNAMED_END = re.compile(r"[区市县乡镇村局委办部会感度性率们者]$|女士$|先生$|师傅$")
+# a place, a body, a quality or a group, or a person the text leaves unnamed: by a form of address
+# (张女士, 李师傅) or of kinship (王奶奶, 李大爷) (and a surname after 小 or 老, _plausible): a page of
+# its own would gather every 王奶奶 of the archive as one person
+UNNAMED_END = re.compile(rf"[区市县乡镇村局委办部会感度性率们者]$|(?:{vocabulary.FORMS_OF_ADDRESS})$|"
+                         r"(?:奶奶|爷爷|大爷|大妈|大娘|大叔|大婶|阿姨|大姐|大哥|叔叔|婆婆|老汉|老伯)$")
 
 
 def _name_windows(text: str, tokens: list[tuple[str, str]], known: list[tuple[str, int]]) -> list[tuple[int, int]]:
@@ -355,7 +358,8 @@ def _plausible(name: str) -> bool:
         rest = tag_short(name[1:])
         if len(rest) == 1 and not rest[0][1].startswith("nr"):  # one word of the dictionary, and no name
             return False
-    return not NOT_NAME.match(name) and not UNNAMED_END.search(name)
+    familiar = len(name) == 2 and name[0] in "小老" and name[1] in surnames()  # 小刘, 老张 (小芳 is hers)
+    return not NOT_NAME.match(name) and not UNNAMED_END.search(name) and not familiar
 
 
 def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list[str]]:
