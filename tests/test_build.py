@@ -711,3 +711,39 @@ def test_related_articles_share_what_their_reason_says(archive, monkeypatch):
     close = related.related(three)
     assert sorted(close) == sorted(a.id for a in three[:3])
     assert all(len(items) == 2 and all(r.why == "共同人物：王共同" for r in items) for items in close.values())
+
+
+JUMP_FROM = """全区经济运行稳中向好
+
+本报讯（记者 张华）今年以来，金水区坚持稳中求进工作总基调，经济运行稳中向好。
+前三季度，全区地区生产总值同比增长6.5%，规模以上工业增加值增长7.2%。（下转第2版）
+"""
+JUMP_TO = """（上接第1版）社会消费品零售总额增长5.1%，一般公共预算收入增长8.3%。
+下一步，该区将持续抓好项目建设，确保全年目标任务圆满完成。
+
+金水区召开安全生产会议
+
+本报讯 10月19日，金水区召开安全生产会议。
+"""
+
+
+def test_a_story_continued_on_another_page_links_to_its_continuation(tmp_path):
+    """'（下转第2版）' and, on page 2 of the same issue, '（上接第1版）…': each is the other's first
+    related article, and the continuation (no headline of its own) is titled by its story."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name, text, page in (("a.txt", JUMP_FROM, 1), ("b.txt", JUMP_TO, 2)):
+        (pages / name).write_text(text, encoding="utf-8")
+        (pages / name).with_suffix(".yaml").write_text(f"date: 2024-10-20\npage: '{page}'\nnewspaper: 金水报\n", encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    assert build(project, pages, mkdocs=False) == 0
+    story, piece, other = pipeline.load(pages, workers=1).articles
+    assert (piece.title, other.title) == ("全区经济运行稳中向好（续）", "金水区召开安全生产会议")
+    docs = project / "docs" / "articles"
+    story_page = (docs / f"{story.id}.md").read_text(encoding="utf-8")
+    piece_page = (docs / f"{piece.id}.md").read_text(encoding="utf-8")
+    assert re.search(rf"## 相关报道.*\n\n- \[全区经济运行稳中向好（续）\]\([^)]*{piece.id}[^)]*\) — 下转第2版", story_page, re.S)
+    assert re.search(rf"## 相关报道.*\n\n- \[全区经济运行稳中向好\]\([^)]*{story.id}[^)]*\) — 上接第1版", piece_page, re.S)
+    other_page = (docs / f"{other.id}.md").read_text(encoding="utf-8")
+    assert "— 下转" not in other_page and "— 上接" not in other_page

@@ -623,3 +623,25 @@ def test_a_malformed_chinese_numeral_is_no_date(tmp_path):
     assert dates.filed("新华社北京十十月五日电") is None
     article = only_article(tmp_path, "2024年十十月五日 星期二\n\n标题\n\n新华社北京十十月五日电 今天，会议召开。\n")
     assert article.publication_date is None and article.title == "标题"
+
+
+@pytest.mark.parametrize("label, page", [("2", ("", 2)), ("02", ("", 2)), ("二", ("", 2)), ("A05", ("A", 5)),
+                                         ("Ａ５", ("A", 5)), ("十二", ("", 12)), ("", None), ("副刊", None)])
+def test_a_jumps_page_is_read_as_the_page_label(label, page):
+    """'下转第二版' goes to the page labelled 2, '转A5版' to A05."""
+    from generator.extract import jumps
+    assert jumps._page(label) == page
+
+
+def test_two_stories_continued_on_one_page_each_take_their_own(tmp_path):
+    from generator.extract import jumps
+    texts = {"a.txt": "城市绿化\n\n本报讯 今年全区新增绿地面积120公顷，建成口袋公园15个。（下转第2版）\n\n"
+                      "学校建设\n\n本报讯 今年全区新建中小学5所，新增学位8000个。（下转第2版）\n",
+             "b.txt": "（上接第1版）新建的5所学校将于明年秋季招生，学位缺口基本补齐。\n\n"
+                      "（上接第1版）口袋公园全部免费开放，绿地面积还将继续增加。\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        (tmp_path / name).with_suffix(".yaml").write_text(f"date: 2024-10-20\npage: '{1 if name == 'a.txt' else 2}'\n", encoding="utf-8")
+    articles = pipeline.load(tmp_path, workers=1).articles
+    assert {(s.title, p.title) for s, p in jumps.pairs(articles)} == {("城市绿化", "城市绿化（续）"), ("学校建设", "学校建设（续）")}
+    assert {p.text[7:11] for s, p in jumps.pairs(articles) if s.title == "学校建设"} == {"新建的5"}

@@ -17,6 +17,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy import sparse
 
+from ..extract import jumps
 from ..extract.model import Article
 from ..text.chars import is_han
 
@@ -96,6 +97,20 @@ def related(articles: list[Article]) -> dict[str, list[Related]]:
             common = [t for t in own[i] if t in own[j] and 2 <= len(postings[t]) <= limit]
             out.setdefault(articles[i].id, []).append(Related(articles[j].id, articles[j].title, _why(common, postings)))
     return out
+
+
+def continued(articles: list[Article]) -> dict[str, list[Related]]:
+    """A story and its continuation on another page of the issue (extract/jumps.py), each the
+    other's first related article: 下转第2版, 上接第1版."""
+    out: dict[str, list[Related]] = {}
+    for story, piece in jumps.pairs(articles):
+        out.setdefault(story.id, []).append(Related(piece.id, piece.title, f"下转{_printed(piece.page_label)}"))
+        out.setdefault(piece.id, []).append(Related(story.id, story.title, f"上接{_printed(story.page_label)}"))
+    return out
+
+
+def _printed(page: str) -> str:
+    return f"第{page}版" if page.isdigit() else f"{page}版"
 
 
 def _why(shared: list[tuple[str, str]], postings: dict) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..text import credits
 from ..text.chars import HAN, ends_sentence, width
-from ..text.vocabulary import CAPTION_MARK, EDITOR_NOTE, ITEM_MARKS
+from ..text.vocabulary import CAPTION_MARK, CONTINUED_FROM, EDITOR_NOTE, ITEM_MARKS
 from .frame import is_frame
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH
 
@@ -48,7 +48,8 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
         # (a byline after an item's mark starts one wherever it stands: '□王五' under its title)
         lead = current and credits.is_lead(line + text.get(n + 1, ""))
         if current and (lead or CAPTION_MARK.match(line) or BRIEF.match(line)
-                        or EDITOR_NOTE.match(line) or (line[:1] in ITEM_MARKS and credits.is_credit(line))):
+                        or EDITOR_NOTE.match(line) or CONTINUED_FROM.match(line)
+                        or (line[:1] in ITEM_MARKS and credits.is_credit(line))):
             # a headline set tight over its story's dateline, after a finished sentence: a block of its own
             k = len(current)
             while lead and k > 0 and len(current) - k < MAX_HEAD_LINES and _headline_shaped(text[current[k - 1]]):

@@ -1,13 +1,13 @@
-"""3. Stories: the body blocks walked into drafts of articles (a dateline opens one, a byline or
-下转 closes it; a short line inside an open story is its sub-heading; a caption is an item of its own;
-an editor's note is a piece that joins its story once the headlines are placed)."""
+"""3. Stories: the body blocks walked into drafts of articles (a dateline or 上接 opens one, a byline
+or 下转 closes it; a short line inside an open story is its sub-heading; a caption is an item of its
+own; an editor's note is a piece that joins its story once the headlines are placed)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ..text import credits
 from ..text.chars import ends_sentence, width
-from ..text.vocabulary import CAPTION_PHRASE, CONTINUED_ON, EDITOR_NOTE, NOTE_STANDS
+from ..text.vocabulary import CAPTION_PHRASE, CONTINUED_FROM, CONTINUED_ON, EDITOR_NOTE, NOTE_STANDS
 from .blocks import Block, is_note, opens_story
 from .settings import MAX_CAPTION_LINES, MAX_SUBHEADING_WIDTH
 
@@ -73,6 +73,8 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             continue
         elif is_note(block, text):
             current = start("note")
+        elif CONTINUED_FROM.match(text[block.lines[0]]):  # '（上接第1版）': the rest of a story from another page
+            current = start()
         elif opens_story(block, text):
             current = start()
             current.lead = True

@@ -114,11 +114,13 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
 
     def tasks(close):  # the pages to render, a page of the archive at a time
         nearby = index.around(archive.articles)
+        jumped = related.continued(archive.articles)  # (needs the texts: here, not in a worker)
         for report in archive.pages:
             whole = rendered.report_key(report)  # its articles are in it
             pages = [("source", urls.source(report.page.name), whole, report)]
             for n, a in enumerate(report.articles):
-                links = nearby[a.id], close.get(a.id, [])
+                links = nearby[a.id], jumped.get(a.id, []) + [r for r in close.get(a.id, []) if r.id not in
+                                                              {j.id for j in jumped.get(a.id, [])}]
                 day = issued.get(a.id, ("",))[0]  # the sitemap's lastmod: the day it entered the archive
                 pages.append(("article", urls.article(a), rendered.article_key(whole, n, *links, urls.facts(a), site_url, day),
                               (a, *links, day)))

@@ -42,6 +42,7 @@ ITEM_MARK = re.compile(rf"^[{re.escape(ITEM_MARKS)}] ?")  # '■本报记者 张
 _WRITERS = rf"{_BARE_NAME}(?:[ 、]{_BARE_NAME}){{0,2}}"
 WRITERS = re.compile(rf"^(?:[（(] ?({_WRITERS}) ?[）)]|[{re.escape(ITEM_MARKS)}] ?({_WRITERS}))$")
 ADDRESSED = re.compile(f"(?:{FORMS_OF_ADDRESS})$")
+_SURNAMES = frozenset(SURNAMES)
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
 PHOTO_MARK = re.compile(rf"^(?:{_PHOTO})$")
 # Every role, the photo mark and the text/picture slash (or colon) hold one of these: a line without them is no byline.
@@ -133,7 +134,7 @@ def _parse(text: str) -> Credit | None:
 def _person(name: str) -> bool:
     """Whether a name in brackets with no role reads as a person's: a surname and one or two
     characters (two or three after a compound surname), which jieba reads as no other kind of word."""
-    given = len(name) - (2 if name[:2] in SURNAMES else 1 if name[:1] in SURNAMES else len(name))
+    given = len(name) - (2 if name[:2] in _SURNAMES else 1 if name[:1] in _SURNAMES else len(name))
     words = tag_short(name)
     return 1 <= given <= 2 and not (len(words) == 1 and not words[0][1].startswith("nr")) and not ADDRESSED.search(name)
 
