@@ -9,6 +9,7 @@ from generator.read.page import read_page
 from generator.read.page import PageText
 from generator.archive import pipeline
 from generator.reassemble import frame, learned, reassemble
+from generator.reassemble.kinds import looks_like_headline
 from generator.reassemble.settings import DOUBT_MARGINS
 from generator.reassemble.paragraphs import paragraphs
 
@@ -720,3 +721,14 @@ def test_headlines_set_tight_over_their_datelines(tmp_path):
 市住建局相关负责人表示，今年全市计划完成加装电梯500部。
 """)
     assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1]], [[2, 3]]), ([[4]], [[5, 6]])]
+
+
+def test_a_headline_may_end_on_a_question(tmp_path):
+    """'孩子们的课余生活怎么过？' over a dateline is a headline (a question mark made it text)."""
+    _, layout = layout_of(tmp_path, """孩子们的课余生活怎么过？
+
+本报讯（记者 刘洋）“双减”政策落地以来，孩子们的课余时间多了，该如何安排？
+记者走访发现，我区各中小学普遍开设了课后服务，内容涵盖体育、艺术、科技等。
+""")
+    assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1]], [[3, 4]])]
+    assert not looks_like_headline(["记者问：该如何安排？", "这是一句。"])  # a full stop still makes text

@@ -13,6 +13,7 @@ from .learned import Doubts, Trace, decide
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION, SHORT_LINE
 
 SENTENCE_MARK = re.compile(r"[。；？;?]")  # no headline holds one
+QUESTION_END = re.compile(r"[？?][”’」]?$")  # but its last line may end on a question: '…，你做对了吗？'
 CLAUSE_END = re.compile(r"[，、：:；,]$")  # nor ends on a clause's mark
 # but its first line may end on the colon of whom it quotes: '专访区人社局局长赵刚：' / '让每一位求职者…'
 COLON_END = re.compile(r"[：:]$")
@@ -31,7 +32,9 @@ def looks_like_headline(lines: list[str]) -> bool:
     if len(lines) > MAX_HEAD_LINES:
         return False
     for k, line in enumerate(lines):
-        if SENTENCE_MARK.search(line) or (CLAUSE_END.search(line) and not (k < len(lines) - 1 and COLON_END.search(line))):
+        last = k == len(lines) - 1
+        if SENTENCE_MARK.search(QUESTION_END.sub("", line) if last else line) or \
+                (CLAUSE_END.search(line) and not (not last and COLON_END.search(line))):
             return False
         if width(line) > MAX_HEAD_WIDTH or credits.is_lead(line):
             return False
