@@ -724,11 +724,16 @@ def test_headlines_set_tight_over_their_datelines(tmp_path):
 
 
 def test_a_headline_may_end_on_a_question(tmp_path):
-    """'孩子们的课余生活怎么过？' over a dateline is a headline (a question mark made it text)."""
+    """'孩子们的课余生活怎么过？' over a dateline is a headline (a question mark made it text); so is one
+    of two clauses ('垃圾分类，你做对了吗？') on a line of its own between a finished story and a dateline."""
     _, layout = layout_of(tmp_path, """孩子们的课余生活怎么过？
 
 本报讯（记者 刘洋）“双减”政策落地以来，孩子们的课余时间多了，该如何安排？
 记者走访发现，我区各中小学普遍开设了课后服务，内容涵盖体育、艺术、科技等。
+
+垃圾分类，你做对了吗？
+
+本报讯（记者 陈静）自本月起，我区全面推行生活垃圾分类。
 """)
-    assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1]], [[3, 4]])]
+    assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1]], [[3, 4]]), ([[6]], [[8, 8]])]
     assert not looks_like_headline(["记者问：该如何安排？", "这是一句。"])  # a full stop still makes text

@@ -13,7 +13,7 @@ from .learned import Doubts, Trace, decide
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION, SHORT_LINE
 
 SENTENCE_MARK = re.compile(r"[。；？;?]")  # no headline holds one
-QUESTION_END = re.compile(r"[？?][”’」]?$")  # but its last line may end on a question: '…，你做对了吗？'
+QUESTION_END = re.compile(r"[？?！!][”’」]?$")  # but its last line may end on a question or an exclamation
 CLAUSE_END = re.compile(r"[，、：:；,]$")  # nor ends on a clause's mark
 # but its first line may end on the colon of whom it quotes: '专访区人社局局长赵刚：' / '让每一位求职者…'
 COLON_END = re.compile(r"[：:]$")
@@ -76,6 +76,12 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
     titled = {i for i, b in enumerate(blocks[:-1]) if b.kind in ("head", "body") and len(b.lines) <= MAX_HEAD_LINES
               and blocks[i + 1].lines[0] == b.lines[-1] + 1 and under_headline(text[blocks[i + 1].lines[0]])
               and not FULL_STOP.search("".join(text[n] for n in b.lines))}
+    # and a question or an exclamation on a line of its own, between a finished sentence and a
+    # dateline, heads the story under it, commas or not ('垃圾分类，你做对了吗？'): text would have its mark
+    # and run on into the next story's text, not stop before a dateline
+    titled |= {i for i, b in enumerate(blocks[:-1]) if b.kind == "head" and len(b.lines) == 1
+               and QUESTION_END.search(text[b.lines[0]]) and opens_story(blocks[i + 1], text)
+               and (i == 0 or ends_sentence(text[blocks[i - 1].lines[-1]]))}
     for i in titled:
         blocks[i].kind = "head"
     page_width = column_width([text[n] for b in blocks if b.kind == "body" for n in b.lines])
