@@ -737,3 +737,22 @@ def test_a_headline_may_end_on_a_question(tmp_path):
 """)
     assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1]], [[3, 4]]), ([[6]], [[8, 8]])]
     assert not looks_like_headline(["记者问：该如何安排？", "这是一句。"])  # a full stop still makes text
+
+
+def test_a_headline_of_two_clauses_is_told_by_the_story_under_it(tmp_path):
+    """'餐馆无证经营，合肥70余人中毒' (issue 29's example) shares its words with the story under it: its
+    headline. '目前平台运转良好，势头喜人', a last sentence whose full stop was lost, shares its own
+    story's: its text."""
+    _, layout = layout_of(tmp_path, """餐馆无证经营，合肥70余人中毒
+
+本报讯（记者 王强）昨日，合肥市一家无证经营的餐馆发生食物中毒事件，70余人出现呕吐症状。
+目前，中毒人员已全部送医治疗，无生命危险。
+""")
+    assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1]], [[3, 4]])]
+    _, layout = layout_of(tmp_path, """本报讯 6月3日，高新区科技成果转化平台正式上线运行，已有30家企业入驻平台。
+
+目前平台运转良好，势头喜人
+
+本报讯 6月4日，高新区召开安全生产工作会议，部署汛期安全工作。
+""")
+    assert [ranges(a.body) for a in layout.articles] == [[[1, 1], [3, 3]], [[5, 5]]]

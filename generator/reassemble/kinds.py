@@ -10,7 +10,8 @@ from ..text.vocabulary import CAPTION_MARK
 from .blocks import Block, BRIEF, FURNITURE, LABEL, opens_story
 from .frame import SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
-from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, PUNCTUATION, SHORT_LINE
+from .evidence import bigrams
+from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MIN_SHARED, PUNCTUATION, SHORT_LINE
 
 SENTENCE_MARK = re.compile(r"[。；？;?]")  # no headline holds one
 QUESTION_END = re.compile(r"[？?！!][”’」]?$")  # but its last line may end on a question or an exclamation
@@ -76,12 +77,13 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
     titled = {i for i, b in enumerate(blocks[:-1]) if b.kind in ("head", "body") and len(b.lines) <= MAX_HEAD_LINES
               and blocks[i + 1].lines[0] == b.lines[-1] + 1 and under_headline(text[blocks[i + 1].lines[0]])
               and not FULL_STOP.search("".join(text[n] for n in b.lines))}
-    # and a question or an exclamation on a line of its own, between a finished sentence and a
-    # dateline, heads the story under it, commas or not ('垃圾分类，你做对了吗？'): text would have its mark
-    # and run on into the next story's text, not stop before a dateline
+    # and a line of its own between a finished sentence and a dateline, commas or not, heads the
+    # story under it where it is a question or an exclamation ('垃圾分类，你做对了吗？': text would have
+    # its mark) or shares more of its words with that story than with the text above it ('餐馆无证经营，
+    # 合肥70余人中毒'; a story's last sentence whose full stop was lost shares its own story's)
     titled |= {i for i, b in enumerate(blocks[:-1]) if b.kind == "head" and len(b.lines) == 1
-               and QUESTION_END.search(text[b.lines[0]]) and opens_story(blocks[i + 1], text)
-               and (i == 0 or ends_sentence(text[blocks[i - 1].lines[-1]]))}
+               and opens_story(blocks[i + 1], text) and (i == 0 or ends_sentence(text[blocks[i - 1].lines[-1]]))
+               and (QUESTION_END.search(text[b.lines[0]]) or _leans_below(blocks, i, text))}
     for i in titled:
         blocks[i].kind = "head"
     page_width = column_width([text[n] for b in blocks if b.kind == "body" for n in b.lines])
@@ -94,6 +96,15 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
         if decide("heading", x, block.lines, trace=trace, doubts=doubts) <= 0:
             block.kind = "body"
     return blocks
+
+
+def _leans_below(blocks: list[Block], i: int, text: dict[int, str]) -> bool:
+    """Whether block i shares more words (character bigrams) with the block under it than with the
+    one over it, and some at all."""
+    words = bigrams(text[blocks[i].lines[0]])
+    below = len(words.keys() & bigrams("".join(text[n] for n in blocks[i + 1].lines)).keys())
+    above = len(words.keys() & bigrams("".join(text[n] for n in blocks[i - 1].lines)).keys()) if i else 0
+    return below >= MIN_SHARED and below > above
 
 
 def _heading_features(blocks: list[Block], i: int, text: dict[int, str], page_width: float) -> dict[str, float]:

@@ -18,6 +18,7 @@ IMPOSSIBLE = -1e9  # the score of a pairing the headline decode may not make
 UNLINKED = 0.05  # a headline unit with less of its words in a story than this shares none with it
 MAX_CAPTION_LINES = 16
 MAX_SUBHEADING_WIDTH = 12
+MIN_SHARED = 2  # character bigrams a headline shares with its story's lead at least, to be told by them
 MAX_DECODE_STORIES = 64  # a page's headlines are decoded against at most this many stories at once
 
 # A decision closer to its threshold than this (in its model's own units: log-odds for the fitted
