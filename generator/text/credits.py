@@ -32,8 +32,8 @@ SPLIT = re.compile(rf"^(?:{SPLIT_BEFORE.pattern} ?)+$|^(?:{SPLIT_AFTER.pattern} 
 # '记者 孙庆辉文/图' (the space before the mark lost at a line break) reads as one pair of the split
 # form, pictures by 孙庆辉文: a byline ending in the mark for both is read as that, where it can be.
 BOTH_MARK_END = re.compile("(?:文 ?/ ?图|图 ?/ ?文)$")
-# ... or before the names: '文/图 本报记者 张伟' reads as '本报记者 张伟 文/图'
-BOTH_MARK_START = re.compile("^(文 ?/ ?图|图 ?/ ?文) (.+)$")
+# ... or before the names: '文/图 本报记者 张伟', '图文/本报记者 张伟' read as '本报记者 张伟 文/图'
+BOTH_MARK_START = re.compile("^(?:文 ?/ ?图 |图 ?/ ?文 |图文 ?/ ?|文图 ?/ ?)(.+)$")
 ITEM_MARK = re.compile(rf"^[{re.escape(ITEM_MARKS)}] ?")  # '■本报记者 张伟': the item's mark is no part of it
 # A writer named with no role: a brief's, in brackets after its last sentence ('…招聘会。（孙浩）'),
 # or a column's, after an item's mark on a line of its own ('□王五'). Each must read as a person's
@@ -54,6 +54,7 @@ NAME_BREAKS = re.compile(r"[ 、，,]+")
 SPACES = re.compile(" +")
 ROLE_COLON = re.compile(rf"({_ROLE})\s*[：:]\s*")  # 记者：张三 is 记者 张三
 REPORTED = re.compile(r" ?报道[：:]?$")  # 本报记者 张三 报道: the mark of the report, no name
+PHOTO_REPORTED = re.compile(r" ?摄影报道[：:]?$")  # 本报记者 张三 摄影报道: a report in pictures, 张三 摄
 # The dateline that opens a news story: 本报讯, 本报郑州12月3日讯, 新华社北京１月２日电, 据新华社电
 LEAD = DATELINE_AT_START
 DATELINE_REACH = 40  # characters: the longest dateline, letter-spaced ('据 新 华 社 呼 和 浩 特 １ 月 １ ３ 日 电')
@@ -108,8 +109,9 @@ def parse(text: str) -> Credit | None:
 def _parse(text: str) -> Credit | None:
     """A byline (the whole of `text`) as a Credit, or None if it is not one."""
     writers = WRITERS.match(SPACES.sub(" ", unspace(text)).strip())
-    text = REPORTED.sub("", SPACES.sub(" ", ROLE_COLON.sub(r"\1 ", close_roles(fold(unspace(text))))).strip(" （）()"))
-    text = BOTH_MARK_START.sub(r"\2 \1", ITEM_MARK.sub("", text))
+    text = SPACES.sub(" ", ROLE_COLON.sub(r"\1 ", close_roles(fold(unspace(text))))).strip(" （）()")
+    text = REPORTED.sub("", PHOTO_REPORTED.sub(" 摄", text))
+    text = BOTH_MARK_START.sub(r"\1 文/图", ITEM_MARK.sub("", text))
     if SPLIT.match(text) and not (BOTH_MARK_END.search(text) and CREDIT.match(text)):
         return _parse_split(text)
     if not CREDIT.match(text):
