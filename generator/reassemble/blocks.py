@@ -45,7 +45,8 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
         # '本报北京１２月３０日讯' / '新华社记者胡晓梦、本报' / '记者吴亚明报道：' is one lead.
         previous = text[current[-1]] if current else ""
         at_break = not current or ends_sentence(previous) or credits.is_credit(previous) or credits.is_role_only(previous)
-        # (a byline after an item's mark starts one wherever it stands: '□王五' under its title)
+        # a block starts at a dateline, a caption's or a brief's mark, an editor's note, 上接, and a
+        # byline after an item's mark wherever it stands ('□王五' under its title)
         lead = current and credits.is_lead(line + text.get(n + 1, ""))
         if current and (lead or CAPTION_MARK.match(line) or BRIEF.match(line)
                         or EDITOR_NOTE.match(line) or CONTINUED_FROM.match(line)

@@ -43,7 +43,8 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
             if not previous_head:
                 runs.append([])
             cuts = [i for i, n in enumerate(block.lines) if i and SUBTITLE_DASH.match(text[n])]  # a subtitle's unit
-            runs[-1] += [_Unit(block.lines[a:b], len(runs) - 1, joined=a > 0) for a, b in zip([0, *cuts], [*cuts, len(block.lines)])]
+            runs[-1] += [_Unit(block.lines[a:b], len(runs) - 1, joined=a > 0)
+                         for a, b in zip([0, *cuts], [*cuts, len(block.lines)])]
         previous_head = block.kind == "head"
     if not runs:
         return
