@@ -569,6 +569,8 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
     pytest.param("本报讯 按照全国、省、市教育整顿领导小组办公室的安排，吉林大学继续教育学院（培训学院）揭牌。",
                  ["吉林大学继续教育学院（培训学院）"], ["市教育整顿领导小组办公室", "吉林大学继续教育学院"],
                  id="a name every level shares; a name with its other name after it is one body"),
+    pytest.param("本报讯 会议要求用长远的眼光办体育，由善经营的人来办企业。区委书记带领攻坚办、城管局等部门负责人调研。",
+                 [], ["眼光办", "人来办"], id="办 the verb, its object after it, is no office"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):

@@ -38,6 +38,8 @@ JIEBA_NOT_A_NAME_START = ("p", "c", "u", "v", "d", "r", "m", "q", "f", "x", "y",
 # jieba's tags of what a body's name never holds: a preposition, an adverb, a pronoun, an idiom —
 # a clause read as a name (工商部门应优先为其办, 北京某大公司, 居民生活如常事业蒸蒸日上香港特区政府).
 CLAUSE_WORDS = ("p", "d", "r", "i")
+OBJECT_TAGS = ("n", "vn", "nz", "ns", "nt", "l")  # jieba's tags of what a verb governs: 办|体育, 办|企业
+STAFF = ("人", "员", "部", "长", "者", "任")  # who works at a body: 负责人, 工作人员, 干部, 局长
 MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
 LETTERS = re.compile("[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")  # of a name like ＴＣＬ集团, in either width
 LETTERS_BEFORE = re.compile(f"{LETTERS.pattern}+$")
@@ -104,7 +106,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
                 not COUNTED_IN.search(body):
             out.append(body)
     names = [n for n in dict.fromkeys(_without_address(_without_preposition(n)) for n in out)
-             if not _two_bodies(n) and not _a_kind(n) and
+             if not _two_bodies(n) and not _a_kind(n) and not _done(n, text, tokens, bounds) and
              not any(flag in CLAUSE_WORDS for _, flag in tag_short(n))]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it
     # (吉林大学继续教育学院（培训学院）): one body
@@ -221,6 +223,18 @@ def _a_kind(name: str) -> bool:
             return 0 < len(head) <= MAX_KIND_HEAD and head not in ONE_OF_ITS_KIND and \
                 not LEVEL_ALONE.match(head) and common(head, tags, count)
     return False
+
+
+def _done(name: str, text: str, tokens: list[tuple[str, str]], bounds: list[int]) -> bool:
+    """A name ending in 办 where the text reads 办 as the verb, its object after it: 用长远的眼光办体育,
+    由善经营的人来办企业, 济南办国际象棋大赛 (not an office: 侨办发表, 攻坚办、, 扶贫办主任, nor one
+    followed by who works there: 攻坚办工作人员, 攻坚办负责人)."""
+    at = text.find(name)
+    if not name.endswith("办") or at < 0:
+        return False
+    by_start = dict(zip(bounds, tokens))
+    verb, after = by_start.get(at + len(name) - 1), by_start.get(at + len(name))
+    return verb == ("办", "v") and after is not None and after[1] in OBJECT_TAGS and not after[0].endswith(STAFF)
 
 
 def _two_bodies(name: str) -> bool:
