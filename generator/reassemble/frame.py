@@ -27,7 +27,10 @@ LABEL = re.compile(rf"(?:^|\s)({_LABEL_NAME})新闻(?=\s|$)")
 # One part alone on its line (the day only with its weekday: a date alone may be a line of text),
 # or two and more set apart by spaces. Each part is matched once and kept (an atomic group): a
 # long line that is no frame is given up in one pass, not tried in every way of cutting it.
-_PART = rf"(?>{_PAPER}|{_DAY}|{_WEEKDAY}|{_PAGE_NUMBER}|(?:{_EDITOR})[{HAN}]{{2,4}}|{_LABEL})"
+# a front page's masthead: its serial numbers, its issue and page count, its publisher
+_MASTHEAD = (rf"(?:国内)?统一连续出版物号[：:\s]*CN\s?\d{{2}}-\d{{4}}(?:/[A-Z0-9]+)?|邮发代号[：:\s]*\d{{1,2}}-\d{{1,4}}|"
+             rf"今日\d{{1,2}}版|第\d{{1,6}}期|[{HAN}]{{2,8}}社出版")
+_PART = rf"(?>{_PAPER}|{_DAY}|{_WEEKDAY}|{_PAGE_NUMBER}|(?:{_EDITOR})[{HAN}]{{2,4}}|{_LABEL}|{_MASTHEAD})"
 # A section's name (城事, 要闻, 区县新闻) stands among them too, on a line that prints the day with
 # its weekday or the page's 版: 'A04 城事 2023年11月14日 星期二'. (Not with a day alone: '2024年3月5日
 # 金水区召开大会' may be a line of text.)
@@ -39,7 +42,7 @@ _STAMP = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 _WEB_SOURCE = r"(?:来源|作者|编辑|责任编辑|责编|发布时间)[：:]\s*[^\s，。；]{1,20}"
 _WEB = rf"(?:发布时间[：:]\s*)?{_STAMP}(?:\s+{_WEB_SOURCE})*|(?:{_WEB_SOURCE}\s+)+{_STAMP}|原标题[：:].+"
 UNDER_HEADLINE = re.compile(rf"^(?:{_WEB})$")  # what a web page sets right under a story's headline
-PAGE_FRAME = re.compile(rf"^(?:{_PAPER}|{_DAY}\s*{_WEEKDAY}.{{0,12}}|{_PAGE_NUMBER}|{_EDITORS}|{_WEB})$|"
+PAGE_FRAME = re.compile(rf"^(?:{_PAPER}|{_DAY}\s*{_WEEKDAY}.{{0,12}}|{_PAGE_NUMBER}|{_EDITORS}|{_WEB}|{_MASTHEAD})$|"
                         rf"^{_PART}(?:\s+{_PART})+$|"
                         rf"^{_ANCHOR}(?>{_PART}|{_SECTION})(?:\s+(?>{_PART}|{_SECTION}))+$")
 
