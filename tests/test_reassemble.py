@@ -759,3 +759,17 @@ def test_a_headline_of_two_clauses_is_told_by_the_story_under_it(tmp_path):
 本报讯 6月4日，高新区召开安全生产工作会议，部署汛期安全工作。
 """)
     assert [ranges(a.body) for a in layout.articles] == [[[1, 1], [3, 3]], [[5, 5]]]
+
+
+def test_a_front_pages_guide_to_the_others_is_furniture(tmp_path):
+    """'今日导读' and its items ('…　详见第2版') point to other pages: no kicker of the story under them."""
+    _, layout = layout_of(tmp_path, """今日导读
+
+■ 我区新增5所公办幼儿园　详见第2版
+■ 夜经济点亮城市烟火气　详见第3版
+
+全区经济运行稳中向好
+
+本报讯（记者 张华）今年以来，金水区经济运行稳中向好。
+""")
+    assert layout.furniture == [1, 3, 4] and [(a.headline, ranges(a.body)) for a in layout.articles] == [([[6]], [[8, 8]])]

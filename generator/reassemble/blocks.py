@@ -17,8 +17,10 @@ from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH
 BRIEF = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*(?:\d{{1,2}}月\d{{1,2}}日|近日|日前|昨日|今年以来)")
 HEADLINE_NEVER = re.compile(r"[。；？！，、：;?!,:]")  # of a line set tight over a dateline: no headline holds one
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片")
+# a front page's guide to the others, an item a line: '■ 我区新增5所公办幼儿园　详见第2版'
+GUIDE = re.compile(r"详?见第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?$")
 # The label of the page or of a column (金水新闻, ■简讯): furniture where it stands alone.
-LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(ITEM_MARKS)}]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览))$")
+LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(ITEM_MARKS)}]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览|导读))$")
 
 
 @dataclass

@@ -7,7 +7,7 @@ import re
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
 from ..text.vocabulary import CAPTION_MARK
-from .blocks import Block, BRIEF, FURNITURE, LABEL, opens_story
+from .blocks import Block, BRIEF, FURNITURE, GUIDE, LABEL, opens_story
 from .frame import SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
@@ -52,7 +52,8 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
                 or (len(body) <= MAX_BYLINE_LINES and credits.is_credit("".join(body))):
             kind = "credit"
         elif (FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30) or \
-                (len(lines) == 1 and (is_frame(joined) or LABEL.match(running(joined)))):  # '简　讯' spaced out
+                (len(lines) == 1 and (is_frame(joined) or LABEL.match(running(joined)))) or \
+                all(GUIDE.search(t) for t in body):  # ('简　讯' spaced out)
             kind = "furniture"
         elif CAPTION_MARK.match(body[0]):
             kind = "caption"
