@@ -773,3 +773,24 @@ def test_a_front_pages_guide_to_the_others_is_furniture(tmp_path):
 本报讯（记者 张华）今年以来，金水区经济运行稳中向好。
 """)
     assert layout.furniture == [1, 3, 4] and [(a.headline, ranges(a.body)) for a in layout.articles] == [([[6]], [[8, 8]])]
+
+
+def test_a_numbered_sub_heading_stands_apart_with_a_blank_line_under_it(tmp_path):
+    """'一、稳岗位' between blank lines is a sub-heading, not the start of the paragraph under it
+    ('一、稳岗位今年，区里…' ran the two together)."""
+    page, _ = layout_of(tmp_path, """稳就业的三个抓手
+
+本报讯（记者 孙悦）今年，全区城镇新增就业1.2万人。
+
+一、稳岗位
+
+今年，区里为企业发放稳岗返还资金2800万元。
+
+（二）强技能
+
+全年开展职业技能培训1.5万人次。
+""")
+    (article,) = pipeline.process(page).articles
+    assert [(p["role"], p["text"]) for p in article.paragraphs][1:] == [
+        ("subheading", "一、稳岗位"), ("text", "今年，区里为企业发放稳岗返还资金2800万元。"),
+        ("subheading", "（二）强技能"), ("text", "全年开展职业技能培训1.5万人次。")]

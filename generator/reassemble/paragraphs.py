@@ -10,9 +10,9 @@ from ..text.chars import ends_sentence, width
 from ..text.vocabulary import EDITOR_NOTE
 from .kinds import column_width
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_WIDTH
-from .stories import Draft
+from .stories import NUMBERED, Draft
 
-MARK = re.compile(r"[，、。；：！？,.;:!?]")  # a sub-heading set in the body has none
+MARK = re.compile(r"[，、。；：！？,.;:!?]")  # a sub-heading set in the body has none (but its number's: NUMBERED)
 
 
 @dataclass
@@ -24,14 +24,16 @@ class Paragraph:
 
 def _inline_heading(line: str, previous: str | None, blank_before: bool, text_follows: bool, col: float) -> bool:
     """A sub-heading set in the body: after a finished paragraph and a blank line, no
-    punctuation at all, wider or much narrower than the column, and text right under it."""
-    if previous is None or not blank_before or not text_follows:
+    punctuation at all, wider or much narrower than the column, and text right under it; or
+    numbered (一、稳岗位, （二）强技能), a blank line under it or not."""
+    numbered = NUMBERED.match(line)
+    if previous is None or not blank_before or not (text_follows or numbered):
         return False
     if not (ends_sentence(previous) or credits.split_trailing(previous) or credits.is_credit(previous)):
         return False
-    if MARK.search(line):
+    if MARK.search(line[numbered.end():] if numbered else line):
         return False
-    return width(line) >= 1.15 * col or width(line) <= 0.6 * col
+    return bool(numbered) or width(line) >= 1.15 * col or width(line) <= 0.6 * col
 
 
 def _wrapped_byline(order: list[int], i: int, size: int, text: dict[int, str], current: list[int]):

@@ -3,6 +3,7 @@ or 下转 closes it; a short line inside an open story is its sub-heading; a cap
 own; an editor's note is a piece that joins its story once the headlines are placed)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..text import credits
@@ -10,6 +11,9 @@ from ..text.chars import ends_sentence, width
 from ..text.vocabulary import CAPTION_PHRASE, CONTINUED_FROM, CONTINUED_ON, EDITOR_NOTE, NOTE_STANDS
 from .blocks import Block, is_note, opens_story
 from .settings import MAX_CAPTION_LINES, MAX_SUBHEADING_WIDTH
+
+# A sub-heading's number: 一、稳岗位, （二）强技能, 3. 优服务
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])")
 
 
 @dataclass
@@ -136,9 +140,14 @@ def _is_subheading(heads: list[Block], current: Draft | None, after: list[Block]
     """'完善机制建平台' after a finished paragraph of a story that opened with its dateline and has
     not ended: one short line is a sub-heading of that story, not the headline of a new one, when
     it is one of a series of lines alike ('完善机制建平台', '强化服务解难题'). A lone short line
-    there is more likely the headline of the story above, set after it."""
-    if not (current is not None and current.kind == "news" and current.lead and not current.closed
+    there is more likely the headline of the story above, set after it; a numbered one ('（二）强技能')
+    is a part of the story, in any story not yet ended."""
+    if not (current is not None and current.kind == "news" and not current.closed
             and len(heads) == 1 and len(heads[0].lines) == 1 and ends_sentence(text[current.last])):
+        return False
+    if NUMBERED.match(text[heads[0].lines[0]]):
+        return True  # numbered ('（二）强技能'): a part of the story it stands in, whatever stands after it
+    if not current.lead:
         return False
     size = width(text[heads[0].lines[0]])
 
