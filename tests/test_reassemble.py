@@ -260,6 +260,7 @@ def test_page_frame_is_furniture_and_each_brief_is_an_article(tmp_path):
     "２０２４年３月５日　星期二　编辑：赵强　校对：周敏　A05",
     "二〇二四年三月五日 星期二",
     "A05　城事　2024年3月5日　星期二",  # a section's name among them
+    "A05　城事　2024.3.5　星期二",  # the day dotted
 ])
 def test_a_frame_run_together_on_one_line_is_furniture_and_dates_the_page(tmp_path, head):
     """The page's own head: its day, 版次 and paper are the page's where nothing else gives them;

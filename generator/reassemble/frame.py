@@ -30,14 +30,15 @@ LABEL = re.compile(rf"(?:^|\s)({_LABEL_NAME})新闻(?=\s|$)")
 # a front page's masthead: its serial numbers, its issue and page count, its publisher
 _MASTHEAD = (rf"(?:国内)?统一连续出版物号[：:\s]*CN\s?\d{{2}}-\d{{4}}(?:/[A-Z0-9]+)?|邮发代号[：:\s]*\d{{1,2}}-\d{{1,4}}|"
              rf"今日\d{{1,2}}版|第\d{{1,6}}期|[{HAN}]{{2,8}}社出版")
-_PART = rf"(?>{_PAPER}|{_DAY}|{_WEEKDAY}|{_PAGE_NUMBER}|(?:{_EDITOR})[{HAN}]{{2,4}}|{_LABEL}|{_MASTHEAD})"
+_DOTTED_DAY = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # the day as 2023.11.14 or 2023-11-14
+_PART = rf"(?>{_PAPER}|{_DAY}|{_DOTTED_DAY}|{_WEEKDAY}|{_PAGE_NUMBER}|(?:{_EDITOR})[{HAN}]{{2,4}}|{_LABEL}|{_MASTHEAD})"
 # A section's name (城事, 要闻, 区县新闻) stands among them too, on a line that prints the day with
 # its weekday or the page's 版: 'A04 城事 2023年11月14日 星期二'. (Not with a day alone: '2024年3月5日
 # 金水区召开大会' may be a line of text.)
 _SECTION = rf"[{HAN}]{{2,6}}"
 SECTION = re.compile(rf"^[{HAN}][{HAN}·・\s]{{1,8}}$")  # on a line of its own beside the frame: 社区·民生
 SECTION_MARK = re.compile("[·・]")
-_ANCHOR = rf"(?=.*{_DAY}\s*{_WEEKDAY}|.*第?\s*[A-Z]?\d{{1,3}}\s*版)"
+_ANCHOR = rf"(?=.*(?:{_DAY}|{_DOTTED_DAY})\s*{_WEEKDAY}|.*第?\s*[A-Z]?\d{{1,3}}\s*版)"
 _STAMP = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 _WEB_SOURCE = r"(?:来源|作者|编辑|责任编辑|责编|发布时间)[：:]\s*[^\s，。；]{1,20}"
 _WEB = rf"(?:发布时间[：:]\s*)?{_STAMP}(?:\s+{_WEB_SOURCE})*|(?:{_WEB_SOURCE}\s+)+{_STAMP}|原标题[：:].+"
@@ -71,7 +72,7 @@ def with_printed(page: Page, furniture: list[int]) -> Page:
     found: dict[str, str] = {}
     for line in (fold(page.lines[n - 1].strip()) for n in furniture):
         framed = PAGE_FRAME.match(line)
-        day = (DAY if framed else DAY_AND_WEEKDAY).search(line) or (framed and STAMP_DAY.match(line))
+        day = (DAY if framed else DAY_AND_WEEKDAY).search(line) or (framed and STAMP_DAY.search(line))
         parts = [number(part) for part in day.groups()] if day else [None]
         printed_day = "{:04d}-{:02d}-{:02d}".format(*parts) if None not in parts else ""
         if printed_day and "date" not in found and is_date(printed_day):
