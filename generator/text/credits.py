@@ -54,7 +54,7 @@ NAME_BREAKS = re.compile(r"[ 、，,]+")
 SPACES = re.compile(" +")
 ROLE_COLON = re.compile(rf"({_ROLE})\s*[：:]\s*")  # 记者：张三 is 记者 张三
 REPORTED = re.compile(r" ?报道[：:]?$")  # 本报记者 张三 报道: the mark of the report, no name
-PHOTO_REPORTED = re.compile(r" ?摄影报道[：:]?$")  # 本报记者 张三 摄影报道: a report in pictures, 张三 摄
+PHOTO_REPORTED = re.compile(r" ?摄影(?:报道)?[：:]?$")  # 本报记者 张三 摄影(报道): pictures by 张三, 张三 摄
 # The dateline that opens a news story: 本报讯, 本报郑州12月3日讯, 新华社北京１月２日电, 据新华社电
 LEAD = DATELINE_AT_START
 DATELINE_REACH = 40  # characters: the longest dateline, letter-spaced ('据 新 华 社 呼 和 浩 特 １ 月 １ ３ 日 电')
