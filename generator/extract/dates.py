@@ -22,6 +22,7 @@ DAYS_BEFORE = {"今天": 0, "今日": 0, "今晚": 0, "今晨": 0, "今早": 0,
                "昨天": 1, "昨日": 1, "昨晚": 1, "昨晨": 1, "昨夜": 1, "前天": 2, "前日": 2}
 RELATIVE_DAY = re.compile(rf"(?<!《)(?:{'|'.join(DAYS_BEFORE)})")
 FIRST_SENTENCE = re.compile(r"[^。！？]*")  # a relative day counts there only: '今天的中国' further on is no date
+BRACKET_BEFORE = re.compile(r"\s*[（(]\s*")  # between a named time and the date it explains: '昨日（6月4日）'
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?![前后代])")
 # A year that is a plan or a goal, not the present: 到2035年, 确保2003年…, 2000年将是…, 2000年倒计时钟.
 PLAN = re.compile(r"(?:到|至|至今|将于|计划|规划|远景|目标|确保|力争|争取|预计)\s*$")
@@ -103,8 +104,7 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
             year, month = _month_before(year, month)
         day = int(this_month.group(2))
         return EventDate(month, day, year, this_month.group()) if 1 <= day <= 31 else None
-    explained = match and relative_day and re.fullmatch(r"\s*[（(]\s*", lead[relative_day.end(): match.start()])
-    if relative_day and (not match or relative_day.start() < match.start()) and not explained:
+    if relative_day and (not match or relative_day.start() < match.start()) and not _explained(lead, relative_day, match):
         if VAGUE.search(lead[: relative_day.start()]) or not published or len(published) != 10:
             return None
         year, month, day = (int(x) for x in published.split("-"))
@@ -112,7 +112,7 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     if not match:
         return None
     vague = VAGUE.search(lead[: match.start()])
-    if vague and not re.fullmatch(r"\s*[（(]\s*", lead[vague.end(): match.start()]):
+    if vague and not _explained(lead, vague, match):
         return None
     year, month, day = match.groups()
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
@@ -121,6 +121,11 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     if relative_year and not year and published:  # 去年１０月１５日: the year before the printing
         year = int(published[:4]) + RELATIVE_YEAR[relative_year.group(1)]
     return EventDate(int(month), int(day), int(year) if year else None, match.group())
+
+
+def _explained(lead: str, named: re.Match, when: re.Match | None) -> bool:
+    """Whether the time `named` is explained by the date `when` in brackets right after it."""
+    return when is not None and BRACKET_BEFORE.fullmatch(lead, named.end(), when.start()) is not None
 
 
 def _days_before(year: int | None, month: int, day: int, before: int, text: str) -> EventDate | None:

@@ -24,20 +24,20 @@ def pairs(articles: list[Article]) -> list[tuple[Article, Article]]:
     """(story, its continuation) for each story that says where it goes on and whose issue has a
     piece there saying where it comes from: same paper, same day, the pages each names. Where two
     stories of a page go on on the same page, each takes the piece that shares the most of its words."""
-    opening: dict[tuple, list[Article]] = {}
+    opening: dict[tuple, list[tuple[Article, tuple]]] = {}  # by paper, day and page: (piece, the page it comes from)
     for article in articles:
         came = CONTINUED_FROM.match(fold(article.paragraphs[0]["text"])) if article.paragraphs else None
         here = _page(article.page_label)
         if came and here and article.publication_date:
-            opening.setdefault((article.newspaper, article.publication_date, here), []).append(article)
+            opening.setdefault((article.newspaper, article.publication_date, here), []).append((article, _page(came.group(1))))
     out, taken = [], set()
     for article in articles:
         goes = CONTINUED_ON.search(fold(article.paragraphs[-1]["text"])) if article.paragraphs else None
         there, here = _page(goes.group(1)) if goes else None, _page(article.page_label)
         if not (there and here and article.publication_date):
             continue
-        pieces = [p for p in opening.get((article.newspaper, article.publication_date, there), [])
-                  if id(p) not in taken and _page(CONTINUED_FROM.match(fold(p.paragraphs[0]["text"])).group(1)) == here]
+        pieces = [p for p, source in opening.get((article.newspaper, article.publication_date, there), [])
+                  if source == here and id(p) not in taken]
         if pieces:
             words = bigrams(article.text)
             piece = max(pieces, key=lambda p: len(words.keys() & bigrams(p.text).keys()))  # (the first of equals)

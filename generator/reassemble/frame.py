@@ -2,8 +2,7 @@
 name, the day it was printed with its weekday, the page's number, its editors, the page's label),
 set on lines of their own or run together on one (郑州日报 2024年3月5日 星期二 第05版 金水新闻),
 and the lines a web page sets around a story it reprints (its time and source, '2021-07-20 08:15:32
-来源：大河网', and the title it had, '原标题：…');
-and what they say of the page where the archive's metadata and the page's sidecar do not. An
+来源：大河网', and the title it had, '原标题：…'); and what they say of the page where the archive's metadata and the page's sidecar do not. An
 article's date is the day its paper printed it: a page whose own head prints the day needs no
 metadata for it."""
 from __future__ import annotations
@@ -24,13 +23,13 @@ _EDITORS = rf"(?:(?:{_EDITOR})[{HAN}]{{2,4}}\s*)+"
 _LABEL_NAME = rf"[{HAN}]{{2,6}}"
 _LABEL = rf"{_LABEL_NAME}新闻"  # the page's: 金水新闻, 区县新闻
 LABEL = re.compile(rf"(?:^|\s)({_LABEL_NAME})新闻(?=\s|$)")
+# A front page's masthead: its serial numbers, its issue and page count, its publisher.
+_MASTHEAD = (rf"(?:国内)?统一连续出版物号[：:\s]*CN\s?\d{{2}}-\d{{4}}(?:/[A-Z0-9]+)?|邮发代号[：:\s]*\d{{1,2}}-\d{{1,4}}|"
+             rf"今日\d{{1,2}}版|第\d{{1,6}}期|[{HAN}]{{2,8}}社出版")
+_DOTTED_DAY = r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"  # the day as 2023.11.14 or 2023-11-14
 # One part alone on its line (the day only with its weekday: a date alone may be a line of text),
 # or two and more set apart by spaces. Each part is matched once and kept (an atomic group): a
 # long line that is no frame is given up in one pass, not tried in every way of cutting it.
-# a front page's masthead: its serial numbers, its issue and page count, its publisher
-_MASTHEAD = (rf"(?:国内)?统一连续出版物号[：:\s]*CN\s?\d{{2}}-\d{{4}}(?:/[A-Z0-9]+)?|邮发代号[：:\s]*\d{{1,2}}-\d{{1,4}}|"
-             rf"今日\d{{1,2}}版|第\d{{1,6}}期|[{HAN}]{{2,8}}社出版")
-_DOTTED_DAY = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # the day as 2023.11.14 or 2023-11-14
 _PART = rf"(?>{_PAPER}|{_DAY}|{_DOTTED_DAY}|{_WEEKDAY}|{_PAGE_NUMBER}|(?:{_EDITOR})[{HAN}]{{2,4}}|{_LABEL}|{_MASTHEAD})"
 # A section's name (城事, 要闻, 区县新闻) stands among them too, on a line that prints the day with
 # its weekday or the page's 版: 'A04 城事 2023年11月14日 星期二'. (Not with a day alone: '2024年3月5日
@@ -39,7 +38,7 @@ _SECTION = rf"[{HAN}]{{2,6}}"
 SECTION = re.compile(rf"^[{HAN}][{HAN}·・\s]{{1,8}}$")  # on a line of its own beside the frame: 社区·民生
 SECTION_MARK = re.compile("[·・]")
 _ANCHOR = rf"(?=.*(?:{_DAY}|{_DOTTED_DAY})\s*{_WEEKDAY}|.*第?\s*[A-Z]?\d{{1,3}}\s*版)"
-_STAMP = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_STAMP = rf"{_DOTTED_DAY}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
 _WEB_SOURCE = r"(?:来源|作者|编辑|责任编辑|责编|发布时间)[：:]\s*[^\s，。；]{1,20}"
 _WEB = rf"(?:发布时间[：:]\s*)?{_STAMP}(?:\s+{_WEB_SOURCE})*|(?:{_WEB_SOURCE}\s+)+{_STAMP}|原标题[：:].+"
 UNDER_HEADLINE = re.compile(rf"^(?:{_WEB})$")  # what a web page sets right under a story's headline
@@ -61,7 +60,7 @@ def is_frame(line: str) -> bool:
 
 PAPER = re.compile(rf"(?:^|\s)({_PAPER})(?=\s|$)")
 DAY = re.compile(_DAY)
-STAMP_DAY = re.compile(r"(?:发布时间[：:]\s*)?(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")  # a web page's: 2021-07-20 08:15
+DOTTED_DAY = re.compile(_DOTTED_DAY)  # a web page's stamp, or a head's: 2021-07-20 08:15, 2023.11.14
 DAY_AND_WEEKDAY = re.compile(rf"{_DAY}\s*{_WEEKDAY}")  # the printed day, in any line the page's frame holds
 PAGE_NUMBER = re.compile(rf"(?:^|\s)(?:{_PAGE_NUMBER})")
 
@@ -72,7 +71,7 @@ def with_printed(page: Page, furniture: list[int]) -> Page:
     found: dict[str, str] = {}
     for line in (fold(page.lines[n - 1].strip()) for n in furniture):
         framed = PAGE_FRAME.match(line)
-        day = (DAY if framed else DAY_AND_WEEKDAY).search(line) or (framed and STAMP_DAY.search(line))
+        day = (DAY if framed else DAY_AND_WEEKDAY).search(line) or (framed and DOTTED_DAY.search(line))
         parts = [number(part) for part in day.groups()] if day else [None]
         printed_day = "{:04d}-{:02d}-{:02d}".format(*parts) if None not in parts else ""
         if printed_day and "date" not in found and is_date(printed_day):

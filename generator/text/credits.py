@@ -108,13 +108,14 @@ def parse(text: str) -> Credit | None:
 @lru_cache(maxsize=1 << 14)
 def _parse(text: str) -> Credit | None:
     """A byline (the whole of `text`) as a Credit, or None if it is not one."""
-    writers = WRITERS.match(SPACES.sub(" ", unspace(text)).strip())
+    printed = text
     text = SPACES.sub(" ", ROLE_COLON.sub(r"\1 ", close_roles(fold(unspace(text))))).strip(" （）()")
     text = REPORTED.sub("", PHOTO_REPORTED.sub(" 摄", text))
     text = BOTH_MARK_START.sub(r"\1 文/图", ITEM_MARK.sub("", text))
     if SPLIT.match(text) and not (BOTH_MARK_END.search(text) and CREDIT.match(text)):
         return _parse_split(text)
     if not CREDIT.match(text):
+        writers = WRITERS.match(SPACES.sub(" ", unspace(printed)).strip())
         names = _names(writers.group(1) or writers.group(2)) if writers else []
         return Credit(reporters=names) if names and all(map(_person, names)) else None
     photo = PHOTO_END.search(text)

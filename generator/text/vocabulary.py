@@ -63,13 +63,14 @@ AGENCY = f"(?:{_alternation(DATA['agencies'])})"
 # is often no medium ('区委网络安全…', '据报社电话…'): its dateline is read where the day stands
 # before the mark (东北网5月1日讯), or where the mark stands apart (包头晚报讯 昨日, 中新网信息：,
 # 西部网讯9月8日).
-MEDIUM = f"[{HAN}]{{1,6}}?(?:{_alternation(DATA['media_endings'])})"
+_MEDIUM_ENDING = f"(?:{_alternation(DATA['media_endings'])})"
+MEDIUM = f"[{HAN}]{{1,6}}?{_MEDIUM_ENDING}"
 _APART = r"(?=[\s（(：:\d】]|$)"
 ROLES: dict[str, str] = DATA["roles"]
 # A role word, an agency or a medium before it or not: 记者, 本报记者, 新华社记者, 澎湃新闻记者. (A
 # medium's name there has two characters before its ending at least: '（新' / '华社记者谭进摄）' is
 # a credit the line break cut, not 华社's.)
-_MEDIUM_NAMED = f"[{HAN}]{{2,6}}?(?:{_alternation(DATA['media_endings'])})"
+_MEDIUM_NAMED = f"[{HAN}]{{2,6}}?{_MEDIUM_ENDING}"
 ROLE = rf"(?:(?:{AGENCY}|{_MEDIUM_NAMED})\s?)?(?:{_alternation(ROLES)})"
 # Where a dateline was filed: a place name, never the start of a credit (本报记者…).
 _PLACE = rf"(?!记者|通讯员|特约|实习|摄影)[{HAN}·]{{2,8}}?"
