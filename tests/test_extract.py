@@ -78,6 +78,11 @@ def test_event_date_from_lead(lead, expected):
     ("5日，金水区召开会议", None, None),
     ("15日来，金水区持续开展巡查", "2021-06-20", None),
     ("昨日（6月4日），金水区召开会议", None, "06-04"),
+    ("■　12日，县妇联开展维权宣传活动", "2024-03-15", "2024-03-12"),  # after a brief's mark
+    ("记者14日从县卫健委获悉，新院区将于4月1日启用", "2024-03-15", "2024-03-14"),  # further on, before a date
+    ("本报讯 市政府20日召开常务会议", "2024-03-15", "2024-02-20"),
+    ("本报讯 展会将于20日开幕", "2024-03-15", "2024-03-20"),  # to come
+    ("连续3日，全区开展巡查", "2024-03-15", None),  # days counted
 ])
 def test_event_date_of_a_day_alone_or_explained(lead, published, expected):
     """'5日' is the printed month's (or the month before, for a day still to come); '昨日' is
@@ -571,10 +576,25 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  id="a name every level shares; a name with its other name after it is one body"),
     pytest.param("本报讯 会议要求用长远的眼光办体育，由善经营的人来办企业。区委书记带领攻坚办、城管局等部门负责人调研。",
                  [], ["眼光办", "人来办"], id="办 the verb, its object after it, is no office"),
+    pytest.param("本报讯 七宝镇政府联合区文化旅游局推出非遗展演，中直机关工会联合会召开会议。",
+                 ["七宝镇政府", "中直机关工会联合会"], ["七宝镇政府联合区文化旅游局", "中直机关工会"],
+                 id="two bodies, one acting with the other (联合), not one name"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
     orgs = only_article(tmp_path, f"标题\n\n{lead}\n").organizations
+    assert set(named) <= set(orgs) and not set(not_named) & set(orgs), orgs
+
+
+@pytest.mark.parametrize("title, named, not_named", [
+    ("市民可在家门口办理社保业务", [], ["家门口办"]),
+    ("政府重视好事办好", [], ["政府重视好事办"]),
+    ("游德馨当选福建省政协主席", ["福建省政协"], []),
+])
+def test_a_name_in_a_title_ends_where_a_word_of_it_does(tmp_path, title, named, not_named):
+    """A title is set apart (nothing runs into a name there), but a name in it still ends where a
+    word does: 办 of 办理 ends no office; a title of office after a body is no part of it."""
+    orgs = only_article(tmp_path, f"{title}\n\n本报讯 近日，各地开展了活动，群众反映良好。\n").organizations
     assert set(named) <= set(orgs) and not set(not_named) & set(orgs), orgs
 
 

@@ -478,6 +478,23 @@ def test_the_dispatches_of_one_report_share_its_headline(tmp_path):
     assert [(len(a.fragments), a.headline) for a in layout.articles] == [(2, [[1]])]
 
 
+@pytest.mark.parametrize("opening", ["12日", "3月12日", "近期", "连日来", "昨天"])
+def test_a_brief_opens_with_its_mark_and_when_it_happened(tmp_path, opening):
+    """A county paper's briefs, set tight one under another after a story: each ■ item, however
+    it says when ('■　12日，'), is a brief of its own with its writer, not the end of the story."""
+    _, layout = layout_of(tmp_path, f"""县医院新院区下月启用
+
+本报讯　（记者　何静）记者14日从县卫健委获悉，县人民医院新院区将于4月1日正式启用。
+
+简　讯
+
+■　{opening}，县妇联开展“三八”维权宣传活动，发放资料3000余份。（张丽）
+■　13日，县交警大队开展春季道路交通安全整治行动，查处违法行为56起。（王刚）
+""")
+    assert [(a.kind, ranges(a.body)) for a in layout.articles] == [("news", [[3, 3]]), ("brief", [[7, 7]]),
+                                                                   ("brief", [[8, 8]])]
+
+
 def test_a_column_of_briefs_is_not_one_report(tmp_path):
     """Untitled dispatches after a headed story, sharing none of its headline's words: briefs,
     each an article of its own."""

@@ -80,8 +80,9 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
             at, name = at + len(name) - len(cut), cut
             if len(name) < MIN_MODEL_NAME:
                 continue
-        if name in title:  # a title is set apart: nothing runs into a name there
-            out.append(name)
+        if name in title:  # a title is set apart: nothing runs into a name there (but its last character is its own)
+            if _ends_word(name, title):
+                out.append(name)
         elif at >= 0 and at + len(name) not in ends:  # a name ends where a word ends: not 暂行办(法), 财政部会(同)
             continue
         elif at in by_start:  # where a word of the model's starts, it is no function word
@@ -225,6 +226,17 @@ def _a_kind(name: str) -> bool:
     return False
 
 
+def _ends_word(name: str, title: str) -> bool:
+    """Whether `name` in `title` keeps its last character: no word of jieba's starts there and runs
+    on past it (家门口办|理, 好事办|好), and it is no 办 the verb before its object (济南办国际象棋大赛).
+    (A word may hold the end of a name and more: 领导|小组会议, 政协主席.)"""
+    tokens = list(tag_short(title))
+    bounds = starts_of(tokens)
+    last = title.find(name) + len(name) - 1
+    return not any(at == last and len(word) > 1 for (word, _), at in zip(tokens, bounds)) and \
+        not _done(name, title, tokens, bounds)
+
+
 def _done(name: str, text: str, tokens: list[tuple[str, str]], bounds: list[int]) -> bool:
     """A name ending in 办 where the text reads 办 as the verb, its object after it: 用长远的眼光办体育,
     由善经营的人来办企业, 济南办国际象棋大赛 (not an office: 侨办发表, 攻坚办、, 扶贫办主任, nor one
@@ -301,7 +313,7 @@ SUFFIX_WORD = re.compile(rf"(?:{ORG_WORDS}|局|厅|办)$")
 ORG = re.compile(rf"[{HAN}A-Za-z（）()]{{1,30}}(?:{ORG_SUFFIX})")
 ORG_END = re.compile(f"(?:{ORG_SUFFIX})")
 DELIM = re.compile(
-    r"[，。、；：！？,.;:!?\s《》“”]|与|及|(?<=[会委司院校局办心所队组府部协学厂行社站馆堂])(?:和|同)|"
+    r"[，。、；：！？,.;:!?\s《》“”]|与|及|(?<=[会委司院校局办心所队组府部协学厂行社站馆堂])(?:和|同|联合(?![会国体]))|"
     r"(?:在|于|由|到|是|对|以|向|从|把|被|将|让|使|给|来自|参加|召开|举行|组织(?!部)|主持|出席|获评|荣获|代表|"
     r"等|分别|共同|以及|或|(?<!党)的|了|带领|深入|走进|邀请|签订|通过|依托|发挥|推动|打造|携手|牵头|成立|落地|"
     r"(?:座谈|推进|表彰|动员|部署|见面|发布|交流|对接|推介|培训|报告|总结|观摩)会|"  # a meeting, then who holds it

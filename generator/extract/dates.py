@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..text.vocabulary import fold, number  # fold: full-width digits as ASCII, one for one: spans hold
+from ..text.vocabulary import ITEM_MARKS, fold, number  # fold: full-width digits as ASCII, one for one: spans hold
 
 DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A time named vaguely (近日, 日前): the lead gives no day, unless a date in brackets explains it.
@@ -47,10 +47,12 @@ class EventDate:
         return f"{self.year:04d}-{base}" if self.year else base
 
 
-# The day alone opens a lead in the month it was printed: '5日，…', '（记者 张三）5日上午'.
-DAY_FIRST = re.compile(r"^\s*(?:[（(][^）)]{0,40}[）)])?\s*(\d{1,2}\s*日)(?!来)")  # not 15日来: for 15 days
+# The day alone opens a lead in the month it was printed: '5日，…', '（记者 张三）5日上午'
+# (after a brief's mark too: '■ 12日，')
+DAY_FIRST = re.compile(rf"^[\s{re.escape(ITEM_MARKS)}]*(?:[（(][^）)]{{0,40}}[）)])?\s*(\d{{1,2}}\s*日)(?!来)")  # not 15日来: for 15 days
 # A day alone in a dispatch is in the month of its dateline: '新华社香港１月３日电 … ２日宣布'.
 DAY_ALONE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日(?![来前后])")
+DAY_COUNT = re.compile(r"(?:连续|历时|为期|持续|长达|近|共|每|第)\s*$")  # days counted, no date: 为期3日
 
 
 def filed(dateline: str | None) -> tuple[int, int] | None:
@@ -109,6 +111,16 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
             return None
         year, month, day = (int(x) for x in published.split("-"))
         return _days_before(year, month, day, DAYS_BEFORE[relative_day.group()], relative_day.group())
+    # a day alone further on ('记者14日从县卫健委获悉') is in the month of the printing, or the
+    # month before where that day is still to come and the lead does not say it is
+    alone = DAY_ALONE.search(lead) if published and len(published) == 10 and not dispatch else None
+    if alone and (not match or alone.start() < match.start()) and not VAGUE.search(lead[: alone.start()]) \
+            and not DAY_COUNT.search(lead[: alone.start()]):
+        year, month, printed = (int(x) for x in published.split("-"))
+        day = int(alone.group(1))
+        if day > printed and not TO_COME.search(lead[: alone.start()][-12:]):
+            year, month = _month_before(year, month)
+        return EventDate(month, day, year, alone.group()) if 1 <= day <= 31 else None
     if not match:
         return None
     vague = VAGUE.search(lead[: match.start()])

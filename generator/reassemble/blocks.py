@@ -14,7 +14,8 @@ from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH
 
 # Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
 # stand before the points of one story.
-BRIEF = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*(?:\d{{1,2}}月\d{{1,2}}日|近日|日前|昨日|今年以来)")
+BRIEF = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*(?:(?:\d{{1,2}}月)?\d{{1,2}}日|近日|日前|近期|连日来|昨日|昨天|今天|今日|"
+                   rf"上周|本周|今年以来)")
 HEADLINE_NEVER = re.compile(r"[。；？！，、：;?!,:]")  # of a line set tight over a dateline: no headline holds one
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片")
 # a front page's guide to the others, an item a line: '■ 我区新增5所公办幼儿园　详见第2版'
