@@ -579,6 +579,8 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
     pytest.param("本报讯 七宝镇政府联合区文化旅游局推出非遗展演，中直机关工会联合会召开会议。",
                  ["七宝镇政府", "中直机关工会联合会"], ["七宝镇政府联合区文化旅游局", "中直机关工会"],
                  id="two bodies, one acting with the other (联合), not one name"),
+    pytest.param("中新社郑州7月10日电 河南省气象台10日发布高温橙色预警。", ["中新社", "河南省气象台"], [],
+                 id="a weather service is a body"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
