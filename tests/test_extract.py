@@ -83,6 +83,14 @@ def test_event_date_from_lead(lead, expected):
     ("本报讯 市政府20日召开常务会议", "2024-03-15", "2024-02-20"),
     ("本报讯 展会将于20日开幕", "2024-03-15", "2024-03-20"),  # to come
     ("连续3日，全区开展巡查", "2024-03-15", None),  # days counted
+    # a weekday, counted from the print date (a Friday)
+    ("上周五，城关镇组织农技人员深入田间", "2024-03-15", "2024-03-08"),
+    ("本报讯 周三上午，区里召开会议", "2024-03-15", "2024-03-13"),
+    ("本周日，活动将在广场举行", "2024-03-15", "2024-03-17"),
+    ("这起事件发生在周四（14日）凌晨", "2024-03-15", "2024-03-14"),  # its day in brackets
+    ("上周五（3月8日），会议召开", "2024-03-15", "03-08"),
+    ("近日，记者周三从市里获悉", "2024-03-15", None),
+    ("周末，市民纷纷出游", "2024-03-15", None),
 ])
 def test_event_date_of_a_day_alone_or_explained(lead, published, expected):
     """'5日' is the printed month's (or the month before, for a day still to come); '昨日' is

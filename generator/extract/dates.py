@@ -15,7 +15,11 @@ from ..text.vocabulary import ITEM_MARKS, fold, number  # fold: full-width digit
 
 DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A time named vaguely (近日, 日前): the lead gives no day, unless a date in brackets explains it.
-VAGUE = re.compile(r"近日|日前|近期|日内|上周|本周|近来|前不久")
+VAGUE = re.compile(r"近日|日前|近期|日内|上周[一二三四五六日天]?|本周[一二三四五六日天]?|近来|前不久")
+# A day of the week, in the week of the printing (周三: the last one; 本周三: of that week) or the
+# week before (上周五): a date where the print date is known.
+WEEKDAY = re.compile(r"(上|本|这)?(?:周|星期|礼拜)([一二三四五六日天])(?![年月末])")
+WEEKDAYS = "一二三四五六日"
 # A day named relative to the dispatch's day or the printing (今天 is that day, 昨天 the day
 # before, 前天 two days before), at any hour: 今晨, 昨晚. Not a title's word: 《今日早报》.
 DAYS_BEFORE = {"今天": 0, "今日": 0, "今晚": 0, "今晨": 0, "今早": 0,
@@ -111,6 +115,11 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
             return None
         year, month, day = (int(x) for x in published.split("-"))
         return _days_before(year, month, day, DAYS_BEFORE[relative_day.group()], relative_day.group())
+    weekday = WEEKDAY.search(lead, 0, FIRST_SENTENCE.match(lead).end())
+    if weekday and published and len(published) == 10 and (not match or weekday.start() < match.start()) \
+            and not VAGUE.search(lead[: weekday.start()]) and not BRACKET_BEFORE.match(lead, weekday.end()):
+        # (a weekday with its date in brackets after it, 周四（17日）, is dated by that)
+        return _of_week(date.fromisoformat(published), weekday)
     # a day alone further on ('记者14日从县卫健委获悉') is in the month of the printing, or the
     # month before where that day is still to come and the lead does not say it is
     alone = DAY_ALONE.search(lead) if published and len(published) == 10 and not dispatch else None
@@ -147,6 +156,17 @@ def _days_before(year: int | None, month: int, day: int, before: int, text: str)
     except ValueError:  # a dateline's impossible day (２月３０日)
         return None
     return EventDate(found.month, found.day, found.year if year else None, text)
+
+
+def _of_week(printed: date, weekday: re.Match) -> EventDate:
+    """The day a weekday names, counted from the print date: the last such day (周三), that day
+    of the printing's week (本周三) or of the week before (上周五)."""
+    wanted = WEEKDAYS.index(weekday.group(2).replace("天", "日"))
+    if weekday.group(1) in ("本", "这", "上"):
+        found = printed - timedelta(days=printed.weekday() - wanted + (7 if weekday.group(1) == "上" else 0))
+    else:
+        found = printed - timedelta(days=(printed.weekday() - wanted) % 7)
+    return EventDate(found.month, found.day, found.year, weekday.group())
 
 
 def _month_before(year: int | None, month: int) -> tuple[int | None, int]:
