@@ -682,6 +682,21 @@ def test_a_dash_subtitle_set_tight_and_a_columns_writer(tmp_path):
     assert (column.kicker, column.title, column.reporters) == ("短评", "让“烟火气”更旺一些", ["王五"])
 
 
+@pytest.mark.parametrize("over, title, under", [
+    ("凝心聚力谋发展　奋楫扬帆启新程", "我区召开2024年经济工作会议", None),
+    ("坚持以人民为中心　推动高质量发展", "金水区：民生实事件件落地", "——2023年民生实事完成情况综述"),
+    (None, "二七区召开政府系统廉政工作会议", "勤政廉政转作风　依法行政提效能"),
+])
+def test_a_line_of_parallel_phrases_tight_against_the_title(tmp_path, over, title, under):
+    """A line of parallel phrases set apart by spaces is complete in itself: the kicker over the
+    title or the subtitle under it, never the first half of one title wrapped over two lines."""
+    head = "\n".join(line for line in (over, title, under) if line)
+    page, _ = layout_of(tmp_path, f"{head}\n\n本报讯（记者　王磊）12月28日，区委经济工作会议召开。会议部署了明年的重点任务。\n")
+    (article,) = pipeline.process(page).articles
+    expected_under = under.replace("　", " ") if under else None
+    assert (article.kicker, article.title, article.subtitle) == (over and over.replace("　", " "), title, expected_under)
+
+
 def test_a_headline_wrapped_after_a_colon_and_the_pages_picture_credit(tmp_path):
     """'专访…赵刚：' / '让每一位求职者…' is one headline, not text; the page's picture credit
     (（本版图片均由…提供）) is furniture, no far headline."""

@@ -10,7 +10,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from ..text import credits
-from ..text.vocabulary import SUBTITLE_DASH
+from ..text.vocabulary import PARALLEL_PHRASES, SUBTITLE_DASH
 from .blocks import Block
 from .evidence import best_but, bigrams, top2
 from .kinds import CLAUSE_MARK
@@ -42,7 +42,10 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
         if block.kind == "head":
             if not previous_head:
                 runs.append([])
-            cuts = [i for i, n in enumerate(block.lines) if i and SUBTITLE_DASH.match(text[n])]  # a subtitle's unit
+            # a subtitle's unit, and a line of parallel phrases over or under the title: units of
+            # their own, each one headline with the unit it is set tight against
+            cuts = [i for i, n in enumerate(block.lines) if i and (SUBTITLE_DASH.match(text[n]) or any(
+                PARALLEL_PHRASES.match(text[m]) for m in block.lines[i - 1:i + 1]))]
             runs[-1] += [_Unit(block.lines[a:b], len(runs) - 1, joined=a > 0)
                          for a, b in zip([0, *cuts], [*cuts, len(block.lines)])]
         previous_head = block.kind == "head"

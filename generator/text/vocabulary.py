@@ -98,6 +98,9 @@ LEAD_SOURCE = re.compile(rf"^(?:据|.{{0,3}}记者.{{0,16}}?(?:{_alternation(DAT
 # A subtitle opens with a dash ('——高新区打造夜间消费集聚区见闻'): a headline of its own under the
 # title, even set tight against it, and never the title.
 SUBTITLE_DASH = re.compile(r"^[—－]")
+# A headline line of parallel phrases set apart by spaces ('凝心聚力谋发展　奋楫扬帆启新程') is complete
+# in itself: a kicker over the title or a subtitle under it, never half of a wrapped title.
+PARALLEL_PHRASES = re.compile(r"^[\u4e00-\u9fff“”《》]{3,12}(?:[ \u3000]+[\u4e00-\u9fff“”《》]{3,12})+$")
 EDITOR_NOTE = re.compile(rf"^[【\[]?({_alternation(DATA['editor_notes'])})\s*[：:】\]]")
 NOTE_STANDS: dict[str, str] = DATA["editor_notes"]  # the note's word -> before | after its story
 CONTINUED_ON = re.compile(r"[（(]?(?:下转|转|续)第?([\dA-Z一二三四五六七八九十]{1,3})版[）)]?$")  # (the page)
