@@ -746,6 +746,34 @@ def test_a_web_pages_headline_stands_over_its_time_and_source(tmp_path):
     assert frame.is_frame("2021-07-20 08:15:32　来源：大河网") and not frame.is_frame("来源：郑州日报")  # (a story's last line)
 
 
+def test_a_web_pages_chrome_is_furniture(tmp_path):
+    """What a web page sets around the story it carries: where it stands on the site, its time and
+    source with the text-size buttons, its editor in brackets, its share and print buttons and its
+    list of links to other stories. Furniture all, and the story whole under its headline."""
+    page, layout = layout_of(tmp_path, """首页 > 新闻中心 > 本地新闻
+
+货车侧翻致高速拥堵　交警紧急疏导
+
+2014年05月12日 09:32　来源：大河网　作者：李明　　【字号 大 中 小】
+
+大河网讯　昨日上午10时许，连霍高速郑州段一辆满载钢材的货车侧翻，导致道路拥堵近3小时。
+事故发生后，高速交警迅速赶到现场疏导交通，所幸无人员伤亡。
+
+（编辑：王芳）
+
+分享到：　微信　微博　QQ空间
+打印本页　关闭窗口
+
+相关新闻：
+·郑州今年将新建30座过街天桥
+·高速交警提醒：五一出行注意安全
+""")
+    assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[3]], [[7, 8]])]
+    assert (layout.furniture, layout.unplaced) == ([1, 5, 10, 12, 13, 15, 16, 17], [])
+    (article,) = pipeline.process(page).articles
+    assert (article.date, article.event_date, article.persons) == ("2014-05-12", "2014-05-11", [])
+
+
 def test_headlines_set_tight_over_their_datelines(tmp_path):
     """A paragraph a line and no blank lines: the headline-shaped line over a dateline, after a
     finished sentence, heads the story under it (it ran into the end of the story above)."""

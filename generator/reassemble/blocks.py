@@ -17,7 +17,11 @@ from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH
 BRIEF = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*(?:(?:\d{{1,2}}月)?\d{{1,2}}日|近日|日前|近期|连日来|昨日|昨天|今天|今日|"
                    rf"上周|本周|今年以来)")
 HEADLINE_NEVER = re.compile(r"[。；？！，、：;?!,:]")  # of a line set tight over a dateline: no headline holds one
-FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片")
+FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片|"
+                       r"分享到|打印本页|关闭窗口|【打印】|【关闭】")
+# A web page's list of links to other stories: a label, then a title a line after a bullet.
+LINKS_LABEL = re.compile(r"^(?:相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|热点推荐|猜你喜欢)[：:]?$")
+LINK = re.compile(r"^[·•]\s*\S")
 # a front page's guide to the others, an item a line: '■ 我区新增5所公办幼儿园　详见第2版'
 GUIDE = re.compile(r"详?见第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?$")
 # The label of the page or of a column (金水新闻, ■简讯): furniture where it stands alone.

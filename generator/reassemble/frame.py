@@ -38,11 +38,17 @@ _SECTION = rf"[{HAN}]{{2,6}}"
 SECTION = re.compile(rf"^[{HAN}][{HAN}·・\s]{{1,8}}$")  # on a line of its own beside the frame: 社区·民生
 SECTION_MARK = re.compile("[·・]")
 _ANCHOR = rf"(?=.*(?:{_DAY}|{_DOTTED_DAY})\s*{_WEEKDAY}|.*第?\s*[A-Z]?\d{{1,3}}\s*版)"
-_STAMP = rf"{_DOTTED_DAY}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_STAMP = rf"{_DOTTED_DAY}(?:\s+{_TIME})?|{_DAY}\s*{_TIME}"  # (a day in words only with its time: 2014年05月12日 09:32)
 _WEB_SOURCE = r"(?:来源|作者|编辑|责任编辑|责编|发布时间)[：:]\s*[^\s，。；]{1,20}"
-_WEB = rf"(?:发布时间[：:]\s*)?{_STAMP}(?:\s+{_WEB_SOURCE})*|(?:{_WEB_SOURCE}\s+)+{_STAMP}|原标题[：:].+"
+_WEB_TOOLS = r"\s*[【\[]?字号[：:]?\s*大\s*中\s*小[】\]]?"  # the page's buttons for the text's size
+_WEB = (rf"(?:(?:发布时间[：:]\s*)?(?:{_STAMP})(?:\s+{_WEB_SOURCE})*|(?:{_WEB_SOURCE}\s+)+(?:{_STAMP})|"
+        rf"{_DAY}(?:\s+{_WEB_SOURCE})+)(?:{_WEB_TOOLS})?|原标题[：:].+")
+# where a web page says the story stands on the site: '首页 > 新闻中心 > 本地新闻', '当前位置：首页 » 要闻'
+_BREADCRUMB = r"(?:当前位置|您的位置|您现在的位置)[：:].*|首页\s*(?:[>＞»›]|->).*"
 UNDER_HEADLINE = re.compile(rf"^(?:{_WEB})$")  # what a web page sets right under a story's headline
-PAGE_FRAME = re.compile(rf"^(?:{_PAPER}|{_DAY}\s*{_WEEKDAY}.{{0,12}}|{_PAGE_NUMBER}|{_EDITORS}|{_WEB}|{_MASTHEAD})$|"
+PAGE_FRAME = re.compile(rf"^(?:{_PAPER}|{_DAY}\s*{_WEEKDAY}.{{0,12}}|{_PAGE_NUMBER}|[（(]?{_EDITORS}[）)]?|{_WEB}|{_MASTHEAD}|"
+                        rf"{_BREADCRUMB})$|"
                         rf"^{_PART}(?:\s+{_PART})+$|"
                         rf"^{_ANCHOR}(?>{_PART}|{_SECTION})(?:\s+(?>{_PART}|{_SECTION}))+$")
 

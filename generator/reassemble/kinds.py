@@ -7,7 +7,7 @@ import re
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
 from ..text.vocabulary import CAPTION_MARK
-from .blocks import Block, BRIEF, FURNITURE, GUIDE, LABEL, opens_story
+from .blocks import Block, BRIEF, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, opens_story
 from .frame import SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
@@ -53,7 +53,7 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
             kind = "credit"
         elif (FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30) or \
                 (len(lines) == 1 and (is_frame(joined) or LABEL.match(running(joined)))) or \
-                all(GUIDE.search(t) for t in body):  # ('简　讯' spaced out)
+                all(GUIDE.search(t) for t in body) or _links(body):  # ('简　讯' spaced out)
             kind = "furniture"
         elif CAPTION_MARK.match(body[0]):
             kind = "caption"
@@ -97,6 +97,12 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
         if decide("heading", x, block.lines, trace=trace, doubts=doubts) <= 0:
             block.kind = "body"
     return blocks
+
+
+def _links(lines: list[str]) -> bool:
+    """A web page's list of links (相关新闻： / ·标题 / ·标题): each a title after a bullet, no sentence."""
+    items = lines[1:] if LINKS_LABEL.match(lines[0]) else lines
+    return bool(items) and all(LINK.match(t) and not ends_sentence(t) for t in items)
 
 
 def _leans_below(blocks: list[Block], i: int, text: dict[int, str]) -> bool:
