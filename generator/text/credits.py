@@ -22,18 +22,18 @@ _PHOTO = r"文 ?/ ?图|图 ?/ ?文|摄"
 # Names alone before 摄 are a photographer's credit; '一个支架、一部手机、一台摄' (摄像机 cut by the
 # line break) is not: no name starts with a numeral, and a credit names at most three.
 _BARE_NAME = rf"(?![一二三四五六七八九十两几每]){_NAME}"
-CREDIT = re.compile(rf"^(?:{_ROLE_NAMES}[ 、，,]*)+(?:{_PHOTO})?$|^{_BARE_NAME}(?:[ 、，,]+{_BARE_NAME}){{0,2}} ?摄$")
+CREDIT = re.compile(rf"^(?:{_ROLE_NAMES}[ 、，,]*)+(?:{_PHOTO})?$|^{_BARE_NAME}(?:[ 、，,]+{_BARE_NAME}){{0,2}} ?(?:{_PHOTO})$")
 # Text and pictures credited apart: '文/记者 张三 图/通讯员 李四', '记者 张三/文 李四/图'.
 _WHO = rf"(?:(?:{_ROLE}) ?)?{_NAMES}"
 # (the mark's slash may be a colon: 文：张三 图：李四; the pictures' mark 摄影 or 摄: 摄影/李四, 张三/摄)
 SPLIT_BEFORE = re.compile(rf"([文图]|摄影) ?[/：:] ?({_WHO})")
-SPLIT_AFTER = re.compile(rf"({_WHO}) ?/ ?([文图摄])")
+SPLIT_AFTER = re.compile(rf"({_WHO})(?: ?/ ?| (?=[文图]))([文图摄])(?![{HAN}])")  # (or a space: 记者 张伟 文 李娜 图)
 SPLIT = re.compile(rf"^(?:{SPLIT_BEFORE.pattern} ?)+$|^(?:{SPLIT_AFTER.pattern} ?)+$")
 # '记者 孙庆辉文/图' (the space before the mark lost at a line break) reads as one pair of the split
 # form, pictures by 孙庆辉文: a byline ending in the mark for both is read as that, where it can be.
 BOTH_MARK_END = re.compile("(?:文 ?/ ?图|图 ?/ ?文)$")
 # ... or before the names: '文/图 本报记者 张伟', '图文/本报记者 张伟' read as '本报记者 张伟 文/图'
-BOTH_MARK_START = re.compile("^(?:文 ?/ ?图 |图 ?/ ?文 |图文 ?/ ?|文图 ?/ ?)(.+)$")
+BOTH_MARK_START = re.compile("^(?:文 ?/ ?图 |图 ?/ ?文 |图文 ?/ ?|文图 ?/ ?|文[·・]图 ?/ ?)(.+)$")
 ITEM_MARK = re.compile(rf"^[{re.escape(ITEM_MARKS)}] ?")  # '■本报记者 张伟': the item's mark is no part of it
 # A writer named with no role: a brief's, in brackets after its last sentence ('…招聘会。（孙浩）'),
 # or a column's, after an item's mark on a line of its own ('□王五'). Each must read as a person's
@@ -46,7 +46,7 @@ _SURNAMES = frozenset(SURNAMES)
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
 PHOTO_MARK = re.compile(rf"^(?:{_PHOTO})$")
 # Every role, the photo mark and the text/picture slash (or colon) hold one of these: a line without them is no byline.
-CREDIT_CHARS = re.compile("[记实通摄/]|[文图][：:]")
+CREDIT_CHARS = re.compile("[记实通摄/撰笔]|视频|文字|[文图][：:]|[文图]$")
 # Compiled once: re's own cache of 512 patterns is flushed by the names' patterns an article makes.
 ROLE_SPLIT = re.compile(f"({_ROLE})")
 PHOTO_END = re.compile(rf"(?:{_PHOTO})$")
@@ -122,8 +122,8 @@ def _parse(text: str) -> Credit | None:
     body = text[: photo.start()] if photo else text
     credit = Credit()
     parts = ROLE_SPLIT.split(body)
-    if parts[0].strip():  # names before any role: a bare "X 摄"
-        credit.photographers.extend(_names(parts[0]))
+    if parts[0].strip():  # names before any role: a bare "X 摄" (or "X 文/图": theirs are the words too)
+        (credit.photographers if photo.group().replace(" ", "") == "摄" else credit.reporters).extend(_names(parts[0]))
     for role, chunk in zip(parts[1::2], parts[2::2]):
         getattr(credit, role_field(role)).extend(_names(chunk))
     if photo and photo.group().replace(" ", "") == "摄":  # whoever is named took the picture: 通讯员 刘涛 摄
