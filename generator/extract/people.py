@@ -221,17 +221,19 @@ class _Words:
         # jieba's words do not see a foreign name's parts: only its last part is fitted, and kept
         shortest = at + (name.rindex("·") + 2 if "·" in name else 2)
         end = at + len(name)
-        if end not in self.ends:  # the name ends inside a word
+        if end not in self.ends and end < self.ends_sorted[-1]:  # the name ends inside a word
             word_end = self.ends_sorted[bisect.bisect_left(self.ends_sorted, end)]
             word_start = self.ends[word_end][0]
-            if (len(name) > 3 and "·" not in name) or titles_pattern().match(self.text, word_start, word_end):
+            if "·" in name and word_start >= shortest - 1 and not titles_pattern().match(self.text, word_start, word_end):
+                end = word_end  # the model cut a foreign name's last part short: 阿依古丽·买买|提
+            elif (len(name) > 3 and "·" not in name) or titles_pattern().match(self.text, word_start, word_end):
                 end = word_start
         while end in self.ends and end - at > 3 and end > shortest:
             start, flag = self.ends[end]
             if end - start != 1 or flag not in FUNCTION_WORDS:
                 break
             end = start
-        return name[:end - at] if end >= shortest else ""
+        return self.text[at:end] if end >= shortest else ""
 
 
 # Characters the model reads before and after a place where a name may stand: enough for the
@@ -348,6 +350,8 @@ def _name_at(text: str) -> str | None:
 NOT_NAME = re.compile(r"^(?:全区|全市|各级|相关|有关|部门|单位|企业|公司|工作|同志|干部|群众|代表)")
 
 
+# jieba's tags of a two-character word that is no one's name: a verb, an adverb, a conjunction (强调, 随后).
+NO_NAME_WORDS = ("v", "vd", "d", "c", "p", "ad")
 # Characters that join or greet (和, 与, 贺) before a word the model took for a name: 和代表, 贺元旦.
 JOINED_BEFORE = "和与及同贺向"
 
@@ -359,7 +363,10 @@ def _plausible(name: str) -> bool:
         if len(rest) == 1 and not rest[0][1].startswith("nr"):  # one word of the dictionary, and no name
             return False
     familiar = len(name) == 2 and name[0] in "小老" and name[1] in surnames()  # 小刘, 老张 (小芳 is hers)
-    return not NOT_NAME.match(name) and not UNNAMED_END.search(name) and not familiar
+    # a surname's character that starts a verb or an adverb: 书记强调 (高峰, 江山 are names as well as nouns)
+    word = len(name) == 2 and tag_short(name)
+    verb = bool(word) and len(word) == 1 and word[0][1] in NO_NAME_WORDS
+    return not NOT_NAME.match(name) and not UNNAMED_END.search(name) and not familiar and not verb
 
 
 def roles(text: str, names: list[str], bodies: list[str] = ()) -> dict[str, list[str]]:
