@@ -138,6 +138,11 @@ LOCATE_CASES = [
                  id="generic words"),
     pytest.param(["香港特区政府宣布。香港特区的新闻。"], {"city": "北京"}, None, id="not the paper's city"),
     pytest.param(["二七区召开会议。"], {}, None, id="named once"),
+    pytest.param(["朝阳区三里屯街道开展活动，朝阳区委书记出席。"], {}, ("朝阳区", ""),
+                 id="a name two cities share, neither named: no city"),
+    pytest.param(["朝阳区三里屯街道开展活动，朝阳区委书记出席。"], {"city": "北京"}, ("朝阳区", "北京"), id="the paper's city given"),
+    pytest.param(["鼓楼区宁海路街道开展活动，鼓楼区委书记出席。南京市民踊跃参加。"], {}, ("鼓楼区", "南京"),
+                 id="a name four cities share, one of them named"),
 ]
 
 

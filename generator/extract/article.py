@@ -154,7 +154,7 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
         year=year, date_inferred=year_inferred,
         publication_date=page.meta.date, newspaper=page.meta.newspaper, page_label=page.meta.page,
         district=district.name if district else None, district_full=district.full if district else None,
-        city=district.city if district else None, district_inferred=district_inferred,
+        city=(district.city or None) if district else None, district_inferred=district_inferred,
         persons=persons, person_roles=people.roles(body, persons, organizations), organizations=organizations,
         places=found_places, keywords=keywords,
         topics=topics.topics(compact(" ".join(filter(None, [kicker, title, subtitle]))), body, keywords,

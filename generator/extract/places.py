@@ -163,7 +163,10 @@ def locate(texts: list[str], district: str | None = None, city: str | None = Non
                   sum(1 for t in texts if any(f in t for f in d.forms)) >= stories]
     if not candidates:
         return None, True
-    return max(candidates, key=lambda d: (counts[d], city_weight[d.city], -len(d.name), d.city, d.name)), True
+    best = max(candidates, key=lambda d: (counts[d], city_weight[d.city], -len(d.name), d.city, d.name))
+    if not city and not city_weight[best.city] and len(_cities_of(best.name)) > 1:
+        return District(best.name, best.name, ""), True  # 朝阳区 of Beijing or of Changchun: the page does not say
+    return best, True
 
 
 # Places named in an article --------------------------------------------------------------
