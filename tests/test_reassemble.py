@@ -606,7 +606,24 @@ def test_a_page_reassembly_is_unsure_of_is_listed_to_check(tmp_path):
     listing = sources.index_page([calm, report], listings.Urls(calm.articles + report.articles))
     assert "待校对（1 个版面" in listing and "- [unsure\\.txt](unsure.md)：" in listing
     assert f"[{sources.DOUBT_NAMES['orphan']}（第 11 行）](unsure.md#L11)" in listing
-    assert set(DOUBT_MARGINS) | {"orphan", "unlinked"} <= set(sources.DOUBT_NAMES)  # every doubt is named to the editor
+    assert set(DOUBT_MARGINS) | {"orphan", "unlinked", "kicker", "stack"} <= set(sources.DOUBT_NAMES)  # each is named
+
+
+def test_a_kicker_that_reads_on_from_the_story_above_is_a_doubt(tmp_path):
+    """A story's last line, its full stop lost, right over the next story's headline reads as that
+    headline's kicker; where it shares words with the story above and none with its own, the page
+    is listed to check."""
+    _, layout = layout_of(tmp_path, """节前文化科技卫生三下乡
+
+新年前夕，南京市科教文卫系统２３０多人组成的“三下乡”慰问团来到溧水县柘塘镇，为农民群众送去演出和义诊。
+
+下乡演出队为农民群众表演歌舞节目
+
+各地青年志愿者开展义务服务
+
+本报北京１月２日讯 元旦期间，各地青年志愿者走上街头，开展义务服务，为群众排忧解难。
+""")
+    assert ("kicker", 5) in layout.doubts
 
 
 EDITOR_NOTE_BEFORE_ITS_HEADLINE = """公交线路同步优化
@@ -744,6 +761,26 @@ def test_a_web_pages_headline_stands_over_its_time_and_source(tmp_path):
     first, second = pipeline.process(page).articles
     assert (first.date, first.event_date, second.date) == ("2021-07-20", "2021-07-19", "2021-07-20")
     assert frame.is_frame("2021-07-20 08:15:32　来源：大河网") and not frame.is_frame("来源：郑州日报")  # (a story's last line)
+
+
+def test_a_headline_its_lead_restates_is_no_sub_heading(tmp_path):
+    """A short line between sections of a story is its sub-heading where others like it stand there
+    ('完善机制建平台'); one whose words the paragraph under it opens by restating, as a lead without a
+    dateline does ('昨日，卧龙区举办观摩评比。'), heads a story of its own."""
+    _, layout = layout_of(tmp_path, """卧龙区召开推进会
+
+本报讯（记者 张华）6月5日，卧龙区召开推进会。会议部署了下一步工作。
+
+完善机制建平台
+
+会议要求，各部门要完善机制，搭建服务平台。
+
+卧龙区举办观摩评比
+
+昨日，卧龙区举办观摩评比。全区20个项目参加了评比。
+""")
+    assert [(a.headline, ranges(a.body), a.subheadings) for a in layout.articles] == [
+        ([[1]], [[3, 3], [5, 5], [7, 7]], [5]), ([[9]], [[11, 11]], [])]
 
 
 def test_a_web_pages_chrome_is_furniture(tmp_path):

@@ -32,6 +32,7 @@ LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(ITEM_MARKS)}]?\s*[{HA
 class Block:
     lines: list[int]
     kind: str  # head | subhead | body | brief | credit | caption | furniture
+    titles_below: bool = False  # a headline by what stands under it (a lead that restates it): no sub-heading
 
 
 def cut_blocks(text: dict[int, str]) -> list[list[int]]:

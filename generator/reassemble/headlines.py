@@ -169,6 +169,11 @@ def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft]
                 doubts.weigh("headline", float(row[cols[g]] - others.max()), [n for u in group for n in u.lines])
             if g in pairs and features.pair(group, pairs[g])["body"] < UNLINKED:  # its place alone chose it
                 doubts.found.append(("unlinked", group[0].lines[0]))
+            elif g in pairs and len(group) > 1 and _kicker_reads_on(features, group, pairs[g]):
+                doubts.found.append(("kicker", group[0].lines[0]))
+            elif g in pairs and len(group) > 1 and any(a.kind == "news" and not a.lead for k, a in enumerate(targets)
+                                                       if k not in pairs.values()):
+                doubts.found.append(("stack", group[0].lines[0]))
     orphans = []
     for g, group in enumerate(groups):
         if g in pairs:
@@ -178,6 +183,15 @@ def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft]
             if doubts is not None:  # a headline that heads no story: read as a sub-heading
                 doubts.found.append(("orphan", group[0].lines[0]))
     _orphans(orphans, articles, text)
+
+
+def _kicker_reads_on(features: "_HeadlineFeatures", group: list[_Unit], k: int) -> bool:
+    """Whether the first unit of a headline group of several shares words with the story right above
+    it, and none or fewer with its own (k): the last line of that story, its full stop lost, read
+    as this one's kicker."""
+    above = features.pair(group, k)["other_story_above"]
+    own = features.body[(id(group[0]), k)]
+    return above > 0 and (own < UNLINKED or own < above)
 
 
 def _partitions(run: list[_Unit]):

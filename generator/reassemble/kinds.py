@@ -6,8 +6,8 @@ import re
 
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
-from ..text.vocabulary import CAPTION_MARK
-from .blocks import Block, BRIEF, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, opens_story
+from ..text.vocabulary import CAPTION_MARK, LEAD_SOURCE, LEAD_TIME, fold
+from .blocks import Block, BRIEF, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, opening, opens_story
 from .frame import SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
@@ -83,10 +83,11 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
     # its mark) or shares more of its words with that story than with the text above it ('餐馆无证经营，
     # 合肥70余人中毒'; a story's last sentence whose full stop was lost shares its own story's)
     titled |= {i for i, b in enumerate(blocks[:-1]) if b.kind == "head" and len(b.lines) == 1
-               and opens_story(blocks[i + 1], text) and (i == 0 or ends_sentence(text[blocks[i - 1].lines[-1]]))
-               and (QUESTION_END.search(text[b.lines[0]]) or _leans_below(blocks, i, text))}
+               and (i == 0 or ends_sentence(text[blocks[i - 1].lines[-1]]))
+               and ((opens_story(blocks[i + 1], text) and QUESTION_END.search(text[b.lines[0]]))
+                    or (_opens_lead(blocks[i + 1], text) and _leans_below(blocks, i, text)))}
     for i in titled:
-        blocks[i].kind = "head"
+        blocks[i].kind, blocks[i].titles_below = "head", True
     page_width = column_width([text[n] for b in blocks if b.kind == "body" for n in b.lines])
     # A short block with no full stop may still be body text cut by a column break (wrapped lines
     # as wide as the column, a clause running on into the next block): the `heading` model decides.
@@ -103,6 +104,12 @@ def _links(lines: list[str]) -> bool:
     """A web page's list of links (相关新闻： / ·标题 / ·标题): each a title after a bullet, no sentence."""
     items = lines[1:] if LINKS_LABEL.match(lines[0]) else lines
     return bool(items) and all(LINK.match(t) and not ends_sentence(t) for t in items)
+
+
+def _opens_lead(block: Block, text: dict[int, str]) -> bool:
+    """A dateline, or a lead's opening without one: when ('昨日，…', '4月27日，…') or whence ('据…')."""
+    first = fold(opening(block, text))
+    return opens_story(block, text) or bool(LEAD_TIME.match(first) or LEAD_SOURCE.match(first))
 
 
 def _leans_below(blocks: list[Block], i: int, text: dict[int, str]) -> bool:

@@ -147,7 +147,7 @@ def _is_subheading(heads: list[Block], current: Draft | None, after: list[Block]
         return False
     if NUMBERED.match(text[heads[0].lines[0]]):
         return True  # numbered ('（二）强技能'): a part of the story it stands in, whatever stands after it
-    if not current.lead:
+    if not current.lead or heads[0].titles_below:
         return False
     size = width(text[heads[0].lines[0]])
 
