@@ -783,6 +783,39 @@ def test_a_headline_its_lead_restates_is_no_sub_heading(tmp_path):
         ([[1]], [[3, 3], [5, 5], [7, 7]], [5]), ([[9]], [[11, 11]], [])]
 
 
+INDENTED = """全区秋粮收购工作有序开展
+　　本报讯（记者　刘洋）眼下正值秋粮收
+购季节，区粮食部门提前谋划，全区设立
+收购网点26个，确保农民售粮方便。
+　　截至目前，全区已收购秋粮3.2万吨，
+收购价格保持稳定。
+城乡居民医保开始缴费
+　　本报讯（通讯员　何丽）2024年度城
+乡居民医保集中缴费工作已经启动，参保
+群众可通过手机银行、微信等渠道缴费。
+　　区医保局提醒，集中缴费期截至12月
+31日，逾期将影响待遇享受。
+老年大学新学期开课
+　　近日，区老年大学新学期正式开课，
+今年共开设书法、绘画、声乐等课程18门，
+招收学员1200余人。
+"""
+
+
+def test_a_pages_indents_mark_its_paragraphs_and_the_headlines_between(tmp_path):
+    """No blank line anywhere, lines wrapped at the column, each paragraph set in by two spaces:
+    a line set flush between a finished sentence and an indented paragraph is a headline (the
+    third story has no dateline), and an indent starts a paragraph."""
+    printed, layout = layout_of(tmp_path, INDENTED)
+    assert [(a.headline, ranges(a.body)) for a in layout.articles] == [
+        ([[1]], [[2, 6]]), ([[7]], [[8, 12]]), ([[13]], [[14, 16]])]
+    first = pipeline.process(printed).articles[0]
+    assert [p["lines"] for p in first.paragraphs] == [[[2, 4]], [[5, 6]]]
+    # a page whose every line is shifted right marks no paragraphs by it
+    shifted = "\n".join(line if line.startswith("　") else "  " + line for line in INDENTED.splitlines())
+    assert page(tmp_path, shifted).running.indented == frozenset()
+
+
 def test_a_web_pages_chrome_is_furniture(tmp_path):
     """What a web page sets around the story it carries: where it stands on the site, its time and
     source with the text-size buttons, its editor in brackets, its share and print buttons and its

@@ -93,6 +93,12 @@ class Page:
         return {k: v for k, v in self.__dict__.items() if k not in ("lines", "running")}
 
 
+# A paragraph's indent: one or two ideographic spaces, two to four ASCII spaces, or a tab, before
+# the text (a line centred by many spaces, as a headline may be, is not indented).
+INDENT = re.compile(r"^(?:\u3000{1,2}|[ ]{2,4}|\t)(?=[^\s\u3000])")
+MAX_INDENTED = 0.5  # of a page's lines, at most, for its indents to mark paragraphs
+
+
 class PageText(dict):
     """A page's non-blank lines as the stages read them, each normalised once: `self[n]` is line n
     with letter-spaced runs closed up ('本 报 记 者' → '本报记者'; its other spaces kept, as bylines
@@ -102,6 +108,10 @@ class PageText(dict):
     def __init__(self, lines: tuple[str, ...]):
         super().__init__((n, unspace(line)) for n, line in enumerate(lines, 1) if line.strip())
         self._running = {n: running(lines[n - 1]) for n in self}  # unspace is cached on the raw line
+        # the lines set in by a paragraph's indent ('　　本报讯…'), where the page marks its paragraphs
+        # so: not where most lines are set in (the whole text shifted, or a paragraph a line)
+        indented = frozenset(n for n in self if INDENT.match(lines[n - 1]))
+        self.indented = indented if len(indented) <= MAX_INDENTED * len(self) else frozenset()
 
     def span(self, lines: list[int], last: str | None = None) -> str:
         """The running text of `lines`; `last`, where given, stands for the last line's text

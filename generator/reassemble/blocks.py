@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..read.page import PageText
 from ..text import credits
 from ..text.chars import HAN, ends_sentence, width
 from ..text.vocabulary import CAPTION_MARK, CONTINUED_FROM, EDITOR_NOTE, ITEM_MARKS
@@ -35,7 +36,8 @@ class Block:
     titles_below: bool = False  # a headline by what stands under it (a lead that restates it): no sub-heading
 
 
-def cut_blocks(text: dict[int, str]) -> list[list[int]]:
+def cut_blocks(text: PageText) -> list[list[int]]:
+    indented = text.indented
     blocks: list[list[int]] = []
     current: list[int] = []
     for n in range(1, max(text, default=0) + 1):
@@ -56,12 +58,17 @@ def cut_blocks(text: dict[int, str]) -> list[list[int]]:
         # a block starts at a dateline, a caption's or a brief's mark, an editor's note, 上接, and a
         # byline after an item's mark wherever it stands ('□王五' under its title)
         lead = current and credits.is_lead(line + text.get(n + 1, ""))
-        if current and (lead or CAPTION_MARK.match(line) or BRIEF.match(line)
+        # where the page indents its paragraphs, a line set flush between a finished sentence and an
+        # indented paragraph is no text of either ('…待遇享受。' / '老年大学新学期开课' / '　　近日，…')
+        indent = current and n in indented and current[-1] not in indented and _headline_shaped(text[current[-1]])
+        if current and (lead or indent or CAPTION_MARK.match(line) or BRIEF.match(line)
                         or EDITOR_NOTE.match(line) or CONTINUED_FROM.match(line)
                         or (line[:1] in ITEM_MARKS and credits.is_credit(line))):
-            # a headline set tight over its story's dateline, after a finished sentence: a block of its own
+            # a headline set tight over its story's dateline or its first paragraph, after a
+            # finished sentence: a block of its own
             k = len(current)
-            while lead and k > 0 and len(current) - k < MAX_HEAD_LINES and _headline_shaped(text[current[k - 1]]):
+            while (lead or indent) and k > 0 and len(current) - k < MAX_HEAD_LINES and \
+                    _headline_shaped(text[current[k - 1]]) and current[k - 1] not in indented:
                 k -= 1
             if 0 < k < len(current) and ends_sentence(text[current[k - 1]]):
                 blocks.append(current[:k])

@@ -115,6 +115,8 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             current.clear()
             out.append(Paragraph(trailing[1], [n], "byline"))
             continue
+        if n in running.indented:  # a paragraph's indent starts it
+            flush()
         current.append(n)
         blank_after = nxt is not None and nxt != n + 1
         if ends_sentence(line) and (width(line) < 0.9 * col or blank_after or nxt is None or width(line) > MAX_HEAD_WIDTH):
