@@ -606,7 +606,7 @@ def test_a_page_reassembly_is_unsure_of_is_listed_to_check(tmp_path):
     listing = sources.index_page([calm, report], listings.Urls(calm.articles + report.articles))
     assert "待校对（1 个版面" in listing and "- [unsure\\.txt](unsure.md)：" in listing
     assert f"[{sources.DOUBT_NAMES['orphan']}（第 11 行）](unsure.md#L11)" in listing
-    assert set(DOUBT_MARGINS) | {"orphan", "unlinked", "kicker", "stack"} <= set(sources.DOUBT_NAMES)  # each is named
+    assert set(DOUBT_MARGINS) | {"orphan", "unlinked", "kicker"} <= set(sources.DOUBT_NAMES)  # each is named
 
 
 def test_a_kicker_that_reads_on_from_the_story_above_is_a_doubt(tmp_path):

@@ -13,7 +13,7 @@ ROLE_NAMES = {"headline": "标题", "body": "正文", "furniture": "版面装饰
 # What reassembly was unsure of on a page listed as 待校对 (reassemble.settings.DOUBT_MARGINS).
 DOUBT_NAMES = {"heading": "标题还是正文", "boundary": "两篇文章的分界", "headline": "标题归属", "cut": "几行标题如何分属",
                "unlinked": "标题与正文无共同词语", "orphan": "未归属的标题",
-               "kicker": "引题与上文相连", "stack": "几条标题叠在一起，有文章无标题",
+               "kicker": "引题与上文相连",
                "dispatch": "电讯合稿", "tail": "版面顶部的续文"}
 
 

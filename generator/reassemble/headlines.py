@@ -171,9 +171,6 @@ def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft]
                 doubts.found.append(("unlinked", group[0].lines[0]))
             elif g in pairs and len(group) > 1 and _kicker_reads_on(features, group, pairs[g]):
                 doubts.found.append(("kicker", group[0].lines[0]))
-            elif g in pairs and len(group) > 1 and any(a.kind == "news" and not a.lead for k, a in enumerate(targets)
-                                                       if k not in pairs.values()):
-                doubts.found.append(("stack", group[0].lines[0]))
     orphans = []
     for g, group in enumerate(groups):
         if g in pairs:
