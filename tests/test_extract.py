@@ -51,6 +51,15 @@ def test_every_byline_role_holds_a_credit_character():
     assert all(credits.CREDIT_CHARS.search(role) for role in [*vocabulary.ROLES, "摄"])
 
 
+@pytest.mark.parametrize("lines", [["记者 孙庆辉 通讯员", "帖姣 文/图"], ["记者 孙庆辉 通讯员 帖姣", " 文/图"],
+                                   ["记者 孙庆辉 通讯", "员 帖姣 文/图"]])
+def test_a_byline_wrapped_where_its_second_line_reads_as_a_byline_alone(tmp_path, lines):
+    """'帖姣 文/图' alone is a byline (names, then the mark for both); under a line that ends on a
+    role with no name it is the rest of that byline: 帖姣 is the correspondent."""
+    article = only_article(tmp_path, "标题\n\n本报讯 6月1日，高新区召开会议。会议部署了工作。\n" + "\n".join(lines) + "\n")
+    assert (article.reporters, article.correspondents, article.photographers) == (["孙庆辉"], ["帖姣"], ["孙庆辉", "帖姣"])
+
+
 def test_credit_in_lead_and_after_last_sentence():
     lead = credits.from_lead("本报讯（记者付凯明 通讯员刘甜甜） 一个支架")
     assert (lead.reporters, lead.correspondents) == (["付凯明"], ["刘甜甜"])

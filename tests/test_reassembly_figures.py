@@ -39,14 +39,17 @@ FLOORS = {
                    "reporters": 0.99, "photographers": 1.0, "line_coverage": 1.0, "wrong_flagged": 0.99},
     # the real articles laid out again: web copy with no datelines, all on one subject a page, is
     # where reassembly is weakest (issue 29's notes)
-    "realpages relaid": {"exact_recall": 0.91, "exact_precision": 0.90, "headline_exact": 0.95, "line_coverage": 1.0},
-    "realpages2 relaid": {"exact_recall": 0.73, "exact_precision": 0.79, "headline_exact": 0.80, "line_coverage": 1.0},
+    # (wrong_flagged: a kicker that reads on from the story above is a doubt, 0.26 → 0.49 and 0.60 → 0.65)
+    "realpages relaid": {"exact_recall": 0.91, "exact_precision": 0.90, "headline_exact": 0.95, "line_coverage": 1.0,
+                         "wrong_flagged": 0.48},
+    "realpages2 relaid": {"exact_recall": 0.73, "exact_precision": 0.79, "headline_exact": 0.80, "line_coverage": 1.0,
+                          "wrong_flagged": 0.64},
     # fitted on the other sources, scored on this one: a style the weights never saw
     "held out: sample": {"exact_recall": 0.94, "exact_precision": 0.92, "headline_exact": 0.89,
                          "title_lenient": 0.93, "reporters": 0.96, "photographers": 0.98, "line_coverage": 1.0},
-    "held out: synthetic": {"exact_recall": 0.93, "exact_precision": 0.93, "headline_exact": 0.94,
+    "held out: synthetic": {"exact_recall": 0.95, "exact_precision": 0.94, "headline_exact": 0.95,
                             "title_lenient": 0.96, "reporters": 0.96, "photographers": 0.99, "line_coverage": 1.0},
-    "held out: realpages": {"exact_recall": 0.94, "exact_precision": 0.91, "headline_exact": 0.93,
+    "held out: realpages": {"exact_recall": 0.94, "exact_precision": 0.92, "headline_exact": 0.92,
                             "title_lenient": 0.95, "reporters": 0.98, "photographers": 0.98, "line_coverage": 1.0},
     "held out: realpages2": {"exact_recall": 0.92, "exact_precision": 0.94, "headline_exact": 0.95,
                              "title_lenient": 0.95, "reporters": 0.98, "photographers": 1.0, "line_coverage": 1.0},
@@ -55,7 +58,7 @@ FLOORS = {
 
 # 待校对: the share of pages listed to check, at most (the wrong articles they hold: `wrong_flagged`);
 # on the gold sets at most a quarter (issue 29).
-FLAGGED_CEILINGS = {"sample gold": 0.20, "sample relaid": 0.32, "realpages": 0.25, "realpages2": 0.25}
+FLAGGED_CEILINGS = {"sample gold": 0.20, "sample relaid": 0.32, "realpages": 0.25, "realpages2": 0.25, "realpages relaid": 0.20}
 
 
 def _short(row: str, figures: dict) -> dict:

@@ -102,7 +102,7 @@ def _byline_start(block: list[int], text: dict[int, str]) -> int:
     k = len(block)
     while k > 0 and (credits.is_credit(text[block[k - 1]]) or credits.is_role_only(text[block[k - 1]])):
         k -= 1
-    if k < len(block):
+    if k < len(block) and not (k and credits.ends_in_role(text[block[k - 1]])):  # ('…通讯员' / '帖姣 文/图')
         return k
     for size in range(2, min(MAX_BYLINE_LINES, len(block)) + 1):
         start = len(block) - size

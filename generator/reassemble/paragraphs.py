@@ -44,7 +44,9 @@ def _wrapped_byline(order: list[int], i: int, size: int, text: dict[int, str], c
         return None
     lines = [text[n] for n in order[i:i + size]]
     # bylines a line each are read so; but a first line cut short may read as one ('记者 张改华 通讯' / '员 郭佳星')
-    if credits.is_credit(lines[-1]) or (not credits.is_credit(lines[0]) and any(credits.is_credit(t) for t in lines)):
+    # (unless the line before ends on a role whose names are on the last: '记者 孙庆辉 通讯员' / '帖姣 文/图')
+    if (credits.is_credit(lines[-1]) and not credits.ends_in_role(lines[-2])) or \
+            (not credits.is_credit(lines[0]) and any(credits.is_credit(t) for t in lines[1:-1])):
         return None
     joined = "".join(lines)
     if credits.is_credit(joined) and (not current or ends_sentence(text[current[-1]])):

@@ -44,6 +44,7 @@ WRITERS = re.compile(rf"^(?:[（(] ?({_WRITERS}) ?[）)]|[{re.escape(ITEM_MARKS)
 ADDRESSED = re.compile(f"(?:{FORMS_OF_ADDRESS})$")
 _SURNAMES = frozenset(SURNAMES)
 ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
+ROLE_END = re.compile(rf"(?:^|[ 　）)])(?:{_ROLE})$")
 PHOTO_MARK = re.compile(rf"^(?:{_PHOTO})$")
 # Every role, the photo mark and the text/picture slash (or colon) hold one of these: a line without them is no byline.
 CREDIT_CHARS = re.compile("[记实通摄/撰笔]|视频|文字|[文图][：:]|[文图]$")
@@ -164,6 +165,12 @@ def is_credit(text: str) -> bool:
     """(Kept for each line: reassembly asks of a page's lines again and again.)"""
     return (CREDIT_CHARS.search(text) is not None or text.endswith(("）", ")")) or text.lstrip()[:1] in ITEM_MARKS) \
         and _parse(text) is not None
+
+
+def ends_in_role(text: str) -> bool:
+    """A line that ends on a role word with no name after it ('记者 孙庆辉 通讯员' / '帖姣 文/图'):
+    the names on the next line are that role's, whatever they read as alone."""
+    return CREDIT_CHARS.search(text) is not None and ROLE_END.search(close_roles(unspace(text)).rstrip()) is not None
 
 
 def is_role_only(text: str) -> bool:
