@@ -48,7 +48,9 @@ def _wrapped_byline(order: list[int], i: int, size: int, text: dict[int, str], c
     if (credits.is_credit(lines[-1]) and not credits.ends_in_role(lines[-2])) or \
             (not credits.is_credit(lines[0]) and any(credits.is_credit(t) for t in lines[1:-1])):
         return None
-    joined = "".join(lines)
+    joined = ""
+    for line in lines:  # a line that ends on a role word is followed by a space: '本报记者 赵耀东 摄'
+        joined += (" " if joined and credits.ends_in_role(joined) else "") + line
     if credits.is_credit(joined) and (not current or ends_sentence(text[current[-1]])):
         return "", joined, size
     trailing = credits.split_trailing(joined)
