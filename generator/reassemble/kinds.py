@@ -78,10 +78,11 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
     titled = {i for i, b in enumerate(blocks[:-1]) if b.kind in ("head", "body") and len(b.lines) <= MAX_HEAD_LINES
               and blocks[i + 1].lines[0] == b.lines[-1] + 1 and under_headline(text[blocks[i + 1].lines[0]])
               and not FULL_STOP.search("".join(text[n] for n in b.lines))}
-    # and a line of its own between a finished sentence and a dateline, commas or not, heads the
-    # story under it where it is a question or an exclamation ('垃圾分类，你做对了吗？': text would have
-    # its mark) or shares more of its words with that story than with the text above it ('餐馆无证经营，
-    # 合肥70余人中毒'; a story's last sentence whose full stop was lost shares its own story's)
+    # and a line of its own after a finished sentence, commas or not, heads the story under it where
+    # it is a question or an exclamation over a dateline ('垃圾分类，你做对了吗？': text would have its
+    # mark), or shares more of its words with a lead under it, dateline or not, than with the text
+    # above it ('餐馆无证经营，合肥70余人中毒'; '卧龙区举办观摩评比' / '昨日，卧龙区举办观摩评比。'; a story's
+    # last sentence whose full stop was lost shares its own story's)
     titled |= {i for i, b in enumerate(blocks[:-1]) if b.kind == "head" and len(b.lines) == 1
                and (i == 0 or ends_sentence(text[blocks[i - 1].lines[-1]]))
                and ((opens_story(blocks[i + 1], text) and QUESTION_END.search(text[b.lines[0]]))

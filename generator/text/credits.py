@@ -124,7 +124,8 @@ def _parse(text: str) -> Credit | None:
     credit = Credit()
     parts = ROLE_SPLIT.split(body)
     if parts[0].strip():  # names before any role: a bare "X 摄" (or "X 文/图": theirs are the words too)
-        (credit.photographers if photo.group().replace(" ", "") == "摄" else credit.reporters).extend(_names(parts[0]))
+        both = photo is not None and photo.group().replace(" ", "") != "摄"
+        (credit.reporters if both else credit.photographers).extend(_names(parts[0]))
     for role, chunk in zip(parts[1::2], parts[2::2]):
         getattr(credit, role_field(role)).extend(_names(chunk))
     if photo and photo.group().replace(" ", "") == "摄":  # whoever is named took the picture: 通讯员 刘涛 摄
