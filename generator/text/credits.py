@@ -66,6 +66,10 @@ LEAD_CREDIT_FIRST = re.compile(rf"^[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)][�
 _RUN_ON_NAMES = rf"{_NAME}(?:[、，] ?(?!{AGENCY}|{_ROLE}){_NAME})*"
 LEAD_CREDIT_REPORTED = re.compile(  # run on, ending in 报道：
     rf"^{DATELINE} ?((?:(?:{_ROLE}) ?{_RUN_ON_NAMES}[、，]? ?)+?) ?报道[：:]")
+# A lead with no dateline that opens with its credit and 报道：'本报记者 张三 报道：近日，…' (read as
+# the story's credit, but no sign that a story starts: a dateline's second line reads so too,
+# '本报北京１月１日讯' / '记者王建新报道：')
+LEAD_CREDIT_REPORTED_FIRST = re.compile(rf"^((?:(?:{_ROLE}) ?{_RUN_ON_NAMES}[、，]? ?)+?) ?报道[：:]")
 LEAD_CREDIT_SOURCE = re.compile(  # run on, the reporter's source after the name: 记者X从…获悉
     rf"^{DATELINE} ?((?:{_ROLE}) ?[{HAN}·]{{2,3}}?)(?=从|在|获悉)")
 LEAD_CREDIT_BRACKETED = re.compile(rf"^{DATELINE}\s*((?:{_ROLE}) ?[^】]{{1,40}})】")  # in black brackets: 【环球网报道 记者 王明】
@@ -214,7 +218,7 @@ def from_lead(text: str) -> Credit | None:
     text = fold(text)
     match = LEAD_CREDIT.match(text.replace(" ", "", 3) if text.startswith("本报讯 ") else text) or \
         LEAD_CREDIT_REPORTED.match(text) or LEAD_CREDIT_SOURCE.match(text) or LEAD_CREDIT_BRACKETED.match(text) or \
-        LEAD_CREDIT_BARE.match(text) or LEAD_CREDIT_FIRST.match(text)
+        LEAD_CREDIT_BARE.match(text) or LEAD_CREDIT_FIRST.match(text) or LEAD_CREDIT_REPORTED_FIRST.match(text)
     if not match:
         return None
     inner = ROLE_SPLIT.sub(r" \1 ", match.group(1))
@@ -225,5 +229,5 @@ def without_dateline(lead: str) -> str:
     """The lead after its dateline and the credit that follows it: where its own words start."""
     folded = fold(lead)
     match = LEAD_CREDIT.match(folded) or LEAD_CREDIT_REPORTED.match(folded) or LEAD_CREDIT_BRACKETED.match(folded) or \
-        LEAD.match(folded)
+        LEAD.match(folded) or LEAD_CREDIT_REPORTED_FIRST.match(folded)
     return lead[match.end():].lstrip(" ：:") if match else lead

@@ -71,7 +71,9 @@ ROLES: dict[str, str] = DATA["roles"]
 # medium's name there has two characters before its ending at least: '（新' / '华社记者谭进摄）' is
 # a credit the line break cut, not 华社's.)
 _MEDIUM_NAMED = f"[{HAN}]{{2,6}}?{_MEDIUM_ENDING}"
-ROLE = rf"(?:(?:{AGENCY}|{_MEDIUM_NAMED})\s?)?(?:{_alternation(ROLES)})"
+# Where the reporter is stationed may stand between them: 本报驻京记者, 本报驻河南记者站记者, 新华社驻联合国记者.
+_STATIONED = rf"驻[{HAN}]{{1,5}}?(?:记者站)?"
+ROLE = rf"(?:(?:{AGENCY}|{_MEDIUM_NAMED})\s?)?(?:{_STATIONED})?(?:{_alternation(ROLES)})"
 # Where a dateline was filed: a place name, never the start of a credit (本报记者…).
 _PLACE = rf"(?!记者|通讯员|特约|实习|摄影)[{HAN}·]{{2,8}}?"
 DATELINE_MARKS: list[str] = DATA["dateline_marks"] + DATA["web_marks"] + DATA["report_marks"]
