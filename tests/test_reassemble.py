@@ -816,6 +816,25 @@ def test_a_pages_indents_mark_its_paragraphs_and_the_headlines_between(tmp_path)
     assert page(tmp_path, shifted).running.indented == frozenset()
 
 
+def test_a_page_in_traditional_characters(tmp_path):
+    """A paper printed in traditional characters: its datelines and bylines are read as the
+    simplified forms the rules are written in (本報訊, 記者), its text and names stay as printed."""
+    printed, layout = layout_of(tmp_path, """市府推動老舊社區更新
+
+本報訊（記者 陳大文）市政府昨日宣布，今年將投入50億元推動老舊社區更新。
+
+夜市人潮回流 攤商喜迎生意
+
+本報記者 王小美
+
+受惠於觀光客回流，本市各大夜市人潮明顯增加。
+""")
+    assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1]], [[3, 3]]), ([[5]], [[7, 7], [9, 9]])]
+    first, second = pipeline.process(printed).articles
+    assert (first.reporters, second.reporters) == (["陳大文"], ["王小美"])
+    assert first.title == "市府推動老舊社區更新" and "將投入50億元" in first.text
+
+
 def test_a_web_pages_chrome_is_furniture(tmp_path):
     """What a web page sets around the story it carries: where it stands on the site, its time and
     source with the text-size buttons, its editor in brackets, its share and print buttons and its

@@ -8,7 +8,7 @@ from ..reassemble import Layout, frame
 from ..reassemble.paragraphs import paragraphs
 from ..reassemble.stories import Draft
 from ..text import credits, vocabulary
-from ..text.chars import compact
+from ..text.chars import compact, simplified
 from ..text.words import tag_joined, tfidf_keywords
 from . import bodies, dates, headline, ner, people, places, topics
 from .model import Article
@@ -47,6 +47,22 @@ def _identity(paras, units: list[str]) -> str:
     """The id from the text without bylines, or from the headline where there is no text."""
     body = "".join(p.text for p in paras if p.role != "byline")
     return article_id(body or " ".join(units))
+
+
+def _without_dateline(lead: str) -> str:
+    """The lead as printed after its dateline and credit (read in simplified characters)."""
+    return lead[len(lead) - len(credits.without_dateline(simplified(lead))):]
+
+
+def _as_printed(credit: credits.Credit, text: str) -> None:
+    """Names as the page prints them: credits are read in simplified characters (陈大文), one for
+    one, from a page that may print traditional ones (陳大文)."""
+    folded = simplified(text)
+    if folded == text:
+        return
+    for field in ("reporters", "correspondents", "photographers"):
+        names = getattr(credit, field)
+        names[:] = [text[at:at + len(n)] if (at := folded.find(n)) >= 0 else n for n in names]
 
 
 def _splits(printed: credits.Credit, joined: credits.Credit) -> bool:
@@ -90,7 +106,7 @@ class _Text:
         # what the model reads: the paragraphs, a '。' between each two, the lead without its
         # dateline and credit ('新华社西安１月１日电（记者…）政协…' ran into '电政协')
         parts: list[str] = []
-        for text in filter(None, [credits.without_dateline(texts[0]), *texts[1:]] if texts else []):
+        for text in filter(None, [_without_dateline(texts[0]), *texts[1:]] if texts else []):
             parts += ["。", text] if parts else [text]
         self.for_model = "".join(parts)
         self.model_tokens = tag_joined(parts, tagged)
@@ -106,14 +122,15 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
     credit = credits.Credit()
     # a credit without brackets ends at a space, and two names may stand apart by one only
     # ('（记者冷彤　李丹）'): only the printed line keeps it
-    joined = credits.from_lead(lead)
+    read = simplified(lead)  # what the rules read (a page may print traditional characters)
+    joined = credits.from_lead(read)
     printed = credits.from_lead(page.running[text_paras[0].lines[0]]) if text_paras else None
     from_lead = printed if printed and (not joined or _splits(printed, joined)) else joined
     if from_lead:
         credit.add(from_lead)
     for p in paras:
         if p.role == "byline":
-            parsed = credits.parse(p.text)
+            parsed = credits.parse(simplified(p.text))
             if parsed:
                 credit.add(parsed)
 
@@ -125,10 +142,11 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
         kicker, subtitle = None, None
         title, derived = headline.derive([p.text for p in text_paras] or [lead]), True
 
-    dateline = vocabulary.dateline(lead)
-    event = dates.event_date(credits.without_dateline(lead), page.meta.date, dates.filed(dateline))
-    event_date = dates.resolved(event, page.meta.date, year, lead) if event else None
+    dateline = vocabulary.dateline(read)
+    event = dates.event_date(credits.without_dateline(read), page.meta.date, dates.filed(dateline))
+    event_date = dates.resolved(event, page.meta.date, year, read) if event else None
 
+    _as_printed(credit, "".join(p.text for p in paras))
     credited = set(credit.reporters + credit.correspondents + credit.photographers)
     persons = people.persons(body, tokens, exclude=credited, located=located)
     # The title often names in full what the text then says short (二七区委… → 区委…). Kickers and

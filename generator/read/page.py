@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from charset_normalizer import from_bytes
 
-from ..text.chars import join_running, running, unspace
+from ..text.chars import join_running, running, simplified, unspace
 
 LONG_LINE = 5_000  # characters: a paragraph this long is worth a look
 DAMAGED_BYTES = 3  # a page in a legacy encoding has hundreds of bytes that are no UTF-8; a damaged one a few
@@ -106,7 +106,8 @@ class PageText(dict):
     paragraph, a headline), joined as column-wrapped lines join."""
 
     def __init__(self, lines: tuple[str, ...]):
-        super().__init__((n, unspace(line)) for n, line in enumerate(lines, 1) if line.strip())
+        # (in simplified characters, one for one, where the page prints traditional: 本報訊 is read as 本报讯)
+        super().__init__((n, simplified(unspace(line))) for n, line in enumerate(lines, 1) if line.strip())
         self._running = {n: running(lines[n - 1]) for n in self}  # unspace is cached on the raw line
         # the lines set in by a paragraph's indent ('　　本报讯…'), where the page marks its paragraphs
         # so: not where most lines are set in (the whole text shifted, or a paragraph a line)

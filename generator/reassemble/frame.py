@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..read.page import Page, is_date
-from ..text.chars import HAN
+from ..text.chars import HAN, simplified
 from ..text.vocabulary import fold, number  # fold: ２０２４年３月５日 as 2024年3月5日
 
 _PAPER = rf"[{HAN}]{{2,6}}(?:日报|晚报|时报|商报)"
@@ -75,7 +75,7 @@ def with_printed(page: Page, furniture: list[int]) -> Page:
     """The page, its metadata completed from its frame lines (among `furniture`): the day it was
     printed, its 版次 and its paper, each where neither the metadata nor the sidecar gives it."""
     found: dict[str, str] = {}
-    for line in (fold(page.lines[n - 1].strip()) for n in furniture):
+    for line in (fold(simplified(page.lines[n - 1].strip())) for n in furniture):
         framed = PAGE_FRAME.match(line)
         day = (DAY if framed else DAY_AND_WEEKDAY).search(line) or (framed and DOTTED_DAY.search(line))
         parts = [number(part) for part in day.groups()] if day else [None]
@@ -98,7 +98,7 @@ def with_printed(page: Page, furniture: list[int]) -> Page:
 def label(page: Page, furniture: list[int]) -> str | None:
     """What the page's frame calls the page (金水 of 金水新闻): where it is a district's name, the
     page is that district's (places.locate)."""
-    for line in (fold(page.lines[n - 1].strip()) for n in furniture):
+    for line in (fold(simplified(page.lines[n - 1].strip())) for n in furniture):
         found = LABEL.search(line) if PAGE_FRAME.match(line) or LABEL.fullmatch(line) else None
         if found:
             return found.group(1)

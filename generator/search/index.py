@@ -47,7 +47,7 @@ from ..archive import cache
 from ..extract.model import Article
 from ..render.markdown import cn_date
 from ..render.record import code_version
-from ..text.chars import compact
+from ..text.chars import compact, traditional
 
 SHARD_BYTES = 48_000  # aim for shards this size: a query loads a few of them
 # A list longer than this (a common bigram's or character's, before packing) stands in a file of
@@ -122,16 +122,6 @@ HALF_WIDTH = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u300
 # Quotation marks, one of each kind: a reader types "学习强国" on a keyboard where the paper printed
 # “学习强国” (or 「学习强国」).
 QUOTES = str.maketrans({**dict.fromkeys("“”„‟〝〞「」『』", '"'), **dict.fromkeys("‘’‚‛", "'")})
-
-
-@functools.cache
-def traditional() -> dict[str, str]:
-    """Each traditional character and its simplified form (鄭 → 郑, 國 → 国), from OpenCC's table
-    (its first reading where it gives several): a reader may type either, a paper print either."""
-    table = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
-    pairs = (line.split("\t") for line in table.read_text(encoding="utf-8").splitlines() if "\t" in line)
-    first = ((t, readings.split()[0]) for t, readings in pairs)
-    return {t: s for t, s in first if len(t) == len(s) == 1 and t != s}
 
 
 @functools.cache

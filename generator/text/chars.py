@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from importlib import resources
 
 HAN = r"\u3400-\u9fff\uf900-\ufaff"
 SENTENCE_END = "。！？…；"
@@ -105,3 +106,26 @@ def occurrences(text: str, word: str):
     while at >= 0:
         yield at
         at = text.find(word, at + len(word))
+
+
+@cache
+def traditional() -> dict[str, str]:
+    """Each traditional character and its simplified form (鄭 → 郑, 國 → 国), from OpenCC's table
+    (its first reading where it gives several): a reader may type either, a paper print either."""
+    table = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+    pairs = (line.split("\t") for line in table.read_text(encoding="utf-8").splitlines() if "\t" in line)
+    first = ((t, readings.split()[0]) for t, readings in pairs)
+    return {t: s for t, s in first if len(t) == len(s) == 1 and t != s}
+
+
+@cache
+def _simplifying() -> dict[int, str]:
+    return str.maketrans(traditional())
+
+
+def simplified(text: str) -> str:
+    """The text with its traditional characters as simplified ones, one for one (本報訊 → 本报讯):
+    what the rules read, written in simplified characters, on a page printed in either. Spans
+    hold; the article keeps what was printed. (A translate is a tenth of the cost of searching
+    for any of four thousand characters first.)"""
+    return text.translate(_simplifying())
