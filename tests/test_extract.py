@@ -100,6 +100,8 @@ def test_event_date_from_lead(lead, expected):
     ("上周五（3月8日），会议召开", "2024-03-15", "03-08"),
     ("近日，记者周三从市里获悉", "2024-03-15", None),
     ("周末，市民纷纷出游", "2024-03-15", None),
+    ("本报讯 每周一，社区志愿者上门服务", "2024-03-15", None),
+    ("本报讯 周一至周五，市民可到服务中心办理", "2024-03-15", None),
 ])
 def test_event_date_of_a_day_alone_or_explained(lead, published, expected):
     """'5日' is the printed month's (or the month before, for a day still to come); '昨日' is

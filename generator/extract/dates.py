@@ -18,7 +18,8 @@ DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 VAGUE = re.compile(r"近日|日前|近期|日内|上周[一二三四五六日天]?|本周[一二三四五六日天]?|近来|前不久")
 # A day of the week, in the week of the printing (周三: the last one; 本周三: of that week) or the
 # week before (上周五): a date where the print date is known.
-WEEKDAY = re.compile(r"(上|本|这)?(?:周|星期|礼拜)([一二三四五六日天])(?![年月末])")
+# (not every week's, 每周一, nor a span or a list of days, 周一至周五, 周六、周日)
+WEEKDAY = re.compile(r"(?<![每至到、和])(上|本|这)?(?:周|星期|礼拜)([一二三四五六日天])(?![年月末至到、和])")
 WEEKDAYS = "一二三四五六日"
 # A day named relative to the dispatch's day or the printing (今天 is that day, 昨天 the day
 # before, 前天 two days before), at any hour: 今晨, 昨晚. Not a title's word: 《今日早报》.
