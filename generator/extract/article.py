@@ -57,10 +57,11 @@ def _without_dateline(lead: str) -> str:
 def _as_printed(credit: credits.Credit, text: str) -> None:
     """Names as the page prints them: credits are read in simplified characters (陈大文), one for
     one, from a page that may print traditional ones (陳大文)."""
+    fields = ("reporters", "correspondents", "photographers")
+    if all(name in text for field in fields for name in getattr(credit, field)):
+        return  # (the common case, told without a pass over the text)
     folded = simplified(text)
-    if folded == text:
-        return
-    for field in ("reporters", "correspondents", "photographers"):
+    for field in fields:
         names = getattr(credit, field)
         names[:] = [text[at:at + len(n)] if (at := folded.find(n)) >= 0 else n for n in names]
 

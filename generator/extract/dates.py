@@ -77,15 +77,13 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     any date, is counted from the dispatch's day where its dateline gives one (`dispatch`: month,
     day), in which a day alone ('２日宣布') is in that month too, and from `published` elsewhere."""
     lead = fold(lead)
-    relative_day = RELATIVE_DAY.search(lead, 0, FIRST_SENTENCE.match(lead).end())
+    first_sentence = FIRST_SENTENCE.match(lead).end()
+    relative_day = RELATIVE_DAY.search(lead, 0, first_sentence)
     day_first = DAY_FIRST.match(lead)
     if day_first and published and len(published) == 10 and not dispatch:
-        year, month, printed = (int(x) for x in published.split("-"))
-        day = int(day_first.group(1)[:-1])
-        if day > printed:
-            year, month = _month_before(year, month)
-        if 1 <= day <= 31:
-            return EventDate(month, day, year, day_first.group(1))
+        found = _in_printed_month(published, int(day_first.group(1)[:-1]), day_first.group(1))
+        if found:
+            return found
     match = DATE.search(lead)
     this_month = THIS_MONTH.search(lead)
     if dispatch:
@@ -116,7 +114,7 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
             return None
         year, month, day = (int(x) for x in published.split("-"))
         return _days_before(year, month, day, DAYS_BEFORE[relative_day.group()], relative_day.group())
-    weekday = WEEKDAY.search(lead, 0, FIRST_SENTENCE.match(lead).end())
+    weekday = WEEKDAY.search(lead, 0, first_sentence)
     if weekday and published and len(published) == 10 and (not match or weekday.start() < match.start()) \
             and not VAGUE.search(lead[: weekday.start()]) and not BRACKET_BEFORE.match(lead, weekday.end()):
         # (a weekday with its date in brackets after it, 周四（17日）, is dated by that)
@@ -126,11 +124,8 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     alone = DAY_ALONE.search(lead) if published and len(published) == 10 and not dispatch else None
     if alone and (not match or alone.start() < match.start()) and not VAGUE.search(lead[: alone.start()]) \
             and not DAY_COUNT.search(lead[: alone.start()]):
-        year, month, printed = (int(x) for x in published.split("-"))
-        day = int(alone.group(1))
-        if day > printed and not TO_COME.search(lead[: alone.start()][-12:]):
-            year, month = _month_before(year, month)
-        return EventDate(month, day, year, alone.group()) if 1 <= day <= 31 else None
+        return _in_printed_month(published, int(alone.group(1)), alone.group(),
+                                 to_come=TO_COME.search(lead[: alone.start()][-12:]) is not None)
     if not match:
         return None
     vague = VAGUE.search(lead[: match.start()])
@@ -157,6 +152,15 @@ def _days_before(year: int | None, month: int, day: int, before: int, text: str)
     except ValueError:  # a dateline's impossible day (２月３０日)
         return None
     return EventDate(found.month, found.day, found.year if year else None, text)
+
+
+def _in_printed_month(published: str, day: int, text: str, to_come: bool = False) -> EventDate | None:
+    """Day `day` of the month `published` (YYYY-MM-DD) was printed in, or of the month before where
+    that day is still to come and the lead does not say it is (`to_come`)."""
+    year, month, printed = (int(x) for x in published.split("-"))
+    if day > printed and not to_come:
+        year, month = _month_before(year, month)
+    return EventDate(month, day, year, text) if 1 <= day <= 31 else None
 
 
 def _of_week(printed: date, weekday: re.Match) -> EventDate:

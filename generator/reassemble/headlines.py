@@ -167,9 +167,10 @@ def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft]
             others = others[others > IMPOSSIBLE / 2]
             if len(others):
                 doubts.weigh("headline", float(row[cols[g]] - others.max()), [n for u in group for n in u.lines])
-            if g in pairs and features.pair(group, pairs[g])["body"] < UNLINKED:  # its place alone chose it
+            x = features.pair(group, pairs[g]) if g in pairs else None
+            if x and x["body"] < UNLINKED:  # its place alone chose it
                 doubts.found.append(("unlinked", group[0].lines[0]))
-            elif g in pairs and len(group) > 1 and _kicker_reads_on(features, group, pairs[g]):
+            elif x and len(group) > 1 and _kicker_reads_on(x["other_story_above"], features.body[(id(group[0]), pairs[g])]):
                 doubts.found.append(("kicker", group[0].lines[0]))
     orphans = []
     for g, group in enumerate(groups):
@@ -182,12 +183,10 @@ def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft]
     _orphans(orphans, articles, text)
 
 
-def _kicker_reads_on(features: "_HeadlineFeatures", group: list[_Unit], k: int) -> bool:
+def _kicker_reads_on(above: float, own: float) -> bool:
     """Whether the first unit of a headline group of several shares words with the story right above
-    it, and none or fewer with its own (k): the last line of that story, its full stop lost, read
-    as this one's kicker."""
-    above = features.pair(group, k)["other_story_above"]
-    own = features.body[(id(group[0]), k)]
+    it (`above`, its share of them), and none or fewer with its own (`own`): the last line of that
+    story, its full stop lost, read as this one's kicker."""
     return above > 0 and (own < UNLINKED or own < above)
 
 

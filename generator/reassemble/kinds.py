@@ -93,12 +93,11 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
     # A short block with no full stop may still be body text cut by a column break (wrapped lines
     # as wide as the column, a clause running on into the next block): the `heading` model decides.
     for i, block in enumerate(blocks):
-        if block.kind != "head":
+        if block.kind != "head" or (i in titled and trace is None):
             continue
         x = _heading_features(blocks, i, text, page_width)
         if i in titled:  # decided by the rule above; still a case the model learns from (fit.py)
-            if trace is not None:
-                trace.add("heading", x, block.lines, ())
+            trace.add("heading", x, block.lines, ())
         elif decide("heading", x, block.lines, trace=trace, doubts=doubts) <= 0:
             block.kind = "body"
     return blocks

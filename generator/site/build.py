@@ -119,8 +119,9 @@ def _in_background(archive: Archive, urls: index.Urls, site_url: str, docs: Path
             whole = rendered.report_key(report)  # its articles are in it
             pages = [("source", urls.source(report.page.name), whole, report)]
             for n, a in enumerate(report.articles):
-                links = nearby[a.id], jumped.get(a.id, []) + [r for r in close.get(a.id, []) if r.id not in
-                                                              {j.id for j in jumped.get(a.id, [])}]
+                continuations = jumped.get(a.id, [])  # first, and not again among the related by words
+                listed = {r.id for r in continuations}
+                links = nearby[a.id], continuations + [r for r in close.get(a.id, []) if r.id not in listed]
                 day = issued.get(a.id, ("",))[0]  # the sitemap's lastmod: the day it entered the archive
                 pages.append(("article", urls.article(a), rendered.article_key(whole, n, *links, urls.facts(a), site_url, day),
                               (a, *links, day)))
