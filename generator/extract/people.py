@@ -59,9 +59,9 @@ def _title_at_end() -> re.Pattern:
 
 
 FIRM_AFTER = re.compile(r"(?:股份)?(?:有限)?(?:责任)?公司|集团")  # a name that goes on into one is a firm's
-# A name that goes on into one of these is a place's (谷饶镇, 索非亚市, 万江新村); not where it is
+# A name that goes on into one of these is a place's (谷饶镇, 索非亚市, 万江新村, 阿塔帕梅南部); not where it is
 # an office or the people of one (市长, 区委, 村民, 市场).
-PLACE_AFTER = re.compile(r"[省市县区镇乡村](?![长委民场])|街道|新村|社区")
+PLACE_AFTER = re.compile(r"[省市县区镇乡村](?![长委民场])|街道|新村|社区|[东南西北中]部|以[东南西北]|境内|一带")
 # A word the dictionary calls a place (多哥) that the model tags a person is a place where the text
 # says its people or that something happens there (多哥人, 在多哥): said of a person, neither reads.
 THERE_BEFORE = re.compile(r"(?:在|到|赴|抵达|前往|访问)$")
@@ -87,7 +87,10 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
     filed = vocabulary.dateline(text) or ""  # where the story was filed: a place
 
     def add(name: str, at: int) -> None:
-        name = _whole(words.whole(words.fit(name, at), at), text)
+        name = words.fit(name, at)
+        if not name:
+            return
+        name = _whole(words.whole(name, at), text)
         if len(name) == 3 and name[-1] == "为" and ELECTED.search(text, 0, at) and not FOLLOW.match(text[at + 3:]):
             name = name[:2]  # 选举李述为长春市市长: elected *as*, where 张人为指出 is a name
         # a firm's or a place's name, wherever it stands: 利高曼有限公司 (and then 利高曼滴露消毒药水),
@@ -95,7 +98,7 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
         if any(FIRM_AFTER.match(text, o + len(name)) or PLACE_AFTER.match(text, o + len(name))
                for o in occurrences(text, name)) or name in filed or _a_place(name, text):
             return
-        if name and at not in words.in_phrase and name not in found and name not in exclude and _plausible(name) and \
+        if name and at not in words.in_phrase and not words.torn(name, at) and name not in found and name not in exclude and _plausible(name) and \
                 not DOCTRINE.match(text, at + len(name)) and not (len(name) == 2 and TWO_COUNTRIES.match(text, at + 2)):
             found.append(name)
 
@@ -189,6 +192,7 @@ DOCTRINE = re.compile(r"理论|思想|主义|文选|选集")
 TWO_COUNTRIES = re.compile(r"两国|关系|友好|友谊|双边")
 # Words that end no name: a name that runs into one (周文华为, 乔石同) ends before it.
 FUNCTION_WORDS = ("p", "c", "u", "ul", "uj", "d", "r")
+ADVERBIAL = ("d", "p", "c")  # jieba's tags of a word no name's last character starts: 一同, 和, 对于
 
 
 class _Words:
@@ -209,6 +213,13 @@ class _Words:
         # the inside of an idiom or set phrase: no name starts there (欣欣|向荣)
         self.in_phrase = {at + k for (word, flag), at in zip(tokens, starts) if flag in ("i", "l")
                           for k in range(1, len(word))}
+        self.starts = set(starts)
+
+    def torn(self, name: str, at: int) -> bool:
+        """A name of two characters that opens with no surname and starts and ends inside words:
+        the model read the end of one word and the start of the next (纪念|日公|祭: 日公)."""
+        return len(name) == 2 and name[0] not in surnames() and at not in self.starts and \
+            at + 2 not in self.starts and at + 2 < len(self.text)
 
     def whole(self, name: str, at: int) -> str:
         """The dictionary's name where it starts as `name` does and goes on (the model stopped at
@@ -223,10 +234,13 @@ class _Words:
         end = at + len(name)
         if end not in self.ends and end < self.ends_sorted[-1]:  # the name ends inside a word
             word_end = self.ends_sorted[bisect.bisect_left(self.ends_sorted, end)]
-            word_start = self.ends[word_end][0]
+            word_start, flag = self.ends[word_end]
             if "·" in name and word_start >= shortest - 1 and not titles_pattern().match(self.text, word_start, word_end):
                 end = word_end  # the model cut a foreign name's last part short: 阿依古丽·买买|提
-            elif (len(name) > 3 and "·" not in name) or titles_pattern().match(self.text, word_start, word_end):
+            elif flag == "ns" and "·" not in name:
+                return ""  # the model cut a place's name: 辛辛那|提队
+            elif (len(name) > 3 and "·" not in name) or titles_pattern().match(self.text, word_start, word_end) or \
+                    flag in ADVERBIAL:  # a name does not end inside an adverb: 陈桦|一同部署 (but 梁建强|调)
                 end = word_start
         while end in self.ends and end - at > 3 and end > shortest:
             start, flag = self.ends[end]

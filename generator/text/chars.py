@@ -101,8 +101,8 @@ def is_han(char: str) -> bool:
 
 
 def occurrences(text: str, word: str):
-    """Where `word` stands in `text`, mentions not overlapping, in order."""
-    at = text.find(word)
+    """Where `word` stands in `text`, mentions not overlapping, in order (an empty word stands nowhere)."""
+    at = text.find(word) if word else -1
     while at >= 0:
         yield at
         at = text.find(word, at + len(word))
