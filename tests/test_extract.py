@@ -613,6 +613,9 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  id="two bodies, one acting with the other (联合), not one name"),
     pytest.param("中新社郑州7月10日电 河南省气象台10日发布高温橙色预警。", ["中新社", "河南省气象台"], [],
                  id="a weather service is a body"),
+    pytest.param("新华社北京１月１２日电据３０个工商银行城市分行统计，各省、自治区、直辖市双拥工作领导小组成员参加会议。"
+                 "一家北京市华星科技有限公司参展。", ["北京市华星科技有限公司"], ["工商银行城市分行", "直辖市双拥工作领导小组"],
+                 id="bodies counted and every level's are no one body (but one of them is)"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
@@ -624,6 +627,7 @@ def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
     ("市民可在家门口办理社保业务", [], ["家门口办"]),
     ("政府重视好事办好", [], ["政府重视好事办"]),
     ("游德馨当选福建省政协主席", ["福建省政协"], []),
+    ("法院判决：物业公司赔偿业主损失", [], ["物业公司"]),  # a firm named by its trade alone
 ])
 def test_a_name_in_a_title_ends_where_a_word_of_it_does(tmp_path, title, named, not_named):
     """A title is set apart (nothing runs into a name there), but a name in it still ends where a

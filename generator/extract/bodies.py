@@ -44,10 +44,12 @@ MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
 LETTERS = re.compile("[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")  # of a name like ＴＣＬ集团, in either width
 LETTERS_BEFORE = re.compile(f"{LETTERS.pattern}+$")
 MAX_LETTERS = 12  # looked back for: a brand's letters (ＴＣＬ, IBM) are few
-# Every body of a kind, or one not named: 各级人大常委会, 北京某大公司, and the levels a name is
-# shared by (全国、省、市教育整顿领导小组办公室: each level's office).
-KIND_BEFORE = re.compile(r"(?:各级|各|某|(?:^|(?<=[、，。；：（“\s]))(?:全国|[省市县区])、)$")
-KIND_REACH = 3  # characters: the longest of them (全国、); looked at right before a name only
+# Every body of a kind, or one not named: 各级人大常委会, 北京某大公司, the levels a name is shared
+# by (全国、省、市教育整顿领导小组办公室, 各省、自治区、直辖市双拥工作领导小组: each level's office),
+# and bodies counted (３０个工商银行城市分行; not 一家, which may name one).
+KIND_BEFORE = re.compile(r"(?:各级|各|某|(?:^|(?<=[、，。；：（“\s]))(?:全国|[省市县区]|自治区|直辖市)、|"
+                         r"(?:\d+|[二三四五六七八九十两几多百千]+)[个家所座])$")
+KIND_REACH = 6  # characters: the longest of them (１００个, 自治区、); looked at right before a name only
 CLAUSE_BREAKS = "，。；：！？"
 BODY_CONTEXT = (16, 4)  # characters the model reads before and after a word that may end a body's name
 # jieba tags a body's name nt and an abbreviation j: of those (党建, 研发, 同比 are j too), the ones
@@ -209,6 +211,7 @@ COMMON_WORD = 2000  # times in jieba's corpus: 保险 2,635, 企业 34,826 (but 
 COMMON_NOUN = {"n"}  # 银行, 实验室, 医院
 ONE_OF_ITS_KIND = ("中央", "国家")
 KIND_BODY_WORDS = tuple(w for w in BODY_WORDS if w != "银行")
+FIRM_WORDS = ("公司", "集团")
 # A city's or county's offices and units, named by what they do: every place has one (教育局,
 # 卫生局, 铁路局), so the name says which only with a place or a number before it.
 LOCAL_UNITS = ("局", "大队", "支队", "中队", "所")
@@ -217,7 +220,10 @@ COMMON_FIELD = 100  # times in jieba's corpus: 消防 259, 交警 280, 税务 54
 
 
 def _a_kind(name: str) -> bool:
-    """A name of a kind of body (above): a common word, then a local unit's word or a body's."""
+    """A name of a kind of body (above): a common word, then a local unit's word or a body's; or a
+    firm the dictionary holds as one common noun (物业公司, 保险公司: a trade, no firm's name)."""
+    if name.endswith(FIRM_WORDS) and tag_short(name) == ((name, "n"),):
+        return True
     for suffixes, tags, count in ((LOCAL_UNITS, LOCAL_HEAD_TAGS, COMMON_FIELD), (KIND_BODY_WORDS, KIND_HEAD_TAGS, COMMON_WORD)):
         if name.endswith(suffixes):
             head = name[:-len(next(w for w in suffixes if name.endswith(w)))]
