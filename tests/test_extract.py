@@ -614,8 +614,9 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
     pytest.param("中新社郑州7月10日电 河南省气象台10日发布高温橙色预警。", ["中新社", "河南省气象台"], [],
                  id="a weather service is a body"),
     pytest.param("新华社北京１月１２日电据３０个工商银行城市分行统计，各省、自治区、直辖市双拥工作领导小组成员参加会议。"
-                 "一家北京市华星科技有限公司参展。", ["北京市华星科技有限公司"], ["工商银行城市分行", "直辖市双拥工作领导小组"],
-                 id="bodies counted and every level's are no one body (but one of them is)"),
+                 "一家北京市华星科技有限公司参展。当地卫生监督所、疾控中心等部门正在提取样本。", ["北京市华星科技有限公司"],
+                 ["工商银行城市分行", "直辖市双拥工作领导小组", "卫生监督所", "当地卫生监督所"],
+                 id="bodies counted, every level's and the local one are no one body (but one of them is)"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):

@@ -44,10 +44,10 @@ MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
 LETTERS = re.compile("[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")  # of a name like ＴＣＬ集团, in either width
 LETTERS_BEFORE = re.compile(f"{LETTERS.pattern}+$")
 MAX_LETTERS = 12  # looked back for: a brand's letters (ＴＣＬ, IBM) are few
-# Every body of a kind, or one not named: 各级人大常委会, 北京某大公司, the levels a name is shared
+# Every body of a kind, or one not named: 各级人大常委会, 北京某大公司, 当地卫生监督所, the levels a name is shared
 # by (全国、省、市教育整顿领导小组办公室, 各省、自治区、直辖市双拥工作领导小组: each level's office),
 # and bodies counted (３０个工商银行城市分行; not 一家, which may name one).
-KIND_BEFORE = re.compile(r"(?:各级|各|某|(?:^|(?<=[、，。；：（“\s]))(?:全国|[省市县区]|自治区|直辖市)、|"
+KIND_BEFORE = re.compile(r"(?:各级|各|某|当地|(?:^|(?<=[、，。；：（“\s]))(?:全国|[省市县区]|自治区|直辖市)、|"
                          r"(?:\d+|[二三四五六七八九十两几多百千]+)[个家所座])$")
 KIND_REACH = 6  # characters: the longest of them (１００个, 自治区、); looked at right before a name only
 CLAUSE_BREAKS = "，。；：！？"
@@ -328,9 +328,9 @@ DELIM = re.compile(
     r"会见|会晤|接见|评为|认定为|当选为|当选|选举|任命|成为|作为|转变|抓好|加强|推进|提升|实施|确保|持续|积极|不断|帮助|搭建|切实|就|建立|完善|聚焦|围绕)")
 # What no organisation starts with: a conjunction, a date, a title, a determiner, 好 of 服务好X, 原 (former).
 FORMER = r"原(?![子料油])"  # 原 (former) before a body's name: not part of it (原省电力局; but 原子能研究院)
-NOT_ORG_START = re.compile(rf"^(?:好|与|和|及|同|年|月|日|副|{FORMER}|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|"
+NOT_ORG_START = re.compile(rf"^(?:好|与|和|及|同|年|月|日|副|{FORMER}|常务|委员|书记|主任|区长|市长|全区|全市|各|该|本|此|这|我|其|当地|"
                            r"相关|有关|全体|国家级|省级|市级|区级|县级|\d)")
-KIND_OF = re.compile(r"^(?:各|该|此|这|全体|相关|有关)$")
+KIND_OF = re.compile(r"^(?:各|该|此|这|全体|相关|有关|当地)$")
 MEASURES = "家个所座"  # the words bodies are counted in
 # A count in a name: bodies of a kind counted, or one of them (3家企业, 内蒙古一所小学, 商城一个销售厅), none named.
 COUNTED_IN = re.compile(rf"(?:\d+|[一二三四五六七八九十两几多]+)[{MEASURES}]")
