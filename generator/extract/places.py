@@ -183,6 +183,8 @@ GENERIC_HEAD = re.compile(r"^[各全该本每此这那其城农乡]")
 PLACE_END = SETTLEMENT_END + ("区", "县", "市", "办事处")  # a place before the settlement: its parent
 COUNTED = re.compile(r"[个家座所名位户批]$")  # 三个村: villages counted, not named (十八里河镇 is one)
 HAN_WORD = re.compile(f"[{HAN}]+")
+# A division's short form that names a street (玉林北路 in Chengdu, 北京路 in Guangzhou) is no place
+STREET = re.compile(r"[东南西北中]?(?:路|大道|大街|街|巷)|胡同")
 MAX_SETTLEMENT_HEAD = 4  # characters before 乡 / 村 …: 苏家作村, 李万街道
 # Words that end a settlement's name on the left: 在苏家作乡 is 苏家作乡.
 NOT_IN_NAME = ("p", "c", "u", "ul", "uj", "ud", "uz", "r", "x", "d")
@@ -251,8 +253,9 @@ def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = (
                 name += words[j]
                 if name in forms:
                     end = j + 1
-        if end > k:
-            add(forms["".join(words[k:end])], starts[k])
+        printed = "".join(words[k:end])
+        if end > k and (forms[printed] == printed or not STREET.match(text, starts[k] + len(printed))):
+            add(forms[printed], starts[k])
             free = end
         elif words[k] in SETTLEMENT_END:
             settlement = _settlement(tokens, k)
