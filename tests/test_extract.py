@@ -614,6 +614,8 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  id="two bodies, one acting with the other (联合), not one name"),
     pytest.param("中新社郑州7月10日电 河南省气象台10日发布高温橙色预警。", ["中新社", "河南省气象台"], [],
                  id="a weather service is a body"),
+    pytest.param("新华社北京１月１４日电胡宁１９３８年毕业于西南联合大学物理系，与郑州大学生联系密切。", ["西南联合大学物理系"],
+                 ["郑州大学", "西南联合大学"], id="a university's department is a body; its students are none"),
     pytest.param("新华社北京１月１２日电据３０个工商银行城市分行统计，各省、自治区、直辖市双拥工作领导小组成员参加会议。"
                  "一家北京市华星科技有限公司参展。当地卫生监督所、疾控中心等部门正在提取样本。", ["北京市华星科技有限公司"],
                  ["工商银行城市分行", "直辖市双拥工作领导小组", "卫生监督所", "当地卫生监督所"],
