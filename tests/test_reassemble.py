@@ -155,6 +155,27 @@ def test_photo_captions_and_furniture(tmp_path):
         ("photo", [[4, 5]]), ("photo", [[7, 7], [9, 10]])]
 
 
+def test_a_weather_box_and_a_classified_advertisement_are_furniture(tmp_path):
+    """The page's services (data/vocabulary.yaml: service_labels) are no stories: the forecast was
+    read as a headline over the advertisement, an article titled by the weather."""
+    text = """发展改革委：将进一步扩大有效投资
+
+人民网北京6月9日电（记者 王震）国家发展改革委9日召开新闻发布会，介绍当前经济运行情况。
+
+天气预报
+今天白天　晴　最高气温28℃
+今天夜间　多云　最低气温16℃
+
+招聘启事
+
+本公司因业务发展需要，诚聘销售经理5名，要求大专以上学历。
+联系电话：0371-66668888
+"""
+    _, layout = layout_of(tmp_path, text)
+    assert [(ranges(a.headline[0]), ranges(a.body)) for a in layout.articles] == [([[1, 1]], [[3, 3]])]
+    assert layout.furniture == [5, 6, 7, 9, 11, 12] and layout.unplaced == []
+
+
 def test_one_paragraph_per_line_layout(tmp_path):
     text = """
 总金额超30亿元 高新区新签约两个新兴产业项目

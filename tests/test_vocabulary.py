@@ -71,6 +71,13 @@ def test_caption_phrase(case):
     assert bool(vocabulary.CAPTION_PHRASE.search(case["text"])) == case["caption"]
 
 
+@pytest.mark.parametrize("case", DATA["service_boxes"], ids=lambda c: c["text"])
+def test_service_box(case):
+    from generator.reassemble.blocks import service_box
+
+    assert service_box(case["text"].split("|")) == case["service"]
+
+
 @pytest.mark.parametrize("case", DATA["lead_openings"], ids=lambda c: c["text"])
 def test_lead_opening(case):
     opening = vocabulary.fold(case["text"])

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from ..read.page import PageText
 from ..text import credits
-from ..text.chars import HAN, ends_sentence, width
-from ..text.vocabulary import CAPTION_MARK, CONTINUED_FROM, EDITOR_NOTE, ITEM_MARKS
+from ..text.chars import HAN, ends_sentence, running, width
+from ..text.vocabulary import CAPTION_MARK, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, SERVICE_LABEL
 from .frame import is_frame
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH
 
@@ -20,6 +20,19 @@ BRIEF = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*(?:(?:\d{{1,2}}月)?\d{{1,2}}
 HEADLINE_NEVER = re.compile(r"[。；？！，、：;?!,:]")  # of a line set tight over a dateline: no headline holds one
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片|"
                        r"分享到|打印本页|关闭窗口|【打印】|【关闭】")
+PROSE = re.compile(r"[。；！？]")  # a forecast's rows hold no sentence
+
+
+def service_box(lines: list[str]) -> bool:
+    """A box of the page's services (a weather forecast, a classified advertisement, a notice): its
+    label on the first line, then rows of a forecast and no sentence, or who to call or what a
+    notice declares (text/vocabulary.py: SERVICE_LABEL, FORECAST, CONTACT)."""
+    if len(lines) < 2 or not SERVICE_LABEL.match(running(lines[0]).strip()):
+        return False
+    rows = lines[1:]
+    return all(FORECAST.search(t) and not PROSE.search(t) for t in rows) or any(CONTACT.search(t) for t in rows)
+
+
 # A web page's list of links to other stories: a label, then a title a line after a bullet.
 LINKS_LABEL = re.compile(r"^(?:相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|热点推荐|猜你喜欢)[：:]?$")
 LINK = re.compile(r"^[·•]\s*\S")

@@ -7,7 +7,7 @@ import re
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
 from ..text.vocabulary import CAPTION_MARK, LEAD_SOURCE, LEAD_TIME, fold
-from .blocks import Block, BRIEF, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, opening, opens_story
+from .blocks import Block, BRIEF, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, opening, opens_story, service_box
 from .frame import SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
@@ -53,7 +53,7 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
             kind = "credit"
         elif (FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30) or \
                 (len(lines) == 1 and (is_frame(joined) or LABEL.match(running(joined)))) or \
-                all(GUIDE.search(t) for t in body) or _links(body):  # ('简　讯' spaced out)
+                all(GUIDE.search(t) for t in body) or _links(body) or service_box(body):  # ('简　讯' spaced out)
             kind = "furniture"
         elif CAPTION_MARK.match(body[0]):
             kind = "caption"
@@ -64,6 +64,11 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
         else:
             kind = "body"
         blocks.append(Block(lines, kind))
+    # a box of the page's services whose label stands apart, over its rows ('招聘启事' / '本公司诚聘…')
+    for label, box in zip(blocks, blocks[1:]):
+        if len(label.lines) == 1 and label.kind in ("head", "body") and box.kind == "body" and \
+                service_box([text[n] for n in label.lines + box.lines]):
+            label.kind = box.kind = "furniture"
     # a section's name on a line of its own right over the page's frame (社区·民生 over '2022年7月20日
     # 星期三 第6版'), or right under it with the mark that sets a section's parts apart (要闻·时政),
     # is part of it (a short headline may stand right under the frame: 金水区召开大会)

@@ -111,6 +111,11 @@ CONTINUED_FROM = re.compile(r"^[（(]?(?:上接|接上|紧接)第?([\dA-Z一二�
 CAPTION_MARKS = DATA["caption_marks"]
 CAPTION_MARK = re.compile(f"^[{re.escape(CAPTION_MARKS)}]")
 ITEM_MARKS = DATA["item_marks"]
+# A box of the page's services (data/vocabulary.yaml): its label on a line of its own, then what
+# each kind of box holds.
+SERVICE_LABEL = re.compile(rf"^[【\[]?(?:{_alternation(DATA['service_labels'])})[】\]]?$")
+FORECAST = re.compile(_alternation(DATA["forecast_words"]))
+CONTACT = re.compile(rf"(?:{_alternation(DATA['contact_words'])})[：:]|{_alternation(DATA['notice_words'])}")
 # A caption says what the picture shows, at the start of a sentence: '…通航。图为满载港澳货物的货船…'
 CAPTION_PHRASE = re.compile(rf"(?:^|[。！？])(?:{_alternation(DATA['caption_phrases'])})")
 
