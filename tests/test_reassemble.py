@@ -854,6 +854,9 @@ def test_a_page_in_traditional_characters(tmp_path):
     first, second = pipeline.process(printed).articles
     assert (first.reporters, second.reporters) == (["陳大文"], ["王小美"])
     assert first.title == "市府推動老舊社區更新" and "將投入50億元" in first.text
+    # a story the page prints no headline for is titled by its lead, after its dateline and credit
+    untitled = pipeline.process(page(tmp_path, "本報訊（記者 陳大文）昨日上午，金水區舉辦讀書分享會。\n")).articles[0]
+    assert untitled.title == "昨日上午，金水區舉辦讀書分享會" and untitled.reporters == ["陳大文"]
 
 
 def test_a_web_pages_chrome_is_furniture(tmp_path):

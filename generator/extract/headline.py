@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.chars import clean, compact
+from ..text.chars import clean, compact, simplified
 from ..text.credits import DATELINE as _DATELINE, without_dateline
 from ..text.vocabulary import CAPTION_MARKS, ITEM_MARKS, SUBTITLE_DASH
 
@@ -48,7 +48,9 @@ def roles(units: list[str], district_names: list[str], lead: str) -> tuple[str |
 def derive(paragraphs: list[str], limit: int = 28) -> str:
     """A title for an article whose page prints none: the first sentence of its lead, after its
     dateline and the credit that follows it (本报西安１月１０日电记者孟西安报道：)."""
-    lead = DATELINE.sub("", without_dateline(paragraphs[0]) if paragraphs else "")
+    lead = without_dateline(paragraphs[0]) if paragraphs else ""
+    dateline = DATELINE.match(simplified(lead))
+    lead = lead[dateline.end():] if dateline else lead
     lead = LEAD_MARK.sub("", lead)  # a caption's or a brief's mark, 上接第1版
     sentence = re.split(r"[。！？；]", lead, maxsplit=1)[0].strip() or lead.strip()  # '。，、！' has no first sentence
     if not sentence:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .chars import CLOSERS, HAN, SENTENCE_END, unspace
+from .chars import CLOSERS, HAN, SENTENCE_END, simplified, unspace
 from .vocabulary import (AGENCY, DATELINE, DATELINE_AT_START, DATELINE_MARKS, FORMS_OF_ADDRESS, ITEM_MARKS, ROLE,
                          SURNAMES, close_roles, fold, role_field)
 from .words import tag_short
@@ -226,8 +226,9 @@ def from_lead(text: str) -> Credit | None:
 
 
 def without_dateline(lead: str) -> str:
-    """The lead after its dateline and the credit that follows it: where its own words start."""
-    folded = fold(lead)
+    """The lead after its dateline and the credit that follows it: where its own words start (read
+    in simplified characters: 本報訊（記者 陳大文）; the lead is returned as printed)."""
+    folded = fold(simplified(lead))
     match = LEAD_CREDIT.match(folded) or LEAD_CREDIT_REPORTED.match(folded) or LEAD_CREDIT_BRACKETED.match(folded) or \
         LEAD.match(folded) or LEAD_CREDIT_REPORTED_FIRST.match(folded)
     return lead[match.end():].lstrip(" ：:") if match else lead
