@@ -155,6 +155,39 @@ def test_photo_captions_and_furniture(tmp_path):
         ("photo", [[4, 5]]), ("photo", [[7, 7], [9, 10]])]
 
 
+def test_a_poem_under_its_title_and_author_is_text_a_line_each(tmp_path):
+    """A literary page: the section's label atop the page, a poem's stanzas (short lines, no mark,
+    as a headline is set) under its title and author, then an essay. The stanzas were read as the
+    essay's headline."""
+    printed = page(tmp_path, """副刊·文苑
+
+故乡的秋
+
+□刘文华
+
+秋风吹过村口的老槐树
+叶子一片一片落下
+母亲站在门前
+望着远方的小路
+
+稻谷金黄了田野
+炊烟升起在黄昏
+我在千里之外
+想念故乡的秋
+
+老街记忆
+
+文/陈晓梅
+
+小时候，我家住在城南的一条老街上。街道不宽，两旁是青砖灰瓦的老房子。
+""")
+    report = pipeline.process(printed)
+    poem, essay = report.articles
+    assert (poem.title, poem.reporters, essay.title, essay.reporters) == ("故乡的秋", ["刘文华"], "老街记忆", ["陈晓梅"])
+    assert poem.text.split("\n")[1:] == [printed.lines[n - 1] for n in (*range(7, 11), *range(12, 16))]
+    assert report.furniture == [1]
+
+
 def test_a_weather_box_and_a_classified_advertisement_are_furniture(tmp_path):
     """The page's services (data/vocabulary.yaml: service_labels) are no stories: the forecast was
     read as a headline over the advertisement, an article titled by the weather."""

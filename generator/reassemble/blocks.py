@@ -47,6 +47,7 @@ class Block:
     lines: list[int]
     kind: str  # head | subhead | body | brief | credit | caption | furniture
     titles_below: bool = False  # a headline by what stands under it (a lead that restates it): no sub-heading
+    verse: bool = False  # a poem's stanza: a line each
 
 
 def cut_blocks(text: PageText) -> list[list[int]]:

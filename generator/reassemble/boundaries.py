@@ -83,6 +83,7 @@ def _cut(draft: Draft, around, starts, idf, text, trace, doubts) -> list[Draft]:
     if len(pieces) == 1:
         return [draft]
     return [Draft(kind=draft.kind, fragments=[lines], subheadings=[n for n in draft.subheadings if n in lines],
+                  verse=[n for n in draft.verse if n in lines],
                   lead=draft.lead and i == 0, closed=draft.closed if i == len(pieces) - 1 else True)
             for i, lines in enumerate(pieces)]
 

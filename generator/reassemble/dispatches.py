@@ -65,6 +65,7 @@ def join_dispatches(articles: list[Draft], tails: list[Draft], text: dict[int, s
         for k in own:
             host.fragments += stories[k].fragments
             host.subheadings += stories[k].subheadings
+            host.verse += stories[k].verse
             articles.remove(stories[k])
         taken |= parts
         host.fragments.sort(key=operator.itemgetter(0))

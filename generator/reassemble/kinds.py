@@ -11,7 +11,7 @@ from .blocks import Block, BRIEF, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, op
 from .frame import SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
-from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MIN_SHARED, PUNCTUATION, SHORT_LINE
+from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MIN_SHARED, MIN_STANZA_LINES, PUNCTUATION, SHORT_LINE
 
 SENTENCE_MARK = re.compile(r"[。；？;?]")  # no headline holds one
 QUESTION_END = re.compile(r"[？?！!][”’」]?$")  # but its last line may end on a question or an exclamation
@@ -70,13 +70,15 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
                 service_box([text[n] for n in label.lines + box.lines]):
             label.kind = box.kind = "furniture"
     # a section's name on a line of its own right over the page's frame (社区·民生 over '2022年7月20日
-    # 星期三 第6版'), or right under it with the mark that sets a section's parts apart (要闻·时政),
-    # is part of it (a short headline may stand right under the frame: 金水区召开大会)
+    # 星期三 第6版'), or right under it, or atop a page that prints none, with the mark that sets a
+    # section's parts apart (要闻·时政, 副刊·文苑), is part of it (a short headline may stand right
+    # under the frame: 金水区召开大会)
     frame = {n for b in blocks if b.kind == "furniture" and is_frame(text[b.lines[0]]) for n in b.lines}
+    top = blocks[0].lines[0] if blocks else None
     for block in blocks:
         n = block.lines[0]
         if block.kind in ("head", "body") and len(block.lines) == 1 and SECTION.match(text[n]) and \
-                (n + 1 in frame or (n - 1 in frame and SECTION_MARK.search(text[n]))):
+                (n + 1 in frame or ((n - 1 in frame or n == top) and SECTION_MARK.search(text[n]))):
             block.kind = "furniture"
     # a web page's headline stands right over the story's time and source or its original title,
     # however long, with commas or a question ('暴雨致城区多处积水，…，部分路段交通管制')
@@ -105,6 +107,14 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
             trace.add("heading", x, block.lines, ())
         elif decide("heading", x, block.lines, trace=trace, doubts=doubts) <= 0:
             block.kind = "body"
+    # A poem's stanzas under its title and author (故乡的秋 / □刘文华 / four short lines with no
+    # mark, then four more): its text, however much each stanza looks like a headline
+    verse: set[int] = set()
+    for i, block in enumerate(blocks):
+        if block.kind == "head" and len(block.lines) >= MIN_STANZA_LINES and i >= 2 and \
+                ((blocks[i - 1].kind == "credit" and blocks[i - 2].kind == "head") or i - 1 in verse):
+            block.kind, block.verse = "body", True
+            verse.add(i)
     return blocks
 
 

@@ -119,6 +119,10 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             current.clear()
             out.append(Paragraph(trailing[1], [n], "byline"))
             continue
+        if n in draft.verse:  # a poem's line stands alone
+            flush()
+            out.append(Paragraph(running.span([n]), [n]))
+            continue
         if n in running.indented:  # a paragraph's indent starts it
             flush()
         current.append(n)

@@ -6,6 +6,7 @@ import re
 
 
 MAX_HEAD_LINES = 4
+MIN_STANZA_LINES = 3  # a block of this many short lines right under a title and its author is verse
 MAX_BYLINE_LINES = 3  # a byline wrapped at the column's width
 MAX_HEAD_WIDTH = 40
 # Running text breaks a line short of the column only where a paragraph ends, on a sentence's end:

@@ -24,6 +24,7 @@ class Draft:
     fragments: list[list[int]] = field(default_factory=list)  # body lines in reading order
     headline: list[list[int]] = field(default_factory=list)  # headline units, in page order
     subheadings: list[int] = field(default_factory=list)
+    verse: list[int] = field(default_factory=list)  # a poem's lines: each stands alone
     closed: bool = False  # ended by a byline
     lead: bool = False  # opens with 本报讯
     first_paragraph_only: bool = True
@@ -98,6 +99,8 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             current.first_paragraph_only = current.first_paragraph_only and not _has_paragraph_end(current, text)
         heads = []
         current.fragments.append(list(block.lines))
+        if block.verse:
+            current.verse += block.lines
         last = "".join(text[n] for n in block.lines[-2:])  # a byline may be cut across the last two lines
         if current.kind == "brief":  # one paragraph, its byline (if any) at its end
             current.closed = ends_sentence(last) or credits.split_trailing(last) is not None

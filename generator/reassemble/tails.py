@@ -96,6 +96,7 @@ def join_tails(articles: list[Draft], tails: list[Draft], text: dict[int, str], 
         if gain[r][c] == IMPOSSIBLE:
             continue
         stories[c].fragments.append(chosen[r].fragments[0])
+        stories[c].verse += chosen[r].verse
         stories[c].closed = chosen[r].closed
         articles.remove(chosen[r])
 
@@ -162,6 +163,6 @@ def _cut_at_measure(tail: Draft, text: dict[int, str], scores) -> list[Draft]:
     out = []
     for piece in pieces:
         last = "".join(text[n] for n in piece[-2:])
-        out.append(Draft(kind=tail.kind, fragments=[piece],
+        out.append(Draft(kind=tail.kind, fragments=[piece], verse=[n for n in tail.verse if n in piece],
                          closed=tail.closed if piece is pieces[-1] else bool(credits.split_trailing(last))))
     return out
