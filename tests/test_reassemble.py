@@ -188,6 +188,26 @@ def test_a_poem_under_its_title_and_author_is_text_a_line_each(tmp_path):
     assert report.furniture == [1]
 
 
+def test_a_notices_signature_ends_it(tmp_path):
+    """Who issued a notice and the day, a line each under its text: the notice's end, not a
+    headline (it stood as the kicker of the story after it)."""
+    printed = page(tmp_path, """评选结果公示
+
+经评审，拟确定以下10户家庭为区级“最美家庭”，现予以公示。
+联系电话：0371-68112233
+
+区妇联
+2024年5月9日
+
+我区开展防汛应急演练
+
+本报讯（记者 孙悦）5月8日，我区在金水河畔开展防汛应急演练。
+""")
+    notice, story = pipeline.process(printed).articles
+    assert (notice.title, story.title, story.reporters) == ("评选结果公示", "我区开展防汛应急演练", ["孙悦"])
+    assert notice.text.split("\n")[-2:] == ["区妇联", "2024年5月9日"]
+
+
 def test_a_weather_box_and_a_classified_advertisement_are_furniture(tmp_path):
     """The page's services (data/vocabulary.yaml: service_labels) are no stories: the forecast was
     read as a headline over the advertisement, an article titled by the weather."""

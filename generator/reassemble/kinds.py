@@ -11,7 +11,8 @@ from .blocks import Block, BRIEF, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, op
 from .frame import SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
-from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MIN_SHARED, MIN_STANZA_LINES, PUNCTUATION, SHORT_LINE
+from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_SIGNATURE_LINES, MIN_SHARED, MIN_STANZA_LINES,
+                       PUNCTUATION, SHORT_LINE)
 
 SENTENCE_MARK = re.compile(r"[。；？;?]")  # no headline holds one
 QUESTION_END = re.compile(r"[？?！!][”’」]?$")  # but its last line may end on a question or an exclamation
@@ -21,6 +22,7 @@ COLON_END = re.compile(r"[：:]$")
 CLAUSE_MARK = re.compile(r"[，、,]")
 FULL_STOP = re.compile(r"[。；;]")
 COLON = re.compile(r"[：:]")
+SIGNED_DAY = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$")
 QUOTE = re.compile(r"[“”\"《》]")
 
 
@@ -64,6 +66,11 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
         else:
             kind = "body"
         blocks.append(Block(lines, kind))
+    # a notice's or a letter's signature under its text: who issued it, then the day, a line each
+    # ('区妇联' / '2024年5月9日'); it ends that text, as a byline does (it was read as a headline)
+    for before, block in zip(blocks, blocks[1:]):
+        if before.kind == "body" and block.kind in ("head", "body") and signature([text[n] for n in block.lines]):
+            block.kind = "credit"
     # a box of the page's services whose label stands apart, over its rows ('招聘启事' / '本公司诚聘…')
     for label, box in zip(blocks, blocks[1:]):
         if len(label.lines) == 1 and label.kind in ("head", "body") and box.kind == "body" and \
@@ -116,6 +123,13 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
             block.kind, block.verse = "body", True
             verse.add(i)
     return blocks
+
+
+def signature(lines: list[str]) -> bool:
+    """A full date alone on the last line, under at most MAX_SIGNATURE_LINES - 1 names with no mark."""
+    *names, day = [running(t).strip() for t in lines]
+    return len(lines) <= MAX_SIGNATURE_LINES and SIGNED_DAY.match(day) is not None and \
+        not any(PUNCTUATION.search(t) or width(t) > MAX_HEAD_WIDTH / 2 for t in names)
 
 
 def _links(lines: list[str]) -> bool:

@@ -8,7 +8,7 @@ from ..read.page import Page
 from ..text import credits
 from ..text.chars import ends_sentence, width
 from ..text.vocabulary import EDITOR_NOTE
-from .kinds import column_width
+from .kinds import column_width, signature
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_WIDTH
 from .stories import NUMBERED, Draft
 
@@ -79,7 +79,7 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
     for i in range(len(order) - 2, -1, -1):
         if order[i + 1] == order[i] + 1:
             to_block_end[i] = to_block_end[i + 1] + 1
-    skip = 0
+    skip, signed = 0, False
     for i, n in enumerate(order):
         if skip:
             skip -= 1
@@ -119,7 +119,10 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             current.clear()
             out.append(Paragraph(trailing[1], [n], "byline"))
             continue
-        if n in draft.verse:  # a poem's line stands alone
+        # a notice's signature, its last block ('区妇联' / '2024年5月9日'): a line each, as a poem's lines
+        signed = signed or (i > 0 and previous != n - 1 and to_block_end[i] == len(order) - i and
+                            signature([text[m] for m in order[i:]]))
+        if n in draft.verse or signed:
             flush()
             out.append(Paragraph(running.span([n]), [n]))
             continue
