@@ -188,6 +188,24 @@ def test_a_poem_under_its_title_and_author_is_text_a_line_each(tmp_path):
     assert report.furniture == [1]
 
 
+def test_an_editorial_by_the_papers_commentator_and_a_table_of_figures(tmp_path):
+    """本报评论员 is the editorial's byline (it was read as its subtitle), and a table of the day's
+    figures under its label is furniture (it was read as the editorial's last paragraph)."""
+    _, layout = layout_of(tmp_path, """让“放心消费”成为城市名片
+
+本报评论员
+
+消费环境是城市软实力的重要体现。有关部门要加大监管力度，让消费者买得放心。
+
+今日汇率
+
+美元　　7.1045
+欧元　　7.7832
+""")
+    assert [(ranges(a.headline[0]), ranges(a.body)) for a in layout.articles] == [([[1, 1]], [[3, 3], [5, 5]])]
+    assert layout.furniture == [7, 9, 10]
+
+
 def test_a_notices_signature_ends_it(tmp_path):
     """Who issued a notice and the day, a line each under its text: the notice's end, not a
     headline (it stood as the kicker of the story after it)."""

@@ -21,16 +21,19 @@ HEADLINE_NEVER = re.compile(r"[。；？！，、：;?!,:]")  # of a line set ti
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片|"
                        r"分享到|打印本页|关闭窗口|【打印】|【关闭】")
 PROSE = re.compile(r"[。；！？]")  # a forecast's rows hold no sentence
+FIGURES = re.compile(r"^[^。；！？，]+?\s+[-+]?\d[\d.,%‰]*\S{0,4}$")  # a table's row: its name, a space, its figure
 
 
 def service_box(lines: list[str]) -> bool:
-    """A box of the page's services (a weather forecast, a classified advertisement, a notice): its
-    label on the first line, then rows of a forecast and no sentence, or who to call or what a
-    notice declares (text/vocabulary.py: SERVICE_LABEL, FORECAST, CONTACT)."""
-    if len(lines) < 2 or not SERVICE_LABEL.match(running(lines[0]).strip()):
-        return False
+    """A box of the page's services (a weather forecast, a table of figures, a classified
+    advertisement, a notice): its label on the first line, then rows of a forecast and no sentence,
+    or rows each ending in its figure, or who to call or what a notice declares
+    (text/vocabulary.py: SERVICE_LABEL, FORECAST, CONTACT)."""
+    if len(lines) < 2 or not SERVICE_LABEL.match(running(lines[0]).strip()) or credits.is_lead(lines[1]):
+        return False  # (a dateline under the label opens a story: 招聘 / 本报讯 …)
     rows = lines[1:]
-    return all(FORECAST.search(t) and not PROSE.search(t) for t in rows) or any(CONTACT.search(t) for t in rows)
+    return all(FORECAST.search(t) and not PROSE.search(t) for t in rows) or all(FIGURES.match(t) for t in rows) or \
+        any(CONTACT.search(t) for t in rows)
 
 
 # A web page's list of links to other stories: a label, then a title a line after a bullet.

@@ -73,7 +73,7 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
             block.kind = "credit"
     # a box of the page's services whose label stands apart, over its rows ('招聘启事' / '本公司诚聘…')
     for label, box in zip(blocks, blocks[1:]):
-        if len(label.lines) == 1 and label.kind in ("head", "body") and box.kind == "body" and \
+        if len(label.lines) == 1 and label.kind in ("head", "body") and box.kind in ("head", "body") and \
                 service_box([text[n] for n in label.lines + box.lines]):
             label.kind = box.kind = "furniture"
     # a section's name on a line of its own right over the page's frame (社区·民生 over '2022年7月20日

@@ -47,7 +47,7 @@ ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
 ROLE_END = re.compile(rf"(?:^|[ 　）)])(?:{_ROLE})$")
 PHOTO_MARK = re.compile(rf"^(?:{_PHOTO})$")
 # Every role, the photo mark and the text/picture slash (or colon) hold one of these: a line without them is no byline.
-CREDIT_CHARS = re.compile("[记实通摄/撰笔]|视频|文字|[文图][：:]|[文图]$")
+CREDIT_CHARS = re.compile("[记实通摄/撰笔]|视频|文字|评论员|[文图][：:]|[文图]$")
 # Compiled once: re's own cache of 512 patterns is flushed by the names' patterns an article makes.
 ROLE_SPLIT = re.compile(f"({_ROLE})")
 PHOTO_END = re.compile(rf"(?:{_PHOTO})$")
