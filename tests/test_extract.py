@@ -620,6 +620,8 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  "一家北京市华星科技有限公司参展。当地卫生监督所、疾控中心等部门正在提取样本。", ["北京市华星科技有限公司"],
                  ["工商银行城市分行", "直辖市双拥工作领导小组", "卫生监督所", "当地卫生监督所"],
                  id="bodies counted, every level's and the local one are no one body (but one of them is)"),
+    pytest.param("本报讯 今年我市将新建、改扩建中小学和幼儿园32所，郑州市第一中学扩建。", ["郑州市第一中学"],
+                 ["改扩建中小学", "中小学"], id="schools of a kind are no school"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):

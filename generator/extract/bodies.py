@@ -334,7 +334,7 @@ KIND_OF = re.compile(r"^(?:各|该|此|这|全体|相关|有关|当地)$")
 MEASURES = "家个所座"  # the words bodies are counted in
 # A count in a name: bodies of a kind counted, or one of them (3家企业, 内蒙古一所小学, 商城一个销售厅), none named.
 COUNTED_IN = re.compile(rf"(?:\d+|[一二三四五六七八九十两几多]+)[{MEASURES}]")
-NOT_ORG = re.compile(r"为(?:中心|核心)$|^[省市区县]中心$|^(?:市域|区域|县域|全域)|召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|"
+NOT_ORG = re.compile(r"为(?:中心|核心)$|^[省市区县]中心$|^(?:市域|区域|县域|全域)|召开|举行|会议|活动|要求|发展|部署|精神|意见|通知|方案|一体|高质量|服务中心|指挥部|系统|中小学|"
                      r"全区|全市|格局|大局|全局|局面|新局|布局|制度|群众|干部|镇街道|实事|合作办|各级|各家|" + COUNTED_IN.pattern)
 
 # A count right after a name ends the clause: 研发中心15家, 高新技术企业三百家.
