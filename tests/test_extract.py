@@ -554,6 +554,7 @@ RESOLVED_CASES = [
     pytest.param("近日，记者昨天从市里获悉，工程开工。", "2024-03-05", None, id="a vague time first"),
     pytest.param("昨日（3月3日），会议召开。", "2024-03-05", "2024-03-03", id="昨日 explained in brackets"),
     pytest.param("会议强调，要认清形势。今天的中国，发展迅速。", "2024-03-05", None, id="today's, past the first sentence"),
+    pytest.param("本报讯 3月1日起，新规正式施行。", "2024-02-26", "2024-03-01", id="what starts from a day still to come"),
 ]
 
 

@@ -38,6 +38,7 @@ YEAR_BEFORE = re.compile(r"(前年|去年|今年|明年)\s*$")
 THIS_MONTH = re.compile(r"(本月|上月)\s*(\d{1,2})\s*日")  # a day in the month of the printing, or the month before
 # What says an event is still to come: 将于８日举行, 定于, 拟于, 预计, 计划.
 TO_COME = re.compile(r"将|即将|定于|拟于|拟|预计|计划|届时|准备")
+FROM_THEN = re.compile(r"起|开始")  # right after the day: what starts then (３月１日起施行), still to come
 
 
 @dataclass(frozen=True)
@@ -183,15 +184,15 @@ def resolved(event: EventDate, printed: str | None, year: int | None, lead: str)
     """The event's date as YYYY-MM-DD (MM-DD where no year is known at all). A date printed
     without its year is in the year of the printing (`printed`, YYYY-MM-DD or YYYY, or else the
     page's `year`), or the year before where that day would come after the printing, unless the
-    lead says the event is still to come (将于…, 计划…)."""
+    lead says the event is still to come (将于…, 计划…, …起施行)."""
     if event.year:
         return event.iso()
     known = int(printed[:4]) if printed else year
     if not known:
         return event.iso()
     if printed and len(printed) == 10 and (event.month, event.day) > (int(printed[5:7]), int(printed[8:])):
-        before = fold(lead).split(event.text)[0] if event.text else lead
-        if not TO_COME.search(before[-12:]):
+        before, _, after = fold(lead).partition(event.text) if event.text else (lead, "", "")
+        if not TO_COME.search(before[-12:]) and not FROM_THEN.match(after):
             known -= 1
     return f"{known:04d}-{event.iso()}"
 
