@@ -358,6 +358,8 @@ MODEL_NAME_CASES = [
     ("本报讯 区委书记张明出席。张明书记强调，要抓好落实。", ["张明"]),  # a verb after a title is no name
     ("会议选举周文华为省政协主席。", ["周文华"]),  # not into a function word
     ("先期坐镇指挥的省委常委、副省长陈桦一同部署扑救工作。", ["陈桦"]),  # nor into an adverb (一同)
+    ("新华社济南１月１３日电中国科学院院士，山东大学校长，著名数学家、教育家潘承洞同志，因病医治无效逝世。潘承洞同志出生于江苏苏州。",
+     ["潘承洞"]),  # a name before 同志 (the model read it as a place)
     ("美国公开杯半决赛27日进行，迈阿密国际队在点球大战中击败辛辛那提队晋级决赛。莱昂内尔·梅西贡献两次助攻。",
      ["莱昂内尔·梅西"]),  # 辛辛那|提: a place's name cut short
     ("一辆大客车在首都洛美以北１６０公里的高原区阿塔帕梅南部的公路上与卡车相撞。", []),  # somewhere's south
@@ -555,6 +557,7 @@ RESOLVED_CASES = [
     pytest.param("昨日（3月3日），会议召开。", "2024-03-05", "2024-03-03", id="昨日 explained in brackets"),
     pytest.param("会议强调，要认清形势。今天的中国，发展迅速。", "2024-03-05", None, id="today's, past the first sentence"),
     pytest.param("本报讯 3月1日起，新规正式施行。", "2024-02-26", "2024-03-01", id="what starts from a day still to come"),
+    pytest.param("本报讯 上月15日起，全市实行人车分流。", "1998-01-03", "1997-12-15", id="from a day of last month"),
 ]
 
 

@@ -192,7 +192,8 @@ def resolved(event: EventDate, printed: str | None, year: int | None, lead: str)
         return event.iso()
     if printed and len(printed) == 10 and (event.month, event.day) > (int(printed[5:7]), int(printed[8:])):
         before, _, after = fold(lead).partition(event.text) if event.text else (lead, "", "")
-        if not TO_COME.search(before[-12:]) and not FROM_THEN.match(after):
+        starts = event.text[:1].isdigit() and FROM_THEN.match(after)  # (of a month named: not 上月１５日起)
+        if not TO_COME.search(before[-12:]) and not starts:
             known -= 1
     return f"{known:04d}-{event.iso()}"
 

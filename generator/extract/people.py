@@ -186,6 +186,14 @@ def titled(text: str) -> list[tuple[str, int]]:
     return out
 
 
+def addressed(text: str, tokens: list[tuple[str, str]]) -> list[tuple[str, int]]:
+    """The names the dictionary knows printed right before a form of address (潘承洞同志, 李明先生),
+    with where each starts: the model may read such a name as a place (潘承洞 was LOC)."""
+    return [(word, at) for (word, flag), at in zip(tokens, word_starts(tokens))
+            if flag.startswith("nr") and len(word) >= 2 and ADDRESSED_AFTER.match(text, at + len(word))]
+
+
+ADDRESSED_AFTER = re.compile(vocabulary.FORMS_OF_ADDRESS)
 # A name right before these is a body of thought, not a mention of the person: 邓小平理论, 毛泽东思想.
 DOCTRINE = re.compile(r"理论|思想|主义|文选|选集")
 # Two countries said short, the model's PER: 中希两国, 伊中关系.
@@ -308,7 +316,7 @@ def located_names(texts: list[tuple[str, list[tuple[str, str]]]]) -> list[list[t
     joined by '·' are one name (萨阿东·哈马迪), though the model may tag them apart; a name cut by
     the edge of what the model read (not the text's) is left out."""
     texts = [_interpunct(text, tokens) for text, tokens in texts]
-    known = [titled(text) for text, _ in texts]
+    known = [titled(text) + addressed(text, tokens) for text, tokens in texts]
     windows = [_name_windows(text, tokens, k) for (text, tokens), k in zip(texts, known)]
     found = ner.entities_of([(text, spans) for (text, _), spans in zip(texts, windows)])
     return [k + _names(text, spans, entities) for (text, _), k, spans, entities in zip(texts, known, windows, found)]
