@@ -185,6 +185,7 @@ def test_a_poem_under_its_title_and_author_is_text_a_line_each(tmp_path):
     poem, essay = report.articles
     assert (poem.title, poem.reporters, essay.title, essay.reporters) == ("故乡的秋", ["刘文华"], "老街记忆", ["陈晓梅"])
     assert poem.text.split("\n")[1:] == [printed.lines[n - 1] for n in (*range(7, 11), *range(12, 16))]
+    assert [p["role"] for p in poem.paragraphs] == ["byline"] + ["text"] * 8  # no line a sub-heading
     assert report.furniture == [1]
 
 

@@ -107,6 +107,13 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             else:
                 out.append(Paragraph(line, [n], "byline"))
             continue
+        # a notice's signature, its last block ('区妇联' / '2024年5月9日'): a line each, as a poem's lines
+        signed = signed or (i > 0 and previous != n - 1 and to_block_end[i] == len(order) - i and
+                            signature([text[m] for m in order[i:]]))
+        if n in draft.verse or signed:
+            flush()
+            out.append(Paragraph(running.span([n]), [n]))
+            continue
         if n in draft.subheadings or _inline_heading(line, text.get(previous), previous != n - 1, nxt == n + 1, col):
             flush()
             out.append(Paragraph(running.span([n]), [n], "subheading"))
@@ -118,13 +125,6 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             out.append(Paragraph(running.span(current, trailing[0]), list(current)))
             current.clear()
             out.append(Paragraph(trailing[1], [n], "byline"))
-            continue
-        # a notice's signature, its last block ('区妇联' / '2024年5月9日'): a line each, as a poem's lines
-        signed = signed or (i > 0 and previous != n - 1 and to_block_end[i] == len(order) - i and
-                            signature([text[m] for m in order[i:]]))
-        if n in draft.verse or signed:
-            flush()
-            out.append(Paragraph(running.span([n]), [n]))
             continue
         if n in running.indented:  # a paragraph's indent starts it
             flush()
