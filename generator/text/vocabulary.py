@@ -67,10 +67,11 @@ _MEDIUM_ENDING = f"(?:{_alternation(DATA['media_endings'])})"
 MEDIUM = f"[{HAN}]{{1,6}}?{_MEDIUM_ENDING}"
 _APART = r"(?=[\s（(：:\d】]|$)"
 ROLES: dict[str, str] = DATA["roles"]
-# A role word, an agency or a medium before it or not: 记者, 本报记者, 新华社记者, 澎湃新闻记者. (A
-# medium's name there has two characters before its ending at least: '（新' / '华社记者谭进摄）' is
-# a credit the line break cut, not 华社's.)
-_MEDIUM_NAMED = f"[{HAN}]{{2,6}}?{_MEDIUM_ENDING}"
+# A role word, an agency or a medium before it or not: 记者, 本报记者, 新华社记者, 澎湃新闻记者, and a
+# paper's with its app's or channel's after a dot (大河报·豫视频记者). (A medium's name there has two
+# characters before its ending at least: '（新' / '华社记者谭进摄）' is a credit the line break cut, not
+# 华社's.)
+_MEDIUM_NAMED = f"[{HAN}]{{2,6}}?{_MEDIUM_ENDING}(?:·[{HAN}]{{2,6}})?"
 # Where the reporter is stationed may stand between them: 本报驻京记者, 本报驻河南记者站记者, 新华社驻联合国记者.
 _STATIONED = rf"驻[{HAN}]{{1,5}}?(?:记者站)?"
 ROLE = rf"(?:(?:{AGENCY}|{_MEDIUM_NAMED})\s?)?(?:{_STATIONED})?(?:{_alternation(ROLES)})"
