@@ -98,8 +98,9 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
         if any(FIRM_AFTER.match(text, o + len(name)) or PLACE_AFTER.match(text, o + len(name))
                for o in occurrences(text, name)) or name in filed or _a_place(name, text):
             return
-        if name and at not in words.in_phrase and not words.torn(name, at) and name not in found and name not in exclude and _plausible(name) and \
-                not DOCTRINE.match(text, at + len(name)) and not (len(name) == 2 and TWO_COUNTRIES.match(text, at + 2)):
+        if at not in words.in_phrase and not words.torn(name, at) and name not in found and name not in exclude and \
+                _plausible(name) and not DOCTRINE.match(text, at + len(name)) and \
+                not (len(name) == 2 and TWO_COUNTRIES.match(text, at + 2)):
             found.append(name)
 
     for name, at in located:
@@ -186,6 +187,9 @@ def titled(text: str) -> list[tuple[str, int]]:
     return out
 
 
+ADDRESSED_AFTER = re.compile(vocabulary.FORMS_OF_ADDRESS)
+
+
 def addressed(text: str, tokens: list[tuple[str, str]]) -> list[tuple[str, int]]:
     """The names the dictionary knows printed right before a form of address (潘承洞同志, 李明先生),
     with where each starts: the model may read such a name as a place (潘承洞 was LOC)."""
@@ -193,7 +197,6 @@ def addressed(text: str, tokens: list[tuple[str, str]]) -> list[tuple[str, int]]
             if flag.startswith("nr") and len(word) >= 2 and ADDRESSED_AFTER.match(text, at + len(word))]
 
 
-ADDRESSED_AFTER = re.compile(vocabulary.FORMS_OF_ADDRESS)
 # A name right before these is a body of thought, not a mention of the person: 邓小平理论, 毛泽东思想.
 DOCTRINE = re.compile(r"理论|思想|主义|文选|选集")
 # Two countries said short, the model's PER: 中希两国, 伊中关系.

@@ -6,13 +6,13 @@ import re
 
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
-from ..text.vocabulary import CAPTION_MARK, LEAD_SOURCE, LEAD_TIME, fold
+from ..text.vocabulary import CAPTION_MARK, DATE, LEAD_SOURCE, LEAD_TIME, fold
 from .blocks import Block, BRIEF, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, opening, opens_story, service_box
 from .frame import SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
-from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_SIGNATURE_LINES, MIN_SHARED, MIN_STANZA_LINES,
-                       PUNCTUATION, SHORT_LINE)
+from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_SIGNATURE_LINES, MIN_SHARED,
+                       MIN_STANZA_LINES, PUNCTUATION, SHORT_LINE)
 
 SENTENCE_MARK = re.compile(r"[。；？;?]")  # no headline holds one
 QUESTION_END = re.compile(r"[？?！!][”’」]?$")  # but its last line may end on a question or an exclamation
@@ -22,7 +22,7 @@ COLON_END = re.compile(r"[：:]$")
 CLAUSE_MARK = re.compile(r"[，、,]")
 FULL_STOP = re.compile(r"[。；;]")
 COLON = re.compile(r"[：:]")
-SIGNED_DAY = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$")
+SIGNED_DAY = re.compile(rf"^(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年{DATE}$")  # the day a notice was signed
 QUOTE = re.compile(r"[“”\"《》]")
 
 
