@@ -558,6 +558,8 @@ RESOLVED_CASES = [
     pytest.param("会议强调，要认清形势。今天的中国，发展迅速。", "2024-03-05", None, id="today's, past the first sentence"),
     pytest.param("本报讯 3月1日起，新规正式施行。", "2024-02-26", "2024-03-01", id="what starts from a day still to come"),
     pytest.param("本报讯 上月15日起，全市实行人车分流。", "1998-01-03", "1997-12-15", id="from a day of last month"),
+    pytest.param("本报讯 6月7日至10日，我市3.2万名考生将走进考场。", "2024-06-03", "2024-06-07",
+                 id="a day its sentence says is to come"),
 ]
 
 

@@ -39,6 +39,7 @@ THIS_MONTH = re.compile(r"(本月|上月)\s*(\d{1,2})\s*日")  # a day in the mo
 # What says an event is still to come: 将于８日举行, 定于, 拟于, 预计, 计划.
 TO_COME = re.compile(r"将|即将|定于|拟于|拟|预计|计划|届时|准备")
 FROM_THEN = re.compile(r"起|开始")  # right after the day: what starts then (３月１日起施行), still to come
+SENTENCE_END = re.compile(r"[。！？；]")
 
 
 @dataclass(frozen=True)
@@ -192,8 +193,10 @@ def resolved(event: EventDate, printed: str | None, year: int | None, lead: str)
         return event.iso()
     if printed and len(printed) == 10 and (event.month, event.day) > (int(printed[5:7]), int(printed[8:])):
         before, _, after = fold(lead).partition(event.text) if event.text else (lead, "", "")
-        starts = event.text[:1].isdigit() and FROM_THEN.match(after)  # (of a month named: not 上月１５日起)
-        if not TO_COME.search(before[-12:]) and not starts:
+        # what starts then, or what its sentence says is to come (6月7日至10日，考生将走进考场); of a day
+        # with its month in figures (上月１５日起 printed in January is last December's)
+        ahead = event.text[:1].isdigit() and (FROM_THEN.match(after) or TO_COME.search(SENTENCE_END.split(after, 1)[0]))
+        if not TO_COME.search(before[-12:]) and not ahead:
             known -= 1
     return f"{known:04d}-{event.iso()}"
 
