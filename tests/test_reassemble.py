@@ -376,6 +376,9 @@ def test_a_line_of_text_with_a_date_is_no_frame():
     # a front page's masthead is the frame too; a line of text about an issue is not
     assert all(map(frame.is_frame, ["国内统一连续出版物号 CN41-0001", "邮发代号 35-12", "今日8版 第12345期", "郑州日报社出版"]))
     assert not frame.is_frame("第二期培训班开班") and not frame.is_frame("本报社出版的书")
+    # the page's number at its foot; not a figure alone, nor a range in a line of text
+    assert all(map(frame.is_frame, ["- 5 -", "—5—", "－ 12 －"])) and not frame.is_frame("5") and \
+        not frame.is_frame("- 5 - 要闻") and not frame.is_frame("气温-5～-12℃")
     # a long run of frame parts that is no frame after all is given up at once (cut every way it
     # can be, this one would take longer than the universe has: a hostile page would hang the build)
     assert not frame.is_frame("编辑 张三 " * 2000 + "。") and not frame.is_frame("2024年3月5日 星期二 " * 2000 + "x")

@@ -18,6 +18,7 @@ _PAPER = rf"[{HAN}]{{2,6}}(?:日报|晚报|时报|商报)"
 _DAY = r"(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日"  # or 二〇二四年三月五日
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _PAGE_NUMBER = r"第?\s*([A-Z]?\d{1,3})\s*版|([A-Z]\d{2,3})(?![\w])"  # 第05版, A05版, A05
+_FOLIO = r"[-—－–]{1,2}\s*\d{1,3}\s*[-—－–]{1,2}"  # the page's number at its foot: '- 5 -', '—5—'
 _EDITOR = r"(?:责任编辑|责编|本版编辑|版式设计|美编|校对|组版)[：:\s]*|(?:编辑|设计|版式)[：:\s]+"  # not 编辑部主任
 _EDITORS = rf"(?:(?:{_EDITOR})[{HAN}]{{2,4}}\s*)+"
 _LABEL_NAME = rf"[{HAN}]{{2,6}}"
@@ -48,7 +49,7 @@ _WEB = (rf"(?:(?:发布时间[：:]\s*)?(?:{_STAMP})(?:\s+{_WEB_SOURCE})*|(?:{_W
 _BREADCRUMB = r"(?:当前位置|您的位置|您现在的位置)[：:].*|首页\s*(?:[>＞»›]|->).*"
 UNDER_HEADLINE = re.compile(rf"^(?:{_WEB})$")  # what a web page sets right under a story's headline
 PAGE_FRAME = re.compile(rf"^(?:{_PAPER}|{_DAY}\s*{_WEEKDAY}.{{0,12}}|{_PAGE_NUMBER}|[（(]?{_EDITORS}[）)]?|{_WEB}|{_MASTHEAD}|"
-                        rf"{_BREADCRUMB})$|"
+                        rf"{_BREADCRUMB}|{_FOLIO})$|"
                         rf"^{_PART}(?:\s+{_PART})+$|"
                         rf"^{_ANCHOR}(?>{_PART}|{_SECTION})(?:\s+(?>{_PART}|{_SECTION}))+$")
 
