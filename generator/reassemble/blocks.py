@@ -10,7 +10,7 @@ from ..text import credits
 from ..text.chars import HAN, ends_sentence, running, width
 from ..text.vocabulary import CAPTION_MARK, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, SERVICE_LABEL
 from .frame import is_frame
-from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH
+from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MIN_TABLE_ROWS
 
 
 # Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
@@ -20,7 +20,8 @@ BRIEF = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*(?:(?:\d{{1,2}}月)?\d{{1,2}}
 HEADLINE_NEVER = re.compile(r"[。；？！，、：;?!,:]")  # of a line set tight over a dateline: no headline holds one
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片|"
                        r"分享到|打印本页|关闭窗口|【打印】|【关闭】")
-PROSE = re.compile(r"[。；！？]")  # a forecast's rows hold no sentence
+PROSE = re.compile(r"[。；！？]")  # a forecast's rows hold no sentence, and a figure each
+DIGIT = re.compile(r"\d")
 FIGURES = re.compile(r"^[^。；！？，]+?\s+[-+]?\d[\d.,%‰]*\S{0,4}$")  # a table's row: its name, a space, its figure
 
 
@@ -32,8 +33,9 @@ def service_box(lines: list[str]) -> bool:
     if len(lines) < 2 or not SERVICE_LABEL.match(running(lines[0]).strip()) or credits.is_lead(lines[1]):
         return False  # (a dateline under the label opens a story: 招聘 / 本报讯 …)
     rows = lines[1:]
-    return all(FORECAST.search(t) and not PROSE.search(t) for t in rows) or all(FIGURES.match(t) for t in rows) or \
-        any(CONTACT.search(t) for t in rows)
+    table = len(rows) >= MIN_TABLE_ROWS  # (a headline under a kicker 天气 has a line or two: 雨雪天气持续 出行注意安全)
+    return table and (all(FORECAST.search(t) and DIGIT.search(t) and not PROSE.search(t) for t in rows) or
+                      all(FIGURES.match(t) for t in rows)) or any(CONTACT.search(t) for t in rows)
 
 
 # A web page's list of links to other stories: a label, then a title a line after a bullet.
