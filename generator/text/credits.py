@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .chars import CLOSERS, HAN, SENTENCE_END, simplified, unspace
 from .vocabulary import (AGENCY, DATELINE, DATELINE_AT_START, DATELINE_MARKS, FORMS_OF_ADDRESS, ITEM_MARKS, ROLE,
-                         SURNAMES, close_roles, fold, role_field)
+                         SURNAMES, WORK_MARK, close_roles, fold, role_field)
 from .words import tag_short
 
 _NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name
@@ -54,7 +54,7 @@ PHOTO_END = re.compile(rf"(?:{_PHOTO})$")
 NAME_BREAKS = re.compile(r"[ 、，,]+")
 SPACES = re.compile(" +")
 ROLE_COLON = re.compile(rf"({_ROLE})\s*[：:]\s*")  # 记者：张三 is 记者 张三
-REPORTED = re.compile(r" ?报道[：:]?$")  # 本报记者 张三 报道: the mark of the report, no name
+REPORTED = re.compile(rf" ?{WORK_MARK}[：:]?$")  # 本报记者 张三 报道, 周琳 整理: what they did, no name
 PHOTO_REPORTED = re.compile(r" ?摄影(?:报道)?[：:]?$")  # 本报记者 张三 摄影(报道): pictures by 张三, 张三 摄
 # The dateline that opens a news story: 本报讯, 本报郑州12月3日讯, 新华社北京１月２日电, 据新华社电
 LEAD = DATELINE_AT_START

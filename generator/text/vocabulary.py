@@ -78,6 +78,7 @@ ROLE = rf"(?:(?:{AGENCY}|{_MEDIUM_NAMED})\s?)?(?:{_STATIONED})?(?:{_alternation(
 # Where a dateline was filed: a place name, never the start of a credit (本报记者…).
 _PLACE = rf"(?!记者|通讯员|特约|实习|摄影)[{HAN}·]{{2,8}}?"
 DATELINE_MARKS: list[str] = DATA["dateline_marks"] + DATA["web_marks"] + DATA["report_marks"]
+WORK_MARK = f"(?:{_alternation(DATA['work_marks'])})"
 _MARK = f"(?:{_alternation(DATA['dateline_marks'])})"
 _ANY_MARK = f"(?:{_alternation(DATELINE_MARKS)})"
 _REPORT = f"(?:{_alternation(DATA['report_marks'])})"
