@@ -207,6 +207,23 @@ def test_an_editorial_by_the_papers_commentator_and_a_table_of_figures(tmp_path)
     assert layout.furniture == [7, 9, 10]
 
 
+def test_briefs_titled_in_brackets_are_one_article_each(tmp_path):
+    """A county paper's news in brief: each item its title in brackets, its text run on after it,
+    a line each (they ran into one article, titled by the next story's kicker); a dateline so
+    bracketed is no title."""
+    printed = page(tmp_path, """县域快讯
+
+【县领导调研安全生产】6月1日，县长李明带队到县经济开发区调研安全生产工作。
+【县人民医院开展义诊活动】6月3日，县人民医院组织专家深入乡镇开展义诊。（通讯员 陈静）
+【新华社北京6月2日电】国家卫健委2日发布消息，县级医院服务能力持续提升。
+""")
+    articles = pipeline.process(printed).articles
+    assert [(a.kind, a.title, a.title_derived) for a in articles] == [
+        ("brief", "县领导调研安全生产", False), ("brief", "县人民医院开展义诊活动", False),
+        ("news", "国家卫健委2日发布消息，县级医院服务能力持续提升", True)]
+    assert articles[1].correspondents == ["陈静"]
+
+
 def test_a_notices_signature_ends_it(tmp_path):
     """Who issued a notice and the day, a line each under its text: the notice's end, not a
     headline (it stood as the kicker of the story after it)."""

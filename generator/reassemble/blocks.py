@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from ..read.page import PageText
 from ..text import credits
 from ..text.chars import HAN, ends_sentence, running, width
-from ..text.vocabulary import CAPTION_MARK, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, SERVICE_LABEL
+from ..text.vocabulary import (CAPTION_MARK, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, SERVICE_LABEL,
+                               TITLED_BRIEF)
 from .frame import is_frame
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MIN_TABLE_ROWS
 
@@ -17,6 +18,15 @@ from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MIN_TABL
 # stand before the points of one story.
 BRIEF = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*(?:(?:\d{{1,2}}月)?\d{{1,2}}日|近日|日前|近期|连日来|昨日|昨天|今天|今日|"
                    rf"上周|本周|今年以来)")
+
+
+def opens_brief(line: str) -> bool:
+    """Whether the line opens an item of a news-in-brief column: its mark and when, or its title in
+    brackets (TITLED_BRIEF; not a dateline so bracketed, 【新华社北京6月2日电】, nor an editor's note)."""
+    return BRIEF.match(line) is not None or (TITLED_BRIEF.match(line) is not None and not credits.is_lead(line)
+                                             and not EDITOR_NOTE.match(line))
+
+
 HEADLINE_NEVER = re.compile(r"[。；？！，、：;?!,:]")  # of a line set tight over a dateline: no headline holds one
 FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片|"
                        r"分享到|打印本页|关闭窗口|【打印】|【关闭】")
@@ -80,7 +90,7 @@ def cut_blocks(text: PageText) -> list[list[int]]:
         # where the page indents its paragraphs, a line set flush between a finished sentence and an
         # indented paragraph is no text of either ('…待遇享受。' / '老年大学新学期开课' / '　　近日，…')
         indent = current and n in indented and current[-1] not in indented and _headline_shaped(text[current[-1]])
-        if current and (lead or indent or CAPTION_MARK.match(line) or BRIEF.match(line)
+        if current and (lead or indent or CAPTION_MARK.match(line) or opens_brief(line)
                         or EDITOR_NOTE.match(line) or CONTINUED_FROM.match(line)
                         or (line[:1] in ITEM_MARKS and credits.is_credit(line))):
             # a headline set tight over its story's dateline or its first paragraph, after a

@@ -7,7 +7,7 @@ import re
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
 from ..text.vocabulary import CAPTION_MARK, DATE, LEAD_SOURCE, LEAD_TIME, fold
-from .blocks import Block, BRIEF, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, opening, opens_story, service_box
+from .blocks import Block, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, opening, opens_brief, opens_story, service_box
 from .frame import SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
@@ -59,7 +59,7 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
             kind = "furniture"
         elif CAPTION_MARK.match(body[0]):
             kind = "caption"
-        elif BRIEF.match(body[0]):
+        elif opens_brief(body[0]):
             kind = "brief"
         elif looks_like_headline(body):
             kind = "head"

@@ -118,6 +118,8 @@ ITEM_MARKS = DATA["item_marks"]
 SERVICE_LABEL = re.compile(rf"^[【\[]?(?:{_alternation(DATA['service_labels'])})[】\]]?$")
 FORECAST = re.compile(_alternation(DATA["forecast_words"]))
 CONTACT = re.compile(rf"(?:{_alternation(DATA['contact_words'])})[：:]|{_alternation(DATA['notice_words'])}")
+# A brief's title in brackets, its text run on after it: '【县领导调研安全生产】6月1日，县长…'.
+TITLED_BRIEF = re.compile(r"^【([^】\s]{2,30})】(?=\S)")
 # A caption says what the picture shows, at the start of a sentence: '…通航。图为满载港澳货物的货船…'
 CAPTION_PHRASE = re.compile(rf"(?:^|[。！？])(?:{_alternation(DATA['caption_phrases'])})")
 
