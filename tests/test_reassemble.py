@@ -224,6 +224,31 @@ def test_briefs_titled_in_brackets_are_one_article_each(tmp_path):
     assert articles[1].correspondents == ["陈静"]
 
 
+def test_a_graphics_figures_are_furniture_not_headlines(tmp_path):
+    """A graphic's cards (数说郑州 / '1.2万亿元' / what it counts) over a feature: the page's picture.
+    Its second card was the feature's title, the real one its subtitle."""
+    printed = page(tmp_path, """数说郑州
+
+1.2万亿元
+2023年全市地区生产总值
+
+8.5%
+规模以上工业增加值增速
+
+打造国家中心城市
+
+——郑州高质量发展综述
+
+本报记者 王刚
+
+过去一年，郑州坚持稳中求进工作总基调，经济社会发展取得新成效。
+""")
+    report = pipeline.process(printed)
+    assert [(a.title, a.subtitle, a.reporters) for a in report.articles] == [
+        ("打造国家中心城市", "——郑州高质量发展综述", ["王刚"])]
+    assert report.furniture == [1, 3, 4, 6, 7]
+
+
 def test_a_notices_signature_ends_it(tmp_path):
     """Who issued a notice and the day, a line each under its text: the notice's end, not a
     headline (it stood as the kicker of the story after it)."""

@@ -48,6 +48,17 @@ def service_box(lines: list[str]) -> bool:
                       all(FIGURES.match(t) for t in rows)) or any(CONTACT.search(t) for t in rows)
 
 
+# A graphic's figure on a line of its own: a number and its unit, no words ('1.2万亿元', '8.5%', '500家')
+FIGURE = re.compile(r"^\d[\d.,]*\s*(?:[%‰]|[十百千万亿]*(?:元|人|户|家|个|吨|公里|千米|米|平方米|亩|次|项|辆|所|座|台|件|名|倍|年|天)?)$")
+
+
+def figure_card(lines: list[str]) -> bool:
+    """A graphic's card (数说郑州: '1.2万亿元' / '2023年全市地区生产总值'): a figure alone, then what it
+    counts in a line and no sentence. Furniture: the page's picture, no story nor headline."""
+    return len(lines) == 2 and FIGURE.match(running(lines[0]).strip()) is not None and \
+        not PROSE.search(lines[1]) and width(lines[1]) <= MAX_HEAD_WIDTH / 2
+
+
 # A web page's list of links to other stories: a label, then a title a line after a bullet.
 LINKS_LABEL = re.compile(r"^(?:相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|热点推荐|猜你喜欢)[：:]?$")
 LINK = re.compile(r"^[·•]\s*\S")

@@ -7,12 +7,13 @@ import re
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
 from ..text.vocabulary import CAPTION_MARK, DATE, LEAD_SOURCE, LEAD_TIME, fold
-from .blocks import Block, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, opening, opens_brief, opens_story, service_box
+from .blocks import (Block, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, figure_card, opening, opens_brief, opens_story,
+                     service_box)
 from .frame import SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
-from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_SIGNATURE_LINES, MIN_SHARED,
-                       MIN_STANZA_LINES, PUNCTUATION, SHORT_LINE)
+from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_LABEL_WIDTH, MAX_SIGNATURE_LINES,
+                       MIN_SHARED, MIN_STANZA_LINES, PUNCTUATION, SHORT_LINE)
 
 SENTENCE_MARK = re.compile(r"[。；？;?]")  # no headline holds one
 QUESTION_END = re.compile(r"[？?！!][”’」]?$")  # but its last line may end on a question or an exclamation
@@ -55,8 +56,8 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
             kind = "credit"
         elif (FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30) or \
                 (len(lines) == 1 and (is_frame(joined) or LABEL.match(running(joined)))) or \
-                all(GUIDE.search(t) for t in body) or _links(body) or service_box(body):  # ('简　讯' spaced out)
-            kind = "furniture"
+                all(GUIDE.search(t) for t in body) or _links(body) or service_box(body) or figure_card(body):
+            kind = "furniture"  # (a label read running: '简　讯' letter-spaced)
         elif CAPTION_MARK.match(body[0]):
             kind = "caption"
         elif opens_brief(body[0]):
@@ -71,11 +72,14 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
     for before, block in zip(blocks, blocks[1:]):
         if before.kind == "body" and block.kind in ("head", "body") and signature([text[n] for n in block.lines]):
             block.kind = "credit"
-    # a box of the page's services whose label stands apart, over its rows ('招聘启事' / '本公司诚聘…')
+    # a box of the page's services whose label stands apart, over its rows ('招聘启事' / '本公司诚聘…'),
+    # and a graphic's label over its first card ('数说郑州' / '1.2万亿元' / '2023年全市地区生产总值')
     for label, box in zip(blocks, blocks[1:]):
-        if len(label.lines) == 1 and label.kind in ("head", "body") and box.kind in ("head", "body") and \
-                service_box([text[n] for n in label.lines + box.lines]):
-            label.kind = box.kind = "furniture"
+        if len(label.lines) == 1 and label.kind in ("head", "body") and box.kind in ("head", "body", "furniture"):
+            lines = [text[n] for n in label.lines + box.lines]
+            if (box.kind != "furniture" and service_box(lines)) or \
+                    (figure_card(lines[1:]) and width(lines[0]) <= MAX_LABEL_WIDTH):
+                label.kind = box.kind = "furniture"
     # a section's name on a line of its own right over the page's frame (社区·民生 over '2022年7月20日
     # 星期三 第6版'), or right under it, or atop a page that prints none, with the mark that sets a
     # section's parts apart (要闻·时政, 副刊·文苑), is part of it (a short headline may stand right
