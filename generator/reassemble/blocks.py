@@ -28,24 +28,24 @@ def opens_brief(line: str) -> bool:
 
 
 HEADLINE_NEVER = re.compile(r"[。；？！，、：;?!,:]")  # of a line set tight over a dateline: no headline holds one
-FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片|"
+FURNITURE = re.compile(r"公众号|扫码|扫一扫|二维码|责任编辑|责编|版式设计|美编|校对|本版编辑|订阅热线|广告热线|本版图片|本版照片|本版由|"
                        r"分享到|打印本页|关闭窗口|【打印】|【关闭】")
 PROSE = re.compile(r"[。；！？]")  # a forecast's rows hold no sentence, and a figure each
 DIGIT = re.compile(r"\d")
-FIGURES = re.compile(r"^[^。；！？，]+?\s+[-+]?\d[\d.,%‰]*\S{0,4}$")  # a table's row: its name, a space, its figure
+TABLE_ROW = re.compile(r"^[^。；！？，\s]+(?:\s+[^。；！？，\s]+)+$")  # fields set apart by spaces, no sentence
 
 
 def service_box(lines: list[str]) -> bool:
-    """A box of the page's services (a weather forecast, a table of figures, a classified
-    advertisement, a notice): its label on the first line, then rows of a forecast and no sentence,
-    or rows each ending in its figure, or who to call or what a notice declares
+    """A box of the page's services (a weather forecast, a table, a classified advertisement, a
+    notice): its label on the first line, then rows of a forecast and no sentence, or rows of fields
+    set apart by spaces with a figure in each, or who to call or what a notice declares
     (text/vocabulary.py: SERVICE_LABEL, FORECAST, CONTACT)."""
     if len(lines) < 2 or not SERVICE_LABEL.match(running(lines[0]).strip()) or credits.is_lead(lines[1]):
         return False  # (a dateline under the label opens a story: 招聘 / 本报讯 …)
     rows = lines[1:]
     table = len(rows) >= MIN_TABLE_ROWS  # (a headline under a kicker 天气 has a line or two: 雨雪天气持续 出行注意安全)
     return table and (all(FORECAST.search(t) and DIGIT.search(t) and not PROSE.search(t) for t in rows) or
-                      all(FIGURES.match(t) for t in rows)) or any(CONTACT.search(t) for t in rows)
+                      all(TABLE_ROW.match(t.strip()) and DIGIT.search(t) for t in rows)) or any(CONTACT.search(t) for t in rows)
 
 
 # A graphic's figure on a line of its own: a number and its unit, no words ('1.2万亿元', '8.5%', '500家')

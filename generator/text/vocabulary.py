@@ -115,7 +115,7 @@ CAPTION_MARK = re.compile(f"^[{re.escape(CAPTION_MARKS)}]")
 ITEM_MARKS = DATA["item_marks"]
 # A box of the page's services (data/vocabulary.yaml): its label on a line of its own, then what
 # each kind of box holds.
-SERVICE_LABEL = re.compile(rf"^[【\[]?(?:{_alternation(DATA['service_labels'])})[】\]]?$")
+SERVICE_LABEL = re.compile(rf"^[【\[]?[\u4e00-\u9fff]{{0,4}}(?:{_alternation(DATA['service_labels'])})[】\]]?$")
 FORECAST = re.compile(_alternation(DATA["forecast_words"]))
 CONTACT = re.compile(rf"(?:{_alternation(DATA['contact_words'])})[：:]|{_alternation(DATA['notice_words'])}")
 # A brief's title in brackets, its text run on after it: '【县领导调研安全生产】6月1日，县长…'.
