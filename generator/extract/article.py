@@ -142,7 +142,8 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
     else:
         kicker, subtitle = None, None
         printed = headline.bracketed(lead)  # (a brief's title, in brackets before its text)
-        title, derived = (printed, False) if printed else (headline.derive([p.text for p in text_paras] or [lead]), True)
+        derived = printed is None
+        title = headline.derive([p.text for p in text_paras] or [lead]) if derived else printed
 
     dateline = vocabulary.dateline(read)
     event = dates.event_date(credits.without_dateline(read), page.meta.date, dates.filed(dateline))

@@ -43,9 +43,11 @@ def service_box(lines: list[str]) -> bool:
     if len(lines) < 2 or not SERVICE_LABEL.match(running(lines[0]).strip()) or credits.is_lead(lines[1]):
         return False  # (a dateline under the label opens a story: 招聘 / 本报讯 …)
     rows = lines[1:]
-    table = len(rows) >= MIN_TABLE_ROWS  # (a headline under a kicker 天气 has a line or two: 雨雪天气持续 出行注意安全)
-    return table and (all(FORECAST.search(t) and DIGIT.search(t) and not PROSE.search(t) for t in rows) or
-                      all(TABLE_ROW.match(t.strip()) and DIGIT.search(t) for t in rows)) or any(CONTACT.search(t) for t in rows)
+    # (a headline under a kicker 天气 is a line, or gives no figure in each: 暴雨来袭 风雨同舟 / 全市启动防汛应急响应)
+    table = len(rows) >= MIN_TABLE_ROWS
+    forecast = all(FORECAST.search(t) and DIGIT.search(t) and not PROSE.search(t) for t in rows)
+    figures = all(TABLE_ROW.match(t.strip()) and DIGIT.search(t) for t in rows)
+    return (table and (forecast or figures)) or any(CONTACT.search(t) for t in rows)
 
 
 # A graphic's figure on a line of its own: a number and its unit, no words ('1.2万亿元', '8.5%', '500家')
