@@ -241,6 +241,7 @@ def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = (
             found.append(name)
 
     forms, heads, size = divisions(), _heads(), len(words)
+    said_short: dict[str, str] = {}  # a division found by its short form: that form
     free = 0  # the first word not inside a division's name already found
     # the words a division's name (by its first two characters) or a settlement's suffix may
     # start at: most words are neither, and are passed by unread
@@ -254,14 +255,23 @@ def named(text: str, tokens: list[tuple[str, str]], organizations: list[str] = (
                 if name in forms:
                     end = j + 1
         printed = "".join(words[k:end])
-        if end > k and (forms[printed] == printed or not STREET.match(text, starts[k] + len(printed))):
+        short = end > k and forms[printed] != printed
+        if short and end < size and words[end] in SETTLEMENT_END:  # 玉林|街道: a settlement's name, no city's
+            add(printed + words[end], starts[k])
+            free = end + 1
+        elif end > k and (not short or not STREET.match(text, starts[k] + len(printed))):
             add(forms[printed], starts[k])
+            if short:
+                said_short.setdefault(forms[printed], printed)
             free = end
         elif words[k] in SETTLEMENT_END:
             settlement = _settlement(tokens, k)
             if settlement:
                 add(settlement, starts[k + 1] - len(settlement))
-    return found
+    # a division said short where the text names a settlement by the same name is that settlement
+    # ('玉林街道…“玉林夜生活”': the street's, not Guangxi's 玉林市)
+    return [n for n in found if not (n in said_short and any(
+        s.startswith(said_short[n]) and s.endswith(SETTLEMENT_END) for s in found if s != n))]
 
 
 def _in_settlement_name(word: str, flag: str) -> bool:
