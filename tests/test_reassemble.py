@@ -249,6 +249,34 @@ def test_a_graphics_figures_are_furniture_not_headlines(tmp_path):
     assert report.furniture == [1, 3, 4, 6, 7]
 
 
+def test_a_headline_after_a_story_ended_by_its_credit(tmp_path):
+    """A headline as wide as the column, with a colon, after a story whose last line ends in its
+    credit ('…58分钟。（记者 吴丽娟）'), over a lead that restates it: it heads that lead (it was read
+    as a line of text, the story under it untitled)."""
+    _, layout = layout_of(tmp_path, """县人民医院开通胸痛中心绿色通道
+
+本报讯 日前，县人民医院胸痛中心正
+式通过国家胸痛中心认证。该院院长李
+卫东介绍，已成功救治患者120余例
+。
+今年10月，富春江镇一名62岁的村
+民突发胸痛，从入院到血管开通仅用时
+58分钟。（记者 吴丽娟）
+
+桐君街道：老旧小区改造惠及千户居民
+
+本报讯（通讯员 孙丽 记者 赵红）
+近日，桐君街道迎春社区居委会组织居
+民代表，对老旧小区改造工程进行验收
+。
+据悉，此次改造涉及迎春、白云两个社
+区的12幢住宅楼，共1024户居民
+受益。
+""")
+    assert [(ranges(a.headline[0]), ranges(a.body)) for a in layout.articles] == [
+        ([[1, 1]], [[3, 9]]), ([[11, 11]], [[13, 19]])]
+
+
 def test_a_notices_signature_ends_it(tmp_path):
     """Who issued a notice and the day, a line each under its text: the notice's end, not a
     headline (it stood as the kicker of the story after it)."""

@@ -96,13 +96,14 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
     titled = {i for i, b in enumerate(blocks[:-1]) if b.kind in ("head", "body") and len(b.lines) <= MAX_HEAD_LINES
               and blocks[i + 1].lines[0] == b.lines[-1] + 1 and under_headline(text[blocks[i + 1].lines[0]])
               and not FULL_STOP.search("".join(text[n] for n in b.lines))}
-    # and a line of its own after a finished sentence, commas or not, heads the story under it where
-    # it is a question or an exclamation over a dateline ('垃圾分类，你做对了吗？': text would have its
-    # mark), or shares more of its words with a lead under it, dateline or not, than with the text
-    # above it ('餐馆无证经营，合肥70余人中毒'; '卧龙区举办观摩评比' / '昨日，卧龙区举办观摩评比。'; a story's
-    # last sentence whose full stop was lost shares its own story's)
+    # and a line of its own after a finished sentence or a story's closing credit ('…58分钟。（记者
+    # 吴丽娟）'), commas or not, heads the story under it where it is a question or an exclamation
+    # over a dateline ('垃圾分类，你做对了吗？': text would have its mark), or shares more of its words
+    # with a lead under it, dateline or not, than with the text above it ('餐馆无证经营，合肥70余人中毒';
+    # '卧龙区举办观摩评比' / '昨日，卧龙区举办观摩评比。'; a story's last sentence whose full stop was
+    # lost shares its own story's)
     titled |= {i for i, b in enumerate(blocks[:-1]) if b.kind == "head" and len(b.lines) == 1
-               and (i == 0 or ends_sentence(text[blocks[i - 1].lines[-1]]))
+               and (i == 0 or _finished(text[blocks[i - 1].lines[-1]]))
                and ((opens_story(blocks[i + 1], text) and QUESTION_END.search(text[b.lines[0]]))
                     or (_opens_lead(blocks[i + 1], text) and _leans_below(blocks, i, text)))}
     for i in titled:
@@ -127,6 +128,11 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
             block.kind, block.verse = "body", True
             verse.add(i)
     return blocks
+
+
+def _finished(line: str) -> bool:
+    """A line that ends a sentence, or a story with its credit after the last sentence."""
+    return ends_sentence(line) or credits.split_trailing(line) is not None
 
 
 def signature(lines: list[str]) -> bool:
