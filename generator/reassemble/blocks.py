@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from ..read.page import PageText
 from ..text import credits
 from ..text.chars import HAN, ends_sentence, running, width
-from ..text.vocabulary import (CAPTION_MARK, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, SERVICE_LABEL,
-                               TITLED_BRIEF)
+from ..text.vocabulary import (CAPTION_MARK, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, LEAD_TIME,
+                               SERVICE_LABEL, TITLED_BRIEF, fold)
 from .frame import is_frame
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MIN_TABLE_ROWS
 
@@ -47,7 +47,9 @@ def service_box(lines: list[str]) -> bool:
     table = len(rows) >= MIN_TABLE_ROWS
     forecast = all(FORECAST.search(t) and DIGIT.search(t) and not PROSE.search(t) for t in rows)
     figures = all(TABLE_ROW.match(t.strip()) and DIGIT.search(t) for t in rows)
-    return (table and (forecast or figures)) or any(CONTACT.search(t) for t in rows)
+    # (an advertisement opens with no lead's time: 招聘 / 近日，我区举办招聘会… is a story)
+    advertised = not LEAD_TIME.match(fold(rows[0])) and any(CONTACT.search(t) for t in rows)
+    return (table and (forecast or figures)) or advertised
 
 
 # A graphic's figure on a line of its own: a number and its unit, no words ('1.2万亿元', '8.5%', '500家')
