@@ -37,7 +37,6 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
