@@ -222,6 +222,9 @@ def test_briefs_titled_in_brackets_are_one_article_each(tmp_path):
         ("brief", "县领导调研安全生产", False), ("brief", "县人民医院开展义诊活动", False),
         ("news", "国家卫健委2日发布消息，县级医院服务能力持续提升", True)]
     assert articles[1].correspondents == ["陈静"]
+    # nor is an editor's note so bracketed a brief's title
+    from generator.text.credits import bracketed_title
+    assert bracketed_title("【编者按】近年来，我区持续推进老旧小区改造。") is None
 
 
 def test_a_graphics_figures_are_furniture_not_headlines(tmp_path):

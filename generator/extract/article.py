@@ -49,11 +49,6 @@ def _identity(paras, units: list[str]) -> str:
     return article_id(body or " ".join(units))
 
 
-def _without_dateline(lead: str) -> str:
-    """The lead as printed after its dateline and credit (read in simplified characters)."""
-    return lead[len(lead) - len(credits.without_dateline(simplified(lead))):]
-
-
 def _as_printed(credit: credits.Credit, text: str) -> None:
     """Names as the page prints them: credits are read in simplified characters (陈大文), one for
     one, from a page that may print traditional ones (陳大文)."""
@@ -107,7 +102,7 @@ class _Text:
         # what the model reads: the paragraphs, a '。' between each two, the lead without its
         # dateline and credit ('新华社西安１月１日电（记者…）政协…' ran into '电政协')
         parts: list[str] = []
-        for text in filter(None, [_without_dateline(texts[0]), *texts[1:]] if texts else []):
+        for text in filter(None, [credits.without_dateline(texts[0]), *texts[1:]] if texts else []):
             parts += ["。", text] if parts else [text]
         self.for_model = "".join(parts)
         self.model_tokens = tag_joined(parts, tagged)
@@ -141,7 +136,7 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
         derived = False
     else:
         kicker, subtitle = None, None
-        printed = headline.bracketed(lead)  # (a brief's title, in brackets before its text)
+        printed = credits.bracketed_title(lead)  # (a brief's title, in brackets before its text)
         derived = printed is None
         title = headline.derive([p.text for p in text_paras] or [lead]) if derived else printed
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..text.chars import clean, compact, simplified
-from ..text.credits import DATELINE as _DATELINE, is_lead, without_dateline
-from ..text.vocabulary import CAPTION_MARKS, ITEM_MARKS, SUBTITLE_DASH, TITLED_BRIEF
+from ..text.credits import DATELINE as _DATELINE, without_dateline
+from ..text.vocabulary import CAPTION_MARKS, ITEM_MARKS, SUBTITLE_DASH
 
 NEWS_VERBS = re.compile(
     r"召开|举行|举办|开展|调研|督导|视察|考察|签约|揭牌|成立|启动|开班|开幕|闭幕|上线|获评|获|荣获|走进|"
@@ -43,13 +43,6 @@ def roles(units: list[str], district_names: list[str], lead: str) -> tuple[str |
     kicker = " ".join(units[:main]) or None
     subtitle = " ".join(units[main + 1:]) or None
     return kicker, units[main], subtitle
-
-
-def bracketed(lead: str) -> str | None:
-    """A brief's title printed in brackets before its text (【县领导调研安全生产】6月1日，…), where
-    the brackets hold no dateline (【新华社北京6月2日电】)."""
-    titled = TITLED_BRIEF.match(lead)
-    return titled.group(1) if titled and not is_lead(lead) else None
 
 
 def derive(paragraphs: list[str], limit: int = 28) -> str:

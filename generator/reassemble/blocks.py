@@ -9,7 +9,7 @@ from ..read.page import PageText
 from ..text import credits
 from ..text.chars import HAN, ends_sentence, running, width
 from ..text.vocabulary import (CAPTION_MARK, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, LEAD_TIME,
-                               SERVICE_LABEL, TITLED_BRIEF, fold)
+                               SERVICE_LABEL, fold)
 from .frame import is_frame
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MIN_TABLE_ROWS
 
@@ -22,9 +22,14 @@ BRIEF = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*(?:(?:\d{{1,2}}月)?\d{{1,2}}
 
 def opens_brief(line: str) -> bool:
     """Whether the line opens an item of a news-in-brief column: its mark and when, or its title in
-    brackets (TITLED_BRIEF; not a dateline so bracketed, 【新华社北京6月2日电】, nor an editor's note)."""
-    return BRIEF.match(line) is not None or (TITLED_BRIEF.match(line) is not None and not credits.is_lead(line)
-                                             and not EDITOR_NOTE.match(line))
+    brackets (credits.bracketed_title)."""
+    return BRIEF.match(line) is not None or credits.bracketed_title(line) is not None
+
+
+def finished(line: str) -> bool:
+    """A line that ends a sentence, or ends a story with its credit after the last sentence
+    ('…58分钟。（记者 吴丽娟）')."""
+    return ends_sentence(line) or credits.split_trailing(line) is not None
 
 
 HEADLINE_NEVER = re.compile(r"[。；？！，、：;?!,:]")  # of a line set tight over a dateline: no headline holds one

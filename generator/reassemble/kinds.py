@@ -6,10 +6,10 @@ import re
 
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
-from ..text.vocabulary import CAPTION_MARK, DATE, LEAD_SOURCE, LEAD_TIME, fold
-from .blocks import (Block, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, figure_card, opening, opens_brief, opens_story,
-                     service_box)
-from .frame import SECTION, SECTION_MARK, is_frame, under_headline
+from ..text.vocabulary import CAPTION_MARK, LEAD_SOURCE, LEAD_TIME, fold
+from .blocks import (Block, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, figure_card, finished, opening, opens_brief,
+                     opens_story, service_box)
+from .frame import DAY, SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
 from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_LABEL_WIDTH, MAX_SIGNATURE_LINES,
@@ -23,7 +23,6 @@ COLON_END = re.compile(r"[：:]$")
 CLAUSE_MARK = re.compile(r"[，、,]")
 FULL_STOP = re.compile(r"[。；;]")
 COLON = re.compile(r"[：:]")
-SIGNED_DAY = re.compile(rf"^(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年{DATE}$")  # the day a notice was signed
 QUOTE = re.compile(r"[“”\"《》]")
 
 
@@ -103,7 +102,7 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
     # '卧龙区举办观摩评比' / '昨日，卧龙区举办观摩评比。'; a story's last sentence whose full stop was
     # lost shares its own story's)
     titled |= {i for i, b in enumerate(blocks[:-1]) if b.kind == "head" and len(b.lines) == 1
-               and (i == 0 or _finished(text[blocks[i - 1].lines[-1]]))
+               and (i == 0 or finished(text[blocks[i - 1].lines[-1]]))
                and ((opens_story(blocks[i + 1], text) and QUESTION_END.search(text[b.lines[0]]))
                     or (_opens_lead(blocks[i + 1], text) and _leans_below(blocks, i, text)))}
     for i in titled:
@@ -130,15 +129,10 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
     return blocks
 
 
-def _finished(line: str) -> bool:
-    """A line that ends a sentence, or a story with its credit after the last sentence."""
-    return ends_sentence(line) or credits.split_trailing(line) is not None
-
-
 def signature(lines: list[str]) -> bool:
     """A full date alone on the last line, under at most MAX_SIGNATURE_LINES - 1 names with no mark."""
     *names, day = [running(t).strip() for t in lines]
-    return len(lines) <= MAX_SIGNATURE_LINES and SIGNED_DAY.match(day) is not None and \
+    return len(lines) <= MAX_SIGNATURE_LINES and DAY.fullmatch(day) is not None and \
         not any(PUNCTUATION.search(t) or width(t) > MAX_HEAD_WIDTH / 2 for t in names)
 
 

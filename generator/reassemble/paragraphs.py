@@ -8,6 +8,7 @@ from ..read.page import Page
 from ..text import credits
 from ..text.chars import ends_sentence, width
 from ..text.vocabulary import EDITOR_NOTE
+from .blocks import finished
 from .kinds import column_width, signature
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_WIDTH
 from .stories import NUMBERED, Draft
@@ -29,7 +30,7 @@ def _inline_heading(line: str, previous: str | None, blank_before: bool, text_fo
     numbered = NUMBERED.match(line)
     if previous is None or not blank_before or not (text_follows or numbered):
         return False
-    if not (ends_sentence(previous) or credits.split_trailing(previous) or credits.is_credit(previous)):
+    if not (finished(previous) or credits.is_credit(previous)):
         return False
     if MARK.search(line[numbered.end():] if numbered else line):
         return False

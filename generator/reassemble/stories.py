@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..text import credits
 from ..text.chars import ends_sentence, width
 from ..text.vocabulary import CAPTION_PHRASE, CONTINUED_FROM, CONTINUED_ON, EDITOR_NOTE, NOTE_STANDS
-from .blocks import Block, is_note, opens_story
+from .blocks import Block, finished, is_note, opens_story
 from .settings import MAX_CAPTION_LINES, MAX_SUBHEADING_WIDTH
 
 # A sub-heading's number: 一、稳岗位, （二）强技能, 3. 优服务
@@ -103,7 +103,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             current.verse += block.lines
         last = "".join(text[n] for n in block.lines[-2:])  # a byline may be cut across the last two lines
         if current.kind == "brief":  # one paragraph, its byline (if any) at its end
-            current.closed = ends_sentence(last) or credits.split_trailing(last) is not None
+            current.closed = finished(last)
         elif credits.split_trailing(last) or (current.kind == "photo" and _photo_credited(block.lines, text)):
             # A byline after the first paragraph of a story without a lead stands at its top.
             following = blocks[i + 1] if i + 1 < len(blocks) else None

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .chars import CLOSERS, HAN, SENTENCE_END, simplified, unspace
-from .vocabulary import (AGENCY, DATELINE, DATELINE_AT_START, DATELINE_MARKS, FORMS_OF_ADDRESS, ITEM_MARKS, ROLE,
-                         SURNAMES, WORK_MARK, close_roles, fold, role_field)
+from .vocabulary import (AGENCY, DATELINE, DATELINE_AT_START, DATELINE_MARKS, EDITOR_NOTE, FORMS_OF_ADDRESS, ITEM_MARKS,
+                         ROLE, SURNAMES, TITLED_BRIEF, WORK_MARK, close_roles, fold, role_field)
 from .words import tag_short
 
 _NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name
@@ -210,6 +210,13 @@ def is_lead(text: str) -> bool:
         return False
     text = fold(unspace(text))  # a medium's mark is read where a space sets it apart: both forms are tried
     return bool(LEAD.match(text.replace(" ", "")) or LEAD.match(text) or LEAD_CREDIT_FIRST.match(text))
+
+
+def bracketed_title(line: str) -> str | None:
+    """A brief's title printed in brackets before its text (【县领导调研安全生产】6月1日，…), where the
+    brackets hold no dateline (【新华社北京6月2日电】) nor an editor's note (【编者按】)."""
+    titled = TITLED_BRIEF.match(line)
+    return titled.group(1) if titled and not is_lead(line) and not EDITOR_NOTE.match(line) else None
 
 
 def from_lead(text: str) -> Credit | None:
