@@ -278,6 +278,13 @@ def test_names_in_a_lead_credit_apart_by_a_space_only(tmp_path):
     assert article.reporters == ["冷彤", "李丹"]
 
 
+def test_names_in_a_lead_credit_the_column_wrapped(tmp_path):
+    """'（记者 李' / '华 张毅）': the printed lines of the lead, joined as they wrap, keep the space."""
+    article = only_article(tmp_path, "四川芦山发生7.0级地震\n\n新华网成都4月20日电（记者 李\n"
+                                     "华 张毅）据中国地震台网正式测定，\n芦山县发生7.0级地震。\n")
+    assert article.reporters == ["李华", "张毅"]
+
+
 def test_headline_roles():
     assert roles(["推动技术创新和产业创新深度融合", "吉林大学河南技术转移中心在经开区揭牌成立"], ["经开区"], "") == (
         "推动技术创新和产业创新深度融合", "吉林大学河南技术转移中心在经开区揭牌成立", None)

@@ -9,6 +9,7 @@ from generator.read.page import read_page
 from generator.read.page import PageText
 from generator.archive import pipeline
 from generator.reassemble import frame, learned, reassemble
+import generator.reassemble as reassemble_module
 from generator.reassemble.kinds import looks_like_headline
 from generator.reassemble.settings import DOUBT_MARGINS
 from generator.reassemble.paragraphs import paragraphs
@@ -446,6 +447,8 @@ def test_a_frame_run_together_on_one_line_is_furniture_and_dates_the_page(tmp_pa
 def test_a_line_of_text_with_a_date_is_no_frame():
     assert not frame.is_frame("2024年3月5日，金水区召开会议") and not frame.is_frame("郑州日报 记者 张华")
     assert not frame.is_frame("2024年3月5日 金水区召开大会") and not frame.is_frame("G20 峰会 开幕")
+    # the page's number as its section's letter and two digits, beside the section's name
+    assert frame.is_frame("A01 要闻") and frame.is_frame("城事 B12") and not frame.is_frame("K12 教育 发展")
     # a front page's masthead is the frame too; a line of text about an issue is not
     assert all(map(frame.is_frame, ["国内统一连续出版物号 CN41-0001", "邮发代号 35-12", "今日8版 第12345期", "郑州日报社出版"]))
     assert not frame.is_frame("第二期培训班开班") and not frame.is_frame("本报社出版的书")
@@ -1116,3 +1119,121 @@ def test_a_numbered_sub_heading_stands_apart_with_a_blank_line_under_it(tmp_path
     assert [(p["role"], p["text"]) for p in article.paragraphs][1:] == [
         ("subheading", "一、稳岗位"), ("text", "今年，区里为企业发放稳岗返还资金2800万元。"),
         ("subheading", "（二）强技能"), ("text", "全年开展职业技能培训1.5万人次。")]
+
+
+JILIN = "\n\n".join(_set(t, 22) for t in (
+    "（记者 刘洋 通讯员 陈东）6月3日6时许，吉林省德惠市宝源丰禽业有限公司主厂房发生火灾并引发液氨泄漏爆炸。",
+    "据吉林省政府新闻办通报，截至3日18时，事故已造成119人遇难，70余人受伤住院治疗。",
+    "事故发生后，吉林省委、省政府主要负责同志第一时间赶赴现场组织抢险救援。初步调查显示，事故原因是厂房内电气线路"
+    "短路引燃可燃物所致，有关责任人已被警方控制。"))
+SHANXI = "\n\n".join(_set(t, 22) for t in (
+    "昨日下午3时左右，山西省临汾市洪洞县瑞之源煤业公司井下发生瓦斯爆炸事故，事故发生时井下共有作业人员105人。",
+    "据山西省安监局通报，截至今天凌晨，已有80人安全升井，事故已造成21人遇难，另有4人被困井下。",
+    "目前，救援工作仍在紧张进行中。国家安监总局副局长率工作组赶赴现场指导救援。事故原因正在调查之中。"))
+
+
+def test_a_headline_that_would_head_nothing_cuts_the_story_it_stands_under(tmp_path, monkeypatch):
+    """Two reports of one kind (an accident each, words in common), the second opening with no
+    dateline, its headline under it at the foot of the page: the boundary model alone does not cut
+    them, and the headline then heads nothing; the cut that gives it a story reads the page better
+    by more than the cut costs, so it is made."""
+    text = "\n\n".join(["吉林一禽业公司发生火灾爆炸事故，119人遇难", JILIN, SHANXI, "山西一煤矿发生瓦斯爆炸"]) + "\n"
+
+    def stories():
+        p, layout = layout_of(tmp_path, text)
+        return [(p.lines[a.first - 1][:6], ["".join(p.lines[n - 1] for n in u) for u in a.headline])
+                for a in layout.articles]
+
+    assert stories() == [("（记者 刘洋", ["吉林一禽业公司发生火灾爆炸事故，119人遇难"]),
+                         ("昨日下午3时", ["山西一煤矿发生瓦斯爆炸"])]
+    monkeypatch.setattr(reassemble_module, "resplit", lambda *args: None)
+    assert len(stories()) == 1  # what the boundary model alone makes of them
+
+
+def test_a_credit_that_opens_a_lead_and_one_under_a_dateline(tmp_path):
+    """A lead may open with its credit, no dateline before it, the column cutting it
+    ('（记者 阿依古丽 ' / '王磊）昨日上午，…'): a story starts there, its credit whole. The same credit
+    under a dateline set on a line of its own ('据新华社杭州１月１０日电' / '（记者林楠）３６名…') is
+    that dateline's: one story."""
+    first = "本报讯 昨日12时58分，云南省德宏州盈江县发生5.8级地震，\n震源深度10公里。"
+    second = ("（记者 阿依古丽 \n王磊）昨日上午，新疆喀什地区伽师县发\n生5.2级地震，伽师、巴楚等地震感明显。\n\n"
+              "据当地政府初步统计，地震造成部分老旧房\n屋墙体开裂，暂无人员伤亡报告。")
+    text = "\n\n".join(["云南盈江发生5.8级地震", first, "新疆伽师县发生5.2级地震", second]) + "\n"
+    p, layout = layout_of(tmp_path, text)
+    assert [p.lines[a.first - 1][:6] for a in layout.articles] == ["本报讯 昨日", "（记者 阿依"]
+    articles = pipeline.process(page(tmp_path, text)).articles
+    assert [(a.reporters, a.correspondents) for a in articles][1] == (["阿依古丽", "王磊"], [])
+    under = "据新华社杭州１月１０日电\n（记者林楠）３６名来自全国各大学、科研机构的\n在读研究生获得奖学金。\n"
+    p, layout = layout_of(tmp_path, "谈家桢基金褒奖优秀青年学子\n\n" + under)
+    assert [ranges(a.body) for a in layout.articles] == [[[3, 5]]]
+
+
+def test_a_front_pages_teasers_and_its_folio_are_furniture(tmp_path):
+    """A front page's guide to the stories inside: each teaser's title over a line or two that end
+    pointing at the page it is on (▶A03, 详见A05版). The story is there, not here: no article, and
+    its title heads none here; the page's number in letter and digits over its section ('A01 要闻')
+    is the page's frame."""
+    text = """郑州晚报
+2024年6月7日 星期五
+A01 要闻
+
+今日导读
+
+高考首日 全市考点秩序井然
+
+今天上午，2024年高考开考，我市8
+.2万名考生走进考场。▶A03
+
+地铁6号线一期月底开通
+
+记者从郑州地铁集团获悉，地铁6号线一
+期工程已具备开通条件。（详见A05版）
+
+郑州高新区再添一家国家级孵化器
+
+本报讯（记者 王晓）6月6日，科技部公布国家级科技企业孵化器名单，郑州高新区的启迪之星孵化器榜上有名。
+"""
+    p, layout = layout_of(tmp_path, text)
+    assert [(ranges(a.headline[0]), ranges(a.body)) for a in layout.articles] == [([[17, 17]], [[19, 19]])]
+    assert layout.furniture == [1, 2, 3, 5, 7, 9, 10, 12, 14, 15] and layout.unplaced == []
+
+
+def test_a_sidebars_label_is_its_kicker_and_no_byline(tmp_path):
+    """A sidebar under a story, its column's label over its headline ('■相关链接' / '什么是人才公寓',
+    '■记者手记' / '让人才留得住'): the label is the kicker (its item's mark no part of it); 记者手记
+    is no byline of a reporter 手记."""
+    text = """我市出台新政支持青年人才安居
+
+本报讯（记者 张扬）6月6日，市人社局发布《关于支持青年人才安居的若干措施》。
+
+■相关链接
+什么是人才公寓
+
+人才公寓是指政府投资建设或筹集，面向符合条件的各类人才出租的住房。
+
+■记者手记
+让人才留得住
+
+安居才能乐业。希望政策早日落地，让更多青年人才在郑州安下心、扎下根。
+"""
+    articles = pipeline.process(page(tmp_path, text)).articles
+    assert [(a.kicker, a.title, a.reporters) for a in articles] == [
+        (None, "我市出台新政支持青年人才安居", ["张扬"]), ("相关链接", "什么是人才公寓", []), ("记者手记", "让人才留得住", [])]
+
+
+def test_two_headlines_alike_set_after_their_stories_are_no_sub_headings(tmp_path):
+    """A short line after a story that opened with its dateline, another alike further down: a
+    story's sub-headings where each heads more of its text; here each stands after a story and the
+    second after the last text before another headline: headlines set after their stories."""
+    text = "\n\n".join([
+        _set("中新网5月3日电 据云南省昭通市官方消息，2日晚8时许，一辆载有39人的大客车在昭通市彝良县境内坠入约"
+             "百米深的山谷，已造成11人死亡、28人受伤。", 20),
+        _set("事故原因正在调查中。", 20), "一辆大客车坠入山谷",
+        _set("今天上午7时40分左右，一辆接送学生的校车在河南省周口市郸城县一条乡村公路上发生侧翻，车上20余名小学生"
+             "不同程度受伤。", 20),
+        _set("目前，郸城县已对全县校车开展安全大检查，肇事司机已被警方控制。", 20), "校车侧翻致多名学生受伤",
+        "京港澳高速发生多车相撞事故",
+        _set("本报讯 前日下午2时许，京港澳高速公路湖南耒阳段因突降大雾，发生一起20余辆车连环相撞的交通事故。", 20)]) + "\n"
+    p, layout = layout_of(tmp_path, text)
+    assert [["".join(p.lines[n - 1] for n in u) for u in a.headline] for a in layout.articles] == [
+        ["一辆大客车坠入山谷"], ["校车侧翻致多名学生受伤"], ["京港澳高速发生多车相撞事故"]]

@@ -61,14 +61,6 @@ def _as_printed(credit: credits.Credit, text: str) -> None:
         names[:] = [text[at:at + len(n)] if (at := folded.find(n)) >= 0 else n for n in names]
 
 
-def _splits(printed: credits.Credit, joined: credits.Credit) -> bool:
-    """The printed line's credit names the same people as the joined lead's, cut where print has
-    a space: ['冷彤', '李丹'] for ['冷彤李丹']."""
-    fields = ("reporters", "correspondents", "photographers")
-    return any(len(getattr(printed, f)) > len(getattr(joined, f)) for f in fields) and \
-        all("".join(getattr(printed, f)) == "".join(getattr(joined, f)) for f in fields)
-
-
 def extract(page: Page, layout: Layout) -> list[Article]:
     page_text = "\n".join(page.lines)
     texts = [_Text(page, draft) for draft in layout.articles]
@@ -117,11 +109,12 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
 
     credit = credits.Credit()
     # a credit without brackets ends at a space, and two names may stand apart by one only
-    # ('（记者冷彤　李丹）'): only the printed line keeps it
+    # ('（记者冷彤　李丹）'): only the printed lines keep it, joined as they wrap ('（记者 李' / '华 张毅）'),
+    # a space at a line's end kept ('（记者 阿依古丽 ' / '王磊）')
     read = simplified(lead)  # what the rules read (a page may print traditional characters)
-    joined = credits.from_lead(read)
-    printed = credits.from_lead(page.running[text_paras[0].lines[0]]) if text_paras else None
-    from_lead = printed if printed and (not joined or _splits(printed, joined)) else joined
+    printed = credits.from_lead("".join(page.running[n] + " " * page.lines[n - 1][-1:].isspace()
+                                        for n in text_paras[0].lines)) if text_paras else None
+    from_lead = printed or credits.from_lead(read)
     if from_lead:
         credit.add(from_lead)
     for p in paras:

@@ -14,7 +14,8 @@ mid-sentence; an article can continue at the top of the page. The steps:
 4. decode the page's headlines as a whole: each run of headline blocks is cut into headlines
    (kicker / title / subtitle stay together), each headline heads one story or none and each
    story has one headline or none; the cut and the assignment with the best total of the
-   fitted scores win;
+   fitted scores win; where a headline would head no story, a place the `boundary` model
+   weighed and did not cut is cut, if the headlines then read better by more than it costs;
 5. join an editor's note (编者按) to the story it stands before;
 6. join a dispatch that no headline heads to the story beside it that it is part of: a
    report may be several dispatches from several places under one headline (the fitted
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 
 from ..read.page import Page
 from .blocks import cut_blocks
-from .boundaries import split_stories
+from .boundaries import resplit, split_stories
 from .dispatches import join_dispatches
 from .headlines import attach_headlines
 from .kinds import classify
@@ -56,7 +57,9 @@ def reassemble(page: Page, trace: Trace | None = None) -> Layout:
     doubts = Doubts()
     blocks = classify(cut_blocks(text), text, trace, doubts)
     articles, furniture = walk(blocks, text)
-    split_stories(articles, blocks, text, trace, doubts)
+    passed = split_stories(articles, blocks, text, trace, doubts)
+    resplit(articles, passed, lambda trial: attach_headlines(trial, blocks, text, top=top_pieces(trial, blocks, text),
+                                                             apply=False), doubts)
     tails = top_pieces(articles, blocks, text)
     attach_headlines(articles, blocks, text, trace, top=tails, doubts=doubts)
     join_notes(articles, text)

@@ -71,8 +71,9 @@ def figure_card(lines: list[str]) -> bool:
 # A web page's list of links to other stories: a label, then a title a line after a bullet.
 LINKS_LABEL = re.compile(r"^(?:相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|热点推荐|猜你喜欢)[：:]?$")
 LINK = re.compile(r"^[·•]\s*\S")
-# a front page's guide to the others, an item a line: '■ 我区新增5所公办幼儿园　详见第2版'
-GUIDE = re.compile(r"详?见第?[\dA-Z一二三四五六七八九十]{1,3}版[）)]?$")
+# a front page's guide to the others: an item a line ('■ 我区新增5所公办幼儿园　详见第2版'), or a
+# teaser, its title over a few lines that end pointing at the page (…走进考场。▶A03, （详见A03版）)
+GUIDE = re.compile(r"(?:详?见第?[\dA-Z一二三四五六七八九十]{1,3}版|[▶►→]\s*第?[A-Z]?\d{1,2}版?)[）)]?$")
 # The label of the page or of a column (金水新闻, ■简讯): furniture where it stands alone.
 LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(ITEM_MARKS)}]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览|导读))$")
 
@@ -106,7 +107,9 @@ def cut_blocks(text: PageText) -> list[list[int]]:
         at_break = not current or ends_sentence(previous) or credits.is_credit(previous) or credits.is_role_only(previous)
         # a block starts at a dateline, a caption's or a brief's mark, an editor's note, 上接, and a
         # byline after an item's mark wherever it stands ('□王五' under its title)
-        lead = current and credits.is_lead(line + text.get(n + 1, ""))
+        # (not the credit under a dateline set on its own line: '据新华社杭州１月１０日电' / '（记者林楠）３６名…')
+        lead = current and credits.is_lead(line + text.get(n + 1, "")) and \
+            not (credits.is_lead(previous) and not ends_sentence(previous))
         # where the page indents its paragraphs, a line set flush between a finished sentence and an
         # indented paragraph is no text of either ('…待遇享受。' / '老年大学新学期开课' / '　　近日，…')
         indent = current and n in indented and current[-1] not in indented and _headline_shaped(text[current[-1]])
@@ -126,9 +129,11 @@ def cut_blocks(text: PageText) -> list[list[int]]:
             current = []
         current.append(n)
         following = text.get(n + 1, "")
-        # (nor where the next line ends it, wrapped at the column's width: '记者 张改华 通讯' / '员 郭佳星')
-        if at_break and credits.is_credit(line) and not (credits.is_credit(following) or credits.is_role_only(following)
-                                                         or (following and credits.is_credit(line + following))):
+        # (nor where the next line ends it, wrapped at the column's width: '记者 张改华 通讯' / '员 郭佳星',
+        # or where it opens a lead: '（记者 阿依古丽' / '王磊）昨日上午，…')
+        if at_break and credits.is_credit(line) and not (
+                credits.is_credit(following) or credits.is_role_only(following)
+                or (following and credits.is_credit(line + following)) or credits.opens_lead(line, following)):
             blocks.append(current)
             current = []
     if current:

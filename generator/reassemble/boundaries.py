@@ -26,8 +26,9 @@ QUOTE = re.compile(r"^[“「『\"]")
 
 
 def split_stories(articles: list[Draft], blocks: list[Block], text: dict[int, str], trace: Trace | None = None,
-                  doubts: Doubts | None = None) -> None:
-    """Cut each news story where the `boundary` model finds another one starting."""
+                  doubts: Doubts | None = None) -> dict[int, float]:
+    """Cut each news story where the `boundary` model finds another one starting. Returns the
+    places it weighed and did not cut (first line: score), for `resplit`."""
     starts = {b.lines[0]: b for b in blocks if b.kind == "body"}
     at = {n: i for i, b in enumerate(blocks) for n in b.lines}
     stories = [a for a in articles if a.kind == "news"]
@@ -37,9 +38,50 @@ def split_stories(articles: list[Draft], blocks: list[Block], text: dict[int, st
     idf = bigram_weights([bigrams("".join(text[n] for n in a.body)) for a in stories] +
                          [bag for pair in around.values() for bag in pair])
     out: list[Draft] = []
+    passed: dict[int, float] = {}
     for draft in articles:
-        out += _cut(draft, around[id(draft)], starts, idf, text, trace, doubts) if draft.kind == "news" else [draft]
+        out += _cut(draft, around[id(draft)], starts, idf, text, trace, doubts, passed) if draft.kind == "news" \
+            else [draft]
     articles[:] = out
+    return passed
+
+
+def resplit(articles: list[Draft], passed: dict[int, float], decode, doubts: Doubts | None = None) -> None:
+    """Cut a story where the `boundary` model weighed a cut and did not make it, where the page's
+    headlines then read better by more than that score costs: a headline that would head no story
+    (set after a story the walk ran into the one before it: '…已被警方控制。' / '昨日下午3时左右，山西…'
+    / … / '山西一煤矿发生瓦斯爆炸') heads the story the cut makes. `decode(articles)` is the headline
+    decode's best total on these articles and how many headlines in it head none; each story's
+    best place is tried, the best first, while some headline heads none. A cut made so is a doubt
+    (the boundary model was against it; the headline that heads nothing was one before)."""
+    best: dict[int, tuple[float, int]] = {}  # a story's best place not cut
+    for n, score in passed.items():
+        owner = next((i for i, a in enumerate(articles) if n in a.body[1:]), None)
+        if owner is not None and score > best.get(owner, (-math.inf, 0))[0]:
+            best[owner] = (score, n)
+    if not best:
+        return
+    total, orphans = decode(articles)
+    for score, n in sorted(best.values(), reverse=True):
+        if not orphans:
+            return
+        i = next(i for i, a in enumerate(articles) if n in a.body)
+        body = articles[i].body
+        trial = articles[:i] + _pieces(articles[i], [body[:body.index(n)], body[body.index(n):]]) + articles[i + 1:]
+        found, left = decode(trial)
+        if found + score > total:
+            if doubts is not None:
+                doubts.found.append(("boundary", n))
+            articles[:] = trial
+            total, orphans = found, left
+
+
+def _pieces(draft: Draft, pieces: list[list[int]]) -> list[Draft]:
+    """A story cut into these pieces of its lines: a story each."""
+    return [Draft(kind=draft.kind, fragments=[lines], subheadings=[n for n in draft.subheadings if n in lines],
+                  verse=[n for n in draft.verse if n in lines],
+                  lead=draft.lead and i == 0, closed=draft.closed if i == len(pieces) - 1 else True)
+            for i, lines in enumerate(pieces)]
 
 
 def _heads(blocks: list[Block], i: int, step: int, text) -> dict[str, None]:
@@ -52,7 +94,7 @@ def _heads(blocks: list[Block], i: int, step: int, text) -> dict[str, None]:
     return bigrams("".join(text[n] for n in sorted(lines)))
 
 
-def _cut(draft: Draft, around, starts, idf, text, trace, doubts) -> list[Draft]:
+def _cut(draft: Draft, around, starts, idf, text, trace, doubts, passed: dict[int, float]) -> list[Draft]:
     body = draft.body
     # the body's blocks: a new one at each line that starts a body block of the page
     runs: list[list[int]] = []
@@ -74,18 +116,16 @@ def _cut(draft: Draft, around, starts, idf, text, trace, doubts) -> list[Draft]:
         previous = text[left[-1]]
         if (ends_sentence(previous) or credits.is_credit(previous)) and not opens_story(starts[run[0]], text):
             x = _features(left, runs, bags, lean, first, k, idf, text, behind, last)
-            if decide("boundary", x, runs[k - 1], run, trace, doubts, about=run) > 0:
+            score = decide("boundary", x, runs[k - 1], run, trace, doubts, about=run)
+            if score > 0:
                 pieces.append(left)
                 left, first, behind = [], k, {}
+            else:
+                passed[run[0]] = score
         left += run
         behind.update(bags[k])
     pieces.append(left)
-    if len(pieces) == 1:
-        return [draft]
-    return [Draft(kind=draft.kind, fragments=[lines], subheadings=[n for n in draft.subheadings if n in lines],
-                  verse=[n for n in draft.verse if n in lines],
-                  lead=draft.lead and i == 0, closed=draft.closed if i == len(pieces) - 1 else True)
-            for i, lines in enumerate(pieces)]
+    return [draft] if len(pieces) == 1 else _pieces(draft, pieces)
 
 
 def _features(left: list[int], runs, bags, lean, first: int, k: int, idf, text, behind: dict,

@@ -10,7 +10,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from ..text import credits
-from ..text.vocabulary import PARALLEL_PHRASES, SUBTITLE_DASH
+from ..text.vocabulary import COLUMN_LABEL, PARALLEL_PHRASES, SUBTITLE_DASH
 from .blocks import Block
 from .evidence import best_but, bigrams, top2
 from .kinds import CLAUSE_MARK
@@ -27,7 +27,8 @@ class _Unit:
 
 
 def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int, str],
-                     trace: Trace | None = None, top: list[Draft] = (), doubts: Doubts | None = None) -> None:
+                     trace: Trace | None = None, top: list[Draft] = (), doubts: Doubts | None = None,
+                     apply: bool = True) -> tuple[float, int]:
     """Each run of headline blocks is cut into headlines (kicker / title / subtitle stay together),
     and each headline either heads one story or heads none (it is then a sub-heading or a kicker
     of the text it stands by), and each story has one headline or none. A piece at the top of the
@@ -35,28 +36,36 @@ def attach_headlines(articles: list[Draft], blocks: list[Block], text: dict[int,
     or the end of a story further down: the decode weighs both (a piece it heads is no tail). The
     cut and the assignment with the highest total score over the whole page win:
     `headline` scores a headline heading a story, `orphan` one heading none, `untitled` a story
-    with none (learned.py; the weights are fitted on gold pages by generator/reassemble/fit.py)."""
+    with none (learned.py; the weights are fitted on gold pages by generator/reassemble/fit.py).
+    Returns the best total and how many headlines in it head no story; with `apply` False the
+    articles are left as they are (boundaries.resplit weighs other cuts of the stories so)."""
     runs: list[list[_Unit]] = []
     previous_head = False
     for block in blocks:
         if block.kind == "head":
             if not previous_head:
                 runs.append([])
-            # a subtitle's unit, and a line of parallel phrases over or under the title: units of
-            # their own, each one headline with the unit it is set tight against
+            # a subtitle's unit, a line of parallel phrases over or under the title, and a column's
+            # label over it ('■相关链接' / '什么是人才公寓'): units of their own, each one headline with
+            # the unit it is set tight against
             cuts = [i for i, n in enumerate(block.lines) if i and (SUBTITLE_DASH.match(text[n]) or any(
-                PARALLEL_PHRASES.match(text[m]) for m in block.lines[i - 1:i + 1]))]
+                PARALLEL_PHRASES.match(text[m]) for m in block.lines[i - 1:i + 1]) or
+                (i == 1 and COLUMN_LABEL.match(text[block.lines[0]])))]
             runs[-1] += [_Unit(block.lines[a:b], len(runs) - 1, joined=a > 0)
                          for a, b in zip([0, *cuts], [*cuts, len(block.lines)])]
         previous_head = block.kind == "head"
     if not runs:
-        return
+        return 0.0, 0
     targets = [a for a in articles if a.kind in ("news", "photo")]
     if not targets:
-        _orphans([u for run in runs for u in run], articles, text)
-        return
+        if apply:
+            _orphans([u for run in runs for u in run], articles, text)
+        return 0.0, len(runs)
+    total, orphans = 0.0, 0
     for window_runs, window_targets in _windows(runs, targets):
-        _decode(window_runs, window_targets, articles, text, trace, top, doubts)
+        found = _decode(window_runs, window_targets, articles, text, trace, top, doubts, apply)
+        total, orphans = total + found[0], orphans + found[1]
+    return total, orphans
 
 
 def _windows(runs: list[list[_Unit]], targets: list[Draft]):
@@ -80,10 +89,11 @@ def _windows(runs: list[list[_Unit]], targets: list[Draft]):
 
 
 def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft], text: dict[int, str],
-            trace: Trace | None, top: list[Draft], doubts: Doubts | None) -> None:
-    """The best cut of `runs` into headlines and their assignment to `targets` (attach_headlines)."""
+            trace: Trace | None, top: list[Draft], doubts: Doubts | None, apply: bool) -> tuple[float, int]:
+    """The best cut of `runs` into headlines and their assignment to `targets` (attach_headlines):
+    its total, and how many of its headlines head no story."""
     if not runs:
-        return
+        return 0.0, 0
     features = _HeadlineFeatures(runs, targets, text, top)
     pair_model, orphan_model = weights()["headline"], weights()["orphan"]
     options = [list(_partitions(run)) if len(run) <= 8 else [[[u] for u in run]] for run in runs]
@@ -155,7 +165,9 @@ def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft]
                 result = solve(trial)
                 if result[0] > best[0] + 1e-9:
                     best, choice, improved = result, trial, True
-    _, groups, pairs, table, cols = best
+    total, groups, pairs, table, cols = best
+    if not apply:
+        return total, len(groups) - len(pairs)
     if doubts is not None:
         for r, run in enumerate(runs):  # each run's cut into headlines against its best other cut
             others = [solve(choice[:r] + [c] + choice[r + 1:])[0] for c in range(len(options[r])) if c != choice[r]]
@@ -181,6 +193,7 @@ def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft]
             if doubts is not None:  # a headline that heads no story: read as a sub-heading
                 doubts.found.append(("orphan", group[0].lines[0]))
     _orphans(orphans, articles, text)
+    return total, len(groups) - len(pairs)
 
 
 def _kicker_reads_on(above: float, own: float) -> bool:

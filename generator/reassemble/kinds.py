@@ -13,7 +13,7 @@ from .frame import DAY, SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
 from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_LABEL_WIDTH, MAX_SIGNATURE_LINES,
-                       MIN_SHARED, MIN_STANZA_LINES, PUNCTUATION, SHORT_LINE)
+                       MAX_TEASER_LINES, MIN_SHARED, MIN_STANZA_LINES, PUNCTUATION, SHORT_LINE)
 
 SENTENCE_MARK = re.compile(r"[。；？;?]")  # no headline holds one
 QUESTION_END = re.compile(r"[？?！!][”’」]?$")  # but its last line may end on a question or an exclamation
@@ -55,7 +55,8 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
             kind = "credit"
         elif (FURNITURE.search(joined) and len(lines) <= 3 and width(joined) <= 30) or \
                 (len(lines) == 1 and (is_frame(joined) or LABEL.match(running(joined)))) or \
-                all(GUIDE.search(t) for t in body) or _links(body) or service_box(body) or figure_card(body):
+                all(GUIDE.search(t) for t in body) or _links(body) or service_box(body) or figure_card(body) or \
+                (len(body) <= MAX_TEASER_LINES and GUIDE.search(joined) and not credits.is_lead(joined)):
             kind = "furniture"  # (a label read running: '简　讯' letter-spaced)
         elif CAPTION_MARK.match(body[0]):
             kind = "caption"
@@ -66,6 +67,11 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
         else:
             kind = "body"
         blocks.append(Block(lines, kind))
+    # a teaser's title over it
+    for title, teaser in zip(blocks, blocks[1:]):
+        if title.kind == "head" and teaser.kind == "furniture" and GUIDE.search(text[teaser.lines[-1]]) and \
+                len(teaser.lines) <= MAX_TEASER_LINES:
+            title.kind = "furniture"
     # a notice's or a letter's signature under its text: who issued it, then the day, a line each
     # ('区妇联' / '2024年5月9日'); it ends that text, as a byline does (it was read as a headline)
     for before, block in zip(blocks, blocks[1:]):

@@ -99,7 +99,8 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
             out.append(Paragraph(credit, order[i:i + size], "byline"))
             skip = size - 1
             continue
-        if credits.is_credit(line) or credits.is_role_only(line):  # before headings: '本 报 记 者' is no sub-heading
+        if (credits.is_credit(line) and not (nxt == n + 1 and credits.opens_lead(line, text[nxt]))) or \
+                credits.is_role_only(line):  # before headings: '本 报 记 者' is no sub-heading
             flush()
             if out and out[-1].role == "byline" and (credits.is_role_only(page.text(out[-1].lines[-1]))
                                                      or credits.is_role_only(line)):

@@ -8,6 +8,7 @@ import re
 MAX_HEAD_LINES = 4
 MAX_SIGNATURE_LINES = 3  # a notice's signature: who issued it (a line or two), then the day
 MAX_LABEL_WIDTH = 6  # a graphic's label over its cards: 数说郑州
+MAX_TEASER_LINES = 4  # a front page's teaser of a story inside, ending in the page it is on (▶A03)
 MIN_TABLE_ROWS = 2  # a forecast's or a table's rows under its label
 MIN_STANZA_LINES = 3  # a block of this many short lines right under a title and its author is verse
 MAX_BYLINE_LINES = 3  # a byline wrapped at the column's width

@@ -159,9 +159,11 @@ def _is_subheading(heads: list[Block], current: Draft | None, after: list[Block]
 
     if any(alike(n) for n in current.subheadings):
         return True
-    for block in after:  # the story's next sections, up to where another story could start
-        if block.kind == "head":
-            return len(block.lines) == 1 and alike(block.lines[0])
+    for k, block in enumerate(after):  # the story's next sections, up to where another story could start
+        if block.kind == "head":  # a line alike that heads more of the text, not two headlines set after
+            more = after[k + 1:k + 2]  # their stories ('一辆大客车坠入山谷' / 今天上午… / '校车侧翻致…' / ⟂)
+            return len(block.lines) == 1 and alike(block.lines[0]) and \
+                bool(more) and more[0].kind == "body" and not opens_story(more[0], text)
         if block.kind != "body" or opens_story(block, text):
             return False
     return False

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .chars import CLOSERS, HAN, SENTENCE_END, simplified, unspace
-from .vocabulary import (AGENCY, DATELINE, DATELINE_AT_START, DATELINE_MARKS, EDITOR_NOTE, FORMS_OF_ADDRESS, ITEM_MARKS,
-                         ROLE, SURNAMES, TITLED_BRIEF, WORK_MARK, close_roles, fold, role_field)
+from .vocabulary import (AGENCY, COLUMN_LABEL, DATELINE, DATELINE_AT_START, DATELINE_MARKS, EDITOR_NOTE, FORMS_OF_ADDRESS,
+                         ITEM_MARKS, ROLE, SURNAMES, TITLED_BRIEF, WORK_MARK, close_roles, fold, role_field)
 from .words import tag_short
 
 _NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name
@@ -61,8 +61,9 @@ LEAD = DATELINE_AT_START
 DATELINE_REACH = 40  # characters: the longest dateline, letter-spaced ('据 新 华 社 呼 和 浩 特 １ 月 １ ３ 日 电')
 # The credit a lead carries after its dateline (forms and examples: data/vocabulary.yaml):
 LEAD_CREDIT = re.compile(rf"^{DATELINE} ?[：:]? ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")  # in brackets, a colon before or not
-# A lead with no dateline that opens with its credit: '（记者华林、杜鹏通讯员周海燕）：7月23号凌晨…'
-LEAD_CREDIT_FIRST = re.compile(rf"^[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)][：:]")
+# A lead with no dateline that opens with its credit, a colon after it or not: '（记者华林、杜鹏通讯员
+# 周海燕）：7月23号凌晨…', '（记者 刘洋）6月3日6时许，…' (not a credit alone on its line, nor a photo's)
+LEAD_CREDIT_FIRST = re.compile(rf"^[（(]((?:{_ROLE}) ?[^）)]{{1,60}}?)(?<!摄)[）)](?:[：:]|(?=[\d{HAN}“]))")
 _RUN_ON_NAMES = rf"{_NAME}(?:[、，] ?(?!{AGENCY}|{_ROLE}){_NAME})*"
 LEAD_CREDIT_REPORTED = re.compile(  # run on, ending in 报道：
     rf"^{DATELINE} ?((?:(?:{_ROLE}) ?{_RUN_ON_NAMES}[、，]? ?)+?) ?报道[：:]")
@@ -112,7 +113,10 @@ def parse(text: str) -> Credit | None:
 
 @lru_cache(maxsize=1 << 14)
 def _parse(text: str) -> Credit | None:
-    """A byline (the whole of `text`) as a Credit, or None if it is not one."""
+    """A byline (the whole of `text`) as a Credit, or None if it is not one (nor is a column's
+    label: 记者手记)."""
+    if COLUMN_LABEL.match(unspace(text)):
+        return None
     printed = text
     text = SPACES.sub(" ", ROLE_COLON.sub(r"\1 ", close_roles(fold(unspace(text))))).strip(" （）()")
     text = REPORTED.sub("", PHOTO_REPORTED.sub(" 摄", text))
@@ -210,6 +214,12 @@ def is_lead(text: str) -> bool:
         return False
     text = fold(unspace(text))  # a medium's mark is read where a space sets it apart: both forms are tried
     return bool(LEAD.match(text.replace(" ", "")) or LEAD.match(text) or LEAD_CREDIT_FIRST.match(text))
+
+
+def opens_lead(line: str, following: str) -> bool:
+    """Whether a line that reads as a byline is the start of a lead's credit the column cut, the
+    lead running on in the next line: '（记者 阿依古丽' / '王磊）昨日上午，…' (its bracket still open)."""
+    return bool(following) and not line.endswith(("）", ")")) and is_lead(line + following)
 
 
 def bracketed_title(line: str) -> str | None:
