@@ -190,6 +190,8 @@ def test_people_keep_out_what_is_not_a_name():
     ("新华网索非亚３月５日电　保加利亚首都一家商城５日发生火灾，消防部门负责人伊万说，火灾没有造成人员伤亡。", ["伊万"]),
     # a word the dictionary calls a place, whose people the text names and where something happened
     ("一辆客车１４日晚在多哥中部翻车，死者中有两名尼日利亚人，其余为多哥人。多哥总统福尔表示哀悼。", ["福尔"]),
+    # items of a list of places
+    ("新疆伽师县发生5.2级地震，伽师、巴楚、阿图什等地震感明显。自治区地震局局长王建国说，暂无伤亡。", ["王建国"]),
 ])
 def test_a_place_the_text_uses_as_one_is_no_person(text, names):
     assert people.persons(text) == names
@@ -610,6 +612,8 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  id="a name that starts with letters the model cut"),
     pytest.param("本报讯 内蒙古一所小学发生火灾，商城一个销售厅起火，公安部第一研究所专家到场。", ["公安部第一研究所"],
                  ["内蒙古一所小学", "商城一个销售厅"], id="one of a kind of body is none named"),
+    pytest.param("本报讯 吉林一禽业公司发生火灾，山西一煤矿发生爆炸，郑州一建公司参与救援。", ["郑州一建公司"],
+                 ["吉林一禽业公司", "山西一煤矿"], id="a place, one, and what it is: a body told of, not named"),
     pytest.param("新华社北京１月１２日电各级人大常委会、人民政府、人民法院换届。地方政府和企业集团要配合，北京某大公司"
                  "被查处。中央政府表示支持，农业银行、山厦医院、华星集团参与。", ["中央政府", "农业银行", "山厦医院", "华星集团"],
                  ["人民政府", "人民法院", "地方政府", "企业集团", "大公司", "北京某大公司"],

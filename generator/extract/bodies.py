@@ -109,7 +109,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
                 not COUNTED_IN.search(body):
             out.append(body)
     names = [n for n in dict.fromkeys(_without_address(_without_preposition(n)) for n in out)
-             if not _two_bodies(n) and not _a_kind(n) and not _done(n, text, tokens, bounds) and
+             if not _two_bodies(n) and not _a_kind(n) and not _unnamed(n) and not _done(n, text, tokens, bounds) and
              not any(flag in CLAUSE_WORDS for _, flag in tag_short(n))]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it
     # (吉林大学继续教育学院（培训学院）): one body
@@ -230,6 +230,15 @@ def _a_kind(name: str) -> bool:
             return 0 < len(head) <= MAX_KIND_HEAD and head not in ONE_OF_ITS_KIND and \
                 not LEVEL_ALONE.match(head) and common(head, tags, count)
     return False
+
+
+def _unnamed(name: str) -> bool:
+    """A body a headline tells of and does not name: a place, one, and what it is ('吉林一禽业公司',
+    山西一煤矿: a poultry firm in Jilin). Not a numbered one the dictionary holds (南丰县一中, 长春一汽)
+    nor one named after its number (郑州一建公司)."""
+    words = tag_short(name)
+    return any(w == ("一", "m") and before[1] == "ns" and after[1] == "n"
+               for before, w, after in zip(words, words[1:], words[2:]))
 
 
 def _ends_word(name: str, title: str) -> bool:

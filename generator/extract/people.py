@@ -61,7 +61,9 @@ def _title_at_end() -> re.Pattern:
 FIRM_AFTER = re.compile(r"(?:股份)?(?:有限)?(?:责任)?公司|集团")  # a name that goes on into one is a firm's
 # A name that goes on into one of these is a place's (谷饶镇, 索非亚市, 万江新村, 阿塔帕梅南部); not where it is
 # an office or the people of one (市长, 区委, 村民, 市场).
-PLACE_AFTER = re.compile(r"[省市县区镇乡村](?![长委民场])|街道|新村|社区|[东南西北中]部|以[东南西北]|境内|一带")
+# So is an item of a list of places ('伽师、巴楚、阿图什等地震感明显', 美国、日本等国).
+PLACE_AFTER = re.compile(rf"[省市县区镇乡村](?![长委民场])|街道|新村|社区|[东南西北中]部|以[东南西北]|境内|一带|"
+                         rf"(?:、[{HAN}]{{1,8}})*等(?:地(?!方)|国家?|省份?|城市|地区)")
 # A word the dictionary calls a place (多哥) that the model tags a person is a place where the text
 # says its people or that something happens there (多哥人, 在多哥): said of a person, neither reads.
 THERE_BEFORE = re.compile(r"(?:在|到|赴|抵达|前往|访问)$")
