@@ -197,6 +197,16 @@ def test_a_place_the_text_uses_as_one_is_no_person(text, names):
     assert people.persons(text) == names
 
 
+def test_a_roster_printed_apart_by_spaces(tmp_path):
+    """A list of names set apart by spaces, the column cutting it anywhere ('张伟' / ' 陈志刚', '褚红' /
+    '梅'): running text closes it up (郭明黄海燕褚红梅) and the model reads only some; each is a person.
+    A run of words that opens with surnames is no roster ('高峰 时段 安全 出行')."""
+    article = only_article(tmp_path, "“郑州好人”名单公布\n\n本报讯（记者 孙悦）昨日，市文明办公布“郑州好人”名单。他们是：\n"
+                                     "于海涛 王丽娟 刘建军 李秀英 张伟\n 陈志刚 赵玉兰 郭明 黄海燕 褚红\n梅\n")
+    assert article.persons == ["于海涛", "王丽娟", "刘建军", "李秀英", "张伟", "陈志刚", "赵玉兰", "郭明", "黄海燕", "褚红梅"]
+    assert people.rostered("提醒：高峰 时段 安全 出行") == []
+
+
 def test_organisations():
     text = "吉林大学分别与郑州煤矿机械集团股份有限公司、宇通商用车有限公司签订协议。在巩义市委党校开班。"
     assert bodies.rules(text) == ["吉林大学", "郑州煤矿机械集团股份有限公司", "宇通商用车有限公司", "巩义市委党校"]

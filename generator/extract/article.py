@@ -61,6 +61,13 @@ def _as_printed(credit: credits.Credit, text: str) -> None:
         names[:] = [text[at:at + len(n)] if (at := folded.find(n)) >= 0 else n for n in names]
 
 
+def _printed(page: Page, lines: list[int]) -> str:
+    """Lines of a paragraph joined as they wrap, each as printed with its spaces, and a space where
+    one stood at a line's end or start ('（记者 阿依古丽 ' / '王磊）', '张伟' / ' 陈志刚')."""
+    return "".join((" " if page.lines[n - 1][:1].isspace() else "") + page.running[n] +
+                   (" " if page.lines[n - 1][-1:].isspace() else "") for n in lines).strip()
+
+
 def extract(page: Page, layout: Layout) -> list[Article]:
     page_text = "\n".join(page.lines)
     texts = [_Text(page, draft) for draft in layout.articles]
@@ -109,11 +116,9 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
 
     credit = credits.Credit()
     # a credit without brackets ends at a space, and two names may stand apart by one only
-    # ('（记者冷彤　李丹）'): only the printed lines keep it, joined as they wrap ('（记者 李' / '华 张毅）'),
-    # a space at a line's end kept ('（记者 阿依古丽 ' / '王磊）')
+    # ('（记者冷彤　李丹）'): only the printed lines keep it (_printed)
     read = simplified(lead)  # what the rules read (a page may print traditional characters)
-    printed = credits.from_lead("".join(page.running[n] + " " * page.lines[n - 1][-1:].isspace()
-                                        for n in text_paras[0].lines)) if text_paras else None
+    printed = credits.from_lead(_printed(page, text_paras[0].lines)) if text_paras else None
     from_lead = printed or credits.from_lead(read)
     if from_lead:
         credit.add(from_lead)
@@ -140,6 +145,9 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
     _as_printed(credit, "".join(p.text for p in paras))
     credited = set(credit.reporters + credit.correspondents + credit.photographers)
     persons = people.persons(body, tokens, exclude=credited, located=located)
+    roster = [n for p in text_paras for n in people.rostered(_printed(page, p.lines))]
+    if roster:  # a list of names printed apart by spaces, which running text closes up
+        persons = sorted(dict.fromkeys(persons + [n for n in roster if n not in credited]), key=body.find)
     # The title often names in full what the text then says short (二七区委… → 区委…). Kickers and
     # subtitles are not read: they are slogans more often than names ('解难题办实事' is no 难题办).
     rules = bodies.rules(body if derived else f"{title}。{body}", persons)

@@ -115,6 +115,29 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
     return sorted(found, key=text.find)
 
 
+# A roster: names set apart by spaces, as a list of winners or of those present is printed ('于海涛
+# 王丽娟 刘建军 李秀英 张伟'); running text closes the spaces up and the names run into one another.
+ROSTER_SEGMENT = re.compile(r"[^，。；：！？、,;:!?（）()]+")
+MIN_ROSTER = 3  # names, at least, for a run set apart by spaces to be a roster
+
+
+def rostered(printed: str) -> list[str]:
+    """The names of the rosters in a paragraph as printed (its lines joined, spaces kept): in a
+    run of three or more items set apart by spaces, each item of two to four characters that opens
+    with a surname and reads as a name, not as one word of another kind ('高峰 时段 安全')."""
+    found: list[str] = []
+    if printed.count(" ") < MIN_ROSTER - 1:  # (most paragraphs: no run set apart by spaces at all)
+        return found
+    for segment in ROSTER_SEGMENT.findall(printed):
+        items = segment.split()
+        names = [n for n in items if 2 <= len(n) <= 4 and all(map(is_han, n)) and
+                 (n[:2] in surnames() or n[:1] in surnames()) and _plausible(n) and
+                 not ((word := tag_short(n)) and len(word) == 1 and not word[0][1].startswith("nr"))]
+        if len(names) >= MIN_ROSTER and 2 * len(names) > len(items):
+            found += [n for n in names if n not in found]
+    return found
+
+
 def one_person_per_name(articles) -> None:
     """A foreign name's last part printed alone in one article (哈马迪) is the person another article
     names in full (萨阿东·哈马迪), where the archive has exactly one full name ending in it: one
