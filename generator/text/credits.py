@@ -54,7 +54,8 @@ PHOTO_END = re.compile(rf"(?:{_PHOTO})$")
 NAME_BREAKS = re.compile(r"[ 、，,]+")
 SPACES = re.compile(" +")
 ROLE_COLON = re.compile(rf"({_ROLE})\s*[：:]\s*")  # 记者：张三 is 记者 张三
-REPORTED = re.compile(rf" ?{WORK_MARK}[：:]?$")  # 本报记者 张三 报道, 周琳 整理: what they did, no name
+# 本报记者 张三 报道, 周琳 整理: what they did, no name; and where, after a slash (记者王大文／台北报导)
+REPORTED = re.compile(rf" ?(?:[／/][{HAN}]{{2,6}}?)?{WORK_MARK}[：:]?$")
 PHOTO_REPORTED = re.compile(r" ?摄影(?:报道)?[：:]?$")  # 本报记者 张三 摄影(报道): pictures by 张三, 张三 摄
 # The dateline that opens a news story: 本报讯, 本报郑州12月3日讯, 新华社北京１月２日电, 据新华社电
 LEAD = DATELINE_AT_START
@@ -63,7 +64,7 @@ DATELINE_REACH = 40  # characters: the longest dateline, letter-spaced ('据 新
 LEAD_CREDIT = re.compile(rf"^{DATELINE} ?[：:]? ?[（(]((?:{_ROLE}) ?[^）)]{{1,60}})[）)]")  # in brackets, a colon before or not
 # A lead with no dateline that opens with its credit, a colon after it or not: '（记者华林、杜鹏通讯员
 # 周海燕）：7月23号凌晨…', '（记者 刘洋）6月3日6时许，…' (not a credit alone on its line, nor a photo's)
-LEAD_CREDIT_FIRST = re.compile(rf"^[（(]((?:{_ROLE}) ?[^）)]{{1,60}}?)(?<!摄)[）)](?:[：:]|(?=[\d{HAN}“]))")
+LEAD_CREDIT_FIRST = re.compile(rf"^[（(〔【]((?:{_ROLE}) ?[^）)〕】]{{1,60}}?)(?<!摄)[）)〕】](?:[：:]|(?=[\d{HAN}“]))")
 _RUN_ON_NAMES = rf"{_NAME}(?:[、，] ?(?!{AGENCY}|{_ROLE}){_NAME})*"
 LEAD_CREDIT_REPORTED = re.compile(  # run on, ending in 报道：
     rf"^{DATELINE} ?((?:(?:{_ROLE}) ?{_RUN_ON_NAMES}[、，]? ?)+?) ?报道[：:]")
@@ -210,10 +211,11 @@ def split_trailing(text: str) -> tuple[str, str] | None:
 def is_lead(text: str) -> bool:
     # every dateline ends in its mark (讯, 电, …) within its first few words: most lines are passed over unread
     opening = text[:DATELINE_REACH]
-    if not any(mark in opening for mark in DATELINE_MARKS) and opening[:1] not in "（(":
+    if not any(mark in opening for mark in DATELINE_MARKS) and opening[:1] not in "（(〔【":
         return False
     text = fold(unspace(text))  # a medium's mark is read where a space sets it apart: both forms are tried
-    return bool(LEAD.match(text.replace(" ", "")) or LEAD.match(text) or LEAD_CREDIT_FIRST.match(text))
+    first = LEAD_CREDIT_FIRST.match(text)  # (a column's label in brackets is none: 【记者手记】)
+    return bool(LEAD.match(text.replace(" ", "")) or LEAD.match(text) or (first and _parse(first.group(1))))
 
 
 def opens_lead(line: str, following: str) -> bool:

@@ -113,7 +113,8 @@ CONTINUED_FROM = re.compile(r"^[（(]?(?:上接|接上|紧接)第?([\dA-Z一二�
 CAPTION_MARKS = DATA["caption_marks"]
 CAPTION_MARK = re.compile(f"^[{re.escape(CAPTION_MARKS)}]")
 ITEM_MARKS = DATA["item_marks"]
-COLUMN_LABEL = re.compile(rf"^[{re.escape(ITEM_MARKS)}]?\s*(?:{_alternation(DATA['column_labels'])})[：:]?$")
+COLUMN_LABEL = re.compile(rf"^[{re.escape(ITEM_MARKS)}]?\s*(?:{_alternation(DATA['column_labels'])}|"
+                          rf"[【\[〔](?:{_alternation(DATA['column_labels'])})[】\]〕])[：:]?$")
 # A box of the page's services (data/vocabulary.yaml): its label on a line of its own, then what
 # each kind of box holds.
 SERVICE_LABEL = re.compile(rf"^[【\[]?[\u4e00-\u9fff]{{0,4}}(?:{_alternation(DATA['service_labels'])})[】\]]?$")
