@@ -24,7 +24,7 @@ WEEKDAYS = "一二三四五六日"
 # A day named relative to the dispatch's day or the printing (今天 is that day, 昨天 the day
 # before, 前天 two days before), at any hour: 今晨, 昨晚. Not a title's word: 《今日早报》.
 DAYS_BEFORE = {"今天": 0, "今日": 0, "今晚": 0, "今晨": 0, "今早": 0,
-               "昨天": 1, "昨日": 1, "昨晚": 1, "昨晨": 1, "昨夜": 1, "前天": 2, "前日": 2}
+               "昨天": 1, "昨日": 1, "昨晚": 1, "昨晨": 1, "昨夜": 1, "昨早": 1, "前天": 2, "前日": 2, "前晚": 2, "前夜": 2}
 RELATIVE_DAY = re.compile(rf"(?<!《)(?:{'|'.join(DAYS_BEFORE)})")
 FIRST_SENTENCE = re.compile(r"[^。！？]*")  # a relative day counts there only: '今天的中国' further on is no date
 BRACKET_BEFORE = re.compile(r"\s*[（(]\s*")  # between a named time and the date it explains: '昨日（6月4日）'
