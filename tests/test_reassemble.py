@@ -1237,3 +1237,12 @@ def test_two_headlines_alike_set_after_their_stories_are_no_sub_headings(tmp_pat
     p, layout = layout_of(tmp_path, text)
     assert [["".join(p.lines[n - 1] for n in u) for u in a.headline] for a in layout.articles] == [
         ["一辆大客车坠入山谷"], ["校车侧翻致多名学生受伤"], ["京港澳高速发生多车相撞事故"]]
+
+
+def test_another_dispatch_is_a_report_of_its_own(tmp_path):
+    """'又讯（记者 王磊）…' after a story: another dispatch of the paper's, with its own credit and day;
+    its reporter is no person named in the story above."""
+    text = ("我区开展安全生产大检查\n\n本报讯（记者 张华）6月4日，我区组织安监、消防等部门对辖区重点企业开展安全生产大检查。\n\n"
+            "又讯（记者 王磊）6月5日，区应急管理局召开安全生产约谈会，约谈企业负责人5名。\n")
+    articles = pipeline.process(page(tmp_path, text)).articles
+    assert [(a.reporters, a.persons) for a in articles] == [(["张华"], []), (["王磊"], [])]

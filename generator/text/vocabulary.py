@@ -83,10 +83,10 @@ _MARK = f"(?:{_alternation(DATA['dateline_marks'])})"
 _ANY_MARK = f"(?:{_alternation(DATELINE_MARKS)})"
 _REPORT = f"(?:{_alternation(DATA['report_marks'])})"
 # Who issued it, where it was filed and when, and the mark: an agency the paper names (本报讯,
-# 新华社北京１月２日电), another medium or two (东北网5月1日讯, 京华时报8月27日信息, 包头晚报讯 昨日,
+# 新华社北京１月２日电; another dispatch after it, 又讯, 本报又讯), another medium or two (东北网5月1日讯, 京华时报8月27日信息, 包头晚报讯 昨日,
 # 沈阳晚报、沈阳网讯), a wire's place and day alone (武汉２月５日电), or any name's day and place
 # before 报道 and the bracketed credit (大公财经3月27日北京报道（记者…）).
-_ISSUED = (rf"(?:据?{AGENCY}(?:{_PLACE})?(?:{DATE})?{_MARK}|"
+_ISSUED = (rf"(?:据?{AGENCY}(?:{_PLACE})?(?:{DATE})?{_MARK}|(?:{AGENCY})?[又另]{_MARK}|"
            rf"据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{DATE}{_ANY_MARK}|据?(?:{MEDIUM}、)?{MEDIUM}(?:{_PLACE})?{_ANY_MARK}{_APART}|"
            rf"{_PLACE}{DATE}电|[{HAN}]{{2,8}}?{DATE}(?:{_PLACE})?{_REPORT}(?=\s?[（(]{ROLE}))")
 # Web copy sets it in black brackets, a medium's report too, the credit inside or not
