@@ -220,8 +220,10 @@ def is_lead(text: str) -> bool:
 
 def opens_lead(line: str, following: str) -> bool:
     """Whether a line that reads as a byline is the start of a lead's credit the column cut, the
-    lead running on in the next line: '（记者 阿依古丽' / '王磊）昨日上午，…' (its bracket still open)."""
-    return bool(following) and not line.endswith(("）", ")")) and is_lead(line + following)
+    lead running on in the next line: '（记者 阿依古丽' / '王磊）昨日上午，…' (its bracket still open; the
+    line's end a space between two names, or within one: '（记者 李' / '华 张毅）')."""
+    return bool(following) and not line.endswith(("）", ")")) and \
+        (is_lead(line + following) or is_lead(f"{line} {following}"))
 
 
 def bracketed_title(line: str) -> str | None:
