@@ -1246,3 +1246,56 @@ def test_another_dispatch_is_a_report_of_its_own(tmp_path):
             "又讯（记者 王磊）6月5日，区应急管理局召开安全生产约谈会，约谈企业负责人5名。\n")
     articles = pipeline.process(page(tmp_path, text)).articles
     assert [(a.reporters, a.persons) for a in articles] == [(["张华"], []), (["王磊"], [])]
+
+
+def test_an_official_notice_titled_over_its_text_and_signed(tmp_path):
+    """A government's notice: its title over its text, the salutation and what introduces the list
+    paragraphs of their own (each ends on a colon over a blank line), numbered sections, and who
+    signed it and the day, a block each: the signature ends it, no headline set after it."""
+    text = """郑州市人民政府关于2024年端午节放假的通知
+
+各区县（市）人民政府，市人民政府各部门：
+
+根据国务院办公厅通知精神，现将2024年端午节放假安排通知如下：
+
+一、放假时间
+
+6月10日放假，与周末连休，共3天。
+
+二、有关要求
+
+各单位要妥善安排好值班和安全、保卫等工作。
+
+郑州市人民政府
+
+2024年6月3日
+
+我区召开防汛工作会议
+
+本报讯（记者 王磊）6月5日，我区召开防汛工作会议，部署今年防汛工作。
+"""
+    articles = pipeline.process(page(tmp_path, text)).articles
+    assert [(a.title, a.body_lines) for a in articles] == [
+        ("郑州市人民政府关于2024年端午节放假的通知", [[3, 3], [5, 5], [7, 7], [9, 9], [11, 11], [13, 13], [15, 15], [17, 17]]),
+        ("我区召开防汛工作会议", [[21, 21]])]
+    assert [(p["role"], p["text"]) for p in articles[0].paragraphs][:4] == [
+        ("text", "各区县（市）人民政府，市人民政府各部门："),
+        ("text", "根据国务院办公厅通知精神，现将2024年端午节放假安排通知如下："),
+        ("subheading", "一、放假时间"), ("text", "6月10日放假，与周末连休，共3天。")]
+
+
+def test_a_table_in_a_story_is_its_text(tmp_path):
+    """Rows of figures set apart by spaces inside a story are its text: no headline of a story that
+    would take the paragraph after them."""
+    text = """市统计局发布前5月经济数据
+
+本报讯（记者 张华）6月15日，市统计局发布前5月全市经济运行数据。
+
+指标名称    1—5月    同比增长
+规上工业增加值    —    8.1%
+社会消费品零售总额    2156亿元    6.5%
+
+市统计局有关负责人表示，全市经济运行总体平稳。
+"""
+    _, layout = layout_of(tmp_path, text)
+    assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1]], [[3, 3], [5, 7], [9, 9]])]

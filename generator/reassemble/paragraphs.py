@@ -23,6 +23,9 @@ class Paragraph:
     role: str = "text"  # text | subheading | byline | note (an editor's: 编者按：…, no lead)
 
 
+COLONS = ("：", ":")
+
+
 def _inline_heading(line: str, previous: str | None, blank_before: bool, text_follows: bool, col: float) -> bool:
     """A sub-heading set in the body: after a finished paragraph and a blank line, no
     punctuation at all, wider or much narrower than the column, and text right under it; or
@@ -30,8 +33,8 @@ def _inline_heading(line: str, previous: str | None, blank_before: bool, text_fo
     numbered = NUMBERED.match(line)
     if previous is None or not blank_before or not (text_follows or numbered):
         return False
-    if not (finished(previous) or credits.is_credit(previous)):
-        return False
+    if not (finished(previous) or credits.is_credit(previous) or (numbered and previous.endswith(COLONS))):
+        return False  # (a numbered one may follow what introduces the list: '…通知如下：' / '一、放假时间')
     if MARK.search(line[numbered.end():] if numbered else line):
         return False
     return bool(numbered) or width(line) >= 1.15 * col or width(line) <= 0.6 * col
@@ -133,6 +136,8 @@ def paragraphs(draft: Draft, page: Page) -> list[Paragraph]:
         current.append(n)
         blank_after = nxt is not None and nxt != n + 1
         if ends_sentence(line) and (width(line) < 0.9 * col or blank_after or nxt is None or width(line) > MAX_HEAD_WIDTH):
+            flush()
+        elif line.endswith(COLONS) and blank_after:  # what a notice's paragraph introduces: '市人民政府各部门：'
             flush()
     flush()
     for paragraph in out:
