@@ -449,6 +449,8 @@ def test_a_line_of_text_with_a_date_is_no_frame():
     assert not frame.is_frame("2024年3月5日 金水区召开大会") and not frame.is_frame("G20 峰会 开幕")
     # the page's number as its section's letter and two digits, beside the section's name
     assert frame.is_frame("A01 要闻") and frame.is_frame("城事 B12") and not frame.is_frame("K12 教育 发展")
+    # a web page's editors, reviewers and producers (审核, 监制 only with their colon)
+    assert frame.is_frame("编辑：王磊　审核：李强　监制：赵明") and not frame.is_frame("审核通过后发放")
     # a front page's masthead is the frame too; a line of text about an issue is not
     assert all(map(frame.is_frame, ["国内统一连续出版物号 CN41-0001", "邮发代号 35-12", "今日8版 第12345期", "郑州日报社出版"]))
     assert not frame.is_frame("第二期培训班开班") and not frame.is_frame("本报社出版的书")
@@ -1200,8 +1202,8 @@ A01 要闻
 
 def test_a_sidebars_label_is_its_kicker_and_no_byline(tmp_path):
     """A sidebar under a story, its column's label over its headline ('■相关链接' / '什么是人才公寓',
-    '■记者手记' / '让人才留得住'): the label is the kicker (its item's mark no part of it); 记者手记
-    is no byline of a reporter 手记."""
+    '【记者手记】' / '让人才留得住'): the label is the kicker (its item's mark and its brackets no part
+    of it); 记者手记 is no byline of a reporter 手记."""
     text = """我市出台新政支持青年人才安居
 
 本报讯（记者 张扬）6月6日，市人社局发布《关于支持青年人才安居的若干措施》。
@@ -1211,7 +1213,7 @@ def test_a_sidebars_label_is_its_kicker_and_no_byline(tmp_path):
 
 人才公寓是指政府投资建设或筹集，面向符合条件的各类人才出租的住房。
 
-■记者手记
+【记者手记】
 让人才留得住
 
 安居才能乐业。希望政策早日落地，让更多青年人才在郑州安下心、扎下根。

@@ -17,12 +17,15 @@ UNTITLED = "（无题）"
 COLUMN_NAME = 4  # characters: a unit this short beside another is no title
 LEAD_MARK = re.compile(rf"^(?:[{re.escape(CAPTION_MARKS + ITEM_MARKS)}]\s*|[（(](?:上接|接上|紧接)[^）)]{{0,6}}[）)])")
 ITEM_MARK = re.compile(rf"^[{re.escape(ITEM_MARKS)}]\s*")
+BRACKETED = re.compile(r"[【\[〔]([^【】\[\]〔〕]+)[】\]〕]")
 
 
 def unit_text(lines: list[str]) -> str:
     """A headline unit's lines joined: a wrapped line joins directly, inner spaces stay; an item's
-    mark before it is no part of it ('■相关链接')."""
-    return ITEM_MARK.sub("", "".join(clean(line) for line in lines))
+    mark before it is no part of it ('■相关链接'), nor are brackets around it whole ('【时评】')."""
+    unit = ITEM_MARK.sub("", "".join(clean(line) for line in lines))
+    bracketed = BRACKETED.fullmatch(unit)
+    return bracketed.group(1) if bracketed else unit
 
 
 def roles(units: list[str], district_names: list[str], lead: str) -> tuple[str | None, str, str | None]:

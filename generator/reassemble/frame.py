@@ -19,7 +19,8 @@ _DAY = r"(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}|[一二三四
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _PAGE_NUMBER = r"第?\s*([A-Z]?\d{1,3})\s*版|([A-Z]\d{2,3})(?![\w])"  # 第05版, A05版, A05
 _FOLIO = r"[-—－–]{1,2}\s*\d{1,3}\s*[-—－–]{1,2}"  # the page's number at its foot: '- 5 -', '—5—'
-_EDITOR = r"(?:责任编辑|责编|本版编辑|版式设计|美编|校对|组版)[：:\s]*|(?:编辑|设计|版式)[：:\s]+"  # not 编辑部主任
+# (not 编辑部主任; a web page's reviewers and producers only with their colon: 审核：李强, 监制：赵明)
+_EDITOR = r"(?:责任编辑|责编|本版编辑|版式设计|美编|校对|组版)[：:\s]*|(?:编辑|设计|版式)[：:\s]+|(?:审核|终审|审校|监制|统筹)[：:]\s*"
 _EDITORS = rf"(?:(?:{_EDITOR})[{HAN}]{{2,4}}\s*)+"
 _LABEL_NAME = rf"[{HAN}]{{2,6}}"
 _LABEL = rf"{_LABEL_NAME}新闻"  # the page's: 金水新闻, 区县新闻
