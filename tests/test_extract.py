@@ -575,6 +575,7 @@ RESOLVED_CASES = [
     pytest.param("昨晚8时许，一民居起火。", "2024-03-01", "2024-02-29", id="昨晚, in a leap year"),
     pytest.param("本报讯 前天凌晨，一辆面包车侧翻。", "2014-01-01", "2013-12-30", id="前天, of last year"),
     pytest.param("（记者 何小敏）前晚，深圳一家电子厂百余名员工食物中毒。", "2014-03-02", "2014-02-28", id="前晚"),
+    pytest.param("（记者华林、杜鹏通讯员周海燕）：7月23号凌晨，一辆货车起火。", "2014-07-25", "2014-07-23", id="号 for 日"),
     pytest.param("近日，记者昨天从市里获悉，工程开工。", "2024-03-05", None, id="a vague time first"),
     pytest.param("昨日（3月3日），会议召开。", "2024-03-05", "2024-03-03", id="昨日 explained in brackets"),
     pytest.param("会议强调，要认清形势。今天的中国，发展迅速。", "2024-03-05", None, id="today's, past the first sentence"),

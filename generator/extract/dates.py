@@ -13,7 +13,8 @@ from datetime import date, timedelta
 
 from ..text.vocabulary import ITEM_MARKS, fold, number  # fold: full-width digits as ASCII, one for one: spans hold
 
-DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# (web copy and speech say 号 for 日 after a month: 7月23号凌晨)
+DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 # A time named vaguely (近日, 日前): the lead gives no day, unless a date in brackets explains it.
 VAGUE = re.compile(r"近日|日前|近期|日内|上周[一二三四五六日天]?|本周[一二三四五六日天]?|近来|前不久")
 # A day of the week, in the week of the printing (周三: the last one; 本周三: of that week) or the
