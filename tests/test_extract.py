@@ -624,6 +624,8 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  id="a name that starts with letters the model cut"),
     pytest.param("本报讯 内蒙古一所小学发生火灾，商城一个销售厅起火，公安部第一研究所专家到场。", ["公安部第一研究所"],
                  ["内蒙古一所小学", "商城一个销售厅"], id="one of a kind of body is none named"),
+    pytest.param("新华社西宁６月５日电副市长王彤及城东区委区政府、市食品药品监督等部门负责人赶到现场。", ["城东区委", "城东区政府"],
+                 ["城东区委区政府"], id="a place's committee and government named as one are each"),
     pytest.param("本报讯 吉林一禽业公司发生火灾，山西一煤矿发生爆炸，郑州一建公司参与救援。", ["郑州一建公司"],
                  ["吉林一禽业公司", "山西一煤矿"], id="a place, one, and what it is: a body told of, not named"),
     pytest.param("新华社北京１月１２日电各级人大常委会、人民政府、人民法院换届。地方政府和企业集团要配合，北京某大公司"

@@ -108,7 +108,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         if _named_body(body) and end in ends and not _kind_before(text, entity.start) and \
                 not COUNTED_IN.search(body):
             out.append(body)
-    names = [n for n in dict.fromkeys(_without_address(_without_preposition(n)) for n in out)
+    names = [n for n in dict.fromkeys(_without_address(_without_preposition(b)) for n in out for b in _each_body(n))
              if not _two_bodies(n) and not _a_kind(n) and not _unnamed(n) and not _done(n, text, tokens, bounds) and
              not any(flag in CLAUSE_WORDS for _, flag in tag_short(n))]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it
@@ -262,6 +262,16 @@ def _done(name: str, text: str, tokens: list[tuple[str, str]], bounds: list[int]
     by_start = dict(zip(bounds, tokens))
     verb, after = by_start.get(at + len(name) - 1), by_start.get(at + len(name))
     return verb == ("办", "v") and after is not None and after[1] in OBJECT_TAGS and not after[0].endswith(STAFF)
+
+
+# A place's party committee and its government named as one ('城东区委区政府', 郑州市委市政府): each.
+COMMITTEE_AND_GOVERNMENT = re.compile(r"^(.*?([省市县区]))委\2?政府$")
+
+
+def _each_body(name: str) -> list[str]:
+    """The bodies a name holds: two for a place's committee and government named together."""
+    both = COMMITTEE_AND_GOVERNMENT.match(name)
+    return [f"{both.group(1)}委", f"{both.group(1)}政府"] if both else [name]
 
 
 def _two_bodies(name: str) -> bool:
