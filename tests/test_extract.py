@@ -576,6 +576,8 @@ RESOLVED_CASES = [
     pytest.param("本报讯 前天凌晨，一辆面包车侧翻。", "2014-01-01", "2013-12-30", id="前天, of last year"),
     pytest.param("（记者 何小敏）前晚，深圳一家电子厂百余名员工食物中毒。", "2014-03-02", "2014-02-28", id="前晚"),
     pytest.param("（记者华林、杜鹏通讯员周海燕）：7月23号凌晨，一辆货车起火。", "2014-07-25", "2014-07-23", id="号 for 日"),
+    pytest.param("“今天太热了，出门一会儿就满身是汗。”6月5日中午，市民李女士说。", "2024-06-07", "2024-06-05",
+                 id="a quote the lead opens with tells no time"),
     pytest.param("近日，记者昨天从市里获悉，工程开工。", "2024-03-05", None, id="a vague time first"),
     pytest.param("昨日（3月3日），会议召开。", "2024-03-05", "2024-03-03", id="昨日 explained in brackets"),
     pytest.param("会议强调，要认清形势。今天的中国，发展迅速。", "2024-03-05", None, id="today's, past the first sentence"),

@@ -27,6 +27,7 @@ WEEKDAYS = "一二三四五六日"
 DAYS_BEFORE = {"今天": 0, "今日": 0, "今晚": 0, "今晨": 0, "今早": 0,
                "昨天": 1, "昨日": 1, "昨晚": 1, "昨晨": 1, "昨夜": 1, "昨早": 1, "前天": 2, "前日": 2, "前晚": 2, "前夜": 2}
 RELATIVE_DAY = re.compile(rf"(?<!《)(?:{'|'.join(DAYS_BEFORE)})")
+OPENING_QUOTE = re.compile(r"^\s*“[^”]{0,200}”[，。！？]?")
 FIRST_SENTENCE = re.compile(r"[^。！？]*")  # a relative day counts there only: '今天的中国' further on is no date
 BRACKET_BEFORE = re.compile(r"\s*[（(]\s*")  # between a named time and the date it explains: '昨日（6月4日）'
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?![前后代])")
@@ -79,7 +80,7 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     day is still to come. A day named relative (今天, 昨天, 前天) in the lead's first sentence, before
     any date, is counted from the dispatch's day where its dateline gives one (`dispatch`: month,
     day), in which a day alone ('２日宣布') is in that month too, and from `published` elsewhere."""
-    lead = fold(lead)
+    lead = OPENING_QUOTE.sub("", fold(lead))  # what someone said tells no time of the event: '“今天太热了…”6月6日…'
     first_sentence = FIRST_SENTENCE.match(lead).end()
     relative_day = RELATIVE_DAY.search(lead, 0, first_sentence)
     day_first = DAY_FIRST.match(lead)
