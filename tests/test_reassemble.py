@@ -1301,3 +1301,21 @@ def test_a_table_in_a_story_is_its_text(tmp_path):
 """
     _, layout = layout_of(tmp_path, text)
     assert [(a.headline, ranges(a.body)) for a in layout.articles] == [([[1]], [[3, 3], [5, 7], [9, 9]])]
+
+
+def test_no_resplit_on_a_page_of_more_stories_than_the_decode_takes(monkeypatch):
+    """A page of more stories than MAX_DECODE_STORIES is no printed page (a hostile file): the
+    headline decode is not run again a story at a time there."""
+    from generator.reassemble import boundaries
+    from generator.reassemble.stories import Draft
+
+    monkeypatch.setattr(boundaries, "MAX_DECODE_STORIES", 2)
+    drafts = [Draft(fragments=[[n, n + 1]]) for n in (1, 4, 7)]
+
+    def decode(trial):
+        raise AssertionError("decoded")
+
+    boundaries.resplit(drafts, {2: -1.0}, decode)
+    assert [d.body for d in drafts] == [[1, 2], [4, 5], [7, 8]]
+    with pytest.raises(AssertionError, match="decoded"):
+        boundaries.resplit(drafts[:2], {2: -1.0}, decode)

@@ -18,6 +18,7 @@ from ..text.vocabulary import LEAD_SOURCE, LEAD_TIME, fold
 from .blocks import Block, opens_story
 from .evidence import bigram_weights, bigrams, overlap
 from .learned import Doubts, Trace, decide
+from .settings import MAX_DECODE_STORIES
 from .stories import Draft
 from .tails import differ, measure
 
@@ -53,7 +54,11 @@ def resplit(articles: list[Draft], passed: dict[int, float], decode, doubts: Dou
     / … / '山西一煤矿发生瓦斯爆炸') heads the story the cut makes. `decode(articles)` is the headline
     decode's best total on these articles and how many headlines in it head none; each story's
     best place is tried, the best first, while some headline heads none. A cut made so is a doubt
-    (the boundary model was against it; the headline that heads nothing was one before)."""
+    (the boundary model was against it; the headline that heads nothing was one before). Not on a
+    page of more stories than the decode takes at once (no printed page has: a hostile file, where
+    a decode a story would take minutes)."""
+    if len(articles) > MAX_DECODE_STORIES:
+        return
     best: dict[int, tuple[float, int]] = {}  # a story's best place not cut
     for n, score in passed.items():
         owner = next((i for i, a in enumerate(articles) if n in a.body[1:]), None)
