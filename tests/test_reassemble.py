@@ -1198,6 +1198,9 @@ A01 要闻
     p, layout = layout_of(tmp_path, text)
     assert [(ranges(a.headline[0]), ranges(a.body)) for a in layout.articles] == [([[17, 17]], [[19, 19]])]
     assert layout.furniture == [1, 2, 3, 5, 7, 9, 10, 12, 14, 15] and layout.unplaced == []
+    # an arrow points at a page by its letter or its 版, not at any figure ('气温15→5')
+    from generator.reassemble.blocks import GUIDE
+    assert GUIDE.search("走进考场。▶A03") and GUIDE.search("详见▶第3版") and not GUIDE.search("气温15→5")
 
 
 def test_a_sidebars_label_is_its_kicker_and_no_byline(tmp_path):

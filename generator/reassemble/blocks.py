@@ -73,7 +73,7 @@ LINKS_LABEL = re.compile(r"^(?:相关新闻|相关阅读|延伸阅读|推荐阅�
 LINK = re.compile(r"^[·•]\s*\S")
 # a front page's guide to the others: an item a line ('■ 我区新增5所公办幼儿园　详见第2版'), or a
 # teaser, its title over a few lines that end pointing at the page (…走进考场。▶A03, （详见A03版）)
-GUIDE = re.compile(r"(?:详?见第?[\dA-Z一二三四五六七八九十]{1,3}版|[▶►→]\s*第?[A-Z]?\d{1,2}版?)[）)]?$")
+GUIDE = re.compile(r"(?:详?见第?[\dA-Z一二三四五六七八九十]{1,3}版|[▶►→]\s*(?:[A-Z]\d{1,2}版?|第?\d{1,2}版))[）)]?$")
 # The label of the page or of a column (金水新闻, ■简讯): furniture where it stands alone.
 LABEL = re.compile(rf"^(?:[{HAN}]{{2,6}}新闻|[{re.escape(ITEM_MARKS)}]?\s*[{HAN}]{{0,6}}(?:简讯|短讯|快讯|简报|动态|速递|速览|导读))$")
 
