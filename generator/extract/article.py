@@ -118,8 +118,8 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
     # a credit without brackets ends at a space, and two names may stand apart by one only
     # ('（记者冷彤　李丹）'): only the printed lines keep it (_printed)
     read = simplified(lead)  # what the rules read (a page may print traditional characters)
-    printed = credits.from_lead(_printed(page, text_paras[0].lines)) if text_paras else None
-    from_lead = printed or credits.from_lead(read)
+    printed_paras = [_printed(page, p.lines) for p in text_paras]  # (the lead's credit, and rosters)
+    from_lead = (credits.from_lead(printed_paras[0]) if printed_paras else None) or credits.from_lead(read)
     if from_lead:
         credit.add(from_lead)
     for p in paras:
@@ -145,7 +145,7 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
     _as_printed(credit, "".join(p.text for p in paras))
     credited = set(credit.reporters + credit.correspondents + credit.photographers)
     persons = people.persons(body, tokens, exclude=credited, located=located)
-    roster = [n for p in text_paras for n in people.rostered(_printed(page, p.lines))]
+    roster = [n for printed in printed_paras for n in people.rostered(printed)]
     if roster:  # a list of names printed apart by spaces, which running text closes up
         persons = sorted(dict.fromkeys(persons + [n for n in roster if n not in credited]), key=body.find)
     # The title often names in full what the text then says short (二七区委… → 区委…). Kickers and

@@ -16,7 +16,7 @@ from importlib import resources
 
 from ..text import vocabulary
 from ..text.chars import HAN, interpunct, is_han, occurrences
-from ..text.words import is_word, starts as word_starts, tag, tag_short
+from ..text.words import is_word, other_word, starts as word_starts, tag, tag_short
 from . import bodies, ner, places
 
 
@@ -131,8 +131,7 @@ def rostered(printed: str) -> list[str]:
     for segment in ROSTER_SEGMENT.findall(printed):
         items = segment.split()
         names = [n for n in items if 2 <= len(n) <= 4 and all(map(is_han, n)) and
-                 (n[:2] in surnames() or n[:1] in surnames()) and _plausible(n) and
-                 not ((word := tag_short(n)) and len(word) == 1 and not word[0][1].startswith("nr"))]
+                 (n[:2] in surnames() or n[:1] in surnames()) and _plausible(n) and not other_word(n)]
         if len(names) >= MIN_ROSTER and 2 * len(names) > len(items):
             found += [n for n in names if n not in found]
     return found

@@ -51,10 +51,24 @@ def service_box(lines: list[str]) -> bool:
     # (a headline under a kicker 天气 is a line, or gives no figure in each: 暴雨来袭 风雨同舟 / 全市启动防汛应急响应)
     table = len(rows) >= MIN_TABLE_ROWS
     forecast = all(FORECAST.search(t) and DIGIT.search(t) and not PROSE.search(t) for t in rows)
-    figures = all(TABLE_ROW.match(t.strip()) and DIGIT.search(t) for t in rows)
+    figures = _figure_rows(rows)
     # (an advertisement opens with no lead's time: 招聘 / 近日，我区举办招聘会… is a story)
     advertised = not LEAD_TIME.match(fold(rows[0])) and any(CONTACT.search(t) for t in rows)
     return (table and (forecast or figures)) or advertised
+
+
+def _figure_rows(rows: list[str]) -> bool:
+    """Rows of fields set apart by spaces, no sentence, a figure in each."""
+    return all(TABLE_ROW.match(t.strip()) and DIGIT.search(t) for t in rows)
+
+
+def table(lines: list[str]) -> bool:
+    """Rows of a table: lines of fields set apart by spaces, no sentence, figures in all but the
+    first ('指标名称    1—5月    同比增长' / '固定资产投资    —    7.2%'): text of the story they stand
+    in, never a headline. Three rows, or three fields a row: a headline's two lines of two phrases
+    each ('聚焦“三个一批”　推动项目建设提速' / '我区二季度集中开工项目28个　总投资156亿元') are none."""
+    return len(lines) >= MIN_TABLE_ROWS and TABLE_ROW.match(lines[0].strip()) is not None and \
+        _figure_rows(lines[1:]) and (len(lines) > MIN_TABLE_ROWS or all(len(t.split()) > 2 for t in lines))
 
 
 # A graphic's figure on a line of its own: a number and its unit, no words ('1.2万亿元', '8.5%', '500家')

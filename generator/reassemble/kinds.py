@@ -7,13 +7,13 @@ import re
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
 from ..text.vocabulary import CAPTION_MARK, LEAD_SOURCE, LEAD_TIME, fold
-from .blocks import (DIGIT, TABLE_ROW, Block, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, figure_card, finished, opening,
-                     opens_brief, opens_story, service_box)
+from .blocks import (Block, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, figure_card, finished, opening, opens_brief,
+                     opens_story, service_box, table)
 from .frame import DAY, SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
 from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_LABEL_WIDTH, MAX_SIGNATURE_LINES,
-                       MAX_TEASER_LINES, MIN_SHARED, MIN_STANZA_LINES, MIN_TABLE_ROWS, PUNCTUATION, SHORT_LINE)
+                       MAX_TEASER_LINES, MIN_SHARED, MIN_STANZA_LINES, PUNCTUATION, SHORT_LINE)
 
 SENTENCE_MARK = re.compile(r"[。；？;?]")  # no headline holds one
 QUESTION_END = re.compile(r"[？?！!][”’」]?$")  # but its last line may end on a question or an exclamation
@@ -139,16 +139,6 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
             block.kind, block.verse = "body", True
             verse.add(i)
     return blocks
-
-
-def table(lines: list[str]) -> bool:
-    """Rows of a table: lines of fields set apart by spaces, no sentence, figures in all but the
-    first ('指标名称    1—5月    同比增长' / '固定资产投资    —    7.2%'): text of the story they stand
-    in, never a headline. Three rows, or three fields a row: a headline's two lines of two phrases
-    each ('聚焦“三个一批”　推动项目建设提速' / '我区二季度集中开工项目28个　总投资156亿元') are none."""
-    rows = [t.split() for t in lines]
-    return len(lines) >= MIN_TABLE_ROWS and all(TABLE_ROW.match(t.strip()) for t in lines) and \
-        all(DIGIT.search(t) for t in lines[1:]) and (len(rows) > MIN_TABLE_ROWS or all(len(r) > 2 for r in rows))
 
 
 def signature(lines: list[str]) -> bool:

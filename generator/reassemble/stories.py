@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import credits
-from ..text.chars import ends_sentence, running, width
+from ..text.chars import ends_sentence, width
 from ..text.vocabulary import CAPTION_PHRASE, CONTINUED_FROM, CONTINUED_ON, EDITOR_NOTE, NOTE_STANDS
 from .blocks import Block, finished, is_note, opens_story
-from .frame import DAY
+from .kinds import signature
 from .settings import MAX_CAPTION_LINES, MAX_SUBHEADING_WIDTH
 
 # A sub-heading's number: 一、稳岗位, （二）强技能, 3. 优服务
@@ -67,7 +67,8 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             current = start("brief")
         elif block.kind == "credit":
             if current is not None and current.closed and not heads and \
-                    (all(credits.is_photo_mark(text[n]) for n in block.lines) or _signed_day(block, text)):
+                    (all(credits.is_photo_mark(text[n]) for n in block.lines) or
+                     (len(block.lines) == 1 and signature([text[block.lines[0]]]))):
                 # '文/图' the line break cut from the byline above, or the day under a signature
                 current.fragments.append(list(block.lines))
                 continue
@@ -169,11 +170,6 @@ def _is_subheading(heads: list[Block], current: Draft | None, after: list[Block]
         if block.kind != "body" or opens_story(block, text):
             return False
     return False
-
-
-def _signed_day(block: Block, text: dict[int, str]) -> bool:
-    """A signature's day on a line of its own under who signed ('郑州市人民政府' / '2024年6月3日')."""
-    return len(block.lines) == 1 and DAY.fullmatch(running(text[block.lines[0]]).strip()) is not None
 
 
 def _photo_credited(lines: list[int], text: dict[int, str]) -> bool:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .chars import CLOSERS, HAN, SENTENCE_END, simplified, unspace
 from .vocabulary import (AGENCY, COLUMN_LABEL, DATELINE, DATELINE_AT_START, DATELINE_MARKS, EDITOR_NOTE, FORMS_OF_ADDRESS,
                          ITEM_MARKS, ROLE, SURNAMES, TITLED_BRIEF, WORK_MARK, close_roles, fold, role_field)
-from .words import tag_short
+from .words import other_word
 
 _NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name
 _NAMES = rf"{_NAME}(?:[ 、，,]+{_NAME})*"
@@ -149,8 +149,7 @@ def _person(name: str) -> bool:
     """Whether a name in brackets with no role reads as a person's: a surname and one or two
     characters (two or three after a compound surname), which jieba reads as no other kind of word."""
     given = len(name) - (2 if name[:2] in _SURNAMES else 1 if name[:1] in _SURNAMES else len(name))
-    words = tag_short(name)
-    return 1 <= given <= 2 and not (len(words) == 1 and not words[0][1].startswith("nr")) and not ADDRESSED.search(name)
+    return 1 <= given <= 2 and not other_word(name) and not ADDRESSED.search(name)
 
 
 def _parse_split(text: str) -> Credit:

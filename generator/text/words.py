@@ -34,6 +34,13 @@ def is_word(text: str) -> bool:
     return len(text) > 1 and len(tag_short(text)) == 1
 
 
+def other_word(text: str) -> bool:
+    """Whether jieba's dictionary reads `text` as one word of a kind no name is (时段, 安全; not 高峰,
+    which it reads as a name too)."""
+    words = tag_short(text)
+    return len(words) == 1 and not words[0][1].startswith("nr")
+
+
 def common(text: str, tags: set[str], count: int) -> bool:
     """Whether jieba's dictionary holds `text` as one word with one of `tags`, counted at least
     `count` times in its corpus (企业, 地方, 大: words of every kind of text)."""
