@@ -838,6 +838,23 @@ def test_an_editors_note_a_marked_byline_and_a_briefs_writer(tmp_path):
     assert brief.reporters == ["孙浩"]
 
 
+def test_a_lead_after_an_editors_note_gives_the_credit(tmp_path):
+    """A series' label and its editor's note over the first story's headline join that story: its
+    credit is read from its lead (本报讯（记者…）), not from the note that stands first."""
+    printed = page(tmp_path, """【乡村振兴看变化】
+
+编者按：即日起，本报推出“乡村振兴看变化”专栏，记录乡村的新气象。敬请关注。
+
+小山村种出“致富果”
+
+本报讯（记者 朱琳 通讯员 郝建）初夏时节，登封市大冶镇的樱桃园里，
+一颗颗樱桃挂满枝头。
+""")
+    [article] = pipeline.process(printed).articles
+    assert (article.title, article.reporters, article.correspondents) == ("小山村种出“致富果”", ["朱琳"], ["郝建"])
+    assert "朱琳" not in article.persons
+
+
 def test_a_sections_name_beside_the_frame_is_furniture(tmp_path):
     """Over the frame it is the section's (社区·民生); a short line under it may be a headline."""
     _, layout = layout_of(tmp_path, "社区·民生\n2022年7月20日　星期三　第6版\n金水区召开大会\n\n本报讯 7月19日，金水区召开大会。\n")

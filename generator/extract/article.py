@@ -112,14 +112,17 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
              names) -> Article:
     paras, body, tokens = text.paras, text.body, text.tokens
     text_paras = [p for p in paras if p.role == "text"]
-    lead = text_paras[0].text if text_paras else (paras[0].text if paras else "")
+    # the lead is the paragraph its dateline or credit opens, where an editor's note or a column's
+    # label stands before it (编者按：… / 本报讯（记者 朱琳）…); else the first
+    at = next((k for k, p in enumerate(text_paras) if credits.is_lead(simplified(p.text))), 0)
+    lead = text_paras[at].text if text_paras else (paras[0].text if paras else "")
 
     credit = credits.Credit()
     # a credit without brackets ends at a space, and two names may stand apart by one only
     # ('（记者冷彤　李丹）'): only the printed lines keep it (_printed)
     read = simplified(lead)  # what the rules read (a page may print traditional characters)
     printed_paras = [_printed(page, p.lines) for p in text_paras]  # (the lead's credit, and rosters)
-    from_lead = (credits.from_lead(printed_paras[0]) if printed_paras else None) or credits.from_lead(read)
+    from_lead = (credits.from_lead(printed_paras[at]) if printed_paras else None) or credits.from_lead(read)
     if from_lead:
         credit.add(from_lead)
     for p in paras:
