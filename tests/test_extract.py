@@ -149,6 +149,9 @@ LOCATE_CASES = [
                  id="generic words"),
     pytest.param(["香港特区政府宣布。香港特区的新闻。"], {"city": "北京"}, None, id="not the paper's city"),
     pytest.param(["二七区召开会议。"], {}, None, id="named once"),
+    pytest.param(["市运会田径比赛落幕，金水区代表团位列奖牌榜首位。男子100米：张伟（金水区）、王强（二七区）、"
+                  "李磊（中原区）；女子跳远：刘敏（管城区）、周洁（惠济区）。", "郑州队主场取胜。"], {}, None,
+                 id="a city page naming many districts: none more than the others together"),
     pytest.param(["朝阳区三里屯街道开展活动，朝阳区委书记出席。"], {}, ("朝阳区", ""),
                  id="a name two cities share, neither named: no city"),
     pytest.param(["朝阳区三里屯街道开展活动，朝阳区委书记出席。"], {"city": "北京"}, ("朝阳区", "北京"), id="the paper's city given"),

@@ -156,6 +156,46 @@ def test_photo_captions_and_furniture(tmp_path):
         ("photo", [[4, 5]]), ("photo", [[7, 7], [9, 10]])]
 
 
+def test_a_poem_whose_title_says_one_more_follows_holds_it(tmp_path):
+    """'春天的约定（外一首）': the title says one more poem follows under it; the next poem's title
+    ('雨后') is its sub-heading, not another article's headline. A title that promises no more
+    pieces ('秋夜') heads its own article after them."""
+    printed = page(tmp_path, """春天的约定（外一首）
+
+□ 李红
+
+柳枝在风里写信
+写给迟到的燕子
+河水解开冰的纽扣
+把石头洗得发亮
+
+我在田埂上等你
+等一场不慌不忙的雨
+等麦苗抬起头来
+认出去年的我
+
+雨后
+
+雨停了
+屋檐还在数数
+一滴，两滴
+数到第三滴的时候
+月亮出来了
+
+秋夜
+
+□ 王强
+
+月亮挂在树梢
+虫声一阵一阵
+风把稻香吹进窗
+母亲还在灯下缝补
+""")
+    report = pipeline.process(printed)
+    assert [(a.title, a.reporters) for a in report.articles] == [("春天的约定（外一首）", ["李红"]), ("秋夜", ["王强"])]
+    assert [p["text"] for p in report.articles[0].paragraphs if p["role"] == "subheading"] == ["雨后"]
+
+
 def test_a_poem_under_its_title_and_author_is_text_a_line_each(tmp_path):
     """A literary page: the section's label atop the page, a poem's stanzas (short lines, no mark,
     as a headline is set) under its title and author, then an essay. The stanzas were read as the

@@ -51,6 +51,18 @@ def test_editor_note(case):
     assert bool(vocabulary.EDITOR_NOTE.match(case["text"])) == case["note"]
 
 
+@pytest.mark.parametrize("case", DATA["more_pieces_titles"], ids=lambda c: c["text"])
+def test_more_pieces(case):
+    assert vocabulary.more_pieces(case["text"]) == case["more"]
+
+
+@pytest.mark.parametrize("case", DATA["national_body_lines"], ids=lambda c: c["text"])
+def test_national_body(case):
+    from generator.extract import bodies
+    from generator.text.words import tag
+    assert bodies.national(case["text"], tag(case["text"])) == case["bodies"]
+
+
 @pytest.mark.parametrize("line", DATA["continued_from"])
 def test_continued_from(line):
     assert vocabulary.CONTINUED_FROM.match(line)

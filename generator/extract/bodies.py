@@ -95,6 +95,7 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         elif at not in read and at in words and (words[at] == "vn" or not words[at].startswith(JIEBA_NOT_A_NAME_START)
                               or places.starts_with_division(name)):  # elsewhere jieba's
             out.append(name)
+    out += national(text, tokens, bounds)
     for entity in entities:
         name = _trimmed(entity.text) if entity.tag == "ORG" else ""
         if name[-2:-1] == name[-1:] and text.startswith("长", entity.start + len(entity.text)):
@@ -114,6 +115,18 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it
     # (吉林大学继续教育学院（培训学院）): one body
     return [n for n in names if not any(o != n and (o.endswith(n) or o.startswith(n + "（")) for o in names)]
+
+
+def national(text: str, tokens: list[tuple[str, str]], bounds: list[int] | None = None) -> list[str]:
+    """The State Council's ministries and commissions the text names (vocabulary national_bodies:
+    财政部会同… is read by neither jieba's words nor the model), where a word starts, not after a
+    place (荷兰国防部 is the Netherlands'; 中国劳动部 is China's)."""
+    at = {b: k for k, b in enumerate(starts_of(tokens) if bounds is None else bounds)}
+
+    def after_place(k: int) -> bool:
+        return k > 0 and tokens[k - 1][1] == "ns" and tokens[k - 1][0] != "中国"
+
+    return [m.group() for m in vocabulary.NATIONAL_BODY.finditer(text) if m.start() in at and not after_place(at[m.start()])]
 
 
 # Prepositions that bring in who acts or where (经大理市森林公安局调查, 由郑州市教育局主办): one standing

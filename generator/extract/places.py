@@ -123,6 +123,9 @@ LEVELS = "区县市旗"  # a district's name printed without its level: 金水 f
 # page of news from everywhere names a place in the one story that happened there.
 MIN_DISTRICT_MENTIONS = 2
 MIN_DISTRICT_STORIES = 0.5
+# ... and names it more than all other districts together: a city page names many (a sports
+# meet's teams, a list of where something opens), its first no more than its share
+MIN_DISTRICT_SHARE = 0.5
 
 
 def locate(texts: list[str], district: str | None = None, city: str | None = None,
@@ -164,6 +167,12 @@ def locate(texts: list[str], district: str | None = None, city: str | None = Non
     if not candidates:
         return None, True
     best = max(candidates, key=lambda d: (counts[d], city_weight[d.city], -len(d.name), d.city, d.name))
+    # the others: districts that share no name with it (示范区 is 高新区 in 焦作; 经开区 is many
+    # cities'), each name counted once and not within a longer one
+    others = {max(d.forms, key=text.count) for d in counts if not set(d.forms) & set(best.forms)}
+    elsewhere = sum(text.count(f) for f in others if not any(f != g and f in g for g in others | set(best.forms)))
+    if counts[best] <= MIN_DISTRICT_SHARE * (counts[best] + elsewhere):
+        return None, True
     if not city and not city_weight[best.city] and len(_cities_of(best.name)) > 1:
         return District(best.name, best.name, ""), True  # 朝阳区 of Beijing or of Changchun: the page does not say
     return best, True

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..text import credits
 from ..text.chars import ends_sentence, width
-from ..text.vocabulary import CAPTION_PHRASE, CONTINUED_FROM, CONTINUED_ON, EDITOR_NOTE, NOTE_STANDS
+from ..text.vocabulary import CAPTION_PHRASE, CONTINUED_FROM, CONTINUED_ON, EDITOR_NOTE, NOTE_STANDS, more_pieces
 from .blocks import Block, finished, is_note, opens_story
 from .kinds import signature
 from .settings import MAX_CAPTION_LINES, MAX_SUBHEADING_WIDTH
@@ -26,6 +26,7 @@ class Draft:
     headline: list[list[int]] = field(default_factory=list)  # headline units, in page order
     subheadings: list[int] = field(default_factory=list)
     verse: list[int] = field(default_factory=list)  # a poem's lines: each stands alone
+    pieces: int = 0  # how many more pieces its title says follow under it (（外一首）), not yet met
     closed: bool = False  # ended by a byline
     lead: bool = False  # opens with 本报讯
     first_paragraph_only: bool = True
@@ -50,7 +51,7 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
     heads: list[Block] = []  # the headline blocks since the last other block: are we after a headline?
 
     def start(kind: str = "news") -> Draft:
-        draft = Draft(kind=kind)
+        draft = Draft(kind=kind, pieces=sum(more_pieces(text[n]) for head in heads for n in head.lines))
         articles.append(draft)
         return draft
 
@@ -92,10 +93,11 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
         elif current is None or current.closed or heads:
             if current is not None and current.kind == "photo" and not current.closed and not heads:
                 pass  # the rest of a caption
-            elif heads and _is_subheading(heads, current, blocks[i + 1:], text):
+            elif heads and (_is_piece(heads, current, block, text) or _is_subheading(heads, current, blocks[i + 1:], text)):
                 heads[0].kind = "subhead"  # no headline for attach_headlines
                 current.fragments.append(list(heads[0].lines))
                 current.subheadings += heads[0].lines
+                current.pieces = max(0, current.pieces - 1)
             else:
                 current = start()
         else:
@@ -140,6 +142,13 @@ def join_notes(articles: list[Draft], text: dict[int, str]) -> None:
             continue
         host.fragments = [note.body] + host.fragments if before else host.fragments + [note.body]
         articles.remove(note)
+
+
+def _is_piece(heads: list[Block], current: Draft | None, block: Block, text: dict[int, str]) -> bool:
+    """The title of a piece its article's title said would follow ('春天的约定（外一首）' … '雨后'):
+    one short line, over text that opens no story of its own."""
+    return current is not None and current.pieces > 0 and len(heads) == 1 and len(heads[0].lines) == 1 \
+        and width(text[heads[0].lines[0]]) <= MAX_SUBHEADING_WIDTH and not opens_story(block, text)
 
 
 def _is_subheading(heads: list[Block], current: Draft | None, after: list[Block], text: dict[int, str]) -> bool:
