@@ -895,6 +895,62 @@ def test_a_lead_after_an_editors_note_gives_the_credit(tmp_path):
     assert "朱琳" not in article.persons
 
 
+def test_a_national_dailys_folio_and_summary_box(tmp_path):
+    """The folio's section and page number under the frame (要闻　2) is the frame; a summary boxed
+    between the headline and the lead (核心阅读, its label alone on its line) is the story's, as an
+    editor's note is, not a story of its own."""
+    printed = page(tmp_path, """人民日报
+2014年3月5日　星期三
+要闻　2
+
+今年经济社会发展主要预期目标确定
+
+核心阅读
+
+今年国内生产总值增长预期目标为7.5%左右。专家认为，目标既积极又稳妥。
+
+本报北京3月4日电  （记者 王珂）记者从有关方面获悉，今年经济社会发展的主要预期目标已经确定。
+""")
+    report = pipeline.process(printed)
+    [article] = report.articles
+    assert (article.title, article.reporters, article.headline_lines) == ("今年经济社会发展主要预期目标确定", ["王珂"], [[5, 5]])
+    assert article.body_lines == [[7, 7], [9, 9], [11, 11]] and report.furniture == [1, 2, 3]
+
+
+def test_readers_letters_and_an_interview_in_questions(tmp_path):
+    """A reader's letter ends at its signer (读者 刘芳), who is no reporter and no person of the next
+    letter; an interview's questions (问：…？) are its text, not headlines."""
+    printed = page(tmp_path, """小区门口的路灯该修了
+
+我家小区门口的三盏路灯已经坏了一个多月，晚上出行很不方便，希望有关部门尽快修理。
+
+读者 刘芳
+
+公交站台应加装遮阳棚
+
+夏天到了，很多公交站台没有遮阳棚，建议在客流较大的站台加装。
+
+读者 孙强
+
+个税汇算这些问题你需要知道
+
+本报记者 郭静
+
+问：哪些人需要办理汇算？
+
+答：年度综合所得收入超过12万元且需要补税金额超过400元的，需要办理。
+
+问：如何办理？
+
+答：可以通过个人所得税APP办理，也可以到办税服务厅办理。
+""")
+    letters = pipeline.process(printed).articles
+    assert [(a.title, a.reporters, a.persons) for a in letters] == [
+        ("小区门口的路灯该修了", [], []), ("公交站台应加装遮阳棚", [], []), ("个税汇算这些问题你需要知道", ["郭静"], [])]
+    assert [p["role"] for p in letters[0].paragraphs] == ["text", "byline"]
+    assert letters[2].body_lines == [[15, 15], [17, 17], [19, 19], [21, 21], [23, 23]]
+
+
 def test_a_sections_name_beside_the_frame_is_furniture(tmp_path):
     """Over the frame it is the section's (社区·民生); a short line under it may be a headline."""
     _, layout = layout_of(tmp_path, "社区·民生\n2022年7月20日　星期三　第6版\n金水区召开大会\n\n本报讯 7月19日，金水区召开大会。\n")

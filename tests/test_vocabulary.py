@@ -63,6 +63,18 @@ def test_national_body(case):
     assert bodies.national(case["text"], tag(case["text"])) == case["bodies"]
 
 
+@pytest.mark.parametrize("case", DATA["signer_lines"], ids=lambda c: c["text"])
+def test_signer(case):
+    """A letter's signer ends its text as a byline does (a credit), crediting no one."""
+    assert credits.is_credit(case["text"]) == case["signer"]
+    assert not credits.parse(case["text"])
+
+
+@pytest.mark.parametrize("case", DATA["speaker_lines"], ids=lambda c: c["text"])
+def test_speaker(case):
+    assert bool(vocabulary.SPEAKER.match(case["text"])) == case["speaker"]
+
+
 @pytest.mark.parametrize("line", DATA["continued_from"])
 def test_continued_from(line):
     assert vocabulary.CONTINUED_FROM.match(line)

@@ -39,6 +39,7 @@ _PART = rf"(?>{_PAPER}|{_DAY}|{_DOTTED_DAY}|{_WEEKDAY}|{_PAGE_NUMBER}|(?:{_EDITO
 _SECTION = rf"[{HAN}]{{2,6}}"
 SECTION = re.compile(rf"^[{HAN}][{HAN}·・\s]{{1,8}}$")  # on a line of its own beside the frame: 社区·民生
 SECTION_MARK = re.compile("[·・]")
+NUMBERED_SECTION = re.compile(rf"^(?:\d{{1,2}}\s+{_SECTION}|{_SECTION}\s+\d{{1,2}})$")  # 要闻　2, 2　要闻: with the page's number
 # (or the page's number as a section's letter and two digits: 'A01 要闻', '城事 B03'; not G20, K12)
 _ANCHOR = rf"(?=.*(?:{_DAY}|{_DOTTED_DAY})\s*{_WEEKDAY}|.*第?\s*[A-Z]?\d{{1,3}}\s*版|(?:.*\s)?[A-H](?:0[1-9]|1\d)(?:\s|$))"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"

@@ -6,10 +6,10 @@ import re
 
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
-from ..text.vocabulary import CAPTION_MARK, LEAD_SOURCE, LEAD_TIME, fold
+from ..text.vocabulary import CAPTION_MARK, EDITOR_NOTE, LEAD_SOURCE, LEAD_TIME, SPEAKER, fold
 from .blocks import (Block, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, figure_card, finished, opening, opens_brief,
                      opens_story, service_box, table)
-from .frame import DAY, SECTION, SECTION_MARK, is_frame, under_headline
+from .frame import DAY, NUMBERED_SECTION, SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
 from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_LABEL_WIDTH, MAX_SIGNATURE_LINES,
@@ -39,8 +39,8 @@ def looks_like_headline(lines: list[str]) -> bool:
         if SENTENCE_MARK.search(QUESTION_END.sub("", line) if last else line) or \
                 (CLAUSE_END.search(line) and not (not last and COLON_END.search(line))):
             return False
-        if width(line) > MAX_HEAD_WIDTH or credits.is_lead(line):
-            return False
+        if width(line) > MAX_HEAD_WIDTH or credits.is_lead(line) or SPEAKER.match(line):
+            return False  # (问：…？ is a question of an interview, however short)
     return True
 
 
@@ -67,6 +67,10 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
         else:
             kind = "body"
         blocks.append(Block(lines, kind))
+    # an editor's note's label alone on its line, its note under it (编者按 / 核心阅读): the note's
+    for label, note in zip(blocks, blocks[1:]):
+        if len(label.lines) == 1 and label.kind == "head" and note.kind == "body" and EDITOR_NOTE.match(text[label.lines[0]]):
+            label.kind = "body"
     # a teaser's title over it
     for title, teaser in zip(blocks, blocks[1:]):
         if title.kind == "head" and teaser.kind == "furniture" and GUIDE.search(text[teaser.lines[-1]]) and \
@@ -93,14 +97,16 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
                 label.kind = box.kind = "furniture"
     # a section's name on a line of its own right over the page's frame (社区·民生 over '2022年7月20日
     # 星期三 第6版'), or right under it, or atop a page that prints none, with the mark that sets a
-    # section's parts apart (要闻·时政, 副刊·文苑), is part of it (a short headline may stand right
-    # under the frame: 金水区召开大会)
+    # section's parts apart (要闻·时政, 副刊·文苑) or the page's number (要闻　2), is part of it (a
+    # short headline may stand right under the frame: 金水区召开大会)
     frame = {n for b in blocks if b.kind == "furniture" and is_frame(text[b.lines[0]]) for n in b.lines}
     top = blocks[0].lines[0] if blocks else None
     for block in blocks:
         n = block.lines[0]
-        if block.kind in ("head", "body") and len(block.lines) == 1 and SECTION.match(text[n]) and \
-                (n + 1 in frame or ((n - 1 in frame or n == top) and SECTION_MARK.search(text[n]))):
+        line = fold(text[n])
+        if block.kind in ("head", "body") and len(block.lines) == 1 and \
+                (SECTION.match(line) or NUMBERED_SECTION.match(line)) and \
+                (n + 1 in frame or ((n - 1 in frame or n == top) and (SECTION_MARK.search(line) or NUMBERED_SECTION.match(line)))):
             block.kind = "furniture"
     # a web page's headline stands right over the story's time and source or its original title,
     # however long, with commas or a question ('暴雨致城区多处积水，…，部分路段交通管制')

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .chars import CLOSERS, HAN, SENTENCE_END, simplified, unspace
 from .vocabulary import (AGENCY, COLUMN_LABEL, DATELINE, DATELINE_AT_START, DATELINE_MARKS, EDITOR_NOTE, FORMS_OF_ADDRESS,
-                         ITEM_MARKS, ROLE, SURNAMES, TITLED_BRIEF, WORK_MARK, close_roles, fold, role_field)
+                         ITEM_MARKS, ROLE, SIGNERS, SURNAMES, TITLED_BRIEF, WORK_MARK, close_roles, fold, role_field)
 from .words import other_word
 
 _NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name
@@ -40,6 +40,7 @@ ITEM_MARK = re.compile(rf"^[{re.escape(ITEM_MARKS)}] ?")  # '■本报记者 张
 # name: a surname, then one or two characters, and no word of another kind (（金奖）, （林业）,
 # （待续）), nor a form of address (（王先生）).
 _WRITERS = rf"{_BARE_NAME}(?:[ 、]{_BARE_NAME}){{0,2}}"
+SIGNED = re.compile(rf"^[（(]? ?(?:{SIGNERS}) ?{_WRITERS} ?[）)]?$")  # 读者 刘芳: a letter's, no reporter
 WRITERS = re.compile(rf"^(?:[（(] ?({_WRITERS}) ?[）)]|[{re.escape(ITEM_MARKS)}] ?({_WRITERS}))$")
 ADDRESSED = re.compile(f"(?:{FORMS_OF_ADDRESS})$")
 _SURNAMES = frozenset(SURNAMES)
@@ -47,7 +48,7 @@ ROLE_ONLY = re.compile(rf"^(?:{_ROLE}|{_PHOTO})$")
 ROLE_END = re.compile(rf"(?:^|[ 　）)])(?:{_ROLE})$")
 PHOTO_MARK = re.compile(rf"^(?:{_PHOTO})$")
 # Every role, the photo mark and the text/picture slash (or colon) hold one of these: a line without them is no byline.
-CREDIT_CHARS = re.compile("[记实通摄/撰笔]|视频|文字|评论员|[文图][：:]|[文图]$")
+CREDIT_CHARS = re.compile(f"[记实通摄/撰笔]|视频|文字|评论员|[文图][：:]|[文图]$|{SIGNERS}")
 # Compiled once: re's own cache of 512 patterns is flushed by the names' patterns an article makes.
 ROLE_SPLIT = re.compile(f"({_ROLE})")
 PHOTO_END = re.compile(rf"(?:{_PHOTO})$")
@@ -118,6 +119,8 @@ def _parse(text: str) -> Credit | None:
     label: 记者手记)."""
     if COLUMN_LABEL.match(unspace(text)):
         return None
+    if SIGNED.match(SPACES.sub(" ", unspace(text)).strip()):
+        return Credit()  # it ends its text as a byline does, and credits no one
     printed = text
     text = SPACES.sub(" ", ROLE_COLON.sub(r"\1 ", close_roles(fold(unspace(text))))).strip(" （）()")
     text = REPORTED.sub("", PHOTO_REPORTED.sub(" 摄", text))

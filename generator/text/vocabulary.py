@@ -105,7 +105,9 @@ SUBTITLE_DASH = re.compile(r"^[—－]")
 # A headline line of parallel phrases set apart by spaces ('凝心聚力谋发展　奋楫扬帆启新程') is complete
 # in itself: a kicker over the title or a subtitle under it, never half of a wrapped title.
 PARALLEL_PHRASES = re.compile(r"^[\u4e00-\u9fff“”《》]{3,12}(?:[ \u3000]+[\u4e00-\u9fff“”《》]{3,12})+$")
-EDITOR_NOTE = re.compile(rf"^[【\[]?({_alternation(DATA['editor_notes'])})\s*[：:】\]]")
+EDITOR_NOTE = re.compile(rf"^[【\[]?({_alternation(DATA['editor_notes'])})\s*(?:[：:】\]]|$)")  # (or alone on its line)
+SPEAKER = re.compile(rf"^(?:{_alternation(DATA['speaker_marks'])})[：:]")
+SIGNERS = _alternation(DATA["signers"])
 NOTE_STANDS: dict[str, str] = DATA["editor_notes"]  # the note's word -> before | after its story
 # the State Council's bodies by name, the longest first (国家计委 before 计委 could be added)
 NATIONAL_BODY = re.compile(f"(?:{'|'.join(sorted(map(re.escape, DATA['national_bodies']), key=len, reverse=True))})(?![门长队属])")
