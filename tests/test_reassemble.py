@@ -951,6 +951,24 @@ def test_readers_letters_and_an_interview_in_questions(tmp_path):
     assert letters[2].body_lines == [[15, 15], [17, 17], [19, 19], [21, 21], [23, 23]]
 
 
+@pytest.mark.parametrize("head", ["新华社北京6月10日电\n题：把论文写在祖国大地上", "新华社北京6月10日电　题：把论文写在祖国大地上"])
+def test_a_wire_features_title_after_its_dateline(tmp_path, head):
+    """A wire feature prints its title after its dateline (题：…, on the dateline's line or the next)
+    and its subtitle and credit under it: one article so titled; the credit did not end it."""
+    printed = page(tmp_path, f"""{head}
+——记中国科学院院士张明远
+
+新华社记者 王博 刘洋
+
+凌晨五点，实验室的灯已经亮了。82岁的张明远院士，依然保持着每天工作十小时的习惯。
+
+“科学没有国界，但科学家有祖国。”这是他常挂在嘴边的一句话。
+""")
+    [article] = pipeline.process(printed).articles
+    assert (article.title, article.subtitle, article.reporters) == ("把论文写在祖国大地上", "——记中国科学院院士张明远", ["王博", "刘洋"])
+    assert article.body_lines[-1][-1] == max(n for n, line in enumerate(printed.lines, 1) if line.strip())
+
+
 def test_a_sections_name_beside_the_frame_is_furniture(tmp_path):
     """Over the frame it is the section's (社区·民生); a short line under it may be a headline."""
     _, layout = layout_of(tmp_path, "社区·民生\n2022年7月20日　星期三　第6版\n金水区召开大会\n\n本报讯 7月19日，金水区召开大会。\n")

@@ -75,6 +75,13 @@ def test_speaker(case):
     assert bool(vocabulary.SPEAKER.match(case["text"])) == case["speaker"]
 
 
+@pytest.mark.parametrize("case", DATA["dispatch_title_lines"], ids=lambda c: c["text"])
+def test_dispatch_title(case):
+    titled = credits.dispatch_title(case["text"])
+    assert (titled[0] if titled else None) == case["title"]
+    assert (titled[1] if titled else None) == case.get("subtitle")
+
+
 @pytest.mark.parametrize("line", DATA["continued_from"])
 def test_continued_from(line):
     assert vocabulary.CONTINUED_FROM.match(line)

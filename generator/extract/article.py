@@ -135,6 +135,8 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
     if units:
         kicker, title, subtitle = headline.roles(units, names, compact(lead))
         derived = False
+    elif titled := credits.dispatch_title(lead):  # (a wire feature's: 新华社北京6月10日电　题：…)
+        kicker, (title, subtitle), derived = None, titled, False
     else:
         kicker, subtitle = None, None
         printed = credits.bracketed_title(lead)  # (a brief's title, in brackets before its text)

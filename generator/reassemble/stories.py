@@ -76,8 +76,9 @@ def walk(blocks: list[Block], text: dict[int, str]) -> tuple[list[Draft], list[i
             if current is None or heads or (current.closed and current.kind != "photo"):
                 current = start()  # a byline standing at the top of its article
             current.fragments.append(list(block.lines))
-            if not (heads or current.body == block.lines):
-                current.closed = True
+            if not (heads or current.body == block.lines or
+                    credits.dispatch_title("".join(text[n] for n in current.body if n not in block.lines))):
+                current.closed = True  # (a wire feature's credit stands under its dateline and title: its text follows)
             heads = []
             continue
         elif is_note(block, text):

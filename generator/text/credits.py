@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .chars import CLOSERS, HAN, SENTENCE_END, simplified, unspace
-from .vocabulary import (AGENCY, COLUMN_LABEL, DATELINE, DATELINE_AT_START, DATELINE_MARKS, EDITOR_NOTE, FORMS_OF_ADDRESS,
+from .vocabulary import (AGENCY, COLUMN_LABEL, DATELINE, DISPATCH_TITLE, DATELINE_AT_START, DATELINE_MARKS, EDITOR_NOTE, FORMS_OF_ADDRESS,
                          ITEM_MARKS, ROLE, SIGNERS, SURNAMES, TITLED_BRIEF, WORK_MARK, close_roles, fold, role_field)
 from .words import other_word
 
@@ -233,6 +233,14 @@ def bracketed_title(line: str) -> str | None:
     brackets hold no dateline (【新华社北京6月2日电】) nor an editor's note (【编者按】)."""
     titled = TITLED_BRIEF.match(line)
     return titled.group(1) if titled and not is_lead(line) and not EDITOR_NOTE.match(line) else None
+
+
+def dispatch_title(lead: str) -> tuple[str, str | None] | None:
+    """A wire feature's title and subtitle printed after its dateline ('新华社北京6月10日电　题：把论文
+    写在祖国大地上——记…'), or None."""
+    rest = without_dateline(lead)
+    titled = DISPATCH_TITLE.match(rest) if rest != lead else None
+    return (titled.group(1).strip(), titled.group(2)) if titled else None
 
 
 def from_lead(text: str) -> Credit | None:

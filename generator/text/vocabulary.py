@@ -106,6 +106,7 @@ SUBTITLE_DASH = re.compile(r"^[—－]")
 # in itself: a kicker over the title or a subtitle under it, never half of a wrapped title.
 PARALLEL_PHRASES = re.compile(r"^[\u4e00-\u9fff“”《》]{3,12}(?:[ \u3000]+[\u4e00-\u9fff“”《》]{3,12})+$")
 EDITOR_NOTE = re.compile(rf"^[【\[]?({_alternation(DATA['editor_notes'])})\s*(?:[：:】\]]|$)")  # (or alone on its line)
+DISPATCH_TITLE = re.compile(rf"^\s*{DATA['dispatch_title']}(.+?)(——.+)?$")
 SPEAKER = re.compile(rf"^(?:{_alternation(DATA['speaker_marks'])})[：:]")
 SIGNERS = _alternation(DATA["signers"])
 NOTE_STANDS: dict[str, str] = DATA["editor_notes"]  # the note's word -> before | after its story
