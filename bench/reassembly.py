@@ -15,6 +15,8 @@ Rows:
   another paper of their style would set them: the weights saw the articles, never these layouts;
 - `held out: X`: weights fitted on every other source, scored on X: the honest figure for a
   paper whose style the weights never saw.
+- `X tight`: the pages of X with their blank lines taken out, as some PDF extractors give a page
+  (no blank line between paragraphs, headlines and stories): the weights never saw such a page.
 
     python bench/reassembly.py [--shared ../shared] [--json FILE] [--fit [DECISION ...]]
 
@@ -77,6 +79,18 @@ def relaid(gold: Path, pages: Path, seed: int, out: Path, variants: int = VARIAN
 SAMPLE_GOLD = [ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "layout-gold"]  # of archive/pages
 
 
+def tightened(pages: list[tuple[Path, dict]], out: Path) -> list[tuple[Path, dict]]:
+    """The same pages with their blank lines taken out (bench/relayout.py tight), gold to match."""
+    (out / "pages").mkdir(parents=True, exist_ok=True)
+    result = []
+    for path, gold in pages:
+        lines, new = relayout.tight(path.read_text(encoding="utf-8").split("\n"), gold)
+        page = out / "pages" / path.name
+        page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        result.append((page, new))
+    return result
+
+
 def sample_sets(tmp: Path, seed: int) -> tuple[list, list]:
     """The sample pages' gold, and the same articles laid out again with `seed`."""
     sample = fit.gold_pages([(gold, ROOT / "archive" / "pages") for gold in SAMPLE_GOLD])
@@ -117,6 +131,10 @@ def table(shared: Path, held_out: bool = True) -> dict[str, dict]:
                 rows[name] = figures(sources[name][0])
                 rows[f"{name} relaid"] = figures(relaid(shared / name / "gold", shared / name / "pages", SCORE_RELAYOUT_SEED,
                                                         tmp / f"relaid-{name}", REAL_VARIANTS))
+        # every page printed tight, with no blank lines (the weights never saw such a page)
+        for name, pages in [("sample", sample), ("synthetic", sources["synthetic"][0])] + \
+                [(name, sources[name][0]) for name in REAL_SOURCES if name in sources]:
+            rows[f"{name} tight"] = figures(tightened(pages, tmp / f"tight-{name}"))
         if held_out and len(sources) > 1:
             for name in sources:
                 weights = fit.fit([gold for other, sets in sources.items() if other != name for gold in sets])

@@ -7,6 +7,7 @@ tail of a story at the top of the page. Every new page comes with its gold, in t
 format, so reassembly can be scored on layouts it was not written against.
 
     python bench/relayout.py --gold ../shared/gold --pages ../shared/seeds --out /tmp/relaid --variants 8
+    python bench/relayout.py --gold ../shared/gold --pages ../shared/seeds --out /tmp/tight --tight
 """
 from __future__ import annotations
 
@@ -195,6 +196,30 @@ def _ranges(lines: list[int]) -> list[list[int]]:
     return out
 
 
+def tight(lines: list[str], gold: dict) -> tuple[list[str], dict]:
+    """The page with its blank lines taken out (as some PDF extractors give a page: no blank line
+    between paragraphs, headlines and stories) and its gold renumbered to match."""
+    kept = [n for n, line in enumerate(lines, 1) if line.strip()]
+    new_number = {n: k for k, n in enumerate(kept, 1)}
+
+    def renumbered(ranges) -> list[list[int]]:
+        out: list[list[int]] = []
+        for n in (new_number[n] for n in _lines(ranges) if n in new_number):
+            if out and out[-1][1] == n - 1:
+                out[-1][1] = n
+            else:
+                out.append([n, n])
+        return out
+
+    new = json.loads(json.dumps(gold))
+    new["furniture_lines"] = renumbered(gold.get("furniture_lines"))
+    for article in new["articles"]:
+        for key in ("headline_lines", "body_lines"):
+            article[key] = renumbered(article.get(key))
+        article["subheadings"] = [new_number[n] for n in article.get("subheadings") or [] if n in new_number]
+    return [lines[n - 1] for n in kept], new
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", type=Path, required=True)
@@ -202,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--variants", type=int, default=8)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--tight", action="store_true", help="each page as it is, its blank lines taken out")
     args = ap.parse_args(argv)
     (args.out / "pages").mkdir(parents=True, exist_ok=True)
     (args.out / "gold").mkdir(parents=True, exist_ok=True)
@@ -209,6 +235,12 @@ def main(argv: list[str] | None = None) -> int:
     for path in sorted(args.gold.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         raw = (args.pages / path.with_suffix(".txt").name).read_text(encoding="utf-8").split("\n")
+        if args.tight:
+            lines, new = tight(raw, gold)
+            (args.out / "pages" / path.with_suffix(".txt").name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+            (args.out / "gold" / path.name).write_text(json.dumps(new, ensure_ascii=False, indent=1), encoding="utf-8")
+            count += 1
+            continue
         for v in range(args.variants):
             rng = random.Random(f"{args.seed}:{path.stem}:{v}")
             lines, new = relayout(raw, gold, rng)

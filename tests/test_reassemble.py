@@ -969,6 +969,43 @@ def test_a_wire_features_title_after_its_dateline(tmp_path, head):
     assert article.body_lines[-1][-1] == max(n for n, line in enumerate(printed.lines, 1) if line.strip())
 
 
+TIGHT_PAGE = """经开区召开全区
+视联网建设工作推进会
+本报讯 近日，经开区党工委副书记郭宏力主持召开全区视联
+网建设工作推进会，听取各相关单位视联网建设工作情况的汇
+报，安排部署下一步工作。
+郭宏力提出，要明确工作目标，严格按照时间节点高质高效完
+成建设任务，以技术赋能提升社会治理水平。
+记者 谢鹏飞
+年轻干部奔赴基层一线
+昨日，经开区举行网格历练岗前培训班，来自区直部门的７９
+名年轻干部参加培训。
+本次培训紧扣基层网格治理实际需求，邀请省级物业管理服务
+专家和优秀社区书记进行专题授课。
+记者 王磊
+经开区优化营商环境
+本报讯 今年以来，经开区持续优化营商环境，新登记市场主
+体３２００余户，同比增长１５％。
+"""
+
+
+def test_a_page_printed_tight_without_blank_lines(tmp_path):
+    """Some PDF extractors give a page with no blank line between paragraphs, headlines and
+    stories: its blocks are cut where a paragraph ends short of the column and around the short
+    lines with no punctuation set between finished sentences, and its stories come out as they
+    would with the blank lines (the page had been one story). The lines of a run of headlines are
+    cut apart, the headline decode grouping them (a title wrapped over two lines is then read as
+    kicker and title: what the page no longer tells)."""
+    printed = page(tmp_path, TIGHT_PAGE)
+    from generator.reassemble.blocks import tight_breaks
+    assert sorted(tight_breaks(printed.running)) == [2, 3, 6, 8, 9, 10, 12, 14, 15, 16]
+    assert [([n for unit in a.headline_lines for n in unit], a.body_lines, a.reporters)
+            for a in pipeline.process(printed).articles] == [
+        ([1, 1, 2, 2], [[3, 8]], ["谢鹏飞"]), ([9, 9], [[10, 14]], ["王磊"]), ([15, 15], [[16, 17]], [])]
+    # a page with its blank lines reads as before: no line is cut there
+    assert not tight_breaks(page(tmp_path, TIGHT_PAGE.replace("\n", "\n\n")).running)
+
+
 def test_a_sections_name_beside_the_frame_is_furniture(tmp_path):
     """Over the frame it is the section's (社区·民生); a short line under it may be a headline."""
     _, layout = layout_of(tmp_path, "社区·民生\n2022年7月20日　星期三　第6版\n金水区召开大会\n\n本报讯 7月19日，金水区召开大会。\n")

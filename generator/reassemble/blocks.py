@@ -11,7 +11,8 @@ from ..text.chars import HAN, ends_sentence, running, width
 from ..text.vocabulary import (CAPTION_MARK, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, LEAD_TIME,
                                SERVICE_LABEL, fold)
 from .frame import is_frame
-from .settings import MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MIN_TABLE_ROWS
+from .settings import (TIGHT_REACH, MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_TIGHT_BLANKS, MIN_TABLE_ROWS,
+                       MIN_TIGHT_HEAD_SHORT, MIN_TIGHT_LINES, SHORT_LINE)
 
 
 # Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
@@ -100,8 +101,71 @@ class Block:
     verse: bool = False  # a poem's stanza: a line each
 
 
+def column_width(lines: list[str]) -> float:
+    widths = sorted(width(t) for t in lines)
+    return widths[int(0.75 * (len(widths) - 1))] if widths else 0.0
+
+
+def tight_breaks(text: PageText) -> frozenset[int]:
+    """On a page printed tight (no blank lines between its paragraphs and headlines), the lines
+    where a blank line would have stood: after a paragraph that ends short of the column, and
+    before and after the headline lines set between finished sentences ('…完成建设任务。' /
+    '经开区召开全区' / '视联网建设工作推进会' / '本报讯 近日，…'). A headline line has no punctuation
+    and stops well short of the column, or runs past it (commas allowed there: no text line of the
+    column is that wide); two lines and more short of the column with no punctuation are a
+    headline too (a paragraph's first line, its indent lost in the extraction, is followed by a
+    full one)."""
+    last = max(text, default=0)
+    if len(text) < MIN_TIGHT_LINES or last - len(text) > MAX_TIGHT_BLANKS * len(text):
+        return frozenset()
+    page_column = column_width(list(text.values()))
+
+    def local(n: int) -> float:  # the column's width here: its text lines' (a page sets columns of several widths)
+        around = [text[m] for m in range(n - TIGHT_REACH, n + TIGHT_REACH + 1) if m in text and HEADLINE_NEVER.search(text[m])]
+        return column_width(around) if len(around) >= 3 else page_column
+
+    def plain(n: int) -> bool:  # short of the column, no punctuation
+        return n in text and _headline_shaped(text[n]) and not credits.is_lead(text[n]) and width(text[n]) < local(n) - 1
+
+    def headline(n: int) -> bool:  # a headline's line, whatever stands around it
+        line = text.get(n)
+        return line is not None and ((plain(n) and width(line) <= local(n) - MIN_TIGHT_HEAD_SHORT) or
+                                     (width(line) > local(n) + 1 and _headline_shaped(line)))
+
+    breaks = set()
+    top = min(text)
+    for n in range(top, last + 1):
+        previous = text.get(n - 1)  # (the page's top stands where a sentence ended)
+        if n not in text or (n > top and (previous is None or not (finished(previous) or credits.is_credit(previous)))):
+            continue
+        run = []
+        while n + len(run) in text and (headline(n + len(run)) or plain(n + len(run))) and len(run) <= 2 * MAX_HEAD_LINES:
+            run.append(n + len(run))
+        if len(run) == 1 and not headline(n):
+            run = []
+        if n > top and (run or width(previous) < SHORT_LINE * local(n - 1)):
+            breaks.add(n)  # a paragraph ended short of the column, or a headline follows it
+        if run and run[-1] + 1 in text:
+            breaks.add(run[-1] + 1)  # the text under a headline
+        if len(run) > 1:  # several headlines set one under another: a line each
+            breaks.update(run[1:])
+    # and the headline lines right over a dateline, whatever stands before them (a story's last
+    # sentence may have lost its full stop: '…势头喜人' / '高新区召开2020年党工委' / '理论学习中心组
+    # （扩大）学习会议' / '本报讯 6月8日，…'): two lines and more with no punctuation, as wide as the
+    # column or not, or one that is a headline's
+    for n in range(top + 1, last + 1):
+        if n in text and n - 1 in text and credits.is_lead(text[n] + text.get(n + 1, "")):
+            run = []
+            while n - len(run) - 1 in text and _headline_shaped(text[n - len(run) - 1]) and len(run) < MAX_HEAD_LINES:
+                run.insert(0, n - len(run) - 1)
+            if len(run) > 1 or (run and headline(run[0])):
+                breaks.update(run + [n])
+    return frozenset(breaks)
+
+
 def cut_blocks(text: PageText) -> list[list[int]]:
     indented = text.indented
+    tight = tight_breaks(text)
     blocks: list[list[int]] = []
     current: list[int] = []
     for n in range(1, max(text, default=0) + 1):
@@ -111,6 +175,9 @@ def cut_blocks(text: PageText) -> list[list[int]]:
                 blocks.append(current)
             current = []
             continue
+        if n in tight and current:
+            blocks.append(current)
+            current = []
         if is_frame(line):  # a block of its own, even set tight against the text
             blocks += [current, [n]] if current else [[n]]
             current = []

@@ -7,8 +7,8 @@ import re
 from ..text import credits, words
 from ..text.chars import ends_sentence, is_han, running, width
 from ..text.vocabulary import CAPTION_MARK, EDITOR_NOTE, LEAD_SOURCE, LEAD_TIME, SPEAKER, fold
-from .blocks import (Block, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, figure_card, finished, opening, opens_brief,
-                     opens_story, service_box, table)
+from .blocks import (Block, FURNITURE, GUIDE, LABEL, LINK, LINKS_LABEL, column_width, figure_card, finished, opening,
+                     opens_brief, opens_story, service_box, table)
 from .frame import DAY, NUMBERED_SECTION, SECTION, SECTION_MARK, is_frame, under_headline
 from .learned import Doubts, Trace, decide
 from .evidence import bigrams
@@ -24,11 +24,6 @@ CLAUSE_MARK = re.compile(r"[，、,]")
 FULL_STOP = re.compile(r"[。；;]")
 COLON = re.compile(r"[：:]")
 QUOTE = re.compile(r"[“”\"《》]")
-
-
-def column_width(lines: list[str]) -> float:
-    widths = sorted(width(t) for t in lines)
-    return widths[int(0.75 * (len(widths) - 1))] if widths else 0.0
 
 
 def looks_like_headline(lines: list[str]) -> bool:

@@ -8,8 +8,8 @@ from ..read.page import Page
 from ..text import credits
 from ..text.chars import ends_sentence, width
 from ..text.vocabulary import EDITOR_NOTE
-from .blocks import finished
-from .kinds import column_width, signature
+from .blocks import column_width, finished
+from .kinds import signature
 from .settings import MAX_BYLINE_LINES, MAX_HEAD_WIDTH
 from .stories import NUMBERED, Draft
 
