@@ -159,7 +159,7 @@ def tight_breaks(text: PageText) -> frozenset[int]:
             while n - len(run) - 1 in text and _headline_shaped(text[n - len(run) - 1]) and len(run) < MAX_HEAD_LINES:
                 run.insert(0, n - len(run) - 1)
             if len(run) > 1 or (run and headline(run[0])):
-                breaks.update(run + [n])
+                breaks.update(k for k in run + [n] if k > top)
     return frozenset(breaks)
 
 
