@@ -11,8 +11,8 @@ from ..text.chars import HAN, ends_sentence, running, width
 from ..text.vocabulary import (CAPTION_MARK, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, LEAD_TIME,
                                SERVICE_LABEL, fold)
 from .frame import is_frame
-from .settings import (TIGHT_REACH, MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_TIGHT_BLANKS, MIN_TABLE_ROWS,
-                       MIN_TIGHT_HEAD_SHORT, MIN_TIGHT_LINES, SHORT_LINE)
+from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_TIGHT_BLANKS, MIN_TABLE_ROWS,
+                       MIN_TIGHT_HEAD_SHORT, MIN_TIGHT_LINES, SHORT_LINE, TIGHT_REACH)
 
 
 # Opens each item of a news-in-brief column: a mark, then when it happened. A mark alone may
@@ -111,10 +111,9 @@ def tight_breaks(text: PageText) -> frozenset[int]:
     where a blank line would have stood: after a paragraph that ends short of the column, and
     before and after the headline lines set between finished sentences ('…完成建设任务。' /
     '经开区召开全区' / '视联网建设工作推进会' / '本报讯 近日，…'). A headline line has no punctuation
-    and stops well short of the column, or runs past it (commas allowed there: no text line of the
-    column is that wide); two lines and more short of the column with no punctuation are a
-    headline too (a paragraph's first line, its indent lost in the extraction, is followed by a
-    full one)."""
+    and stops well short of the column, or runs past it; two lines and more short of the column
+    with no punctuation are a headline too (a paragraph's first line, its indent lost in the
+    extraction, is followed by a full one)."""
     last = max(text, default=0)
     if len(text) < MIN_TIGHT_LINES or last - len(text) > MAX_TIGHT_BLANKS * len(text):
         return frozenset()

@@ -99,9 +99,9 @@ def classify(raw: list[list[int]], text: dict[int, str], trace: Trace | None = N
     for block in blocks:
         n = block.lines[0]
         line = fold(text[n])
-        if block.kind in ("head", "body") and len(block.lines) == 1 and \
-                (SECTION.match(line) or NUMBERED_SECTION.match(line)) and \
-                (n + 1 in frame or ((n - 1 in frame or n == top) and (SECTION_MARK.search(line) or NUMBERED_SECTION.match(line)))):
+        numbered = NUMBERED_SECTION.match(line) is not None
+        if block.kind in ("head", "body") and len(block.lines) == 1 and (SECTION.match(line) or numbered) and \
+                (n + 1 in frame or ((n - 1 in frame or n == top) and (SECTION_MARK.search(line) or numbered))):
             block.kind = "furniture"
     # a web page's headline stands right over the story's time and source or its original title,
     # however long, with commas or a question ('暴雨致城区多处积水，…，部分路段交通管制')

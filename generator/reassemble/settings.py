@@ -26,8 +26,8 @@ MAX_TIGHT_BLANKS = 0.05
 MIN_TIGHT_LINES = 12
 # There a line with no punctuation after a finished sentence is a headline's where it stops this
 # many characters short of the column or runs past it: a paragraph's first line, its indent lost
-# in the extraction, stops up to 3 short (on the gold pages printed tight: 31 of 36 lines 4 and
-# more short are headlines', 66 of 75 wider than the column; of those 0–3 short, 55 of 299)
+# in the extraction, stops up to 3 short (on the gold pages printed tight: 45 of 55 lines 4 and
+# more short are headlines', 66 of 75 wider than the column; of those 0–3 short, 55 of 323)
 MIN_TIGHT_HEAD_SHORT = 4
 TIGHT_REACH = 6  # lines either side whose text tells the column's width there
 PUNCTUATION = re.compile(r"[，、。；：！？,.;:!?“”‘’（）()《》—…]")

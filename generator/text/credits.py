@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .chars import CLOSERS, HAN, SENTENCE_END, simplified, unspace
-from .vocabulary import (AGENCY, COLUMN_LABEL, DATELINE, DISPATCH_TITLE, DATELINE_AT_START, DATELINE_MARKS, EDITOR_NOTE, FORMS_OF_ADDRESS,
-                         ITEM_MARKS, ROLE, SIGNERS, SURNAMES, TITLED_BRIEF, WORK_MARK, close_roles, fold, role_field)
+from .vocabulary import (AGENCY, COLUMN_LABEL, DATELINE, DATELINE_AT_START, DATELINE_MARKS, DISPATCH_TITLE, EDITOR_NOTE,
+                         FORMS_OF_ADDRESS, ITEM_MARKS, ROLE, SIGNERS, SURNAMES, TITLED_BRIEF, WORK_MARK, close_roles, fold,
+                         role_field)
 from .words import other_word
 
 _NAME = rf"(?!{AGENCY}|{ROLE})[{HAN}·]{{2,4}}"  # 新华社记者X、本报记者Y: 本报 is no name

@@ -110,15 +110,8 @@ DISPATCH_TITLE = re.compile(rf"^\s*{DATA['dispatch_title']}(.+?)(——.+)?$")
 SPEAKER = re.compile(rf"^(?:{_alternation(DATA['speaker_marks'])})[：:]")
 SIGNERS = _alternation(DATA["signers"])
 NOTE_STANDS: dict[str, str] = DATA["editor_notes"]  # the note's word -> before | after its story
-# the State Council's bodies by name, the longest first (国家计委 before 计委 could be added)
-NATIONAL_BODY = re.compile(f"(?:{'|'.join(sorted(map(re.escape, DATA['national_bodies']), key=len, reverse=True))})(?![门长队属])")
+NATIONAL_BODY = re.compile(f"(?:{_alternation(DATA['national_bodies'])})(?![门长队属])")  # the State Council's
 _MORE_PIECES = re.compile(DATA["more_pieces"])
-
-
-def more_pieces(title: str) -> int:
-    """How many pieces a literary page's title says follow under it (（外二首）: 2)."""
-    found = _MORE_PIECES.search(title)
-    return (number(found.group(1).replace("两", "二")) or 0) if found else 0
 CONTINUED_ON = re.compile(r"[（(]?(?:下转|转|续)第?([\dA-Z一二三四五六七八九十]{1,3})版[）)]?$")  # (the page)
 SOURCE_LINE = re.compile(rf"^[（(]?(?:{_alternation(DATA['source_marks'])})[：:]\s*[^，。；：]{{1,30}}?[）)]?$")
 CONTINUED_FROM = re.compile(r"^[（(]?(?:上接|接上|紧接)第?([\dA-Z一二三四五六七八九十]{1,3})版[）)]?")
@@ -158,3 +151,9 @@ def dateline(text: str) -> str | None:
     """The dateline that opens `text` as printed ('新华社北京１月２日电'), or None."""
     match = DATELINE_AT_START.match(fold(text))
     return text[match.start():match.end()].strip() if match else None
+
+
+def more_pieces(title: str) -> int:
+    """How many pieces a literary page's title says follow under it (（外二首）: 2)."""
+    found = _MORE_PIECES.search(title)
+    return (number(found.group(1).replace("两", "二")) or 0) if found else 0
