@@ -123,26 +123,33 @@ def tight_breaks(text: PageText) -> frozenset[int]:
         around = [text[m] for m in range(n - TIGHT_REACH, n + TIGHT_REACH + 1) if m in text and HEADLINE_NEVER.search(text[m])]
         return column_width(around) if len(around) >= 3 else page_column
 
+    def byline_at(n: int) -> bool:  # a byline starts here, on its line or wrapped ('记者 张改华 通讯员 郭' / '佳星')
+        return n in text and (credits.is_credit(text[n]) or credits.is_role_only(text[n]) or
+                              credits.is_credit(text[n] + text.get(n + 1, "")))
+
     def plain(n: int) -> bool:  # short of the column, no punctuation
-        return n in text and _headline_shaped(text[n]) and not credits.is_lead(text[n]) and width(text[n]) < local(n) - 1
+        return n in text and _headline_shaped(text[n]) and not credits.is_lead(text[n]) and not byline_at(n) and \
+            width(text[n]) < local(n) - 1
 
     def headline(n: int) -> bool:  # a headline's line, whatever stands around it
         line = text.get(n)
         return line is not None and ((plain(n) and width(line) <= local(n) - MIN_TIGHT_HEAD_SHORT) or
-                                     (width(line) > local(n) + 1 and _headline_shaped(line)))
+                                     (width(line) > local(n) + 1 and _headline_shaped(line) and not byline_at(n)))
 
     breaks = set()
     top = min(text)
-    for n in range(top, last + 1):
+    for n in sorted(text):
         previous = text.get(n - 1)  # (the page's top stands where a sentence ended)
-        if n not in text or (n > top and (previous is None or not (finished(previous) or credits.is_credit(previous)))):
+        ended = previous is not None and finished(previous)
+        credited = previous is not None and credits.is_credit(previous) and not credits.is_credit(previous + text[n])
+        if n > top and not (ended or credited):  # (not within a byline the column cut: '记者 张改华 通讯员 郭' / '佳星')
             continue
         run = []
         while n + len(run) in text and (headline(n + len(run)) or plain(n + len(run))) and len(run) <= 2 * MAX_HEAD_LINES:
             run.append(n + len(run))
         if len(run) == 1 and not headline(n):
             run = []
-        if n > top and (run or width(previous) < SHORT_LINE * local(n - 1)):
+        if n > top and (run or (ended and width(previous) < SHORT_LINE * local(n - 1))):
             breaks.add(n)  # a paragraph ended short of the column, or a headline follows it
         if run and run[-1] + 1 in text:
             breaks.add(run[-1] + 1)  # the text under a headline
@@ -152,8 +159,8 @@ def tight_breaks(text: PageText) -> frozenset[int]:
     # sentence may have lost its full stop: '…势头喜人' / '高新区召开2020年党工委' / '理论学习中心组
     # （扩大）学习会议' / '本报讯 6月8日，…'): two lines and more with no punctuation, as wide as the
     # column or not, or one that is a headline's
-    for n in range(top + 1, last + 1):
-        if n in text and n - 1 in text and credits.is_lead(text[n] + text.get(n + 1, "")):
+    for n in sorted(text):
+        if n - 1 in text and credits.is_lead(text[n] + text.get(n + 1, "")):
             run = []
             while n - len(run) - 1 in text and _headline_shaped(text[n - len(run) - 1]) and len(run) < MAX_HEAD_LINES:
                 run.insert(0, n - len(run) - 1)
