@@ -998,12 +998,22 @@ def test_a_page_printed_tight_without_blank_lines(tmp_path):
     kicker and title: what the page no longer tells)."""
     printed = page(tmp_path, TIGHT_PAGE)
     from generator.reassemble.blocks import tight_breaks
-    assert sorted(tight_breaks(printed.running)) == [2, 3, 6, 8, 9, 10, 12, 14, 15, 16]
+    assert sorted(tight_breaks(printed.running)) == [2, 3, 6, 9, 10, 12, 15, 16]  # (a byline splits off as ever)
     assert [([n for unit in a.headline_lines for n in unit], a.body_lines, a.reporters)
             for a in pipeline.process(printed).articles] == [
         ([1, 1, 2, 2], [[3, 8]], ["谢鹏飞"]), ([9, 9], [[10, 14]], ["王磊"]), ([15, 15], [[16, 17]], [])]
     # a page with its blank lines reads as before: no line is cut there
     assert not tight_breaks(page(tmp_path, TIGHT_PAGE.replace("\n", "\n\n")).running)
+
+
+@pytest.mark.parametrize("line, ends", [("（据新华社电）", True), ("金水区城管局", True), ("王建国家庭　李秀英家庭　张志强家庭", True),
+                                         ("丰庆路路灯已修复", False), ("情为民所系 权为民所用 利为民所谋", False),
+                                         ("郑州市人民政府召开会议", False)])
+def test_what_ends_a_text_on_a_tight_page_heads_none(line, ends):
+    """On a page printed tight, a source in brackets, a body that signs the text (its name, no verb)
+    and a list's row whose items end alike stand where a headline may: they head nothing."""
+    from generator.reassemble.blocks import _signed
+    assert _signed(line) == ends
 
 
 def test_a_sections_name_beside_the_frame_is_furniture(tmp_path):

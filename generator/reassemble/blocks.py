@@ -10,6 +10,7 @@ from ..text import credits
 from ..text.chars import HAN, ends_sentence, running, width
 from ..text.vocabulary import (CAPTION_MARK, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, LEAD_TIME,
                                SERVICE_LABEL, fold)
+from ..text.words import tag_short
 from .frame import is_frame
 from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_TIGHT_BLANKS, MIN_TABLE_ROWS,
                        MIN_TIGHT_HEAD_SHORT, MIN_TIGHT_LINES, SHORT_LINE, TIGHT_REACH)
@@ -119,13 +120,16 @@ def tight_breaks(text: PageText) -> frozenset[int]:
         return frozenset()
     page_column = column_width(list(text.values()))
 
-    def local(n: int) -> float:  # the column's width here: its text lines' (a page sets columns of several widths)
-        around = [text[m] for m in range(n - TIGHT_REACH, n + TIGHT_REACH + 1) if m in text and HEADLINE_NEVER.search(text[m])]
+    def local(n: int) -> float:  # the column's width here: its text lines' (a page sets columns of several
+        # widths), those a paragraph runs on from (its last line stops short)
+        around = [text[m] for m in range(n - TIGHT_REACH, n + TIGHT_REACH + 1)
+                  if m in text and HEADLINE_NEVER.search(text[m]) and not finished(text[m])]
         return column_width(around) if len(around) >= 3 else page_column
 
-    def byline_at(n: int) -> bool:  # a byline starts here, on its line or wrapped ('记者 张改华 通讯员 郭' / '佳星')
+    def byline_at(n: int) -> bool:  # a byline starts here, on its line or wrapped ('记者 张改华 通讯员 郭' / '佳星'),
+        # or a source or a signer ends the text ('（据新华社电）', '金水区城管局')
         return n in text and (credits.is_credit(text[n]) or credits.is_role_only(text[n]) or
-                              credits.is_credit(text[n] + text.get(n + 1, "")))
+                              credits.is_credit(text[n] + text.get(n + 1, "")) or _signed(text[n]))
 
     def plain(n: int) -> bool:  # short of the column, no punctuation
         return n in text and _headline_shaped(text[n]) and not credits.is_lead(text[n]) and not byline_at(n) and \
@@ -149,7 +153,7 @@ def tight_breaks(text: PageText) -> frozenset[int]:
             run.append(n + len(run))
         if len(run) == 1 and not headline(n):
             run = []
-        if n > top and (run or (ended and width(previous) < SHORT_LINE * local(n - 1))):
+        if n > top and (run or (ended and width(previous) < SHORT_LINE * local(n - 1) and not byline_at(n))):
             breaks.add(n)  # a paragraph ended short of the column, or a headline follows it
         if run and run[-1] + 1 in text:
             breaks.add(run[-1] + 1)  # the text under a headline
@@ -167,6 +171,20 @@ def tight_breaks(text: PageText) -> frozenset[int]:
             if len(run) > 1 or (run and headline(run[0])):
                 breaks.update(k for k in run + [n] if k > top)
     return frozenset(breaks)
+
+
+SIGNER_WORDS = ("nt", "j")  # jieba's tags of a body's name (城管局, 妇联)
+
+
+def _signed(line: str) -> bool:
+    """A line that ends a text or stands in it rather than heads one: its source in brackets
+    ('（据新华社电）'), a body that signs it ('金水区城管局': its name, no verb), a row of a list whose
+    items end alike ('王建国家庭　李秀英家庭　张志强家庭'; not '情为民所系 权为民所用 利为民所谋')."""
+    items = line.split()
+    if (line[:1] in "（(" and line.rstrip()[-1:] in "）)") or (len(items) >= 3 and len({i[-2:] for i in items}) == 1):
+        return True
+    words = [flag for word, flag in tag_short(line.strip()) if word.strip()]
+    return bool(words) and words[-1] in SIGNER_WORDS and not any(flag.startswith("v") for flag in words)
 
 
 def cut_blocks(text: PageText) -> list[list[int]]:
