@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..read.page import PageText
 from ..text import credits
@@ -120,12 +121,15 @@ def tight_breaks(text: PageText) -> frozenset[int]:
         return frozenset()
     page_column = column_width(list(text.values()))
 
+    # (asked of each line again and again as the runs are walked: each answer is kept)
+    @cache
     def local(n: int) -> float:  # the column's width here: its text lines' (a page sets columns of several
         # widths), those a paragraph runs on from (its last line stops short)
         around = [text[m] for m in range(n - TIGHT_REACH, n + TIGHT_REACH + 1)
                   if m in text and HEADLINE_NEVER.search(text[m]) and not finished(text[m])]
         return column_width(around) if len(around) >= 3 else page_column
 
+    @cache
     def byline_at(n: int) -> bool:  # a byline starts here, on its line or wrapped ('记者 张改华 通讯员 郭' / '佳星'),
         # or a source or a signer ends the text ('（据新华社电）', '金水区城管局')
         return n in text and (credits.is_credit(text[n]) or credits.is_role_only(text[n]) or
@@ -141,8 +145,9 @@ def tight_breaks(text: PageText) -> frozenset[int]:
                                      (width(line) > local(n) + 1 and _headline_shaped(line) and not byline_at(n)))
 
     breaks = set()
-    top = min(text)
-    for n in sorted(text):
+    lines = sorted(text)
+    top = lines[0]
+    for n in lines:
         previous = text.get(n - 1)  # (the page's top stands where a sentence ended)
         ended = previous is not None and finished(previous)
         credited = previous is not None and credits.is_credit(previous) and not credits.is_credit(previous + text[n])
@@ -163,7 +168,7 @@ def tight_breaks(text: PageText) -> frozenset[int]:
     # sentence may have lost its full stop: '…势头喜人' / '高新区召开2020年党工委' / '理论学习中心组
     # （扩大）学习会议' / '本报讯 6月8日，…'): two lines and more with no punctuation, as wide as the
     # column or not, or one that is a headline's
-    for n in sorted(text):
+    for n in lines:
         if n - 1 in text and credits.is_lead(text[n] + text.get(n + 1, "")):
             run = []
             while n - len(run) - 1 in text and _headline_shaped(text[n - len(run) - 1]) and len(run) < MAX_HEAD_LINES:
