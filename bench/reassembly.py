@@ -17,6 +17,8 @@ Rows:
   paper whose style the weights never saw.
 - `X tight`: the pages of X with their blank lines taken out, as some PDF extractors give a page
   (no blank line between paragraphs, headlines and stories): the weights never saw such a page.
+- `X between stories`: the pages of X with a blank line only where one story ends and another
+  begins (none between a headline and its text, nor between paragraphs).
 
     python bench/reassembly.py [--shared ../shared] [--json FILE] [--fit [DECISION ...]]
 
@@ -79,12 +81,13 @@ def relaid(gold: Path, pages: Path, seed: int, out: Path, variants: int = VARIAN
 SAMPLE_GOLD = [ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "layout-gold"]  # of archive/pages
 
 
-def tightened(pages: list[tuple[Path, dict]], out: Path) -> list[tuple[Path, dict]]:
-    """The same pages with their blank lines taken out (bench/relayout.py tight), gold to match."""
+def tightened(pages: list[tuple[Path, dict]], out: Path, between_stories: bool = False) -> list[tuple[Path, dict]]:
+    """The same pages with their blank lines taken out, or left between stories only
+    (bench/relayout.py tight), gold to match."""
     (out / "pages").mkdir(parents=True, exist_ok=True)
     result = []
     for path, gold in pages:
-        lines, new = relayout.tight(path.read_text(encoding="utf-8").split("\n"), gold)
+        lines, new = relayout.tight(path.read_text(encoding="utf-8").split("\n"), gold, between_stories)
         page = out / "pages" / path.name
         page.write_text("\n".join(lines) + "\n", encoding="utf-8")
         result.append((page, new))
@@ -135,6 +138,7 @@ def table(shared: Path, held_out: bool = True) -> dict[str, dict]:
         for name, pages in [("sample", sample), ("synthetic", sources["synthetic"][0])] + \
                 [(name, sources[name][0]) for name in REAL_SOURCES if name in sources]:
             rows[f"{name} tight"] = figures(tightened(pages, tmp / f"tight-{name}"))
+            rows[f"{name} between stories"] = figures(tightened(pages, tmp / f"between-{name}", between_stories=True))
         if held_out and len(sources) > 1:
             for name in sources:
                 weights = fit.fit([gold for other, sets in sources.items() if other != name for gold in sets])

@@ -8,6 +8,7 @@ format, so reassembly can be scored on layouts it was not written against.
 
     python bench/relayout.py --gold ../shared/gold --pages ../shared/seeds --out /tmp/relaid --variants 8
     python bench/relayout.py --gold ../shared/gold --pages ../shared/seeds --out /tmp/tight --tight
+    python bench/relayout.py --gold ../shared/gold --pages ../shared/seeds --out /tmp/sb --between-stories
 """
 from __future__ import annotations
 
@@ -196,11 +197,21 @@ def _ranges(lines: list[int]) -> list[list[int]]:
     return out
 
 
-def tight(lines: list[str], gold: dict) -> tuple[list[str], dict]:
+def tight(lines: list[str], gold: dict, between_stories: bool = False) -> tuple[list[str], dict]:
     """The page with its blank lines taken out (as some PDF extractors give a page: no blank line
-    between paragraphs, headlines and stories) and its gold renumbered to match."""
-    kept = [n for n, line in enumerate(lines, 1) if line.strip()]
-    new_number = {n: k for k, n in enumerate(kept, 1)}
+    between paragraphs, headlines and stories), or with one left only where a story ends and
+    another begins (`between_stories`: none between a headline and its text), its gold renumbered
+    to match."""
+    owner = {n: k for k, article in enumerate(gold["articles"])
+             for key in ("headline_lines", "body_lines") for n in _lines(article.get(key))}
+    out: list[str] = []
+    new_number: dict[int, int] = {}
+    for n, line in enumerate(lines, 1):
+        if line.strip():
+            if between_stories and out and owner.get(n) != owner.get(max(new_number)):
+                out.append("")
+            out.append(line)
+            new_number[n] = len(out)
 
     def renumbered(ranges) -> list[list[int]]:
         out: list[list[int]] = []
@@ -217,7 +228,7 @@ def tight(lines: list[str], gold: dict) -> tuple[list[str], dict]:
         for key in ("headline_lines", "body_lines"):
             article[key] = renumbered(article.get(key))
         article["subheadings"] = [new_number[n] for n in article.get("subheadings") or [] if n in new_number]
-    return [lines[n - 1] for n in kept], new
+    return out, new
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -228,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variants", type=int, default=8)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--tight", action="store_true", help="each page as it is, its blank lines taken out")
+    ap.add_argument("--between-stories", action="store_true",
+                    help="each page as it is, blank lines only where one story ends and another begins")
     args = ap.parse_args(argv)
     (args.out / "pages").mkdir(parents=True, exist_ok=True)
     (args.out / "gold").mkdir(parents=True, exist_ok=True)
@@ -235,8 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     for path in sorted(args.gold.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         raw = (args.pages / path.with_suffix(".txt").name).read_text(encoding="utf-8").split("\n")
-        if args.tight:
-            lines, new = tight(raw, gold)
+        if args.tight or args.between_stories:
+            lines, new = tight(raw, gold, between_stories=args.between_stories)
             (args.out / "pages" / path.with_suffix(".txt").name).write_text("\n".join(lines) + "\n", encoding="utf-8")
             (args.out / "gold" / path.name).write_text(json.dumps(new, ensure_ascii=False, indent=1), encoding="utf-8")
             count += 1

@@ -997,13 +997,57 @@ def test_a_page_printed_tight_without_blank_lines(tmp_path):
     cut apart, the headline decode grouping them (a title wrapped over two lines is then read as
     kicker and title: what the page no longer tells)."""
     printed = page(tmp_path, TIGHT_PAGE)
-    from generator.reassemble.blocks import tight_breaks
-    assert sorted(tight_breaks(printed.running)) == [2, 3, 6, 9, 10, 12, 15, 16]  # (a byline splits off as ever)
+    from generator.reassemble.blocks import implied_breaks
+    assert sorted(implied_breaks(printed.running)) == [2, 3, 6, 9, 10, 12, 15, 16]  # (a byline splits off as ever)
     assert [([n for unit in a.headline_lines for n in unit], a.body_lines, a.reporters)
             for a in pipeline.process(printed).articles] == [
         ([1, 1, 2, 2], [[3, 8]], ["谢鹏飞"]), ([9, 9], [[10, 14]], ["王磊"]), ([15, 15], [[16, 17]], [])]
     # a page with its blank lines reads as before: no line is cut there
-    assert not tight_breaks(page(tmp_path, TIGHT_PAGE.replace("\n", "\n\n")).running)
+    assert not implied_breaks(page(tmp_path, TIGHT_PAGE.replace("\n", "\n\n")).running)
+
+
+BETWEEN_STORIES_PAGE = """区里举行义务植树活动
+本报讯 3月12日，区委、区政府组织干部群众到城郊开展义
+务植树活动。大家一到植树地点就拿起铁锹，栽植、培土、踩
+实，一丝不苟。今年全区计划新增绿地面积１２００亩，目前
+已完成４００余亩。区林业局有关负责人表示，下一步将结合
+
+全 市 组 织 干 部
+职工开展的植树活动，带动更多群众参与国土绿化行动，为
+建设美丽家园贡献力量。
+记者 王磊
+
+夜市经济火起来
+昨日傍晚，位于高新区的星光夜市人头攒动，烤串、臭豆腐、
+手工冰粉……３０多个摊位一字排开，香气扑鼻，吸引了不少
+市民前来消费，摊主们忙得不亦乐乎。
+
+【相关链接】
+全市已建成夜间消费集聚区２６个，今年计划再建１０个，带
+动就业２０００余人。
+
+本报讯 6月1日，经开区召开安全生产工作会议，安排部署下
+一阶段安全生产工作，要求各单位压实责任，坚决遏制各类事
+故发生，确保全区安全生产形势持续稳定向好。
+经开区召开安全生产会议
+
+本报讯 近日，高新区组织开展防汛应急演练，检验各部门协
+同处置能力，提升全区应对突发汛情的实战水平。
+"""
+
+
+def test_a_page_with_blank_lines_between_its_stories_only(tmp_path):
+    """A page that sets a blank line only where one story ends and another begins: a headline set
+    tight over its text (well short of the text's lines), or under its story's last sentence with a
+    blank line and the next story's dateline after it, is a block of its own. Not the line after a
+    column's break in mid-sentence (a letter-spaced line reads short), nor a box's label over its
+    text."""
+    printed = page(tmp_path, BETWEEN_STORIES_PAGE)
+    from generator.reassemble.blocks import implied_breaks
+    assert sorted(implied_breaks(printed.running)) == [2, 13, 24]
+    assert [([n for unit in a.headline_lines for n in unit], a.body_lines, a.reporters)
+            for a in pipeline.process(printed).articles][:3] == [
+        ([1, 1], [[2, 5], [7, 10]], ["王磊"]), ([12, 12], [[13, 15], [17, 19]], []), ([24, 24], [[21, 23]], [])]
 
 
 @pytest.mark.parametrize("line, ends", [("（据新华社电）", True), ("金水区城管局", True), ("王建国家庭　李秀英家庭　张志强家庭", True),

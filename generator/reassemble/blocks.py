@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import count, takewhile
 
 from ..read.page import PageText
 from ..text import credits
 from ..text.chars import HAN, ends_sentence, running, width
-from ..text.vocabulary import (CAPTION_MARK, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, LEAD_TIME,
+from ..text.vocabulary import (CAPTION_MARK, COLUMN_LABEL, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, LEAD_TIME,
                                SERVICE_LABEL, fold)
 from ..text.words import tag_short
 from .frame import is_frame
@@ -108,18 +109,24 @@ def column_width(lines: list[str]) -> float:
     return widths[int(0.75 * (len(widths) - 1))] if widths else 0.0
 
 
-def tight_breaks(text: PageText) -> frozenset[int]:
-    """On a page printed tight (no blank lines between its paragraphs and headlines), the lines
-    where a blank line would have stood: after a paragraph that ends short of the column, and
-    before and after the headline lines set between finished sentences ('…完成建设任务。' /
-    '经开区召开全区' / '视联网建设工作推进会' / '本报讯 近日，…'). A headline line has no punctuation
-    and stops well short of the column, or runs past it; two lines and more short of the column
-    with no punctuation are a headline too (a paragraph's first line, its indent lost in the
-    extraction, is followed by a full one)."""
+def implied_breaks(text: PageText) -> frozenset[int]:
+    """The lines where a blank line would have stood, on a page that sets fewer than the usual.
+    On a page printed tight (no blank lines between its paragraphs and headlines): after a
+    paragraph that ends short of the column, and before and after the headline lines set between
+    finished sentences ('…完成建设任务。' / '经开区召开全区' / '视联网建设工作推进会' / '本报讯 近日，…'). A
+    headline line has no punctuation and stops well short of the column, or runs past it; two
+    lines and more short of the column with no punctuation are a headline too (a paragraph's
+    first line, its indent lost in the extraction, is followed by a full one). On a page with its
+    blank lines (some set them between stories only): the headline set tight over its story's
+    text, and under its last sentence where a blank line and a dateline follow."""
     last = max(text, default=0)
-    if len(text) < MIN_TIGHT_LINES or last - len(text) > MAX_TIGHT_BLANKS * len(text):
+    if len(text) < MIN_TIGHT_LINES:
         return frozenset()
-    page_column = column_width(list(text.values()))
+    tight = last - len(text) <= MAX_TIGHT_BLANKS * len(text)
+
+    @cache
+    def page_column() -> float:  # (a page with its blank lines may never ask)
+        return column_width(list(text.values()))
 
     # (asked of each line again and again as the runs are walked: each answer is kept)
     @cache
@@ -127,7 +134,7 @@ def tight_breaks(text: PageText) -> frozenset[int]:
         # widths), those a paragraph runs on from (its last line stops short)
         around = [text[m] for m in range(n - TIGHT_REACH, n + TIGHT_REACH + 1)
                   if m in text and HEADLINE_NEVER.search(text[m]) and not finished(text[m])]
-        return column_width(around) if len(around) >= 3 else page_column
+        return column_width(around) if len(around) >= 3 else page_column()
 
     @cache
     def byline_at(n: int) -> bool:  # a byline starts here, on its line or wrapped ('记者 张改华 通讯员 郭' / '佳星'),
@@ -135,30 +142,48 @@ def tight_breaks(text: PageText) -> frozenset[int]:
         return n in text and (credits.is_credit(text[n]) or credits.is_role_only(text[n]) or
                               credits.is_credit(text[n] + text.get(n + 1, "")) or _signed(text[n]))
 
-    def plain(n: int) -> bool:  # short of the column, no punctuation
-        return n in text and _headline_shaped(text[n]) and not credits.is_lead(text[n]) and not byline_at(n) and \
-            width(text[n]) < local(n) - 1
+    def plain(n: int) -> bool:  # short of the column, no punctuation, no dateline or byline
+        return n in text and _headline_shaped(text[n]) and not credits.is_lead(text[n] + text.get(n + 1, "")) and \
+            not byline_at(n) and width(text[n]) < local(n) - 1
 
     def headline(n: int) -> bool:  # a headline's line, whatever stands around it
         line = text.get(n)
         return line is not None and ((plain(n) and width(line) <= local(n) - MIN_TIGHT_HEAD_SHORT) or
                                      (width(line) > local(n) + 1 and _headline_shaped(line) and not byline_at(n)))
 
+    def over_text(run: list[int]) -> bool:  # on a page with its blank lines: text right under the run (no
+        # line of a headline's, nor a box's label over its text: '【相关链接】'), each of its lines well
+        # short of the text's lines in its block (not a paragraph's lines that a column break cut)
+        below = list(takewhile(text.__contains__, count(run[-1] + 1)))
+        return bool(below) and not _headline_shaped(text[below[0]]) and not COLUMN_LABEL.match(text[run[0]].strip()) and \
+            all(width(text[k]) <= max(width(text[m]) for m in below) - MIN_TIGHT_HEAD_SHORT and
+                len(text[k]) <= max(len(text[m]) for m in below) - MIN_TIGHT_HEAD_SHORT // 2 for k in run)
+
+    def broken_off(n: int) -> bool:  # a text's sentence runs on past a blank line at n + 1 (a column's
+        # break: '…在全市组织干部' / '导一到植树地 点 就' / '' / '拿 起 铁 锹 等 工' / '具，…'), not a headline's
+        # line after a finished one
+        def running_on(k: int) -> bool:
+            return k in text and not (finished(text[k]) or credits.is_credit(text[k]) or _signed(text[k]))
+        return running_on(n) and (HEADLINE_NEVER.search(text[n]) is not None or
+                                  running_on(n - 1) and HEADLINE_NEVER.search(text[n - 1]) is not None)
+
     breaks = set()
     lines = sorted(text)
-    top = lines[0]
     for n in lines:
-        previous = text.get(n - 1)  # (the page's top stands where a sentence ended)
-        ended = previous is not None and finished(previous)
-        credited = previous is not None and credits.is_credit(previous) and not credits.is_credit(previous + text[n])
-        if n > top and not (ended or credited):  # (not within a byline the column cut: '记者 张改华 通讯员 郭' / '佳星')
+        previous = text.get(n - 1)
+        blank = previous is None  # a block starts here (as at the page's top, a sentence ended)
+        if not (tight or blank and n + 1 in text and _headline_shaped(text[n])):  # (a page with its blank
+            continue  # lines: only headlines set tight over their text)
+        ended = finished(previous) if not blank else not broken_off(n - 2)
+        credited = not blank and credits.is_credit(previous) and not credits.is_credit(previous + text[n])
+        if not (ended or credited):  # (not within a byline the column cut: '记者 张改华 通讯员 郭' / '佳星')
             continue
         run = []
         while n + len(run) in text and (headline(n + len(run)) or plain(n + len(run))) and len(run) <= 2 * MAX_HEAD_LINES:
             run.append(n + len(run))
-        if len(run) == 1 and not headline(n):
+        if (len(run) == 1 and not headline(n)) or not (tight or run and over_text(run)):
             run = []
-        if n > top and (run or (ended and width(previous) < SHORT_LINE * local(n - 1) and not byline_at(n))):
+        if not blank and (run or (ended and width(previous) < SHORT_LINE * local(n - 1) and not byline_at(n))):
             breaks.add(n)  # a paragraph ended short of the column, or a headline follows it
         if run and run[-1] + 1 in text:
             breaks.add(run[-1] + 1)  # the text under a headline
@@ -167,14 +192,22 @@ def tight_breaks(text: PageText) -> frozenset[int]:
     # and the headline lines right over a dateline, whatever stands before them (a story's last
     # sentence may have lost its full stop: '…势头喜人' / '高新区召开2020年党工委' / '理论学习中心组
     # （扩大）学习会议' / '本报讯 6月8日，…'): two lines and more with no punctuation, as wide as the
-    # column or not, or one that is a headline's
+    # column or not, or one that is a headline's. On a page with its blank lines, those that end a
+    # block after a finished sentence, a blank line over the dateline (a headline set under its
+    # story: '…赢得阵阵掌声。' / '示范区卫健系统在全市第三届' / '健康科普能力大赛决赛获佳绩' / '' / '本报讯…')
     for n in lines:
-        if n - 1 in text and credits.is_lead(text[n] + text.get(n + 1, "")):
-            run = []
-            while n - len(run) - 1 in text and _headline_shaped(text[n - len(run) - 1]) and len(run) < MAX_HEAD_LINES:
-                run.insert(0, n - len(run) - 1)
-            if len(run) > 1 or (run and headline(run[0])):
-                breaks.update(k for k in run + [n] if k > top)
+        tight_over = n - 1 in text  # (else a blank line between)
+        end = n - 1 if tight_over else n - 2
+        if end not in text or (tight_over and not tight) or not credits.is_lead(text[n] + text.get(n + 1, "")):
+            continue
+        run = []
+        while end - len(run) in text and _headline_shaped(text[end - len(run)]) and len(run) < MAX_HEAD_LINES and \
+                (tight_over or not byline_at(end - len(run))):
+            run.insert(0, end - len(run))
+        if not (tight_over or run and run[0] - 1 in text and ends_sentence(text[run[0] - 1])):
+            continue
+        if len(run) > 1 or (run and headline(run[0])):
+            breaks.update(k for k in run + [n] if k - 1 in text)
     return frozenset(breaks)
 
 
@@ -194,7 +227,7 @@ def _signed(line: str) -> bool:
 
 def cut_blocks(text: PageText) -> list[list[int]]:
     indented = text.indented
-    tight = tight_breaks(text)
+    implied = implied_breaks(text)
     blocks: list[list[int]] = []
     current: list[int] = []
     for n in range(1, max(text, default=0) + 1):
@@ -204,7 +237,7 @@ def cut_blocks(text: PageText) -> list[list[int]]:
                 blocks.append(current)
             current = []
             continue
-        if n in tight and current:
+        if n in implied and current:
             blocks.append(current)
             current = []
         if is_frame(line):  # a block of its own, even set tight against the text

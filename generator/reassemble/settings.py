@@ -27,7 +27,9 @@ MIN_TIGHT_LINES = 12
 # There a line with no punctuation after a finished sentence is a headline's where it stops this
 # many characters short of the column or runs past it: a paragraph's first line, its indent lost
 # in the extraction, stops up to 3 short (on the gold pages printed tight: 45 of 55 lines 4 and
-# more short are headlines', 66 of 75 wider than the column; of those 0–3 short, 55 of 323)
+# more short are headlines', 66 of 75 wider than the column; of those 0–3 short, 55 of 323).
+# On a page with its blank lines, a headline set tight over its text stops as short of the text's
+# widest line in its block (and half as many characters: a line of Latin letters is narrow).
 MIN_TIGHT_HEAD_SHORT = 4
 TIGHT_REACH = 6  # lines either side whose text tells the column's width there
 PUNCTUATION = re.compile(r"[，、。；：！？,.;:!?“”‘’（）()《》—…]")
