@@ -1031,23 +1031,32 @@ BETWEEN_STORIES_PAGE = """区里举行义务植树活动
 故发生，确保全区安全生产形势持续稳定向好。
 经开区召开安全生产会议
 
+关于开展城区道路综合整治的通告
+为进一步改善城区交通秩序，区政府决定自6月1日起在城区开
+展道路综合整治，请广大市民和驾驶员给予理解和支持。特此
+通告。
+金水区城管局
+2020年5月28日
+
 本报讯 近日，高新区组织开展防汛应急演练，检验各部门协
 同处置能力，提升全区应对突发汛情的实战水平。
+高新区开展防汛应急演练
 """
 
 
 def test_a_page_with_blank_lines_between_its_stories_only(tmp_path):
     """A page that sets a blank line only where one story ends and another begins: a headline set
     tight over its text (well short of the text's lines), or under its story's last sentence with a
-    blank line and the next story's dateline after it, is a block of its own. Not the line after a
-    column's break in mid-sentence (a letter-spaced line reads short), nor a box's label over its
-    text."""
+    blank line and a dateline, another headline or the page's end after it, is a block of its own.
+    Not the line after a column's break in mid-sentence (a letter-spaced line reads short), a box's
+    label over its text, nor a notice's signer and date."""
     printed = page(tmp_path, BETWEEN_STORIES_PAGE)
     from generator.reassemble.blocks import implied_breaks
-    assert sorted(implied_breaks(printed.running)) == [2, 13, 24]
+    assert sorted(implied_breaks(printed.running)) == [2, 13, 24, 27, 35]
     assert [([n for unit in a.headline_lines for n in unit], a.body_lines, a.reporters)
-            for a in pipeline.process(printed).articles][:3] == [
-        ([1, 1], [[2, 5], [7, 10]], ["王磊"]), ([12, 12], [[13, 15], [17, 19]], []), ([24, 24], [[21, 23]], [])]
+            for a in pipeline.process(printed).articles] == [
+        ([1, 1], [[2, 5], [7, 10]], ["王磊"]), ([12, 12], [[13, 15], [17, 19]], []), ([24, 24], [[21, 23]], []),
+        ([26, 26], [[27, 31]], []), ([35, 35], [[33, 34]], [])]
 
 
 @pytest.mark.parametrize("line, ends", [("（据新华社电）", True), ("金水区城管局", True), ("王建国家庭　李秀英家庭　张志强家庭", True),

@@ -10,7 +10,7 @@ from itertools import count, takewhile
 from ..read.page import PageText
 from ..text import credits
 from ..text.chars import HAN, ends_sentence, running, width
-from ..text.vocabulary import (CAPTION_MARK, COLUMN_LABEL, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, LEAD_TIME,
+from ..text.vocabulary import (CAPTION_MARK, COLUMN_LABEL, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, LEAD_TIME, NUMBER,
                                SERVICE_LABEL, fold)
 from ..text.words import tag_short
 from .frame import is_frame
@@ -118,7 +118,8 @@ def implied_breaks(text: PageText) -> frozenset[int]:
     lines and more short of the column with no punctuation are a headline too (a paragraph's
     first line, its indent lost in the extraction, is followed by a full one). On a page with its
     blank lines (some set them between stories only): the headline set tight over its story's
-    text, and under its last sentence where a blank line and a dateline follow."""
+    text, and under its last sentence where a blank line and a dateline, another headline or the
+    page's end follow."""
     last = max(text, default=0)
     if len(text) < MIN_TIGHT_LINES:
         return frozenset()
@@ -192,25 +193,33 @@ def implied_breaks(text: PageText) -> frozenset[int]:
     # and the headline lines right over a dateline, whatever stands before them (a story's last
     # sentence may have lost its full stop: '…势头喜人' / '高新区召开2020年党工委' / '理论学习中心组
     # （扩大）学习会议' / '本报讯 6月8日，…'): two lines and more with no punctuation, as wide as the
-    # column or not, or one that is a headline's. On a page with its blank lines, those that end a
-    # block after a finished sentence, a blank line over the dateline (a headline set under its
-    # story: '…赢得阵阵掌声。' / '示范区卫健系统在全市第三届' / '健康科普能力大赛决赛获佳绩' / '' / '本报讯…')
-    for n in lines:
-        tight_over = n - 1 in text  # (else a blank line between)
-        end = n - 1 if tight_over else n - 2
-        if end not in text or (tight_over and not tight) or not credits.is_lead(text[n] + text.get(n + 1, "")):
+    # column or not, or one that is a headline's
+    for n in lines if tight else ():
+        if n - 1 in text and credits.is_lead(text[n] + text.get(n + 1, "")):
+            run = []
+            while n - len(run) - 1 in text and _headline_shaped(text[n - len(run) - 1]) and len(run) < MAX_HEAD_LINES:
+                run.insert(0, n - len(run) - 1)
+            if len(run) > 1 or (run and headline(run[0])):
+                breaks.update(k for k in run + [n] if k > lines[0])
+    # and so the lines that end a block after a finished sentence, where a dateline, another
+    # headline or the page's end follows the blank line under them (a headline set under its
+    # story: '…赢得阵阵掌声。' / '示范区卫健系统在全市第三届' / '健康科普能力大赛决赛获佳绩' / '' / '本报讯…'),
+    # not a signer's line nor a date alone ('2020年6月1日')
+    for i, end in enumerate(lines):
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if end + 1 in text or not (after is None or credits.is_lead(text[after] + text.get(after + 1, "")) or
+                                   _headline_shaped(text[after])):
             continue
         run = []
         while end - len(run) in text and _headline_shaped(text[end - len(run)]) and len(run) < MAX_HEAD_LINES and \
-                (tight_over or not byline_at(end - len(run))):
+                not byline_at(end - len(run)) and not DATE_ALONE.match(text[end - len(run)].strip()):
             run.insert(0, end - len(run))
-        if not (tight_over or run and run[0] - 1 in text and ends_sentence(text[run[0] - 1])):
-            continue
-        if len(run) > 1 or (run and headline(run[0])):
-            breaks.update(k for k in run + [n] if k - 1 in text)
+        if run and run[0] - 1 in text and ends_sentence(text[run[0] - 1]) and (len(run) > 1 or headline(run[0])):
+            breaks.update(run)
     return frozenset(breaks)
 
 
+DATE_ALONE = re.compile(rf"^(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年{NUMBER}月{NUMBER}日$")  # a notice's, under its signer
 SIGNER_WORDS = ("nt", "j")  # jieba's tags of a body's name (城管局, 妇联)
 
 
