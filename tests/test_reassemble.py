@@ -1017,6 +1017,11 @@ BETWEEN_STORIES_PAGE = """区里举行义务植树活动
 建设美丽家园贡献力量。
 记者 王磊
 
+区残联开展全国助残日主题志愿服务活动
+昨日上午，区残联组织志愿者走进社区，
+为残疾人送去米面油等慰问品，并开展康
+复咨询和政策宣讲等志愿服务活动。
+
 夜市经济火起来
 昨日傍晚，位于高新区的星光夜市人头攒动，烤串、臭豆腐、
 手工冰粉……３０多个摊位一字排开，香气扑鼻，吸引了不少
@@ -1048,15 +1053,16 @@ def test_a_page_with_blank_lines_between_its_stories_only(tmp_path):
     """A page that sets a blank line only where one story ends and another begins: a headline set
     tight over its text (well short of the text's lines), or under its story's last sentence with a
     blank line and a dateline, another headline or the page's end after it, is a block of its own.
-    Not the line after a column's break in mid-sentence (a letter-spaced line reads short), a box's
-    label over its text, nor a notice's signer and date."""
+    So is a line as wide as the text over a lead that opens with its day ('昨日上午，…'). Not the line
+    after a column's break in mid-sentence (a letter-spaced line reads short), a box's label over
+    its text, nor a notice's signer and date."""
     printed = page(tmp_path, BETWEEN_STORIES_PAGE)
     from generator.reassemble.blocks import implied_breaks
-    assert sorted(implied_breaks(printed.running)) == [2, 13, 24, 27, 35]
+    assert sorted(implied_breaks(printed.running)) == [2, 13, 18, 29, 32, 40]
     assert [([n for unit in a.headline_lines for n in unit], a.body_lines, a.reporters)
             for a in pipeline.process(printed).articles] == [
-        ([1, 1], [[2, 5], [7, 10]], ["王磊"]), ([12, 12], [[13, 15], [17, 19]], []), ([24, 24], [[21, 23]], []),
-        ([26, 26], [[27, 31]], []), ([35, 35], [[33, 34]], [])]
+        ([1, 1], [[2, 5], [7, 10]], ["王磊"]), ([12, 12], [[13, 15]], []), ([17, 17], [[18, 20], [22, 24]], []),
+        ([29, 29], [[26, 28]], []), ([31, 31], [[32, 36]], []), ([40, 40], [[38, 39]], [])]
 
 
 @pytest.mark.parametrize("line, ends", [("（据新华社电）", True), ("金水区城管局", True), ("王建国家庭　李秀英家庭　张志强家庭", True),

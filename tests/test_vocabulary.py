@@ -113,4 +113,5 @@ def test_service_box(case):
 def test_lead_opening(case):
     opening = vocabulary.fold(case["text"])
     assert bool(vocabulary.LEAD_TIME.match(opening)) == case.get("time", False)
+    assert bool(vocabulary.LEAD_DAY_FIRST.match(opening)) == case.get("day_first", False)
     assert bool(vocabulary.LEAD_SOURCE.match(opening)) == case.get("source", False)

@@ -96,7 +96,10 @@ DATELINE = (rf"(?:[{re.escape(DATA['item_marks'])}▲]?{_ISSUED}|"
 DATELINE_AT_START = re.compile(rf"^\s*{DATELINE}")
 
 # How a lead with no dateline opens: when (within its first dozen characters), or whence.
-LEAD_TIME = re.compile(rf"^.{{0,12}}?(?:{DATE}|\d{{4}}年|\d{{1,2}}日|\d{{1,2}}[时点]|{_alternation(DATA['lead_time_words'])})")
+LEAD_TIME = re.compile(rf"^.{{0,12}}?(?:{DATE}|\d{{4}}年|\d{{1,2}}日|\d{{1,2}}[时点]|"
+                       rf"{_alternation(DATA['lead_day_words'] + DATA['lead_time_words'])})")
+# a lead that opens with its day, a comma after it ('昨日凌晨4时许，…', '6月1日下午，…'; not '下午死于…，')
+LEAD_DAY_FIRST = re.compile(rf"^(?:{DATE}|\d{{4}}年|{_alternation(DATA['lead_day_words'])})[^，。]{{0,8}}，")
 LEAD_SOURCE = re.compile(rf"^(?:据|.{{0,3}}记者.{{0,16}}?(?:{_alternation(DATA['lead_source_words'])}))")
 
 # A subtitle opens with a dash ('——高新区打造夜间消费集聚区见闻'): a headline of its own under the
