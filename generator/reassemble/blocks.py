@@ -168,8 +168,9 @@ def implied_breaks(text: PageText) -> frozenset[int]:
         return running_on(n) and (HEADLINE_NEVER.search(text[n]) is not None or
                                   running_on(n - 1) and HEADLINE_NEVER.search(text[n - 1]) is not None)
 
-    def over_lead(n: int) -> bool:  # a line at a block's top set over a story's opening (its dateline,
-        # or its day: '一民房倒塌致3人被埋' / '昨日凌晨4时许，长沙'), as wide as the column or not
+    def over_lead(n: int) -> bool:  # a line at a block's top (on a page printed tight, after a finished
+        # sentence) set over a story's opening (its dateline, or its day and a comma: '一民房倒塌致3人被埋'
+        # / '昨日凌晨4时许，长沙'), as wide as the column or not
         if n + 1 not in text or byline_at(n) or credits.is_lead(text[n] + text[n + 1]) or COLUMN_LABEL.match(text[n].strip()):
             return False
         opening = fold(text[n + 1] + text.get(n + 2, ""))
@@ -197,8 +198,8 @@ def implied_breaks(text: PageText) -> frozenset[int]:
             breaks.add(run[-1] + 1)  # the text under a headline
         if len(run) > 1:  # several headlines set one under another: a line each
             breaks.update(run[1:])
-        if blank and not run and over_lead(n):
-            breaks.add(n + 1)
+        if (blank or tight and ended) and not run and _headline_shaped(text[n]) and over_lead(n):
+            breaks.update(k for k in (n, n + 1) if k - 1 in text)
     # and the headline lines right over a dateline, whatever stands before them (a story's last
     # sentence may have lost its full stop: '…势头喜人' / '高新区召开2020年党工委' / '理论学习中心组
     # （扩大）学习会议' / '本报讯 6月8日，…'): two lines and more with no punctuation, as wide as the
