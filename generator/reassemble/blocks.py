@@ -10,8 +10,8 @@ from itertools import count, takewhile
 from ..read.page import PageText
 from ..text import credits
 from ..text.chars import HAN, ends_sentence, running, width
-from ..text.vocabulary import (CAPTION_MARK, COLUMN_LABEL, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS, LEAD_TIME, LEAD_DAY_FIRST, NUMBER,
-                               SERVICE_LABEL, fold)
+from ..text.vocabulary import (CAPTION_MARK, COLUMN_LABEL, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS,
+                               LEAD_DAY_FIRST, LEAD_TIME, NUMBER, SERVICE_LABEL, fold)
 from ..text.words import tag_short
 from .frame import is_frame
 from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_TIGHT_BLANKS, MIN_TABLE_ROWS,
@@ -156,9 +156,11 @@ def implied_breaks(text: PageText) -> frozenset[int]:
         # line of a headline's, nor a box's label over its text: '【相关链接】'), each of its lines well
         # short of the text's lines in its block (not a paragraph's lines that a column break cut)
         below = list(takewhile(text.__contains__, count(run[-1] + 1)))
-        return bool(below) and not _headline_shaped(text[below[0]]) and not COLUMN_LABEL.match(text[run[0]].strip()) and \
-            all(width(text[k]) <= max(width(text[m]) for m in below) - MIN_TIGHT_HEAD_SHORT and
-                len(text[k]) <= max(len(text[m]) for m in below) - MIN_TIGHT_HEAD_SHORT // 2 for k in run)
+        if not below or _headline_shaped(text[below[0]]) or COLUMN_LABEL.match(text[run[0]].strip()):
+            return False
+        widest, longest = max(width(text[m]) for m in below), max(len(text[m]) for m in below)
+        return all(width(text[k]) <= widest - MIN_TIGHT_HEAD_SHORT and
+                   len(text[k]) <= longest - MIN_TIGHT_HEAD_SHORT // 2 for k in run)
 
     def broken_off(n: int) -> bool:  # a text's sentence runs on past a blank line at n + 1 (a column's
         # break: '…在全市组织干部' / '导一到植树地 点 就' / '' / '拿 起 铁 锹 等 工' / '具，…'), not a headline's
@@ -171,7 +173,8 @@ def implied_breaks(text: PageText) -> frozenset[int]:
     def over_lead(n: int) -> bool:  # a line at a block's top (on a page printed tight, after a finished
         # sentence) set over a story's opening (its dateline, or its day and a comma: '一民房倒塌致3人被埋'
         # / '昨日凌晨4时许，长沙'), as wide as the column or not
-        if n + 1 not in text or byline_at(n) or credits.is_lead(text[n] + text[n + 1]) or COLUMN_LABEL.match(text[n].strip()):
+        if n + 1 not in text or byline_at(n) or credits.is_lead(text[n] + text[n + 1]) or \
+                COLUMN_LABEL.match(text[n].strip()):
             return False
         opening = fold(text[n + 1] + text.get(n + 2, ""))
         return credits.is_lead(opening) or bool(LEAD_DAY_FIRST.match(opening))
@@ -198,7 +201,7 @@ def implied_breaks(text: PageText) -> frozenset[int]:
             breaks.add(run[-1] + 1)  # the text under a headline
         if len(run) > 1:  # several headlines set one under another: a line each
             breaks.update(run[1:])
-        if (blank or tight and ended) and not run and _headline_shaped(text[n]) and over_lead(n):
+        if ended and not run and _headline_shaped(text[n]) and over_lead(n):
             breaks.update(k for k in (n, n + 1) if k - 1 in text)
     # and the headline lines right over a dateline, whatever stands before them (a story's last
     # sentence may have lost its full stop: '…势头喜人' / '高新区召开2020年党工委' / '理论学习中心组
