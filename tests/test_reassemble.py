@@ -994,16 +994,31 @@ def test_a_page_printed_tight_without_blank_lines(tmp_path):
     stories: its blocks are cut where a paragraph ends short of the column and around the short
     lines with no punctuation set between finished sentences, and its stories come out as they
     would with the blank lines (the page had been one story). The lines of a run of headlines are
-    cut apart, the headline decode grouping them (a title wrapped over two lines is then read as
-    kicker and title: what the page no longer tells)."""
+    cut apart, the headline decode grouping them; the lines of one headline so cut are one unit
+    again (a title wrapped over two lines, not a kicker and a title)."""
     printed = page(tmp_path, TIGHT_PAGE)
     from generator.reassemble.blocks import implied_breaks
     assert sorted(implied_breaks(printed.running)) == [2, 3, 6, 9, 10, 12, 15, 16]  # (a byline splits off as ever)
-    assert [([n for unit in a.headline_lines for n in unit], a.body_lines, a.reporters)
-            for a in pipeline.process(printed).articles] == [
-        ([1, 1, 2, 2], [[3, 8]], ["谢鹏飞"]), ([9, 9], [[10, 14]], ["王磊"]), ([15, 15], [[16, 17]], [])]
+    articles = pipeline.process(printed).articles
+    assert [(a.headline_lines, a.body_lines, a.reporters) for a in articles] == [
+        ([[1, 2]], [[3, 8]], ["谢鹏飞"]), ([[9, 9]], [[10, 14]], ["王磊"]), ([[15, 15]], [[16, 17]], [])]
+    assert (articles[0].kicker, articles[0].title) == (None, "经开区召开全区视联网建设工作推进会")
     # a page with its blank lines reads as before: no line is cut there
     assert not implied_breaks(page(tmp_path, TIGHT_PAGE.replace("\n", "\n\n")).running)
+
+
+@pytest.mark.parametrize("lines, implied, units", [
+    (["北京西单购物中心发生火灾", "未有人员伤亡"], {2}, [[1, 2]]),  # cut only where the page set no blank line
+    (["北京西单购物中心发生火灾", "未有人员伤亡"], set(), [[1], [2]]),  # cut by the page itself
+    (["区里的“夜经济”火起来了", "——高新区打造夜间消费集聚区见闻"], {2}, [[1], [2]]),  # a subtitle's dash
+    (["■相关链接", "什么是人才公寓"], {2}, [[1], [2]]),  # a column's label
+])
+def test_a_headline_wrapped_on_a_page_printed_tight_is_one_unit(lines, implied, units):
+    from generator.reassemble.headlines import join_wrapped
+    from generator.reassemble.stories import Draft
+    draft = Draft(headline=[[n] for n in range(1, len(lines) + 1)])
+    join_wrapped([draft], dict(enumerate(lines, 1)), frozenset(implied))
+    assert draft.headline == units
 
 
 BETWEEN_STORIES_PAGE = """区里举行义务植树活动

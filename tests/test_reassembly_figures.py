@@ -61,17 +61,25 @@ FLOORS = {
     "held out: realpages2": {"exact_recall": 0.96, "exact_precision": 0.96, "headline_exact": 0.97,
                              "title_lenient": 0.97, "reporters": 0.98, "photographers": 1.0, "line_coverage": 1.0},
     # the pages printed tight, their blank lines taken out (blocks.implied_breaks): before it, exact
-    # recall 0.81, 0.62, 0.68 and 0.35; a title wrapped over two lines is read as kicker and title
-    "sample tight": {"exact_recall": 0.87, "exact_precision": 0.82, "headline_exact": 0.86, "line_coverage": 1.0},
-    "synthetic tight": {"exact_recall": 0.95, "exact_precision": 0.96, "headline_exact": 0.94, "line_coverage": 1.0},
-    "realpages tight": {"exact_recall": 0.89, "exact_precision": 0.88, "headline_exact": 0.89, "line_coverage": 1.0},
-    "realpages2 tight": {"exact_recall": 0.77, "exact_precision": 0.84, "headline_exact": 0.74, "line_coverage": 1.0},
+    # recall 0.81, 0.62, 0.68 and 0.35
+    "sample tight": {"exact_recall": 0.87, "exact_precision": 0.82, "headline_exact": 0.86,
+                     "title_lenient": 0.89, "line_coverage": 1.0},
+    "synthetic tight": {"exact_recall": 0.95, "exact_precision": 0.96, "headline_exact": 0.94,
+                        "title_lenient": 0.94, "line_coverage": 1.0},
+    "realpages tight": {"exact_recall": 0.89, "exact_precision": 0.88, "headline_exact": 0.89,
+                        "title_lenient": 0.89, "line_coverage": 1.0},
+    "realpages2 tight": {"exact_recall": 0.77, "exact_precision": 0.84, "headline_exact": 0.74,
+                         "title_lenient": 0.74, "line_coverage": 1.0},
     # blank lines between the stories only (a headline set tight over its text or under its story):
     # before the headlines were cut from them, 0.84, 0.87, 0.87 and 0.58 exact recall
-    "sample between stories": {"exact_recall": 0.90, "exact_precision": 0.85, "headline_exact": 0.86, "line_coverage": 1.0},
-    "synthetic between stories": {"exact_recall": 0.95, "exact_precision": 0.97, "headline_exact": 0.96, "line_coverage": 1.0},
-    "realpages between stories": {"exact_recall": 0.92, "exact_precision": 0.90, "headline_exact": 0.92, "line_coverage": 1.0},
-    "realpages2 between stories": {"exact_recall": 0.80, "exact_precision": 0.86, "headline_exact": 0.75, "line_coverage": 1.0},
+    "sample between stories": {"exact_recall": 0.90, "exact_precision": 0.85, "headline_exact": 0.86,
+                               "title_lenient": 0.89, "line_coverage": 1.0},
+    "synthetic between stories": {"exact_recall": 0.95, "exact_precision": 0.97, "headline_exact": 0.96,
+                                  "title_lenient": 0.96, "line_coverage": 1.0},
+    "realpages between stories": {"exact_recall": 0.92, "exact_precision": 0.90, "headline_exact": 0.92,
+                                  "title_lenient": 0.93, "line_coverage": 1.0},
+    "realpages2 between stories": {"exact_recall": 0.80, "exact_precision": 0.86, "headline_exact": 0.75,
+                                   "title_lenient": 0.78, "line_coverage": 1.0},
 }
 
 

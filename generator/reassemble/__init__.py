@@ -34,10 +34,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..read.page import Page
-from .blocks import cut_blocks
+from .blocks import cut_blocks, implied_breaks
 from .boundaries import resplit, split_stories
 from .dispatches import join_dispatches
-from .headlines import attach_headlines
+from .headlines import attach_headlines, join_wrapped
 from .kinds import classify
 from .learned import Doubts, Trace
 from .stories import Draft, join_notes, walk
@@ -62,6 +62,7 @@ def reassemble(page: Page, trace: Trace | None = None) -> Layout:
                                                              apply=False), doubts)
     tails = top_pieces(articles, blocks, text)
     attach_headlines(articles, blocks, text, trace, top=tails, doubts=doubts)
+    join_wrapped(articles, text, implied_breaks(text))
     join_notes(articles, text)
     tails = [t for t in tails if not t.headline]  # a story whose headline stands after it
     join_dispatches(articles, tails, text, trace, doubts)

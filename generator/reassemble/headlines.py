@@ -196,6 +196,23 @@ def _decode(runs: list[list[_Unit]], targets: list[Draft], articles: list[Draft]
     return total, len(groups) - len(pairs)
 
 
+def join_wrapped(articles: list[Draft], text: dict[int, str], implied: frozenset[int]) -> None:
+    """A headline's lines that the page sets one under another, cut apart only where no blank
+    line stood at all (blocks.implied_breaks: a page printed tight), are one unit: a title wrapped
+    over two lines ('北京西单购物中心发生火灾' / '未有人员伤亡', '经开区召开全区' / '视联网建设工作推进会'),
+    not a kicker and a title. (Lines the page sets in one block are one unit too.) A subtitle's dash
+    and a column's label keep their units."""
+    for article in articles:
+        units: list[list[int]] = []
+        for unit in article.headline:
+            if units and unit[0] == units[-1][-1] + 1 and unit[0] in implied and \
+                    not SUBTITLE_DASH.match(text[unit[0]]) and not COLUMN_LABEL.match(text[units[-1][0]]):
+                units[-1] = units[-1] + unit
+            else:
+                units.append(list(unit))
+        article.headline = units
+
+
 def _kicker_reads_on(above: float, own: float) -> bool:
     """Whether the first unit of a headline group of several shares words with the story right above
     it (`above`, its share of them), and none or fewer with its own (`own`): the last line of that
