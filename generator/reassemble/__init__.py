@@ -55,14 +55,15 @@ class Layout:
 def reassemble(page: Page, trace: Trace | None = None) -> Layout:
     text = page.running
     doubts = Doubts()
-    blocks = classify(cut_blocks(text), text, trace, doubts)
+    implied = implied_breaks(text)  # (where a blank line would have stood: the page sets fewer)
+    blocks = classify(cut_blocks(text, implied), text, trace, doubts)
     articles, furniture = walk(blocks, text)
     passed = split_stories(articles, blocks, text, trace, doubts)
     resplit(articles, passed, lambda trial: attach_headlines(trial, blocks, text, top=top_pieces(trial, blocks, text),
                                                              apply=False), doubts)
     tails = top_pieces(articles, blocks, text)
     attach_headlines(articles, blocks, text, trace, top=tails, doubts=doubts)
-    join_wrapped(articles, text, implied_breaks(text))
+    join_wrapped(articles, text, implied)
     join_notes(articles, text)
     tails = [t for t in tails if not t.headline]  # a story whose headline stands after it
     join_dispatches(articles, tails, text, trace, doubts)

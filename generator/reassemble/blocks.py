@@ -247,9 +247,10 @@ def _signed(line: str) -> bool:
     return bool(words) and words[-1] in SIGNER_WORDS and not any(flag.startswith("v") for flag in words)
 
 
-def cut_blocks(text: PageText) -> list[list[int]]:
+def cut_blocks(text: PageText, implied: frozenset[int] = frozenset()) -> list[list[int]]:
+    """The page's blocks: cut at its blank lines, at those `implied` (implied_breaks), and where a
+    dateline, a caption's or a brief's mark, a byline or the frame starts within a block."""
     indented = text.indented
-    implied = implied_breaks(text)
     blocks: list[list[int]] = []
     current: list[int] = []
     for n in range(1, max(text, default=0) + 1):
