@@ -11,9 +11,9 @@ from ..read.page import PageText
 from ..text import credits
 from ..text.chars import HAN, ends_sentence, running, width
 from ..text.vocabulary import (CAPTION_MARK, COLUMN_LABEL, CONTACT, CONTINUED_FROM, EDITOR_NOTE, FORECAST, ITEM_MARKS,
-                               LEAD_DAY_FIRST, LEAD_TIME, NUMBER, SERVICE_LABEL, fold)
+                               LEAD_DAY_FIRST, LEAD_TIME, SERVICE_LABEL, fold)
 from ..text.words import tag_short
-from .frame import is_frame
+from .frame import DAY, is_frame
 from .settings import (MAX_BYLINE_LINES, MAX_HEAD_LINES, MAX_HEAD_WIDTH, MAX_TIGHT_BLANKS, MIN_TABLE_ROWS,
                        MIN_TIGHT_HEAD_SHORT, MIN_TIGHT_LINES, SHORT_LINE, TIGHT_REACH)
 
@@ -143,9 +143,13 @@ def implied_breaks(text: PageText) -> frozenset[int]:
         return n in text and (credits.is_credit(text[n]) or credits.is_role_only(text[n]) or
                               credits.is_credit(text[n] + text.get(n + 1, "")) or _signed(text[n]))
 
+    @cache
+    def lead_at(n: int) -> bool:  # a dateline opens here, on its line or cut across two
+        return credits.is_lead(text[n] + text.get(n + 1, ""))
+
     def plain(n: int) -> bool:  # short of the column, no punctuation, no dateline or byline
-        return n in text and _headline_shaped(text[n]) and not credits.is_lead(text[n] + text.get(n + 1, "")) and \
-            not byline_at(n) and width(text[n]) < local(n) - 1
+        return n in text and _headline_shaped(text[n]) and not lead_at(n) and not byline_at(n) and \
+            width(text[n]) < local(n) - 1
 
     def headline(n: int) -> bool:  # a headline's line, whatever stands around it
         line = text.get(n)
@@ -173,8 +177,7 @@ def implied_breaks(text: PageText) -> frozenset[int]:
     def over_lead(n: int) -> bool:  # a line at a block's top (on a page printed tight, after a finished
         # sentence) set over a story's opening (its dateline, or its day and a comma: '一民房倒塌致3人被埋'
         # / '昨日凌晨4时许，长沙'), as wide as the column or not
-        if n + 1 not in text or byline_at(n) or credits.is_lead(text[n] + text[n + 1]) or \
-                COLUMN_LABEL.match(text[n].strip()):
+        if n + 1 not in text or byline_at(n) or lead_at(n) or COLUMN_LABEL.match(text[n].strip()):
             return False
         opening = fold(text[n + 1] + text.get(n + 2, ""))
         return credits.is_lead(opening) or bool(LEAD_DAY_FIRST.match(opening))
@@ -208,7 +211,7 @@ def implied_breaks(text: PageText) -> frozenset[int]:
     # （扩大）学习会议' / '本报讯 6月8日，…'): two lines and more with no punctuation, as wide as the
     # column or not, or one that is a headline's
     for n in lines if tight else ():
-        if n - 1 in text and credits.is_lead(text[n] + text.get(n + 1, "")):
+        if n - 1 in text and lead_at(n):
             run = []
             while n - len(run) - 1 in text and _headline_shaped(text[n - len(run) - 1]) and len(run) < MAX_HEAD_LINES:
                 run.insert(0, n - len(run) - 1)
@@ -220,19 +223,17 @@ def implied_breaks(text: PageText) -> frozenset[int]:
     # not a signer's line nor a date alone ('2020年6月1日')
     for i, end in enumerate(lines):
         after = lines[i + 1] if i + 1 < len(lines) else None
-        if end + 1 in text or not (after is None or credits.is_lead(text[after] + text.get(after + 1, "")) or
-                                   _headline_shaped(text[after])):
+        if end + 1 in text or not (after is None or lead_at(after) or _headline_shaped(text[after])):
             continue
         run = []
         while end - len(run) in text and _headline_shaped(text[end - len(run)]) and len(run) < MAX_HEAD_LINES and \
-                not byline_at(end - len(run)) and not DATE_ALONE.match(text[end - len(run)].strip()):
+                not byline_at(end - len(run)) and not DAY.fullmatch(text[end - len(run)].strip()):
             run.insert(0, end - len(run))
         if run and run[0] - 1 in text and ends_sentence(text[run[0] - 1]) and (len(run) > 1 or headline(run[0])):
             breaks.update(run)
     return frozenset(breaks)
 
 
-DATE_ALONE = re.compile(rf"^(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年{NUMBER}月{NUMBER}日$")  # a notice's, under its signer
 SIGNER_WORDS = ("nt", "j")  # jieba's tags of a body's name (城管局, 妇联)
 
 
