@@ -599,6 +599,16 @@ def test_an_event_date_resolves_against_the_print_date(tmp_path, lead, printed, 
     assert article.date == printed  # an article is dated the day it was printed
 
 
+@pytest.mark.parametrize("lead, expected", [
+    pytest.param("据新华社北京１月８日电自去年１０月１５日召开会议之后，１９９８年的工作开始部署。", "1997-10-15", id="去年"),
+    pytest.param("新华社北京１月８日电前年３月５日，１９９８年计划开始。", "1996-03-05", id="前年"),
+    pytest.param("新华社北京１月８日电今年３月５日，１９９８年计划开始。", "1998-03-05", id="今年"),
+])
+def test_a_year_named_relative_to_the_printing_counts_from_the_page_year(tmp_path, lead, expected):
+    """With no print date, a page's year is read off its text (page_year); 去年 is the year before it."""
+    assert only_article(tmp_path, f"标题\n\n{lead}\n").event_date == expected
+
+
 def test_a_year_printed_in_full_width_digits_is_the_page_year():
     assert dates.page_year("１９９８年元旦，全国各地举行活动。") == 1998
 
@@ -660,6 +670,14 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  id="bodies counted, every level's and the local one are no one body (but one of them is)"),
     pytest.param("本报讯 今年我市将新建、改扩建中小学和幼儿园32所，郑州市第一中学扩建。", ["郑州市第一中学"],
                  ["改扩建中小学", "中小学"], id="schools of a kind are no school"),
+    pytest.param("新华社北京１月８日电国务院侨务办公室发表贺词。文化部艺术局主办展览。", ["国务院侨务办公室", "文化部艺术局"],
+                 ["国务院", "文化部"], id="a body named only as the head of a longer name has no mention of its own; "
+                    "the dateline is no part of a name (电国务院…)"),
+    pytest.param("新华社北京１月１２日电北京军区、南京军区官兵观看演出。山东胜利油田共生产原油２８０１万吨，西部油田增长加快。",
+                 ["北京军区", "南京军区", "山东胜利油田"], ["西部油田"],
+                 id="a military region and an oilfield are bodies; a region's oilfields are none"),
+    pytest.param("新华社大连１月６日电大连海富集团给予了大力支持，大连艺术研究所研究员出席。", ["大连海富集团", "大连艺术研究所"],
+                 [], id="a place a name opens with is no clause's word, whatever jieba tags it (大连: an adverb)"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):

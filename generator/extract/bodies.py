@@ -24,7 +24,7 @@ from . import ner, people, places
 # What a body's name ends with, the model's ORG entity kept only where it does: 国务院, 外交部,
 # 中央军委, 中国共产党, 中国人民解放军, 联合国, 中共中央, 全国人大 (not 新时代, 从严治党, 新能源汽车).
 BODY_LAST = set("院部委会社党军局厅办处所站厂司行校馆团队组台署府庭场园矿店国盟室")
-BODY_ENDS = ("中央", "人大", "中心", "政协", "集团", "公司", "银行")
+BODY_ENDS = ("中央", "人大", "中心", "政协", "集团", "公司", "银行", "军区", "油田")
 # 市政府, 区委, 特区政府, 镇卫生院, 村委会: a level, not yet a name (乡镇企业局 is one)
 LEVEL_ALONE = re.compile(r"^(?:[省市区县]|[乡镇村](?![乡镇村])|特区|自治区|自治州)")
 JOINED = re.compile("[和与及同]")
@@ -67,7 +67,8 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
     """An article's organisations: `text` what the model reads of it (article._Text), `tokens`
     jieba's words of it, `entities` what the model found in its `windows`, `title` the article's
     printed title, `rules` the rules' names in it, `printed` its dateline and credits."""
-    out = agencies(printed)
+    credited = agencies(printed)
+    out = list(credited)
     by_start = {e.start: e for e in entities}  # the model's words by where they start
     read = {e.start + k for e in entities for k in range(len(e.text))}
     bounds = starts_of(tokens)
@@ -96,8 +97,11 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
                               or places.starts_with_division(name)):  # elsewhere jieba's
             out.append(name)
     out += national(text, tokens, bounds)
+    held = {at: word for (word, flag), at in zip(tokens, bounds) if flag == "nt"}  # names jieba's dictionary holds
     for entity in entities:
         name = _trimmed(entity.text) if entity.tag == "ORG" else ""
+        if name and held.get(entity.start, "").startswith(name):
+            name = held[entity.start]  # the model stopped short of a name the dictionary holds whole (世界|贸易组织)
         if name[-2:-1] == name[-1:] and text.startswith("长", entity.start + len(entity.text)):
             name = name[:-1]  # 政务司司长: the body, then its head's title (司长), read into one name
         end = entity.start + len(name)
@@ -111,10 +115,30 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
             out.append(body)
     names = [n for n in dict.fromkeys(_without_address(_without_preposition(b)) for n in out for b in _each_body(n))
              if not _two_bodies(n) and not _a_kind(n) and not _unnamed(n) and not _done(n, text, tokens, bounds) and
-             not any(flag in CLAUSE_WORDS for _, flag in tag_short(n))]
+             not _reads_as_clause(n)]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it
     # (吉林大学继续教育学院（培训学院）): one body
-    return [n for n in names if not any(o != n and (o.endswith(n) or o.startswith(n + "（")) for o in names)]
+    names = [n for n in names if not any(o != n and (o.endswith(n) or o.startswith(n + "（")) for o in names)]
+    return [n for n in names if n in credited or not _only_within(n, names, text)]
+
+
+def _reads_as_clause(name: str) -> bool:
+    """A name that holds a word of a clause (CLAUSE_WORDS); a place it opens with is no such word,
+    whatever jieba tags it (大连|海富集团: 大连 an adverb)."""
+    words = tag_short(name)
+    if places.starts_with_division(words[0][0]):
+        words = words[1:]
+    return any(flag in CLAUSE_WORDS for _, flag in words)
+
+
+def _only_within(name: str, names: list[str], text: str) -> bool:
+    """The text names the body only as the head of a longer name it gives (国务院 of 国务院侨务办公室,
+    文化部 of 文化部艺术局): no mention of its own. A name the text does not hold (a title's) is kept."""
+    longer = [o for o in names if o != name and name in o]
+    if not longer or name not in text:
+        return False
+    spans = [m.span() for o in longer for m in re.finditer(re.escape(o), text)]
+    return all(any(a <= m.start() and m.end() <= b for a, b in spans) for m in re.finditer(re.escape(name), text))
 
 
 def national(text: str, tokens: list[tuple[str, str]], bounds: list[int] | None = None) -> list[str]:
@@ -215,10 +239,10 @@ def _named_body(name: str) -> bool:
 
 
 # A common word before a body's word names a kind of body, not one: 大公司, 保险公司, 企业集团,
-# 地方政府, 人民法院. Not a head the dictionary does not hold (优路集团, 华为公司), a level (市政府:
+# 地方政府, 人民法院, 西部油田. Not a head the dictionary does not hold (优路集团, 华为公司), a level (市政府:
 # whose it is is the article's place, `placed`; 中央政府: there is one), or a bank (农业银行,
 # 建设银行: the common words are its name).
-KIND_HEAD_TAGS = {"n", "a"}  # not vn: 胜利油田
+KIND_HEAD_TAGS = {"n", "a", "f"}  # not vn: 胜利油田; f: a region's (西部油田)
 MAX_KIND_HEAD = 2  # characters: longer heads (证券交易, 国际问题) are left as names
 COMMON_WORD = 2000  # times in jieba's corpus: 保险 2,635, 企业 34,826 (but 山厦医院: 山厦 2, 光明 1,219)
 COMMON_NOUN = {"n"}  # 银行, 实验室, 医院

@@ -50,6 +50,7 @@ class EventDate:
     day: int
     year: int | None = None
     text: str = ""
+    years_on: int | None = None  # the year named relative to the printing's (去年 -1), where that is not known
 
     def iso(self) -> str:
         base = f"{self.month:02d}-{self.day:02d}"
@@ -139,9 +140,10 @@ def event_date(lead: str, published: str | None = None, dispatch: tuple[int, int
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
     relative_year = YEAR_BEFORE.search(lead[: match.start()])
-    if relative_year and not year and published:  # 去年１０月１５日: the year before the printing
-        year = int(published[:4]) + RELATIVE_YEAR[relative_year.group(1)]
-    return EventDate(int(month), int(day), int(year) if year else None, match.group())
+    years_on = RELATIVE_YEAR[relative_year.group(1)] if relative_year and not year else None
+    if years_on is not None and published:  # 去年１０月１５日: the year before the printing
+        year, years_on = int(published[:4]) + years_on, None
+    return EventDate(int(month), int(day), int(year) if year else None, match.group(), years_on)
 
 
 def _explained(lead: str, named: re.Match, when: re.Match | None) -> bool:
@@ -193,6 +195,8 @@ def resolved(event: EventDate, printed: str | None, year: int | None, lead: str)
     known = int(printed[:4]) if printed else year
     if not known:
         return event.iso()
+    if event.years_on is not None:  # 去年 on a page whose year is read off its text
+        return f"{known + event.years_on:04d}-{event.iso()}"
     if printed and len(printed) == 10 and (event.month, event.day) > (int(printed[5:7]), int(printed[8:])):
         before, _, after = fold(lead).partition(event.text) if event.text else (lead, "", "")
         # what starts then, or what its sentence says is to come (6月7日至10日，考生将走进考场); of a day
