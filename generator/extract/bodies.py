@@ -117,8 +117,12 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
              if not _two_bodies(n) and not _a_kind(n) and not _unnamed(n) and not _done(n, text, tokens, bounds) and
              not _reads_as_clause(n)]
     # named in full and then short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it
-    # (吉林大学继续教育学院（培训学院）): one body
-    names = [n for n in names if not any(o != n and (o.endswith(n) or o.startswith(n + "（")) for o in names)]
+    # (吉林大学继续教育学院（培训学院）): one body. A title that sets a place before the name the text
+    # gives (北京中央电视台… / 中央电视台新址) names it by the text's name.
+    names = [n for n in names if not any(o != n and (o.endswith(n) or o.startswith(n + "（")) and (o in text or n not in text)
+                                         for o in names)]
+    names = [n for n in names if not (n not in text and any(o != n and n.endswith(o) and o in text and not LEVEL_ALONE.match(o)
+                                                            for o in names))]
     return [n for n in names if n in credited or not _only_within(n, names, text)]
 
 
@@ -321,6 +325,7 @@ def _two_bodies(name: str) -> bool:
         return False
     left, right = name[:joined.start()], name[joined.end():]
     return left[-1:] in BODY_LAST or left.endswith(BODY_ENDS + ("报",)) or PLACE_END.search(left) is not None or \
+        tag_short(left) == ((left, "ns"),) or \
         PEOPLE_END.search(left) is not None or common(right, COMMON_NOUN, COMMON_WORD) or places.starts_with_official(right)
 
 
@@ -361,6 +366,11 @@ def placed(names: list[str], district: str | None, city: str | None, text: str) 
 
 # The rules' names --------------------------------------------------------------------------------
 
+# Bodies of other trades than a district's offices, named by their place or a proper word
+# (_proper_start): 广州海关, 人民出版社, 上海京剧院, 秦山核电站, 北京第二印染厂, 伊拉克国民议会.
+TRADE_WORDS = "海关|出版社|报社|杂志社|通讯社|电视台|剧院|剧团|核电站|电厂|(?<![工建设办])厂|煤矿|油田|总站|议会|军区"
+TRADE_END = re.compile(f"(?:{TRADE_WORDS})$")
+
 ORG_WORDS = (
     "股份有限公司|有限责任公司|有限公司|集团|公司|"
     "(?:大学|学院)(?!生)[\u4e00-\u9fff]{1,6}?(?<![联关体派维])系(?![统列])|"  # a department: 北京大学物理系
@@ -369,7 +379,7 @@ ORG_WORDS = (
     "领导小组办公室|领导小组|指导组|办公室|基金会|协会|学会|商会|联合会|联合体|党校|人民法院|人民检察院|法院|"
     "检察院|公安分局|公安局|分局|派出所|办事处|医院|卫生院|银行|大队|支队|纪念馆|纪念堂|博物馆|英烈馆|生活馆|气象台|"
     "中心|科协|社科联|文联|侨联|工商联|妇联|残联|团委|工会|党组|政法委|纪工委|纪委|监委|交易所|教育厅|"
-    "(?:组织|宣传|统战|人武|武装)部")
+    "(?:组织|宣传|统战|人武|武装)部|" + TRADE_WORDS)
 # Departments are named by a short head and 局/厅/办: 城管局, 区智慧办 (not 局面, 大局, 举办).
 # 厅 of a department (教育厅), not of a room (展厅, 大厅, 餐厅, 演播厅, 舞厅).
 ORG_SUFFIX = rf"{ORG_WORDS}|[{HAN}]{{1,6}}(?:局|(?<![展大餐客门播舞歌])厅)(?![面势部限])|[{HAN}]{{1,4}}(?<![举承主协创开兴督查代筹操申合])办"
@@ -476,6 +486,8 @@ def rules(text: str, persons: list[str] = ()) -> list[str]:
             if len(name) < 3 or name.count("（") != name.count("）") or name.count("(") != name.count(")") or \
                     NOT_ORG.search(name) or not _proper(name):
                 continue
+            if TRADE_END.search(name) and not _proper_start(name):
+                continue
             name = _coordinated(name, text)
             if name not in found:
                 found.append(name)
@@ -504,6 +516,14 @@ def _kinds_blanked(match: re.Match) -> str:
     if 2 * sum(1 for item in items if ORG_END.search(item)) > len(items):
         return match.group()
     return "、".join(item if ORG_END.search(item, 0, len(item) - 1) else "，" * len(item) for item in items)
+
+
+def _proper_start(name: str) -> bool:
+    """A name that opens with a proper word (a place, a body, a brand, a person's name, an
+    abbreviation) or a division's name: '骨干生产企业北京重型汽车厂' and '友好访问前夕接受摩洛哥…' are
+    clauses that ran into a name."""
+    flag = tag_short(name)[0][1]
+    return flag.startswith(("ns", "nt", "nz", "nr", "j")) or places.starts_with_division(name)
 
 
 def _coordinated(name: str, text: str) -> str:
