@@ -7,7 +7,7 @@ import yaml
 from generator.archive import pipeline
 from generator.text import vocabulary
 from generator.text import credits, words
-from generator.extract import bodies, dates, ner, people, places, topics
+from generator.extract import bodies, body_rules, dates, ner, people, places, topics
 from generator.extract.headline import derive, roles
 from generator.read.page import read_page
 
@@ -212,9 +212,9 @@ def test_a_roster_printed_apart_by_spaces(tmp_path):
 
 def test_organisations():
     text = "吉林大学分别与郑州煤矿机械集团股份有限公司、宇通商用车有限公司签订协议。在巩义市委党校开班。"
-    assert bodies.rules(text) == ["吉林大学", "郑州煤矿机械集团股份有限公司", "宇通商用车有限公司", "巩义市委党校"]
+    assert body_rules.rules(text) == ["吉林大学", "郑州煤矿机械集团股份有限公司", "宇通商用车有限公司", "巩义市委党校"]
     # 办 closes an office's name, not a verb: 举办, 承办
-    assert bodies.rules("金水区人社局举办招聘会，区攻坚办承办。") == ["金水区人社局", "区攻坚办"]
+    assert body_rules.rules("金水区人社局举办招聘会，区攻坚办承办。") == ["金水区人社局", "区攻坚办"]
 
 
 @pytest.mark.parametrize("lead, name", [
@@ -270,7 +270,7 @@ def test_a_town_or_village_alone_names_no_body():
 
 def test_a_counted_kind_of_body_is_no_organisation():
     text = "全区有高新技术企业366家、国家级研发中心15家，宇通集团3家子公司在郑州大学附属医院义诊。"
-    assert bodies.rules(text) == ["宇通集团", "郑州大学附属医院"]
+    assert body_rules.rules(text) == ["宇通集团", "郑州大学附属医院"]
 
 
 def test_organisation_named_in_full_in_the_title_only(tmp_path):
@@ -487,22 +487,22 @@ def test_roles_are_titles_not_clauses(text, names, organizations, expected):
 
 
 def test_organisations_of_a_kind_or_after_a_meeting():
-    assert bodies.rules("各议事协调机构领导小组副组长出席。") == []
-    assert bodies.rules("代表参加座谈会高新区党工委委员出席。") == ["高新区党工委"]
-    assert bodies.rules("苏家作乡党校以苏家作村党建综合体为中心开展培训。") == ["苏家作乡党校"]
-    assert bodies.rules("区委党的建设工作领导小组召开会议。") == ["区委党的建设工作领导小组"]  # 党的 is in it
-    assert bodies.rules("打造云上非遗展厅，河南省教育厅指导。") == ["河南省教育厅"]  # a hall, a department
-    assert bodies.rules("高新区党工委理论学习中心组学习会议。") == ["高新区党工委"]  # its study group
+    assert body_rules.rules("各议事协调机构领导小组副组长出席。") == []
+    assert body_rules.rules("代表参加座谈会高新区党工委委员出席。") == ["高新区党工委"]
+    assert body_rules.rules("苏家作乡党校以苏家作村党建综合体为中心开展培训。") == ["苏家作乡党校"]
+    assert body_rules.rules("区委党的建设工作领导小组召开会议。") == ["区委党的建设工作领导小组"]  # 党的 is in it
+    assert body_rules.rules("打造云上非遗展厅，河南省教育厅指导。") == ["河南省教育厅"]  # a hall, a department
+    assert body_rules.rules("高新区党工委理论学习中心组学习会议。") == ["高新区党工委"]  # its study group
     # a list of kinds of thing names no body, unless one is named in an item (its office)
-    assert bodies.rules("利用市民讲堂、道德课堂、新时代文明实践中心等平台宣讲。") == []
-    assert bodies.rules("河南理工大学校办、人事、后勤、资产经营公司等部门负责人参加。") == ["河南理工大学校办"]
-    assert {"区财政局", "区教育局"} <= set(bodies.rules("区财政局、区发改委、区教育局等部门负责人参加。"))
+    assert body_rules.rules("利用市民讲堂、道德课堂、新时代文明实践中心等平台宣讲。") == []
+    assert body_rules.rules("河南理工大学校办、人事、后勤、资产经营公司等部门负责人参加。") == ["河南理工大学校办"]
+    assert {"区财政局", "区教育局"} <= set(body_rules.rules("区财政局、区发改委、区教育局等部门负责人参加。"))
     # two fields joined by 及 inside one item of a list of bodies
-    assert bodies.rules("郑州大学、中铁盾构及掘进技术国家重点实验室、郑州机械研究所等单位") == [
+    assert body_rules.rules("郑州大学、中铁盾构及掘进技术国家重点实验室、郑州机械研究所等单位") == [
         "郑州大学", "中铁盾构及掘进技术国家重点实验室", "郑州机械研究所"]
-    assert bodies.rules("明仁药业与天津科技大学合作。") == ["天津科技大学"]  # two parties, not one body
+    assert body_rules.rules("明仁药业与天津科技大学合作。") == ["天津科技大学"]  # two parties, not one body
     # the short name the text gives a body is that body
-    assert bodies.rules("郑州高新技术产业开发区管委会（以下简称“高新区管委会”）召开会议，"
+    assert body_rules.rules("郑州高新技术产业开发区管委会（以下简称“高新区管委会”）召开会议，"
                                 "高新区管委会要求各单位落实。") == ["郑州高新技术产业开发区管委会"]
 
 

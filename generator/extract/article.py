@@ -10,7 +10,7 @@ from ..reassemble.stories import Draft
 from ..text import credits, vocabulary
 from ..text.chars import compact, simplified
 from ..text.words import tag_joined, tfidf_keywords
-from . import bodies, dates, headline, ner, people, places, topics
+from . import bodies, body_rules, dates, headline, ner, people, places, topics
 from .model import Article
 
 KEYWORDS = 12
@@ -155,7 +155,7 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
         persons = sorted(dict.fromkeys(persons + [n for n in roster if n not in credited]), key=body.find)
     # The title often names in full what the text then says short (二七区委… → 区委…). Kickers and
     # subtitles are not read: they are slogans more often than names ('解难题办实事' is no 难题办).
-    rules = bodies.rules(text.for_model if derived else f"{title}。{text.for_model}", persons)  # (no dateline: 电国务院…)
+    rules = body_rules.rules(text.for_model if derived else f"{title}。{text.for_model}", persons)  # (no dateline: 电国务院…)
     printed = " ".join([lead] + [p.text for p in paras if p.role == "byline"])  # its dateline and credits
     organizations = bodies.placed(bodies.organizations(text.for_model, text.model_tokens, text.entities, rules, printed,
                                                        "" if derived else title),

@@ -17,7 +17,7 @@ from importlib import resources
 from ..text import vocabulary
 from ..text.chars import HAN, interpunct, is_han, occurrences
 from ..text.words import is_word, other_word, starts as word_starts, tag, tag_short
-from . import bodies, ner, places
+from . import body_rules, ner, places
 
 
 def _words(name: str) -> list[str]:
@@ -478,7 +478,7 @@ def _held_in(text: str, bodies: list[str]) -> str:
 @cache
 def _common_bodies() -> re.Pattern:
     districts = sorted({f for d in places.gazetteer().districts for f in (*d.forms, d.full)}, key=len, reverse=True)
-    return re.compile("(?:" + "".join(re.escape(n) + "|" for n in districts) + f"{bodies.ORG_WORDS})$")
+    return re.compile("(?:" + "".join(re.escape(n) + "|" for n in districts) + f"{body_rules.ORG_WORDS})$")
 
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\s“”]*")  # text up to a clause break
