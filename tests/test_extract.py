@@ -673,9 +673,12 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
     pytest.param("新华社北京１月８日电国务院侨务办公室发表贺词。文化部艺术局主办展览。", ["国务院侨务办公室", "文化部艺术局"],
                  ["国务院", "文化部"], id="a body named only as the head of a longer name has no mention of its own; "
                     "the dateline is no part of a name (电国务院…)"),
-    pytest.param("新华社北京１月１２日电北京军区、南京军区官兵观看演出。山东胜利油田共生产原油２８０１万吨，西部油田增长加快。",
-                 ["北京军区", "南京军区", "山东胜利油田"], ["西部油田"],
-                 id="a military region and an oilfield are bodies; a region's oilfields are none"),
+    pytest.param("新华社北京１月１２日电北京军区、南京军区官兵观看演出。山东胜利油田共生产原油２８０１万吨，西部油田增长加快。"
+                 "高于全球贸易约７％（世界贸易组织预测）的增长速度。", ["北京军区", "南京军区", "山东胜利油田", "世界贸易组织"],
+                 ["西部油田"], id="a military region, an oilfield, an international organisation are bodies; a region's "
+                                 "oilfields are none"),
+    pytest.param("新华社北京１月９日电由中国审计署审计长郭振乾率领的代表团离京。工程荣获国家交通部优质工程称号。",
+                 ["中国审计署", "国家交通部"], ["审计署", "交通部"], id="a ministry named with its nation before it"),
     pytest.param("新华社广州１月８日电广州海关查获一批走私物品。上海京剧院昨晚演出，北京第二印染厂职工观看。尉健行看望了"
                  "骨干生产企业北京重型汽车厂的职工。", ["广州海关", "上海京剧院", "北京第二印染厂"], ["骨干生产企业北京重型汽车厂"],
                  id="bodies of other trades, named by their place; a clause that runs into one is no name"),

@@ -21,7 +21,7 @@ from .body_rules import COUNTED_IN, FORMER
 # What a body's name ends with, the model's ORG entity kept only where it does: 国务院, 外交部,
 # 中央军委, 中国共产党, 中国人民解放军, 联合国, 中共中央, 全国人大 (not 新时代, 从严治党, 新能源汽车).
 BODY_LAST = set("院部委会社党军局厅办处所站厂司行校馆团队组台署府庭场园矿店国盟室")
-BODY_ENDS = ("中央", "人大", "中心", "政协", "集团", "公司", "银行", "军区", "油田")
+BODY_ENDS = ("中央", "人大", "中心", "政协", "集团", "公司", "银行", "军区", "油田", "组织")
 # 市政府, 区委, 特区政府, 镇卫生院, 村委会: a level, not yet a name (乡镇企业局 is one)
 LEVEL_ALONE = re.compile(r"^(?:[省市区县]|[乡镇村](?![乡镇村])|特区|自治区|自治州)")
 JOINED = re.compile("[和与及同]")
@@ -145,13 +145,21 @@ def _only_within(name: str, names: list[str], text: str) -> bool:
 def national(text: str, tokens: list[tuple[str, str]], bounds: list[int] | None = None) -> list[str]:
     """The State Council's ministries and commissions the text names (vocabulary national_bodies:
     财政部会同… is read by neither jieba's words nor the model), where a word starts, not after a
-    place (荷兰国防部 is the Netherlands'; 中国劳动部 is China's)."""
+    place (荷兰国防部 is the Netherlands'; 中国劳动部 is China's, named so)."""
     at = {b: k for k, b in enumerate(starts_of(tokens) if bounds is None else bounds)}
 
     def after_place(k: int) -> bool:
         return k > 0 and tokens[k - 1][1] == "ns" and tokens[k - 1][0] != "中国"
 
-    return [m.group() for m in vocabulary.NATIONAL_BODY.finditer(text) if m.start() in at and not after_place(at[m.start()])]
+    return [text[m.start() - len(_nation(text, m.start())):m.end()] for m in vocabulary.NATIONAL_BODY.finditer(text)
+            if m.start() in at and not after_place(at[m.start()])]
+
+
+NATION = ("中国", "国家")  # printed before a ministry's name as part of it: 中国审计署, 国家交通部
+
+
+def _nation(text: str, at: int) -> str:
+    return next((n for n in NATION if text.startswith(n, at - len(n))), "")
 
 
 # Prepositions that bring in who acts or where (经大理市森林公安局调查, 由郑州市教育局主办): one standing
