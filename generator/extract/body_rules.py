@@ -63,6 +63,7 @@ GENERIC_HEAD = re.compile(r"^[区市县省]|[省市区县]$")
 SHORT_HEADED = ("局", "办", "大队", "支队", "分局", "公安分局", "公安局", "派出所", "公司", "集团", "区委", "市委", "县委",
                 "政府", "政协", "党工委", "管委会", "党委", "法院", "检察院")
 LEADING = ("v", "d", "c", "r", "u", "ad", "f")
+PROPER_AFTER = ("ns", "nt", "nz", "nr")  # jieba's tags of a proper word a preposition may stand before
 NOT_A_HEAD_START = ("v", "d", "p", "c", "r", "u", "ad", "f")
 
 
@@ -87,10 +88,13 @@ def _proper(name: str) -> bool:
 
 @cache
 def _strip_leading(name: str) -> str:
-    """Drop the verbs, adverbs and numbers a match starts with: '登陆深圳证券交易所'."""
+    """Drop the verbs, adverbs and numbers a match starts with ('登陆深圳证券交易所'), and a
+    preposition before a place's or a body's name ('据中国环境监测总站': not 经 of 经开区)."""
     tokens = list(jieba.posseg.cut(name))
+    placed = name.startswith(tuple(d.name for d in places.gazetteer().districts))  # (经|开区 to jieba)
     k = 0
-    while k < len(tokens) - 1 and tokens[k].flag.startswith(LEADING) and tokens[k].flag != "vn":
+    while k < len(tokens) - 1 and (tokens[k].flag.startswith(LEADING) and tokens[k].flag != "vn" or
+                                   tokens[k].flag == "p" and tokens[k + 1].flag.startswith(PROPER_AFTER) and not placed):
         k += 1
     return "".join(t.word for t in tokens[k:])
 
