@@ -682,7 +682,8 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
     pytest.param("新华社北京１月９日电由中国审计署审计长郭振乾率领的代表团离京。工程荣获国家交通部优质工程称号。",
                  ["中国审计署", "国家交通部"], ["审计署", "交通部"], id="a ministry named with its nation before it"),
     pytest.param("新华社广州１月８日电广州海关查获一批走私物品。上海京剧院昨晚演出，北京第二印染厂职工观看。尉健行看望了"
-                 "骨干生产企业北京重型汽车厂的职工。", ["广州海关", "上海京剧院", "北京第二印染厂"], ["骨干生产企业北京重型汽车厂"],
+                 "骨干生产企业北京重型汽车厂的职工。济南泰山足球俱乐部移交，北京东直门敬老院的老人们观看。",
+                 ["广州海关", "上海京剧院", "北京第二印染厂", "济南泰山足球俱乐部", "北京东直门敬老院"], ["骨干生产企业北京重型汽车厂"],
                  id="bodies of other trades, named by their place; a clause that runs into one is no name"),
     pytest.param("新华社大连１月６日电大连海富集团给予了大力支持，大连艺术研究所研究员出席。", ["大连海富集团", "大连艺术研究所"],
                  [], id="a place a name opens with is no clause's word, whatever jieba tags it (大连: an adverb)"),

@@ -16,8 +16,10 @@ from ..text.words import tag_short
 from . import people, places
 
 # Bodies of other trades than a district's offices, named by their place or a proper word
-# (_proper_start): 广州海关, 人民出版社, 上海京剧院, 秦山核电站, 北京第二印染厂, 伊拉克国民议会.
-TRADE_WORDS = "海关|出版社|报社|杂志社|通讯社|电视台|剧院|剧团|核电站|电厂|(?<![工建设办])厂|煤矿|油田|总站|议会|军区"
+# (_proper_start): 广州海关, 人民出版社, 上海京剧院, 秦山核电站, 北京第二印染厂, 伊拉克国民议会,
+# 济南泰山足球俱乐部, 北京东直门敬老院 (not 福利院: 社会福利院 is a kind, and a clause runs into it).
+TRADE_WORDS = "海关|出版社|报社|杂志社|通讯社|电视台|剧院|剧团|核电站|电厂|(?<![工建设办])厂|煤矿|油田|总站|议会|军区|" \
+    "俱乐部|敬老院|使馆|棋院"
 TRADE_END = re.compile(f"(?:{TRADE_WORDS})$")
 
 ORG_WORDS = (
