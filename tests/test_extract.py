@@ -677,6 +677,8 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
                  "高于全球贸易约７％（世界贸易组织预测）的增长速度。", ["北京军区", "南京军区", "山东胜利油田", "世界贸易组织"],
                  ["西部油田"], id="a military region, an oilfield, an international organisation are bodies; a region's "
                                  "oilfields are none"),
+    pytest.param("新华社香港１月５日电双方将就香港特区政府在京设立办事处等问题交换意见。", [], ["京设立办事处"],
+                 id="a body set up (设立) is the clause's object, no name"),
     pytest.param("本报讯 企业被责令关停。据中国环境监测总站公布的最新数据，淮河水质好转。", ["中国环境监测总站"],
                  ["据中国环境监测总站"], id="a preposition before a body's name is no part of it"),
     pytest.param("新华社北京１月９日电由中国审计署审计长郭振乾率领的代表团离京。工程荣获国家交通部优质工程称号。",
