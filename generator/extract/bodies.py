@@ -113,14 +113,20 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
     names = [n for n in dict.fromkeys(_without_address(_without_preposition(b)) for n in out for b in _each_body(n))
              if not _two_bodies(n) and not _a_kind(n) and not _unnamed(n) and not _done(n, text, tokens, bounds) and
              not _reads_as_clause(n)]
-    # named in full and then short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it
-    # (吉林大学继续教育学院（培训学院）): one body. A title that sets a place before the name the text
-    # gives (北京中央电视台… / 中央电视台新址) names it by the text's name.
-    names = [n for n in names if not any(o != n and (o.endswith(n) or o.startswith(n + "（")) and (o in text or n not in text)
-                                         for o in names)]
-    names = [n for n in names if not (n not in text and any(o != n and n.endswith(o) and o in text and not LEVEL_ALONE.match(o)
-                                                            for o in names))]
+    names = [n for n in names if not any(_named_better(n, o, text) for o in names)]
     return [n for n in names if n in credited or not _only_within(n, names, text)]
+
+
+def _named_better(name: str, other: str, text: str) -> bool:
+    """Whether `other` names the body `name` names, and better: in full where the text then says
+    it short (武汉市第十届人大常委会 … 人大常委会), or with its other name after it (吉林大学继续教育学院
+    （培训学院）); but by the text's name where only the title sets a place before it (北京中央电视台… /
+    中央电视台新址)."""
+    if other == name:
+        return False
+    if other.endswith(name) or other.startswith(name + "（"):
+        return other in text or name not in text
+    return name.endswith(other) and name not in text and other in text and not LEVEL_ALONE.match(other)
 
 
 def _reads_as_clause(name: str) -> bool:
