@@ -181,6 +181,12 @@ def test_a_foreign_name_joined_by_another_dot_is_one_person(dot):
     assert people.roles(text, ["伊万·伊利耶夫"]) == {"伊万·伊利耶夫": ["负责人"]}
 
 
+def test_a_foreign_name_printed_without_its_dot_is_one_person():
+    """Six characters and more, which no Chinese name has: where its end is a transliterated name."""
+    text = "美国前国防部长佩里，前总统国家安全事务助理斯考克罗夫特，前参谋长联席会议主席沙利卡什维利等会见时在座。"
+    assert people.persons(text) == ["佩里", "斯考克罗夫特", "沙利卡什维利"]
+
+
 def test_people_keep_out_what_is_not_a_name():
     assert people.persons("提升群众安全感、满意度。全区上下要提升政治站位。") == []
     assert people.persons("市民张女士说，环境好了。李师傅表示，很满意。") == []

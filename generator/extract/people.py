@@ -298,6 +298,9 @@ PLACE_END = re.compile(r"[省市区县乡镇村路街]$")  # jieba calls 高新�
 MAX_FOREIGN_NAME = 30  # characters, '·' included: 诺罗敦·莫尼列·西哈努克 has 11
 FOREIGN_RUN = re.compile(rf"[{HAN}·]+")
 MODEL_NAME = re.compile(rf"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+")  # 桥本龙太郎 has five
+# A foreign name printed without its dot is longer (斯考克罗夫特, 沙利卡什维利): the model's name of six to
+# eight characters is one where jieba's dictionary reads its end as a transliterated name (nrt).
+LONG_FOREIGN_NAME = re.compile(rf"[{HAN}]{{6,8}}")
 ROYAL = re.compile(r"(?:国王|亲王|女王|王子|公主|陛下|王)$")  # after a foreign name: 西哈努克王
 NAME_CHARS = re.compile(rf"[{HAN}]{{2,4}}")  # where a name may start: two to four characters
 # a place, a body, a quality or a group, or a person the text leaves unnamed: by a form of address
@@ -371,7 +374,8 @@ def _names(text: str, windows: list[tuple[int, int]], found: list[ner.Entity]) -
         name = ADDRESS.sub("", _title_at_end().sub("", text[start:end].strip("·")))
         if "·" in name:
             name = ROYAL.sub("", name)
-        if MODEL_NAME.fullmatch(name) and not NOT_A_NAME.search(name):
+        if (MODEL_NAME.fullmatch(name) or LONG_FOREIGN_NAME.fullmatch(name) and tag_short(name)[-1][1] == "nrt") and \
+                not NOT_A_NAME.search(name):
             out.append((name, start))
     return out
 
