@@ -751,6 +751,22 @@ def test_the_pages_own_label_names_its_district(tmp_path, head, district):
     assert (article.district, article.district_inferred) == ((district, False) if district else (None, True))
 
 
+@pytest.mark.parametrize("city, districts", [
+    ("广州", ["白云区", None, None]),  # a city paper's news page: each story its own district of the city
+    (None, [None, None, None]),  # the paper's city not given: no story has one
+])
+def test_a_story_on_a_page_of_no_district_is_its_own_districts(tmp_path, city, districts):
+    """A city paper's news page gathers stories from all over the city, and from elsewhere: each
+    is the district of the paper's city its headline and text name; a story from another city, or
+    that names none twice, has none."""
+    (tmp_path / "p.yaml").write_text(f"city: {city}\n" if city else "date: 2014-01-03\n", encoding="utf-8")
+    (tmp_path / "p.txt").write_text(
+        "白云区一民房起火\n\n本报讯 昨日凌晨，广州市白云区嘉禾街一民房发生火灾，消防部门迅速赶到。\n\n"
+        "兰州一大厦起火\n\n新华网兰州１月２日电 兰州市城关区泰生大厦发生火灾。\n\n"
+        "天河区一商场促销\n\n本报讯 昨日，天河路一商场开展促销活动，市民踊跃参与。\n", encoding="utf-8")
+    assert [a.district for a in pipeline.process(read_page(tmp_path / "p.txt")).articles] == districts
+
+
 def test_web_copy_in_black_brackets_opens_a_story_and_credits_it(tmp_path):
     """【环球网报道 记者 王明】, 【大河网讯】: a dateline as web copy sets it, its credit inside."""
     path = tmp_path / "page.txt"

@@ -84,8 +84,18 @@ def extract(page: Page, layout: Layout) -> list[Article]:
     read = ner.entities_of([(t.for_model, bodies.windows(t.for_model, t.model_tokens)) for t in texts])
     for t, entities in zip(texts, read):
         t.entities = entities
-    return [_article(page, draft, t, found, district, district_inferred, year, year_inferred, names)
-            for draft, t, found in zip(layout.articles, texts, located)]
+    return [_article(page, draft, t, found, district or _own_district(page, draft, t), district_inferred, year,
+                     year_inferred, names) for draft, t, found in zip(layout.articles, texts, located)]
+
+
+def _own_district(page: Page, draft: Draft, text: "_Text") -> places.District | None:
+    """A story's own district on a page of none (a city paper's news page, its stories from all over
+    the city): a district of the paper's city that the headline and text name as a page's stories
+    name the page's (places.locate). Only where the paper's city is given: a story elsewhere, or in
+    a paper of no city, has none."""
+    if not page.meta.city:
+        return None
+    return places.locate([" ".join(_units(draft, page)) + text.body], None, page.meta.city)[0]
 
 
 class _Text:
