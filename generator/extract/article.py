@@ -88,7 +88,7 @@ def extract(page: Page, layout: Layout) -> list[Article]:
                      year_inferred, names) for draft, t, found in zip(layout.articles, texts, located)]
 
 
-def _own_district(page: Page, draft: Draft, text: "_Text") -> places.District | None:
+def _own_district(page: Page, draft: Draft, text: _Text) -> places.District | None:
     """A story's own district on a page of none (a city paper's news page, its stories from all over
     the city): a district of the paper's city that the headline and text name as a page's stories
     name the page's (places.locate). Only where the paper's city is given: a story elsewhere, or in
