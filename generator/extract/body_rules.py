@@ -65,7 +65,8 @@ GENERIC_HEAD = re.compile(r"^[区市县省]|[省市区县]$")
 SHORT_HEADED = ("局", "办", "大队", "支队", "分局", "公安分局", "公安局", "派出所", "公司", "集团", "区委", "市委", "县委",
                 "政府", "政协", "党工委", "管委会", "党委", "法院", "检察院")
 LEADING = ("v", "d", "c", "r", "u", "ad", "f")
-PROPER_AFTER = ("ns", "nt", "nz", "nr")  # jieba's tags of a proper word a preposition may stand before
+# jieba's tags of a proper word (a place, a body, a brand, a person's name: nr, nrt, nrfg), as prefixes
+PROPER_WORD = ("ns", "nt", "nz", "nr")
 NOT_A_HEAD_START = ("v", "d", "p", "c", "r", "u", "ad", "f")
 
 
@@ -82,7 +83,7 @@ def _proper(name: str) -> bool:
     flags = [flag for _, flag in jieba.posseg.cut(head)]
     if flags[0].startswith(NOT_A_HEAD_START) and flags[0] != "vn":
         return False
-    if any(f in ("ns", "nt", "nz", "nr", "nrt", "nrfg") for f in flags) or len(head) >= 4:
+    if any(f.startswith(PROPER_WORD) for f in flags) or len(head) >= 4:
         return True
     # short department names: 城管局, 攻坚办, 人社局; short brands: 华为公司, 宇通集团
     return suffix is not None and suffix.group() in SHORT_HEADED and len(head) >= 2
@@ -96,7 +97,7 @@ def _strip_leading(name: str) -> str:
     placed = name.startswith(tuple(d.name for d in places.gazetteer().districts))  # (经|开区 to jieba)
     k = 0
     while k < len(tokens) - 1 and (tokens[k].flag.startswith(LEADING) and tokens[k].flag != "vn" or
-                                   tokens[k].flag == "p" and tokens[k + 1].flag.startswith(PROPER_AFTER) and not placed):
+                                   tokens[k].flag == "p" and tokens[k + 1].flag.startswith(PROPER_WORD) and not placed):
         k += 1
     return "".join(t.word for t in tokens[k:])
 
@@ -178,7 +179,7 @@ def _proper_start(name: str) -> bool:
     abbreviation) or a division's name: '骨干生产企业北京重型汽车厂' and '友好访问前夕接受摩洛哥…' are
     clauses that ran into a name."""
     flag = tag_short(name)[0][1]
-    return flag.startswith(("ns", "nt", "nz", "nr", "j")) or places.starts_with_division(name)
+    return flag.startswith(PROPER_WORD + ("j",)) or places.starts_with_division(name)
 
 
 def _coordinated(name: str, text: str) -> str:

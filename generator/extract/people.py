@@ -374,8 +374,8 @@ def _names(text: str, windows: list[tuple[int, int]], found: list[ner.Entity]) -
         name = ADDRESS.sub("", _title_at_end().sub("", text[start:end].strip("·")))
         if "·" in name:
             name = ROYAL.sub("", name)
-        if (MODEL_NAME.fullmatch(name) or LONG_FOREIGN_NAME.fullmatch(name) and tag_short(name)[-1][1] == "nrt") and \
-                not NOT_A_NAME.search(name):
+        foreign = LONG_FOREIGN_NAME.fullmatch(name) and tag_short(name)[-1][1] == "nrt"
+        if (MODEL_NAME.fullmatch(name) or foreign) and not NOT_A_NAME.search(name):
             out.append((name, start))
     return out
 
