@@ -10,7 +10,7 @@ from ..reassemble.stories import Draft
 from ..text import credits, vocabulary
 from ..text.chars import compact, simplified
 from ..text.words import tag_joined, tfidf_keywords
-from . import bodies, body_rules, dates, headline, ner, people, places, topics
+from . import bodies, body_rules, dates, headline, ner, people, places, rosters, topics
 from .model import Article
 
 KEYWORDS = 12
@@ -160,9 +160,11 @@ def _article(page, draft: Draft, text: _Text, located, district, district_inferr
     _as_printed(credit, "".join(p.text for p in paras))
     credited = set(credit.reporters + credit.correspondents + credit.photographers)
     persons = people.persons(body, tokens, exclude=credited, located=located)
-    roster = [n for printed in printed_paras for n in people.rostered(printed)]
-    if roster:  # a list of names printed apart by spaces, which running text closes up
+    # names printed as lists (apart by spaces, which running text closes up; or by 、), or marked
+    roster = [n for printed in printed_paras for n in rosters.rostered(printed)] + rosters.listed(body, persons)
+    if roster:
         persons = sorted(dict.fromkeys(persons + [n for n in roster if n not in credited]), key=body.find)
+        persons = [n for n in persons if not any(o != n and o.startswith(n) for o in roster)]  # (奇英 of 奇英成)
     # The title often names in full what the text then says short (二七区委… → 区委…). Kickers and
     # subtitles are not read: they are slogans more often than names ('解难题办实事' is no 难题办).
     rules = body_rules.rules(text.for_model if derived else f"{title}。{text.for_model}", persons)  # (no dateline: 电国务院…)

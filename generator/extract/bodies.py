@@ -16,7 +16,7 @@ import re
 from ..text import vocabulary
 from ..text.words import common, starts as starts_of, tag_short
 from . import ner, places
-from .body_rules import COUNTED_IN, FORMER
+from .body_rules import COUNTED_IN, FORMER, SITTING, standing
 
 # What a body's name ends with, the model's ORG entity kept only where it does: 国务院, 外交部,
 # 中央军委, 中国共产党, 中国人民解放军, 联合国, 中共中央, 全国人大 (not 新时代, 从严治党, 新能源汽车).
@@ -94,27 +94,32 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
                               or places.starts_with_division(name)):  # elsewhere jieba's
             out.append(name)
     out += national(text, tokens, bounds)
-    held = {at: word for (word, flag), at in zip(tokens, bounds) if flag == "nt"}  # names jieba's dictionary holds
+    held = [(at, word) for (word, flag), at in zip(tokens, bounds) if flag == "nt"]  # names jieba's dictionary holds
     for entity in entities:
-        name = _trimmed(entity.text) if entity.tag == "ORG" else ""
-        if name and held.get(entity.start, "").startswith(name):
-            name = held[entity.start]  # the model stopped short of a name the dictionary holds whole (世界|贸易组织)
-        if name[-2:-1] == name[-1:] and text.startswith("长", entity.start + len(entity.text)):
+        name, start = (_trimmed(entity.text) if entity.tag == "ORG" else ""), entity.start
+        whole = next(((at, word) for at, word in held if at <= start and text.startswith(name, start) and
+                      start + len(name) <= at + len(word)), None) if name else None
+        if whole:  # the model read short of a name the dictionary holds whole (世界|贸易组织, 越南|共产党)
+            start, name = whole
+        if name[-2:-1] == name[-1:] and text.startswith("长", start + len(name)):
             name = name[:-1]  # 政务司司长: the body, then its head's title (司长), read into one name
-        end = entity.start + len(name)
+        sitting = SITTING.match(text, start + len(name)) if name else None
+        if sitting:  # a numbered sitting or term of the body's organ, which the model read apart
+            name += sitting.group()
+        end = start + len(name)
         former = re.match(FORMER, name)  # 原省电力局: the body as it was, named by its name
         body = name[former.end():] if former else name
-        letters = LETTERS.match(body) and LETTERS_BEFORE.search(text, max(0, entity.start - MAX_LETTERS), entity.start)
+        letters = LETTERS.match(body) and LETTERS_BEFORE.search(text, max(0, start - MAX_LETTERS), start)
         if letters:  # the model cut a word of letters: Ｔ|ＣＬ集团有限公司
             body = letters.group() + body
-        if _named_body(body) and end in ends and not _kind_before(text, entity.start) and \
+        if _named_body(body) and end in ends and not _kind_before(text, start) and \
                 not COUNTED_IN.search(body):
             out.append(body)
     names = [n for n in dict.fromkeys(_without_address(_without_preposition(b)) for n in out for b in _each_body(n))
              if not _two_bodies(n) and not _a_kind(n) and not _unnamed(n) and not _done(n, text, tokens, bounds) and
              not _reads_as_clause(n)]
     names = [n for n in names if not any(_named_better(n, o, text) for o in names)]
-    return [n for n in names if n in credited or not _only_within(n, names, text)]
+    return list(dict.fromkeys(standing(n) for n in names if n in credited or not _only_within(n, names, text)))
 
 
 def _named_better(name: str, other: str, text: str) -> bool:
@@ -140,11 +145,13 @@ def _reads_as_clause(name: str) -> bool:
 
 def _only_within(name: str, names: list[str], text: str) -> bool:
     """The text names the body only as the head of a longer name it gives (国务院 of 国务院侨务办公室,
-    文化部 of 文化部艺术局): no mention of its own. A name the text does not hold (a title's) is kept."""
+    文化部 of 文化部艺术局), or of one said without its start (国务院侨务办公室 of 中华人民共和国国务院侨务
+    办公室): no mention of its own. A name the text does not hold (a title's) is kept."""
     longer = [o for o in names if o != name and name in o]
     if not longer or name not in text:
         return False
-    spans = [m.span() for o in longer for m in re.finditer(re.escape(o), text)]
+    said = {o[k:] for o in longer for k in range(len(o) - len(name)) if o.startswith(name, k)} | set(longer)
+    spans = [m.span() for o in said for m in re.finditer(re.escape(o), text)]
     return all(any(a <= m.start() and m.end() <= b for a, b in spans) for m in re.finditer(re.escape(name), text))
 
 

@@ -58,6 +58,29 @@ NOT_ORG = re.compile(r"为(?:中心|核心)$|^[省市区县]中心$|^(?:市域|�
 
 # A count right after a name ends the clause: 研发中心15家, 高新技术企业三百家.
 COUNTED = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千万几多]+)[{MEASURES}]$")
+ONE_OF = "之一"  # after a name: one of a kind (国际性的证券交易中心之一), none named
+
+# A body's organs that meet in numbered sittings (次) or terms (届), the number between the body's
+# name and the organ's: 中国共产党|第十五次|全国代表大会, 武汉市|第十届|人大常委会.
+NUMBERED = r"第[\d〇零一二三四五六七八九十百]{1,4}"
+ORGANS = "全国代表大会|代表大会|全国委员会|中央委员会|常务委员会|委员会|人民代表大会|人大常委会|人大|立法会|理事会|董事会"
+SITTING = re.compile(rf"{NUMBERED}[次届](?:{ORGANS})")
+# A term of a standing body is that body, whose page then gathers every term's articles (政协河北省第八届
+# 委员会 is 河北省政协, 武汉市第十届人大常委会 武汉市人大常委会); a numbered sitting is an event and
+# keeps its name (中国共产党第十五次全国代表大会). One entry a naming form.
+TERMS = (
+    (re.compile(rf"^(?:政协|中国人民政治协商会议){NUMBERED}届全国委员会$"), "全国政协"),
+    (re.compile(rf"^(?:政协|中国人民政治协商会议)(.+?){NUMBERED}届委员会$"), r"\1政协"),
+    (re.compile(rf"^(.+?){NUMBERED}届({ORGANS})$"), r"\1\2"),
+)
+
+
+def standing(name: str) -> str:
+    """The standing body a term's name names (TERMS); any other name as it is."""
+    for pattern, body in TERMS:
+        if pattern.match(name):
+            return pattern.sub(body, name)
+    return name
 
 GENERIC_HEAD = re.compile(r"^[区市县省]|[省市区县]$")
 # Suffixes of government bodies, police units and firms whose short heads are names: 二七公安分局,
@@ -118,8 +141,8 @@ def rules(text: str, persons: list[str] = ()) -> list[str]:
         if not suffix:
             continue
         for match in ORG.finditer(piece, max(0, suffix.start() - 30)):
-            if COUNTED.match(piece, match.end()):  # '省级研发中心165家': a kind of body, counted
-                continue
+            if COUNTED.match(piece, match.end()) or piece.startswith(ONE_OF, match.end()):  # '省级研发中心165家':
+                continue  # a kind of body, counted
             if piece[match.start() - 1:match.start()].isdigit() and piece[match.start()] in MEASURES:
                 continue  # '3家子公司': bodies counted, not named
             name = match.group()

@@ -101,7 +101,7 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
                for o in occurrences(text, name)) or name in filed or _a_place(name, text):
             return
         if at not in words.in_phrase and not words.torn(name, at) and name not in found and name not in exclude and \
-                _plausible(name) and not DOCTRINE.match(text, at + len(name)) and \
+                plausible(name) and not DOCTRINE.match(text, at + len(name)) and \
                 not (len(name) == 2 and TWO_COUNTRIES.match(text, at + 2)):
             found.append(name)
 
@@ -113,28 +113,6 @@ def persons(text: str, tokens: list[tuple[str, str]] | None = None, exclude: set
     whole = found + sorted(exclude)
     found = [n for n in found if not any(o != n and (o.startswith(n) or o.endswith("·" + n)) for o in whole)]
     return sorted(found, key=text.find)
-
-
-# A roster: names set apart by spaces, as a list of winners or of those present is printed ('于海涛
-# 王丽娟 刘建军 李秀英 张伟'); running text closes the spaces up and the names run into one another.
-ROSTER_SEGMENT = re.compile(r"[^，。；：！？、,;:!?（）()]+")
-MIN_ROSTER = 3  # names, at least, for a run set apart by spaces to be a roster
-
-
-def rostered(printed: str) -> list[str]:
-    """The names of the rosters in a paragraph as printed (its lines joined, spaces kept): in a
-    run of three or more items set apart by spaces, each item of two to four characters that opens
-    with a surname and reads as a name, not as one word of another kind ('高峰 时段 安全')."""
-    found: list[str] = []
-    if printed.count(" ") < MIN_ROSTER - 1:  # (most paragraphs: no run set apart by spaces at all)
-        return found
-    for segment in ROSTER_SEGMENT.findall(printed):
-        items = segment.split()
-        names = [n for n in items if 2 <= len(n) <= 4 and all(map(is_han, n)) and
-                 (n[:2] in surnames() or n[:1] in surnames()) and _plausible(n) and not other_word(n)]
-        if len(names) >= MIN_ROSTER and 2 * len(names) > len(items):
-            found += [n for n in names if n not in found]
-    return found
 
 
 def one_person_per_name(articles) -> None:
@@ -297,14 +275,15 @@ NOT_A_NAME = re.compile(r"(?:[摄某等]|医院|卫生院|学校|中学|小学|�
 PLACE_END = re.compile(r"[省市区县乡镇村路街]$")  # jieba calls 高新区 a name
 MAX_FOREIGN_NAME = 30  # characters, '·' included: 诺罗敦·莫尼列·西哈努克 has 11
 FOREIGN_RUN = re.compile(rf"[{HAN}·]+")
-MODEL_NAME = re.compile(rf"[{HAN}]{{2,5}}|[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+")  # 桥本龙太郎 has five
+# 桥本龙太郎 has five characters; a foreign name's part up to eight (阿卜杜勒拉蒂夫·菲拉利)
+MODEL_NAME = re.compile(rf"[{HAN}]{{2,5}}|[{HAN}]{{1,8}}(?:·[{HAN}]{{1,8}})+")
 # A foreign name printed without its dot is longer (斯考克罗夫特, 沙利卡什维利): the model's name of six to
 # eight characters is one where jieba's dictionary reads its end as a transliterated name (nrt).
 LONG_FOREIGN_NAME = re.compile(rf"[{HAN}]{{6,8}}")
 ROYAL = re.compile(r"(?:国王|亲王|女王|王子|公主|陛下|王)$")  # after a foreign name: 西哈努克王
 NAME_CHARS = re.compile(rf"[{HAN}]{{2,4}}")  # where a name may start: two to four characters
 # a place, a body, a quality or a group, or a person the text leaves unnamed: by a form of address
-# (张女士, 李师傅) or of kinship (王奶奶, 李大爷) (and a surname after 小 or 老, _plausible): a page of
+# (张女士, 李师傅) or of kinship (王奶奶, 李大爷) (and a surname after 小 or 老, plausible): a page of
 # its own would gather every 王奶奶 of the archive as one person
 UNNAMED_END = re.compile(rf"[区市县乡镇村局委办部会感度性率们者]$|(?:{vocabulary.FORMS_OF_ADDRESS})$|"
                          r"(?:奶奶|爷爷|大爷|大妈|大娘|大叔|大婶|阿姨|大姐|大哥|叔叔|婆婆|老汉|老伯)$")
@@ -409,7 +388,7 @@ NO_NAME_WORDS = ("v", "vd", "d", "c", "p", "ad")
 JOINED_BEFORE = "和与及同贺向"
 
 
-def _plausible(name: str) -> bool:
+def plausible(name: str) -> bool:
     # '张女士', '李师傅': a person the text leaves unnamed
     if name[0] in JOINED_BEFORE and len(name) > 2:
         rest = tag_short(name[1:])
