@@ -644,6 +644,18 @@ def test_a_year_printed_in_full_width_digits_is_the_page_year():
     assert dates.page_year("１９９８年元旦，全国各地举行活动。") == 1998
 
 
+@pytest.mark.parametrize("text, year", [
+    ("据统计，截至１９９７年底，各类准备金积累比１９９６年增加。", 1998),  # 截至: as of, no plan
+    ("１９９７年全年完成投资３４２亿元。", 1998),
+    ("截至1997年11月，累计搬迁。", 1997),  # a month of it: not yet complete
+    ("到２０００年底，全路职工减员３０万。１９９７年成绩显著。", 1997),  # 到…年底: a plan
+    ("高新区20\n20年环境污染防治攻坚动员大会。2019年成绩显著。", 2020),  # a year broken across lines
+])
+def test_a_year_told_as_complete_is_before_the_page_year(text, year):
+    """A page printed after a year it tells as complete (its end, its whole) is of a later year."""
+    assert dates.page_year(text) == year
+
+
 @pytest.mark.parametrize("lead, named, not_named", [
     pytest.param("新华社北京１月５日电国务院副总理今天在外交部会见了美国客人。", ["新华社", "国务院", "外交部"], [],
                  id="the dateline's agency, and the model's bodies"),

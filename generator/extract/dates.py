@@ -32,8 +32,11 @@ FIRST_SENTENCE = re.compile(r"[^。！？]*")  # a relative day counts there onl
 BRACKET_BEFORE = re.compile(r"\s*[（(]\s*")  # between a named time and the date it explains: '昨日（6月4日）'
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年(?![前后代])")
 # A year that is a plan or a goal, not the present: 到2035年, 确保2003年…, 2000年将是…, 2000年倒计时钟.
-PLAN = re.compile(r"(?:到|至|至今|将于|计划|规划|远景|目标|确保|力争|争取|预计)\s*$")
+# Not 截至 (as of: a count to a day past, 截至1997年底).
+PLAN = re.compile(r"(?:(?<!截)到|(?<!截)至|至今|将于|计划|规划|远景|目标|确保|力争|争取|预计)\s*$")
 PLAN_AFTER = re.compile(r"\s*(?:将|即将|倒计时)")  # (2000年前 is no YEAR at all)
+# A year told as complete (截至1997年底, 1997年全年, 到1997年12月31日止): the page was printed after it.
+COMPLETE_AFTER = re.compile(r"\s*(?:底|末|全年|12\s*月\s*31\s*日)")
 # A year named relative to the printing, right before a month: 去年１０月１５日, 今年3月.
 RELATIVE_YEAR = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 YEAR_BEFORE = re.compile(r"(前年|去年|今年|明年)\s*$")
@@ -208,11 +211,12 @@ def resolved(event: EventDate, printed: str | None, year: int | None, lead: str)
 
 
 def page_year(text: str) -> int | None:
-    """The latest year the page mentions as past or present; plans ('到2035年') do not count."""
+    """The latest year the page mentions as past or present, or the year after one it tells as
+    complete; plans ('到2035年') do not count."""
     years = Counter()
-    text = fold(text)
+    text = fold(text).replace("\n", "")  # (a column's line may break 截|至)
     for match in YEAR.finditer(text):
         if PLAN.search(text[max(0, match.start() - 4): match.start()]) or PLAN_AFTER.match(text, match.end()):
             continue
-        years[int(match.group(1))] += 1
+        years[int(match.group(1)) + (1 if COMPLETE_AFTER.match(text, match.end()) else 0)] += 1
     return max(years) if years else None
