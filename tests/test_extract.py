@@ -743,6 +743,9 @@ def test_a_year_told_as_complete_is_before_the_page_year(text, year):
     pytest.param("新华社河内１月３日电此间报纸全文发表了越南共产党八届四中全会的决议。上海证券交易所将成为国际性的证券交易"
                  "中心之一。", ["越南共产党", "上海证券交易所"], ["共产党", "证券交易中心"],
                  id="a name the dictionary holds whole, which the model read in two; one of a kind is none named"),
+    pytest.param("新华社北京１月１２日电中共中央政治局常委尉健行在北京市委常委、副市长阳安江陪同下考察。同时，立刻指派揭阳"
+                 "市委常委赶赴现场。", ["中共中央政治局", "北京市委"], ["指派揭阳市委"],
+                 id="a body a member of whose standing committee is named (jieba's 市委常委 joins them)"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):

@@ -16,7 +16,7 @@ import re
 from ..text import vocabulary
 from ..text.words import common, starts as starts_of, tag_short
 from . import ner, places
-from .body_rules import COUNTED_IN, FORMER, SITTING, standing
+from .body_rules import COUNTED_IN, FORMER, SITTING, proper_start, standing
 
 # What a body's name ends with, the model's ORG entity kept only where it does: 国务院, 外交部,
 # 中央军委, 中国共产党, 中国人民解放军, 联合国, 中共中央, 全国人大 (not 新时代, 从严治党, 新能源汽车).
@@ -37,6 +37,7 @@ JIEBA_NOT_A_NAME_START = ("p", "c", "u", "v", "d", "r", "m", "q", "f", "x", "y",
 CLAUSE_WORDS = ("p", "d", "r", "i")
 OBJECT_TAGS = ("n", "vn", "nz", "ns", "nt", "l")  # jieba's tags of what a verb governs: 办|体育, 办|企业
 STAFF = ("人", "员", "部", "长", "者", "任")  # who works at a body: 负责人, 工作人员, 干部, 局长
+MEMBER = "常委"  # a member of a body's standing committee, which jieba's words join to the body's (市委常委)
 MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
 LETTERS = re.compile("[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")  # of a name like ＴＣＬ集团, in either width
 LETTERS_BEFORE = re.compile(f"{LETTERS.pattern}+$")
@@ -83,8 +84,9 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
         if name in title:  # a title is set apart: nothing runs into a name there (but its last character is its own)
             if _ends_word(name, title):
                 out.append(name)
-        elif at >= 0 and at + len(name) not in ends:  # a name ends where a word ends: not 暂行办(法), 财政部会(同)
-            continue
+        elif at >= 0 and at + len(name) not in ends and not (text.startswith(MEMBER, at + len(name)) and
+                                                              proper_start(name)):
+            continue  # a name ends where a word ends: not 暂行办(法), 财政部会(同); but 北京市委|常委 (jieba's 市委常委)
         elif at in by_start:  # where a word of the model's starts, it is no function word
             if (by_start[at].tag not in NOT_A_NAME_START or listed) and at in words:
                 out.append(name)

@@ -16,7 +16,7 @@ from ..text.words import tag_short
 from . import people, places
 
 # Bodies of other trades than a district's offices, named by their place or a proper word
-# (_proper_start): 广州海关, 人民出版社, 上海京剧院, 秦山核电站, 北京第二印染厂, 伊拉克国民议会,
+# (proper_start): 广州海关, 人民出版社, 上海京剧院, 秦山核电站, 北京第二印染厂, 伊拉克国民议会,
 # 济南泰山足球俱乐部, 北京东直门敬老院 (not 福利院: 社会福利院 is a kind, and a clause runs into it).
 TRADE_WORDS = "海关|出版社|报社|杂志社|通讯社|电视台|剧院|剧团|核电站|电厂|(?<![工建设办])厂|煤矿|油田|总站|议会|军区|" \
     "俱乐部|敬老院|使馆|棋院"
@@ -165,7 +165,7 @@ def rules(text: str, persons: list[str] = ()) -> list[str]:
             if len(name) < 3 or name.count("（") != name.count("）") or name.count("(") != name.count(")") or \
                     NOT_ORG.search(name) or not _proper(name):
                 continue
-            if TRADE_END.search(name) and not _proper_start(name):
+            if TRADE_END.search(name) and not proper_start(name):
                 continue
             name = _coordinated(name, text)
             if name not in found:
@@ -197,7 +197,7 @@ def _kinds_blanked(match: re.Match) -> str:
     return "、".join(item if ORG_END.search(item, 0, len(item) - 1) else "，" * len(item) for item in items)
 
 
-def _proper_start(name: str) -> bool:
+def proper_start(name: str) -> bool:
     """A name that opens with a proper word (a place, a body, a brand, a person's name, an
     abbreviation) or a division's name: '骨干生产企业北京重型汽车厂' and '友好访问前夕接受摩洛哥…' are
     clauses that ran into a name."""
