@@ -764,6 +764,8 @@ def test_a_place_a_title_sets_before_a_name_is_not_the_bodys_name(tmp_path):
     ("市民可在家门口办理社保业务", [], ["家门口办"]),
     ("政府重视好事办好", [], ["政府重视好事办"]),
     ("游德馨当选福建省政协主席", ["福建省政协"], []),
+    ("王建功当选黑龙江省人大主任", ["黑龙江省人大"], []),
+    ("海淀区人大附中工地部分工人食物中毒", [], ["海淀区人大"]),  # 人大 of a university's school
     ("法院判决：物业公司赔偿业主损失", [], ["物业公司"]),  # a firm named by its trade alone
 ])
 def test_a_name_in_a_title_ends_where_a_word_of_it_does(tmp_path, title, named, not_named):
