@@ -16,7 +16,7 @@ import re
 from ..text import vocabulary
 from ..text.words import common, starts as starts_of, tag_short
 from . import ner, places
-from .body_rules import COUNTED_IN, FORMER, SITTING, proper_start, standing
+from .body_rules import COUNTED_IN, FORMER, PROPER_WORD, SITTING, proper_start, standing
 
 # What a body's name ends with, the model's ORG entity kept only where it does: 国务院, 外交部,
 # 中央军委, 中国共产党, 中国人民解放军, 联合国, 中共中央, 全国人大 (not 新时代, 从严治党, 新能源汽车).
@@ -119,9 +119,42 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
             out.append(body)
     names = [n for n in dict.fromkeys(_without_address(_without_preposition(b)) for n in out for b in _each_body(n))
              if not _two_bodies(n) and not _a_kind(n) and not _unnamed(n) and not _done(n, text, tokens, bounds) and
-             not _reads_as_clause(n)]
+             not _reads_as_clause(n) and not _set_up_for_a_task(n)]
     names = [n for n in names if not any(_named_better(n, o, text) for o in names)]
-    return list(dict.fromkeys(standing(n) for n in names if n in credited or not _only_within(n, names, text)))
+    return _one_name_a_body(standing(n) for n in names if n in credited or not _only_within(n, names, text))
+
+
+# Bodies set up for a task and named by it: whose they are is a place's or a body's (二七区政法队伍教育整顿
+# 领导小组, 全国双拥工作领导小组); with neither they are the task's, one of many (事故处置领导小组,
+# 现场紧急处置领导小组: every accident has one).
+TASK_GROUPS = ("领导小组", "工作组", "工作专班", "指导组")
+
+
+def _set_up_for_a_task(name: str) -> bool:
+    suffix = next((s for s in TASK_GROUPS if name.endswith(s)), None)
+    if not suffix:
+        return False
+    head = name[:-len(suffix)]
+    return not (head.startswith(NATIONAL) or LEVEL_ALONE.match(head) or places.starts_with_division(head) or
+                any(flag.startswith(PROPER_WORD + ("j",)) for _, flag in tag_short(head)))
+
+
+# The characters of a division's level, which a body's name may print or leave out (北京西单购物中心 /
+# 北京市西单购物中心, 固阳交管大队 / 固阳县交管大队).
+LEVELS = re.compile("[省市县区州]")
+
+
+def _one_name_a_body(names) -> list[str]:
+    """An article's names, a body named with and without its place's level once, by the fuller name
+    (the official one), where it first stands. Not a level alone (市政府, 区政府: whose they are is
+    `placed`'s)."""
+    names = list(dict.fromkeys(names))
+    fullest: dict[str, str] = {}
+    for name in names:
+        if not LEVEL_ALONE.match(name):
+            key = LEVELS.sub("", name)
+            fullest[key] = max(fullest.get(key, name), name, key=len)
+    return list(dict.fromkeys(name if LEVEL_ALONE.match(name) else fullest[LEVELS.sub("", name)] for name in names))
 
 
 def _named_better(name: str, other: str, text: str) -> bool:
