@@ -459,6 +459,16 @@ def test_a_name_printed_short_in_one_article_is_the_one_person_named_in_full_in_
     assert "哈马迪" in archive.articles[1].persons
 
 
+def test_a_body_named_without_its_level_in_one_article_is_the_one_named_with_it_in_another(tmp_path):
+    """One archive, one page for 固阳县交管大队 however an article prints it; 沧县人民医院 and 沧州市人民医院
+    (a county's and its city's) stay two."""
+    (tmp_path / "a.txt").write_text("本报讯 固阳交管大队民警赶到现场。沧县人民医院收治伤员。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("本报讯 固阳县交管大队开展整治。沧州市人民医院派出专家。\n", encoding="utf-8")
+    archive = pipeline.load(tmp_path, workers=1)
+    assert [a.organizations for a in archive.articles] == [["固阳县交管大队", "沧县人民医院"],
+                                                           ["固阳县交管大队", "沧州市人民医院"]]
+
+
 def test_the_model_reads_a_page_in_one_pass_as_it_reads_each_text():
     """Batching pads the shorter texts: what the model finds may not depend on it."""
     texts = ["国务院副总理吴邦国今天会见了客人。", "会谈前，萨阿东·哈马迪说，两国友好。", "高新区党工委书记李小虎主持召开会议，强调要抓好落实。"]

@@ -11,7 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..extract import jumps, people
+from ..extract import bodies, jumps, people
 from ..extract.article import draft_id, extract
 from ..extract.model import Article, PageReport, report_from_json, report_to_json
 from ..read.page import Page, PageError, admit, page_paths, read_archive_meta, read_page
@@ -152,6 +152,7 @@ def load(folder: Path | str, progress=None, workers: int | None = None,
                for r in read if keep[r.digest] != r.page.path]
     _unique_ids(reports, issued or {})
     people.one_person_per_name([a for r in reports for a in r.articles])  # before an editor's corrections
+    bodies.one_name_per_body([a for r in reports for a in r.articles])
     jumps.title_continuations([a for r in reports for a in r.articles])
     for article in (a for r in reports for a in r.articles):
         _share_strings(article)

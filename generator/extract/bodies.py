@@ -144,17 +144,51 @@ def _set_up_for_a_task(name: str) -> bool:
 LEVELS = re.compile("[省市县区州]")
 
 
-def _one_name_a_body(names) -> list[str]:
-    """An article's names, a body named with and without its place's level once, by the fuller name
-    (the official one), where it first stands. Not a level alone (市政府, 区政府: whose they are is
-    `placed`'s)."""
-    names = list(dict.fromkeys(names))
-    fullest: dict[str, str] = {}
+def _without_levels(short: str, full: str) -> bool:
+    """Whether `short` is `full` with some of its levels' characters left out (固阳交管大队 of 固阳县交管
+    大队; not 沧县人民医院 of 沧州市人民医院: 县 is not in it)."""
+    k = 0
+    for char in full:
+        if k < len(short) and char == short[k]:
+            k += 1
+        elif not LEVELS.match(char):
+            return False
+    return k == len(short) and len(short) < len(full)
+
+
+def _fuller(names) -> dict[str, str]:
+    """Each name with a fuller form among `names` (the same name with its levels printed), by the
+    fullest, where that is one. Not a level alone (市政府, 区政府: whose they are is `placed`'s)."""
+    groups: dict[str, list[str]] = {}
     for name in names:
         if not LEVEL_ALONE.match(name):
-            key = LEVELS.sub("", name)
-            fullest[key] = max(fullest.get(key, name), name, key=len)
-    return list(dict.fromkeys(name if LEVEL_ALONE.match(name) else fullest[LEVELS.sub("", name)] for name in names))
+            groups.setdefault(LEVELS.sub("", name), []).append(name)
+    out = {}
+    for forms in groups.values():
+        for name in forms:
+            fuller = [f for f in forms if _without_levels(name, f)]
+            longest = [f for f in fuller if len(f) == max(map(len, fuller), default=0)]
+            if len(longest) == 1:
+                out[name] = longest[0]
+    return out
+
+
+def one_name_per_body(articles) -> None:
+    """A body named with its place's level in one article and without it in another (固阳交管大队 /
+    固阳县交管大队) is one body, one page, by the fuller name. An article's own names were made one
+    already (organizations)."""
+    fuller = _fuller({name for article in articles for name in article.organizations})
+    for article in articles:
+        if any(name in fuller for name in article.organizations):
+            article.organizations = list(dict.fromkeys(fuller.get(name, name) for name in article.organizations))
+
+
+def _one_name_a_body(names) -> list[str]:
+    """An article's names, a body named with and without its place's level once, by the fuller name
+    (the official one), where it first stands."""
+    names = list(dict.fromkeys(names))
+    fuller = _fuller(names)
+    return list(dict.fromkeys(fuller.get(name, name) for name in names))
 
 
 def _named_better(name: str, other: str, text: str) -> bool:
