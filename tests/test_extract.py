@@ -762,6 +762,9 @@ def test_a_year_told_as_complete_is_before_the_page_year(text, year):
     pytest.param("中新社北京２月９日电北京西单购物中心起火，北京市西单购物中心已停业。固阳交管大队、固阳县交管大队民警赶到。",
                  ["北京市西单购物中心", "固阳县交管大队"], ["北京西单购物中心", "固阳交管大队"],
                  id="a body named with and without its place's level is one, by its fuller name"),
+    pytest.param("新华社北京１月８日电李鹏会见德国西门子公司董事长。中国欢迎包括西门子公司在内的德国企业扩大合作。"
+                 "北京市委书记出席，市委常委参加。", ["西门子公司", "北京市委"], ["德国西门子公司"],
+                 id="a firm's name is its own, its nation said of it; a Chinese place before a body's name is part of it"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):

@@ -198,9 +198,21 @@ def _named_better(name: str, other: str, text: str) -> bool:
     中央电视台新址)."""
     if other == name:
         return False
+    if _a_nations(name, other, text):
+        return True
     if other.endswith(name) or other.startswith(name + "（"):
-        return other in text or name not in text
+        return (other in text or name not in text) and not _a_nations(other, name, text)
     return name.endswith(other) and name not in text and other in text and not LEVEL_ALONE.match(other)
+
+
+def _a_nations(name: str, firm: str, text: str) -> bool:
+    """Whether `name` is the firm `firm` with the nation it is of before it (美国德士古公司, 中国中联煤层气
+    有限责任公司), where the text also names the firm alone: a firm's name is its own, its nation said of
+    it (a Chinese place before a body's name is part of it: 北京市委)."""
+    nation = name[:-len(firm)] if name.endswith(firm) and firm.endswith(FIRM_WORDS) else ""
+    if not nation or text.count(firm) <= text.count(name):
+        return False
+    return nation == "中国" or (tag_short(nation) == ((nation, "ns"),) and not places.starts_with_division(nation))
 
 
 def _reads_as_clause(name: str) -> bool:
