@@ -37,6 +37,7 @@ JIEBA_NOT_A_NAME_START = ("p", "c", "u", "v", "d", "r", "m", "q", "f", "x", "y",
 CLAUSE_WORDS = ("p", "d", "r", "i")
 OBJECT_TAGS = ("n", "vn", "nz", "ns", "nt", "l")  # jieba's tags of what a verb governs: 办|体育, 办|企业
 STAFF = ("人", "员", "部", "长", "者", "任")  # who works at a body: 负责人, 工作人员, 干部, 局长
+MAX_HELD = 12  # characters of a name of the dictionary's before the model's that it holds: 越南|共产党
 MEMBER = "常委"  # a member of a body's standing committee, which jieba's words join to the body's (市委常委)
 MIN_MODEL_NAME = 3  # characters: 中国, 中央 alone are no body's name
 LETTERS = re.compile("[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")  # of a name like ＴＣＬ集团, in either width
@@ -96,13 +97,13 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
                               or places.starts_with_division(name)):  # elsewhere jieba's
             out.append(name)
     out += national(text, tokens, bounds)
-    held = [(at, word) for (word, flag), at in zip(tokens, bounds) if flag == "nt"]  # names jieba's dictionary holds
+    held = {at: word for (word, flag), at in zip(tokens, bounds) if flag == "nt"}  # names jieba's dictionary holds
     for entity in entities:
         name, start = (_trimmed(entity.text) if entity.tag == "ORG" else ""), entity.start
-        whole = next(((at, word) for at, word in held if at <= start and text.startswith(name, start) and
-                      start + len(name) <= at + len(word)), None) if name else None
-        if whole:  # the model read short of a name the dictionary holds whole (世界|贸易组织, 越南|共产党)
-            start, name = whole
+        whole = next((at for at in range(start, max(-1, start - MAX_HELD), -1) if at in held and
+                      start + len(name) <= at + len(held[at])), None) if text.startswith(name, start) and name else None
+        if whole is not None:  # the model read short of a name the dictionary holds whole (世界|贸易组织, 越南|共产党)
+            start, name = whole, held[whole]
         if name[-2:-1] == name[-1:] and text.startswith("长", start + len(name)):
             name = name[:-1]  # 政务司司长: the body, then its head's title (司长), read into one name
         sitting = SITTING.match(text, start + len(name)) if name else None

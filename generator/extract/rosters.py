@@ -48,21 +48,28 @@ def listed(text: str, names: list[str]) -> list[str]:
     first item may open with the clause before it and the last run on into it: only names found
     count there, and an end is a name only where it is an item whole and holds no name found). An
     item that is one word of another kind (夏日) is a name only where it is marked."""
+    found = set(names)
     out = [m.group(1) for m in MARKED.finditer(text) if plausible(m.group(1))]
     for clause in CLAUSE.finditer(text):
         items = clause.group().split("、")
         if len(items) < MIN_LISTED:
             continue
         inner = [LIST_ITEM.fullmatch(item) for item in items[1:-1]]
-        known = sum(1 for item in items[1:-1] if _bare(item) in names) + \
+        if None in inner:
+            continue
+        known = sum(1 for item in items[1:-1] if _bare(item) in found) + \
             any(items[0].endswith(n) for n in names) + any(items[-1].startswith(n) for n in names)
-        if None in inner or 2 * known < len(items):
+        if 2 * known < len(items):
             continue
         whole = inner + [LIST_ITEM.fullmatch(items[0]), LIST_ITEM.fullmatch(items[-1])]  # (an end that is one)
-        out += [m.group(1) for m in whole if m and plausible(m.group(1)) and
-                not any(n != m.group(1) and n in m.group(1) for n in names) and
+        out += [m.group(1) for m in whole if m and plausible(m.group(1)) and not _holds(m.group(1), found) and
                 (m.group(1) != m.group() or not other_word(m.group(1)))]
-    return sorted((n for n in dict.fromkeys(out) if n not in names), key=text.find)
+    return sorted((n for n in dict.fromkeys(out) if n not in found), key=text.find)
+
+
+def _holds(item: str, names: set[str]) -> bool:
+    """Whether a list's item holds a name found, and more (副主席马国良 holds 马国良)."""
+    return any(item[i:j] in names for i in range(len(item)) for j in range(i + 1, len(item) + 1) if j - i < len(item))
 
 
 def _bare(item: str) -> str:
