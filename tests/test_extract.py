@@ -756,8 +756,10 @@ def test_a_year_told_as_complete_is_before_the_page_year(text, year):
     pytest.param("新华社北京１月１２日电中共中央政治局常委尉健行在北京市委常委、副市长阳安江陪同下考察。同时，立刻指派揭阳"
                  "市委常委赶赴现场。", ["中共中央政治局", "北京市委"], ["指派揭阳市委"],
                  id="a body a member of whose standing committee is named (jieba's 市委常委 joins them)"),
-    pytest.param("本报讯 事故发生后，当地成立事故处置领导小组，二七区政法队伍教育整顿领导小组和全国双拥工作领导小组作出部署。",
-                 ["二七区政法队伍教育整顿领导小组", "全国双拥工作领导小组"], ["事故处置领导小组"],
+    pytest.param("本报讯 事故发生后，当地成立事故处置领导小组，迅速成立应急指挥部，二七区政法队伍教育整顿领导小组和全国双拥"
+                 "工作领导小组作出部署。国家防汛抗旱总指挥部发出通知。",
+                 ["二七区政法队伍教育整顿领导小组", "全国双拥工作领导小组", "国家防汛抗旱总指挥部"],
+                 ["事故处置领导小组", "应急指挥部"],
                  id="a body set up for a task is named by whose it is; by its task alone it is one of many"),
     pytest.param("中新社北京２月９日电北京西单购物中心起火，北京市西单购物中心已停业。固阳交管大队、固阳县交管大队民警赶到。",
                  ["北京市西单购物中心", "固阳县交管大队"], ["北京西单购物中心", "固阳交管大队"],

@@ -126,9 +126,9 @@ def organizations(text: str, tokens: list[tuple[str, str]], entities: list[ner.E
 
 
 # Bodies set up for a task and named by it: whose they are is a place's or a body's (二七区政法队伍教育整顿
-# 领导小组, 全国双拥工作领导小组); with neither they are the task's, one of many (事故处置领导小组,
-# 现场紧急处置领导小组: every accident has one).
-TASK_GROUPS = ("领导小组", "工作组", "工作专班", "指导组")
+# 领导小组, 全国双拥工作领导小组, 国家防汛抗旱总指挥部); with neither they are the task's, one of many
+# (事故处置领导小组, 现场紧急处置领导小组, 应急指挥部: every accident has one).
+TASK_GROUPS = ("领导小组", "工作组", "工作专班", "指导组", "指挥部")
 
 
 def _set_up_for_a_task(name: str) -> bool:
