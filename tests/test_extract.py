@@ -767,6 +767,8 @@ def test_a_year_told_as_complete_is_before_the_page_year(text, year):
     pytest.param("新华社北京１月８日电李鹏会见德国西门子公司董事长。中国欢迎包括西门子公司在内的德国企业扩大合作。"
                  "北京市委书记出席，市委常委参加。", ["西门子公司", "北京市委"], ["德国西门子公司"],
                  id="a firm's name is its own, its nation said of it; a Chinese place before a body's name is part of it"),
+    pytest.param("新华社北京１月５日电一年来，秦山和大亚湾核电站经受了特大台风袭击的考验。", ["秦山核电站", "大亚湾核电站"],
+                 ["秦山和大亚湾核电站"], id="two places' bodies of one kind, named as one"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):

@@ -239,15 +239,23 @@ def _only_within(name: str, names: list[str], text: str) -> bool:
 
 def national(text: str, tokens: list[tuple[str, str]], bounds: list[int] | None = None) -> list[str]:
     """The State Council's ministries and commissions the text names (vocabulary national_bodies:
-    财政部会同… is read by neither jieba's words nor the model), where a word starts, not after a
-    place (荷兰国防部 is the Netherlands'; 中国劳动部 is China's, named so)."""
+    财政部会同… is read by neither jieba's words nor the model), where a word starts; after another
+    nation's name it is that nation's, named so (荷兰国防部, 古巴国内贸易部; 中国劳动部 is China's), and after
+    a Chinese place's name none (a province's office is no ministry)."""
     at = {b: k for k, b in enumerate(starts_of(tokens) if bounds is None else bounds)}
 
-    def after_place(k: int) -> bool:
-        return k > 0 and tokens[k - 1][1] == "ns" and tokens[k - 1][0] != "中国"
+    def place_before(k: int) -> str:
+        return tokens[k - 1][0] if k > 0 and tokens[k - 1][1] == "ns" and tokens[k - 1][0] != "中国" else ""
 
-    return [text[m.start() - len(_nation(text, m.start())):m.end()] for m in vocabulary.NATIONAL_BODY.finditer(text)
-            if m.start() in at and not after_place(at[m.start()])]
+    out = []
+    for m in vocabulary.NATIONAL_BODY.finditer(text):
+        if m.start() in at:
+            place = place_before(at[m.start()])
+            if not place:
+                out.append(text[m.start() - len(_nation(text, m.start())):m.end()])
+            elif not places.starts_with_division(place):  # another nation's: 荷兰国防部
+                out.append(place + m.group())
+    return out
 
 
 NATION = ("中国", "国家")  # printed before a ministry's name as part of it: 中国审计署, 国家交通部
@@ -410,9 +418,18 @@ COMMITTEE_AND_GOVERNMENT = re.compile(r"^(.*?([省市县区]))委\2?政府$")
 
 
 def _each_body(name: str) -> list[str]:
-    """The bodies a name holds: two for a place's committee and government named together."""
+    """The bodies a name holds: two for a place's committee and government named together, or for
+    two places' bodies of one kind (秦山和大亚湾核电站: 秦山核电站, 大亚湾核电站)."""
     both = COMMITTEE_AND_GOVERNMENT.match(name)
-    return [f"{both.group(1)}委", f"{both.group(1)}政府"] if both else [name]
+    if both:
+        return [f"{both.group(1)}委", f"{both.group(1)}政府"]
+    joined = JOINED_TWO.search(name)
+    kind = next((w for w in BODY_WORDS if name.endswith(w)), "") if joined else ""
+    if kind:
+        left, place = name[:joined.start()], name[joined.end():-len(kind)]
+        if tag_short(left) == ((left, "ns"),) and tag_short(place) == ((place, "ns"),):
+            return [left + kind, place + kind]
+    return [name]
 
 
 def _two_bodies(name: str) -> bool:
