@@ -769,6 +769,10 @@ def test_a_year_told_as_complete_is_before_the_page_year(text, year):
                  id="a firm's name is its own, its nation said of it; a Chinese place before a body's name is part of it"),
     pytest.param("新华社北京１月５日电一年来，秦山和大亚湾核电站经受了特大台风袭击的考验。", ["秦山核电站", "大亚湾核电站"],
                  ["秦山和大亚湾核电站"], id="two places' bodies of one kind, named as one"),
+    pytest.param("新华社北京１月１２日电温家宝会见了西班牙工人社会党总书记。应执政的赤道几内亚民主党邀请，代表团出访。英国执政党"
+                 "和越南党和政府表示祝贺，国共两党领导人会面。卧龙区举办主题党日活动。",
+                 ["西班牙工人社会党", "赤道几内亚民主党"], ["英国执政党", "越南党", "国共两党", "卧龙区举办主题党"],
+                 id="a foreign nation's party, named by the nation and its own words; a kind of party is none"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):

@@ -16,7 +16,7 @@ import re
 from ..text import vocabulary
 from ..text.words import common, starts as starts_of, tag_short
 from . import ner, places
-from .body_rules import COUNTED_IN, FORMER, PROPER_WORD, SITTING, proper_start, standing
+from .body_rules import COUNTED_IN, FORMER, NOT_A_PARTY, PROPER_WORD, SITTING, proper_start, standing
 
 # What a body's name ends with, the model's ORG entity kept only where it does: 国务院, 外交部,
 # 中央军委, 中国共产党, 中国人民解放军, 联合国, 中共中央, 全国人大 (not 新时代, 从严治党, 新能源汽车).
@@ -370,9 +370,10 @@ COMMON_FIELD = 100  # times in jieba's corpus: 消防 259, 交警 280, 税务 54
 
 def _a_kind(name: str) -> bool:
     """A name of a kind of body (above): a common word, then a local unit's word or a body's; or a
-    firm the dictionary holds as one common noun (物业公司, 保险公司: a trade, no firm's name)."""
-    if name.endswith(FIRM_WORDS) and tag_short(name) == ((name, "n"),):
-        return True
+    firm the dictionary holds as one common noun (物业公司, 保险公司: a trade, no firm's name), or a
+    party by its role (执政党) or two of them (国共两党)."""
+    if name.endswith(FIRM_WORDS) and tag_short(name) == ((name, "n"),) or name.endswith(NOT_A_PARTY):
+        return True  # (英国执政党, 国共两党: which party, or two)
     for suffixes, tags, count in ((LOCAL_UNITS, LOCAL_HEAD_TAGS, COMMON_FIELD), (KIND_BODY_WORDS, KIND_HEAD_TAGS, COMMON_WORD)):
         if name.endswith(suffixes):
             head = name[:-len(next(w for w in suffixes if name.endswith(w)))]

@@ -135,6 +135,8 @@ def rules(text: str, persons: list[str] = ()) -> list[str]:
         text = LIST.sub(_kinds_blanked, text)
     found: list[str] = []
     for piece in DELIM.split(text):
+        if PARTY in piece:
+            found += [name for name in _parties(piece) if name not in found]
         # ORG backtracks through 30 lengths at every start: it runs only where a suffix stands,
         # and from 30 characters before the first one (no match can start earlier)
         suffix = ORG_END.search(piece, 1) if len(piece) >= 3 else None
@@ -195,6 +197,32 @@ def _kinds_blanked(match: re.Match) -> str:
     if 2 * sum(1 for item in items if ORG_END.search(item)) > len(items):
         return match.group()
     return "、".join(item if ORG_END.search(item, 0, len(item) - 1) else "，" * len(item) for item in items)
+
+
+# A party is no run of the rules (卧龙区举办主题党日活动, 英国执政党): a foreign nation's is named by
+# the nation and its own words (西班牙|工人|社会党, 赤道几内亚|民主党), or is one word of jieba's
+# dictionary (英国工党, 美国共和党, 日本自民党).
+PARTY = "党"
+PARTY_WORDS = 4  # words of a party's own name after its nation's, at most
+NOT_A_PARTY = ("执政党", "在野党", "反对党", "政党", "各党", "两党", "该党", "本党", "全党")  # (越南|党和政府: 党 alone none)
+
+
+def _parties(piece: str) -> list[str]:
+    words = tag_short(piece)
+    out = []
+    for k, (word, flag) in enumerate(words):
+        if flag == "nt" and word.endswith(PARTY) and len(word) > 3 and not word.endswith(NOT_A_PARTY):
+            out.append(word)  # (not 国共两党)
+        elif flag == "ns" and word != "中国" and not places.starts_with_division(word):
+            name = word
+            for part, tag in words[k + 1:k + 1 + PARTY_WORDS]:
+                if not tag.startswith(("n", "j")) or part in NOT_A_PARTY + (PARTY,):
+                    break
+                name += part
+                if part.endswith(PARTY):
+                    out.append(name)
+                    break
+    return out
 
 
 def proper_start(name: str) -> bool:
