@@ -773,6 +773,8 @@ def test_a_year_told_as_complete_is_before_the_page_year(text, year):
                  "和越南党和政府表示祝贺，国共两党领导人会面。卧龙区举办主题党日活动。",
                  ["西班牙工人社会党", "赤道几内亚民主党"], ["英国执政党", "越南党", "国共两党", "卧龙区举办主题党"],
                  id="a foreign nation's party, named by the nation and its own words; a kind of party is none"),
+    pytest.param("新华社北京１月１３日电双方将加强中国全国人大和爱沙尼亚议会之间的关系。", ["爱沙尼亚议会"],
+                 ["中国全国人大和爱沙尼亚议会"], id="two bodies joined by 和 after a congress's short name (人大)"),
 ])
 
 def test_organisations_a_reader_can_trust(tmp_path, lead, named, not_named):
