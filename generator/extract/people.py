@@ -69,6 +69,8 @@ PLACE_AFTER = re.compile(rf"[省市县区镇乡村](?![长委民场])|街道|新
 THERE_BEFORE = re.compile(r"(?:在|到|赴|抵达|前往|访问)$")
 # A name right after one of these is followed by 为 and the office (选举李述为市长): not part of it.
 ELECTED = re.compile(r"(?:选举|推选|任命|提名|聘任|聘请|选)$")
+# Where the model reads an election's name, which jieba may cut as words (选举|张|明远|为: no name to it).
+ELECTED_SLOT = re.compile(rf"(?:选举|推选|任命|提名|聘任|聘请)[{HAN}]{{2,4}}?为")
 # What typically follows a name: it tells a two-character name from a three-character one.
 FOLLOW = re.compile(
     r"^(?:主持|出席|参加|参会|表示|指出|强调|提出|要求|说|讲|一行|等|带领|陪同|讲话|介绍|汇报|代表|率|主讲|宣读|"
@@ -290,15 +292,16 @@ UNNAMED_END = re.compile(rf"[区市县乡镇村局委办部会感度性率们者
 
 
 def _name_windows(text: str, tokens: list[tuple[str, str]], known: list[tuple[str, int]]) -> list[tuple[int, int]]:
-    """Where the model reads: after each title, around each word jieba's dictionary calls a name,
-    and around each common surname standing alone before a character standing alone (a name the
-    dictionary does not know) — but not where a title rule has found the name already (titled):
+    """Where the model reads: after each title and each election's verb, around each word jieba's
+    dictionary calls a name, and around each common surname standing alone before a character
+    standing alone (a name the dictionary does not know) — but not where a title rule has found the name already (titled):
     the model would read the district paper's many '党工委书记王新亭' to learn nothing new."""
     before, after = NAME_CONTEXT
     starts = {at for _, at in known}
     covered = {at + i for name, at in known for i in range(len(name))}
     spans = [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in titles_pattern().finditer(text)
              if m.end() not in starts]
+    spans += [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in ELECTED_SLOT.finditer(text)]
     names = surnames()
     offsets = word_starts(tokens)
     # the words a name may start at (most are passed by unread): a foreign name's, one the
