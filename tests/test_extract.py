@@ -242,6 +242,13 @@ def test_an_elections_name_the_dictionary_cuts_as_words(tmp_path):
     assert persons == ["张明远", "李述"], persons
 
 
+def test_a_name_the_text_says_someone_is_called(tmp_path):
+    """一位叫扎西的老牧民: a name of no Han surname, which jieba calls a place; 叫 sends the model there."""
+    persons = only_article(tmp_path, "标题\n\n新华社拉萨１月５日电许多人激动得泣不成声，一位叫扎西的老牧民说：“政府送来了"
+                                     "救灾物资。”\n").persons
+    assert persons == ["扎西"], persons
+
+
 def test_a_name_of_a_rare_surname_and_a_long_foreign_one(tmp_path):
     """回 is a surname (回良玉); a foreign name's first part may run to eight characters."""
     persons = only_article(tmp_path, "标题\n\n新华社北京１月６日电省长回良玉说，立足省情。摩洛哥首相兼外交与合作大臣"

@@ -71,6 +71,8 @@ THERE_BEFORE = re.compile(r"(?:在|到|赴|抵达|前往|访问)$")
 ELECTED = re.compile(r"(?:选举|推选|任命|提名|聘任|聘请|选)$")
 # Where the model reads an election's name, which jieba may cut as words (选举|张|明远|为: no name to it).
 ELECTED_SLOT = re.compile(rf"(?:选举|推选|任命|提名|聘任|聘请)[{HAN}]{{2,4}}?为")
+# And where the text says what someone is called (一位叫扎西的老牧民): a name of no Han surname.
+CALLED_SLOT = re.compile(rf"(?:名叫|叫做|叫)[{HAN}]{{2,4}}?的")
 # What typically follows a name: it tells a two-character name from a three-character one.
 FOLLOW = re.compile(
     r"^(?:主持|出席|参加|参会|表示|指出|强调|提出|要求|说|讲|一行|等|带领|陪同|讲话|介绍|汇报|代表|率|主讲|宣读|"
@@ -292,7 +294,7 @@ UNNAMED_END = re.compile(rf"[区市县乡镇村局委办部会感度性率们者
 
 
 def _name_windows(text: str, tokens: list[tuple[str, str]], known: list[tuple[str, int]]) -> list[tuple[int, int]]:
-    """Where the model reads: after each title and each election's verb, around each word jieba's
+    """Where the model reads: after each title, election's verb and 叫, around each word jieba's
     dictionary calls a name, and around each common surname standing alone before a character
     standing alone (a name the dictionary does not know) — but not where a title rule has found the name already (titled):
     the model would read the district paper's many '党工委书记王新亭' to learn nothing new."""
@@ -301,7 +303,8 @@ def _name_windows(text: str, tokens: list[tuple[str, str]], known: list[tuple[st
     covered = {at + i for name, at in known for i in range(len(name))}
     spans = [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in titles_pattern().finditer(text)
              if m.end() not in starts]
-    spans += [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in ELECTED_SLOT.finditer(text)]
+    spans += [(max(0, m.start() - before), min(len(text), m.end() + after))
+              for slot in (ELECTED_SLOT, CALLED_SLOT) for m in slot.finditer(text)]
     names = surnames()
     offsets = word_starts(tokens)
     # the words a name may start at (most are passed by unread): a foreign name's, one the
