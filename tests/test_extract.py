@@ -422,6 +422,7 @@ MODEL_NAME_CASES = [
     ("会谈前，萨阿东·哈马迪说，两国友好。", ["萨阿东·哈马迪"]),  # a foreign name's parts are one name
     ("塔吉克斯坦国防部长舍拉利·海鲁拉耶夫中将举行了会谈。", ["舍拉利·海鲁拉耶夫"]),
     ("日本首相桥本龙太郎今天说。", ["桥本龙太郎"]),
+    ("２７岁的俄罗斯名将波波夫在男子１００米自由泳决赛中夺冠。", ["波波夫"]),  # a foreign athlete after 名将
     ("本报讯 来自新疆的阿依古丽·买买提在比赛中获得一等奖。", ["阿依古丽·买买提"]),  # the model cut its last part short
     ("本报讯 区委书记张明出席。张明书记强调，要抓好落实。", ["张明"]),  # a verb after a title is no name
     ("会议选举周文华为省政协主席。", ["周文华"]),  # not into a function word
