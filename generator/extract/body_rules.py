@@ -143,8 +143,8 @@ def rules(text: str, persons: list[str] = ()) -> list[str]:
         if not suffix:
             continue
         for match in ORG.finditer(piece, max(0, suffix.start() - 30)):
-            if COUNTED.match(piece, match.end()) or piece.startswith(ONE_OF, match.end()):  # '省级研发中心165家':
-                continue  # a kind of body, counted
+            if COUNTED.match(piece, match.end()) or piece.startswith(ONE_OF, match.end()):
+                continue  # a kind of body, counted ('省级研发中心165家') or one of many (…中心之一)
             if piece[match.start() - 1:match.start()].isdigit() and piece[match.start()] in MEASURES:
                 continue  # '3家子公司': bodies counted, not named
             name = match.group()
@@ -208,6 +208,7 @@ NOT_A_PARTY = ("执政党", "在野党", "反对党", "政党", "各党", "两�
 
 
 def _parties(piece: str) -> list[str]:
+    """The parties a piece of text names (above)."""
     words = tag_short(piece)
     out = []
     for k, (word, flag) in enumerate(words):
