@@ -168,7 +168,7 @@ def _fuller(names) -> dict[str, str]:
     for forms in groups.values():
         for name in forms:
             fuller = [f for f in forms if _without_levels(name, f)]
-            longest = [f for f in fuller if len(f) == max(map(len, fuller), default=0)]
+            longest = [f for f in fuller if len(f) == len(max(fuller, key=len))]
             if len(longest) == 1:
                 out[name] = longest[0]
     return out
@@ -213,7 +213,7 @@ def _a_nations(name: str, firm: str, text: str) -> bool:
     nation = name[:-len(firm)] if name.endswith(firm) and firm.endswith(FIRM_WORDS) else ""
     if not nation or text.count(firm) <= text.count(name):
         return False
-    return nation == "中国" or (tag_short(nation) == ((nation, "ns"),) and not places.starts_with_division(nation))
+    return nation == "中国" or (tag_short(nation) == ((nation, "ns"),) and places.abroad(nation))
 
 
 def _reads_as_clause(name: str) -> bool:
@@ -253,7 +253,7 @@ def national(text: str, tokens: list[tuple[str, str]], bounds: list[int] | None 
             place = place_before(at[m.start()])
             if not place:
                 out.append(text[m.start() - len(_nation(text, m.start())):m.end()])
-            elif not places.starts_with_division(place):  # another nation's: 荷兰国防部
+            elif places.abroad(place):  # another nation's: 荷兰国防部
                 out.append(place + m.group())
     return out
 

@@ -214,7 +214,7 @@ def _parties(piece: str) -> list[str]:
     for k, (word, flag) in enumerate(words):
         if flag == "nt" and word.endswith(PARTY) and len(word) > 3 and not word.endswith(NOT_A_PARTY):
             out.append(word)  # (not 国共两党)
-        elif flag == "ns" and word != "中国" and not places.starts_with_division(word):
+        elif flag == "ns" and places.abroad(word):
             name = word
             for part, tag in words[k + 1:k + 1 + PARTY_WORDS]:
                 if not tag.startswith(("n", "j")) or part in NOT_A_PARTY + (PARTY,):

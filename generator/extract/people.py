@@ -68,9 +68,11 @@ PLACE_AFTER = re.compile(rf"[省市县区镇乡村](?![长委民场])|街道|新
 # says its people or that something happens there (多哥人, 在多哥): said of a person, neither reads.
 THERE_BEFORE = re.compile(r"(?:在|到|赴|抵达|前往|访问)$")
 # A name right after one of these is followed by 为 and the office (选举李述为市长): not part of it.
-ELECTED = re.compile(r"(?:选举|推选|任命|提名|聘任|聘请|选)$")
+ELECTING = "选举|推选|任命|提名|聘任|聘请"
+ELECTED_BY = rf"(?:{ELECTING}|选)"
+ELECTED = re.compile(rf"{ELECTED_BY}$")
 # Where the model reads an election's name, which jieba may cut as words (选举|张|明远|为: no name to it).
-ELECTED_SLOT = re.compile(rf"(?:选举|推选|任命|提名|聘任|聘请)[{HAN}]{{2,4}}?为")
+ELECTED_SLOT = re.compile(rf"(?:{ELECTING})[{HAN}]{{2,4}}?为")
 # And where the text says what someone is called (一位叫扎西的老牧民): a name of no Han surname.
 CALLED_SLOT = re.compile(rf"(?:名叫|叫做|叫)[{HAN}]{{2,4}}?的")
 # What typically follows a name: it tells a two-character name from a three-character one.
@@ -296,8 +298,9 @@ UNNAMED_END = re.compile(rf"[区市县乡镇村局委办部会感度性率们者
 def _name_windows(text: str, tokens: list[tuple[str, str]], known: list[tuple[str, int]]) -> list[tuple[int, int]]:
     """Where the model reads: after each title, election's verb and 叫, around each word jieba's
     dictionary calls a name, and around each common surname standing alone before a character
-    standing alone (a name the dictionary does not know) — but not where a title rule has found the name already (titled):
-    the model would read the district paper's many '党工委书记王新亭' to learn nothing new."""
+    standing alone (a name the dictionary does not know) — but not where a title rule has found
+    the name already (titled): the model would read the district paper's many '党工委书记王新亭' to
+    learn nothing new."""
     before, after = NAME_CONTEXT
     starts = {at for _, at in known}
     covered = {at + i for name, at in known for i in range(len(name))}

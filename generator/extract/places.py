@@ -224,6 +224,12 @@ def starts_with_division(name: str) -> bool:
     return name[:2] in _heads() and any(name[:k] in divisions() for k in range(2, min(len(name), 10) + 1))
 
 
+def abroad(place: str) -> bool:
+    """Whether a word the dictionary calls a place is another nation's or in it (荷兰, 西班牙): neither
+    中国 nor a Chinese division."""
+    return place != "中国" and not starts_with_division(place)
+
+
 def starts_with_official(name: str) -> bool:
     """Whether `name` opens with a division's official name (东莞市, not 东莞: 中山医院 is a hospital's
     name)."""

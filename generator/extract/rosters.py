@@ -10,7 +10,7 @@ import re
 
 from ..text.chars import HAN, is_han
 from ..text.words import other_word
-from .people import ELECTED, plausible, surnames
+from .people import ELECTED_BY, plausible, surnames
 
 # A roster: names set apart by spaces, as a list of winners or of those present is printed ('于海涛
 # 王丽娟 刘建军 李秀英 张伟'); running text closes the spaces up and the names run into one another.
@@ -21,7 +21,7 @@ MIN_ROSTER = 3  # names, at least, for a run set apart by spaces to be a roster
 MARK = rf"（(?:[{HAN}]{{1,5}}族|女)）"
 LIST_ITEM = re.compile(rf"([{HAN}]{{2,4}})(?:{MARK})?")
 # A marked name where it stands alone: after a clause's start, a list's mark or an election's verb.
-MARKED = re.compile(rf"(?:^|[，、：；。“\s]|{ELECTED.pattern[:-1]})([{HAN}]{{2,4}}){MARK}")
+MARKED = re.compile(rf"(?:^|[，、：；。“\s]|{ELECTED_BY})([{HAN}]{{2,4}}){MARK}")
 CLAUSE = re.compile(r"[^，。；：！？]+")
 MIN_LISTED = 3  # items, at least, of a list whose unread items are names because most of it is
 
